@@ -1,0 +1,35 @@
+package dev.steward.console;
+
+import dev.steward.platform.PlatformConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * Starts the console. Plugin jars dropped into the plugins directory (next to the console jar, or
+ * {@code steward.plugins.dir}) are put on the class path first, so the registry finds them like built-in ones.
+ * {@code --steward.command=verify-audit} checks the audit chain and exits instead of serving.
+ */
+@SpringBootApplication
+@Import(PlatformConfiguration.class)
+public class StewardApplication {
+
+    public static void main(String[] args) {
+        SpringApplication application = create(args);
+        if (AuditCommand.isRequested(args)) {
+            application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+            System.exit(AuditCommand.run(application.run(args)));
+        }
+        application.run(args);
+    }
+
+    /** The console application with the drop-in plugin jars on its class path (tests start it this way too). */
+    public static SpringApplication create(String... args) {
+        ClassLoader classLoader = PluginJars.classLoader(args);
+        Thread.currentThread().setContextClassLoader(classLoader);
+        SpringApplication application = new SpringApplication(StewardApplication.class);
+        application.setResourceLoader(new DefaultResourceLoader(classLoader));
+        return application;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.steward.console.ui;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
+import dev.steward.console.ui.admin.PluginsView;
+import dev.steward.console.ui.admin.RolesView;
+import dev.steward.console.ui.admin.UsersView;
+import dev.steward.console.ui.audit.AuditLogView;
+import dev.steward.console.ui.shell.DashboardView;
+import dev.steward.platform.security.PlatformPermissions;
+import dev.steward.platform.spi.ui.NavigationContribution;
+import dev.steward.platform.spi.ui.NavigationItem;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** The host's own menu entries; plugins add theirs the same way. */
+@Component
+class ConsoleNavigation implements NavigationContribution {
+
+    static final String OVERVIEW = "Overview";
+    static final String DIRECTORY = "Directory";
+    static final String ADMINISTRATION = "Administration";
+
+    @Override
+    public List<NavigationItem> navigationItems() {
+        return List.of(
+                new NavigationItem("Dashboard", OVERVIEW, VaadinIcon.DASHBOARD, DashboardView.class, PlatformPermissions.DASHBOARD, 0),
+                new NavigationItem("Users", ADMINISTRATION, VaadinIcon.USER_CARD, UsersView.class, PlatformPermissions.USERS_MANAGE, 900),
+                new NavigationItem("Roles & permissions", ADMINISTRATION, VaadinIcon.KEY, RolesView.class, PlatformPermissions.USERS_MANAGE, 910),
+                new NavigationItem("Plugins", ADMINISTRATION, VaadinIcon.PLUG, PluginsView.class, PlatformPermissions.PLUGINS_MANAGE, 920),
+                new NavigationItem("Audit log", ADMINISTRATION, VaadinIcon.RECORDS, AuditLogView.class, PlatformPermissions.AUDIT_READ, 930));
+    }
+}

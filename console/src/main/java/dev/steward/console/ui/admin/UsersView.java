@@ -1,0 +1,111 @@
+package dev.steward.console.ui.admin;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.steward.console.ui.Notifications;
+import dev.steward.platform.security.PlatformPermissions;
+import dev.steward.platform.security.Role;
+import dev.steward.platform.security.UserAccount;
+import dev.steward.platform.security.UserAccountService;
+import dev.steward.platform.spi.RequiresPermission;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.OffsetDateTime;
+import java.util.stream.Collectors;
+
+/** Console users: create, edit roles, deactivate, reset password (which also unlocks a locked account). */
+@Route("admin/users")
+@PageTitle("Users · Steward")
+@PermitAll
+@RequiresPermission(PlatformPermissions.USERS_MANAGE)
+public class UsersView extends VerticalLayout {
+
+    final Grid<UserAccount> grid = new Grid<>();
+    final Button create = new Button("New user");
+    private final UserAccountService users;
+
+    public UsersView(UserAccountService users) {
+        this.users = users;
+        setSizeFull();
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(e -> new UserDialog(null, (username, name, email, roles) ->
+                showPassword("User " + username + " created", users.create(username, name, email, roles))).open());
+        add(new HorizontalLayout(new H2("Users"), create));
+        grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true).setAutoWidth(true);
+        grid.addColumn(UserAccount::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
+        grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader("Email").setAutoWidth(true);
+        grid.addColumn(u -> u.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "))).setHeader("Roles").setFlexGrow(1);
+        grid.addColumn(UsersView::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(u -> u.lastLoginAt() == null ? "never" : u.lastLoginAt().toLocalDateTime().withNano(0).toString().replace('T', ' '))
+                .setHeader("Last sign-in").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.setSizeFull();
+        add(grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(users.list());
+    }
+
+    private static String status(UserAccount u) {
+        if (!u.active()) {
+            return "deactivated";
+        }
+        if (u.lockedAt(OffsetDateTime.now())) {
+            return "locked until " + u.lockedUntil().toLocalTime().withNano(0);
+        }
+        return u.mustChangePassword() ? "active, must change password" : "active";
+    }
+
+    private Component actions(UserAccount user) {
+        Button edit = new Button("Edit", e -> new UserDialog(user, (username, name, email, roles) -> {
+            users.update(user.id(), user.version(), name, email, roles);
+            Notifications.success("Saved " + username);
+            refresh();
+        }).open());
+        Button active = new Button(user.active() ? "Deactivate" : "Activate", e -> run(() -> {
+            users.setActive(user.id(), user.version(), !user.active());
+            Notifications.success(user.username() + (user.active() ? " deactivated" : " activated"));
+        }));
+        Button reset = new Button("Reset password", e -> run(() ->
+                showPassword("New one-time password for " + user.username(), users.resetPassword(user.id(), user.version()))));
+        for (Button b : new Button[]{edit, active, reset}) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        return new HorizontalLayout(edit, active, reset);
+    }
+
+    private void run(Runnable action) {
+        try {
+            action.run();
+        } catch (IllegalArgumentException | org.jooq.exception.DataChangedException e) {
+            Notifications.error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private void showPassword(String title, String password) {
+        refresh();
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(title);
+        TextField field = new TextField("One-time password");
+        field.setValue(password);
+        field.setReadOnly(true);
+        field.setWidthFull();
+        dialog.add(new Paragraph("Hand this password to the user over a safe channel. It is shown only now; "
+                + "the user must choose their own password at first sign-in."), field);
+        dialog.getFooter().add(new Button("Done", e -> dialog.close()));
+        dialog.open();
+    }
+}

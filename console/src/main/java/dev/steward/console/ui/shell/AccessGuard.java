@@ -1,0 +1,88 @@
+package dev.steward.console.ui.shell;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.theme.lumo.Lumo;
+import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.security.UserAccountService;
+import dev.steward.platform.spi.RequiresPermission;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Server-side checks on every navigation, after Vaadin's own authentication check: users with a one-time password
+ * go to the password page; views of a disabled plugin are refused with the reason; a view's
+ * {@link RequiresPermission} must be held; a plugin view without one is refused (default deny).
+ */
+@Component
+public class AccessGuard implements VaadinServiceInitListener {
+
+    private static final String MUST_CHANGE_PASSWORD = "steward.mustChangePassword";
+
+    private final ExtensionRegistry registry;
+    private final UserAccountService users;
+
+    public AccessGuard(ExtensionRegistry registry, UserAccountService users) {
+        this.registry = registry;
+        this.users = users;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> {
+            UI ui = init.getUI();
+            if (Lumo.DARK.equals(ui.getSession().getAttribute(MainLayout.THEME_ATTRIBUTE))) {
+                ui.getElement().getThemeList().add(Lumo.DARK);
+            }
+            ui.addBeforeEnterListener(this::check);
+        });
+    }
+
+    void check(BeforeEnterEvent event) {
+        Class<?> target = event.getNavigationTarget();
+        Optional<String> username = CurrentUser.username();
+        if (username.isEmpty() || target == LoginView.class || target == ForbiddenView.class
+                || target == PluginUnavailableView.class) {
+            return;
+        }
+        if (mustChangePassword(username.get()) && target != ChangePasswordView.class) {
+            event.rerouteTo(ChangePasswordView.class);
+            return;
+        }
+        Optional<String> plugin = registry.ownerOf(target);
+        if (plugin.isPresent() && !registry.isEnabled(plugin.get())) {
+            String reason = registry.plugin(plugin.get()).map(p -> p.state().name().toLowerCase()
+                    + (p.reason() == null ? "" : " (" + p.reason() + ")")).orElse("not installed");
+            event.rerouteToError(PluginUnavailableException.class,
+                    "The module '" + plugin.get() + "' is " + reason + ", so this page is not available.");
+            return;
+        }
+        RequiresPermission required = target.getAnnotation(RequiresPermission.class);
+        if (required == null && plugin.isPresent()) {
+            event.rerouteToError(ForbiddenException.class, "This page does not declare the permission it needs, so it is closed.");
+        } else if (required != null && !CurrentUser.hasPermission(required.value())) {
+            event.rerouteToError(ForbiddenException.class, "You do not have access to this page (it needs the permission '"
+                    + required.value() + "'). Ask an administrator if you need it.");
+        }
+    }
+
+    private boolean mustChangePassword(String username) {
+        VaadinSession session = VaadinSession.getCurrent();
+        Boolean cached = (Boolean) session.getAttribute(MUST_CHANGE_PASSWORD);
+        if (cached == null) {
+            cached = users.mustChangePassword(username);
+            session.setAttribute(MUST_CHANGE_PASSWORD, cached);
+        }
+        return cached;
+    }
+
+    static void passwordChanged() {
+        VaadinSession.getCurrent().setAttribute(MUST_CHANGE_PASSWORD, false);
+    }
+
+}

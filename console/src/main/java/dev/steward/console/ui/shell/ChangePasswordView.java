@@ -1,0 +1,66 @@
+package dev.steward.console.ui.shell;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.security.PasswordPolicy;
+import dev.steward.platform.security.UserAccountService;
+import jakarta.annotation.security.PermitAll;
+
+/** Every user may change their own password; users with a one-time password are sent here until they do. */
+@Route("password")
+@PageTitle("Change password · Steward")
+@PermitAll
+public class ChangePasswordView extends VerticalLayout {
+
+    final PasswordField current = new PasswordField("Current password");
+    final PasswordField next = new PasswordField("New password");
+    final PasswordField repeat = new PasswordField("Repeat new password");
+    final Button save = new Button("Change password");
+
+    public ChangePasswordView(UserAccountService users) {
+        setMaxWidth("28rem");
+        String username = CurrentUser.username().orElseThrow();
+        boolean forced = users.mustChangePassword(username);
+        add(new H2("Change password"));
+        if (forced) {
+            add(new Paragraph("You signed in with a one-time password. Choose your own password to continue."));
+        }
+        next.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters");
+        for (PasswordField field : new PasswordField[]{current, next, repeat}) {
+            field.setWidthFull();
+            field.setRequired(true);
+        }
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> {
+            next.setInvalid(false);
+            current.setInvalid(false);
+            repeat.setInvalid(false);
+            if (!next.getValue().equals(repeat.getValue())) {
+                repeat.setErrorMessage("The two new passwords differ");
+                repeat.setInvalid(true);
+                return;
+            }
+            try {
+                users.changeOwnPassword(username, current.getValue(), next.getValue());
+            } catch (IllegalArgumentException ex) {
+                PasswordField target = ex.getMessage().contains("current") ? current : next;
+                target.setErrorMessage(ex.getMessage());
+                target.setInvalid(true);
+                return;
+            }
+            AccessGuard.passwordChanged();
+            Notification.show("Password changed");
+            UI.getCurrent().navigate(DashboardView.class);
+        });
+        add(current, next, repeat, save);
+    }
+}

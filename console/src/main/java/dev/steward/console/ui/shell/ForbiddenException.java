@@ -1,0 +1,8 @@
+package dev.steward.console.ui.shell;
+
+/** Navigation refused because the user lacks a permission (shown by {@link ForbiddenView}). */
+public class ForbiddenException extends RuntimeException {
+    public ForbiddenException(String message) {
+        super(message);
+    }
+}

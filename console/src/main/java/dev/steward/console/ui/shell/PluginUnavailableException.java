@@ -1,0 +1,8 @@
+package dev.steward.console.ui.shell;
+
+/** Navigation refused because the view's plugin is disabled or failed (shown by {@link PluginUnavailableView}). */
+public class PluginUnavailableException extends RuntimeException {
+    public PluginUnavailableException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.steward.platform.plugin;
+
+import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.ui.DashboardWidget;
+import dev.steward.platform.spi.ui.NavigationContribution;
+import dev.steward.platform.spi.ui.ViewContribution;
+
+import java.util.List;
+
+/** Says in words what a contribution adds, for the Plugins page. */
+final class ContributionDescriber {
+
+    private ContributionDescriber() {
+    }
+
+    static List<String> describe(Object contribution) {
+        return switch (contribution) {
+            case NavigationContribution nav -> nav.navigationItems().stream()
+                    .map(i -> i.group() + " / " + i.label() + " (" + i.requiredPermission() + ")").toList();
+            case ViewContribution views -> views.views().stream().map(Class::getName).toList();
+            case DashboardWidget widget -> List.of(widget.title() + " (" + widget.requiredPermission() + ")");
+            case PermissionSet set -> set.permissions().stream().map(p -> p.key() + " -> " + p.defaultRoles()).toList();
+            default -> List.of(contribution.getClass().getName());
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package dev.steward.platform.plugin;
+
+import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.ui.DashboardWidget;
+import dev.steward.platform.spi.ui.NavigationContribution;
+import dev.steward.platform.spi.ui.ViewContribution;
+
+import java.util.List;
+
+/**
+ * The extension points the host knows. A plugin contributes to one by declaring a Spring bean that implements it;
+ * the registry lists contributions per point. Later platform services add their points here.
+ */
+public final class ExtensionPoints {
+
+    public static final List<Class<?>> ALL = List.of(
+            NavigationContribution.class,
+            ViewContribution.class,
+            DashboardWidget.class,
+            PermissionSet.class);
+
+    private ExtensionPoints() {
+    }
+}

@@ -1,0 +1,46 @@
+package dev.steward.platform.plugin;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+
+/**
+ * Starts a plugin's configuration in its own child context of the host: the plugin sees every platform bean, the
+ * host sees none of the plugin's, and a plugin that throws while starting takes only itself down.
+ */
+@Component
+public class PluginContextFactory {
+
+    public ApplicationContext start(PluginDescriptor descriptor, ApplicationContext host) {
+        ClassLoader classLoader = host.getClassLoader();
+        Class<?> configuration;
+        try {
+            configuration = Class.forName(descriptor.configuration(), false, classLoader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Configuration class " + descriptor.configuration() + " not found", e);
+        }
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.setParent(host);
+        context.setClassLoader(classLoader);
+        context.setId("plugin:" + descriptor.id());
+        context.setDisplayName("Steward plugin " + descriptor.id());
+        context.register(PluginInfrastructure.class, configuration);
+        try {
+            context.refresh();
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+        return context;
+    }
+
+    /** What every plugin context gets, so {@code @Transactional} and {@code @PreAuthorize} work on plugin beans. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableTransactionManagement
+    @EnableMethodSecurity
+    static class PluginInfrastructure {
+    }
+}

@@ -1,0 +1,36 @@
+package dev.steward.platform.security;
+
+import dev.steward.platform.spi.Permission;
+import dev.steward.platform.spi.PermissionSet;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static dev.steward.platform.security.Role.ADMIN;
+import static dev.steward.platform.security.Role.AUDITOR;
+import static dev.steward.platform.security.Role.MANAGER;
+import static dev.steward.platform.security.Role.PRIVACY_OFFICER;
+import static dev.steward.platform.security.Role.SECURITY_ANALYST;
+
+/** The host's own permissions. Method security and view checks name these constants. */
+@Component
+public class PlatformPermissions implements PermissionSet {
+
+    public static final String DASHBOARD = "platform.dashboard";
+    public static final String USERS_MANAGE = "platform.users.manage";
+    public static final String PLUGINS_MANAGE = "platform.plugins.manage";
+    public static final String AUDIT_READ = "platform.audit.read";
+    public static final String PEOPLE_READ = "platform.people.read";
+    public static final String PEOPLE_MANAGE = "platform.people.manage";
+
+    @Override
+    public List<Permission> permissions() {
+        return List.of(
+                Permission.of(DASHBOARD, "See the dashboard", Role.values()),
+                Permission.of(USERS_MANAGE, "Create, deactivate and reset users; assign roles", ADMIN),
+                Permission.of(PLUGINS_MANAGE, "See plugins and enable or disable them", ADMIN),
+                Permission.of(AUDIT_READ, "Read, verify and export the audit log", ADMIN, AUDITOR),
+                Permission.of(PEOPLE_READ, "See the people directory", ADMIN, PRIVACY_OFFICER, SECURITY_ANALYST, MANAGER, AUDITOR),
+                Permission.of(PEOPLE_MANAGE, "Edit and import people and org units", ADMIN, PRIVACY_OFFICER));
+    }
+}
