@@ -70,6 +70,14 @@ public abstract class KaribuTest {
         request.setUserInRole((principal, role) -> authorities.stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
     }
 
+    /**
+     * Sets a field's value as a user would. (Karibu's {@code _setValue} relies on a Vaadin internal that changed in
+     * 25.2; the value-change listeners run the same way.)
+     */
+    protected static <V> void setValue(com.vaadin.flow.component.HasValue<?, V> field, V value) {
+        field.setValue(value);
+    }
+
     protected void logout() {
         SecurityContextHolder.clearContext();
         if (VaadinServletRequest.getCurrent() != null) {

@@ -22,8 +22,9 @@ final class PluginResolver {
             LoadedPlugin plugin = new LoadedPlugin(descriptor);
             LoadedPlugin first = byId.get(descriptor.id());
             if (first != null || PluginDescriptor.HOST_ID.equals(descriptor.id())) {
-                plugin.fail(PluginState.FAILED, "Duplicate plugin id '" + descriptor.id() + "': also provided by "
-                        + (first == null ? "the host" : first.descriptor.source()) + "; this copy was not loaded");
+                plugin.fail(PluginState.FAILED, "Duplicate plugin id '" + descriptor.id() + "' in " + descriptor.source()
+                        + ": already provided by " + (first == null ? "the host" : first.descriptor.source())
+                        + "; this copy was not loaded");
                 rejected.add(plugin);
             } else if (descriptor.apiVersion() != PluginDescriptor.PLATFORM_API_VERSION) {
                 plugin.fail(PluginState.UNRESOLVED, "Built for plugin API version " + descriptor.apiVersion()

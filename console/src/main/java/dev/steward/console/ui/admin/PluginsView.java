@@ -41,7 +41,7 @@ public class PluginsView extends VerticalLayout {
         grid.addComponentColumn(PluginsView::stateBadge).setHeader("State").setAutoWidth(true);
         grid.addColumn(p -> p.reason() == null ? "" : p.reason()).setHeader("Reason").setFlexGrow(1);
         grid.addColumn(p -> String.join(", ", p.descriptor().requires())).setHeader("Requires").setAutoWidth(true);
-        grid.addComponentColumn(this::toggle).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(this::toggle).setHeader("").setKey("toggle").setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(PluginsView::details));
         grid.setSizeFull();
         add(grid);

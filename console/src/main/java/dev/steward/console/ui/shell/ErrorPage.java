@@ -3,13 +3,11 @@ package dev.steward.console.ui.shell;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
-import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.RouterLink;
 
 /** A refused navigation: a title, the specific reason, and the way back. */
-abstract class ErrorPage<E extends Exception> extends VerticalLayout implements HasErrorParameter<E> {
+abstract class ErrorPage extends VerticalLayout {
 
     final Paragraph message = new Paragraph();
     private final int status;
@@ -19,8 +17,8 @@ abstract class ErrorPage<E extends Exception> extends VerticalLayout implements 
         add(new H2(title), message, new RouterLink("Back to the dashboard", DashboardView.class));
     }
 
-    @Override
-    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<E> parameter) {
+    /** Concrete pages implement {@code HasErrorParameter<X>} themselves (Vaadin reads X from the class) and call this. */
+    int show(ErrorParameter<?> parameter) {
         message.setText(parameter.getCustomMessage());
         return status;
     }

@@ -1,0 +1,47 @@
+package dev.steward.console.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.steward.console.ui.audit.AuditLogView;
+import dev.steward.platform.audit.AuditEntry;
+import dev.steward.platform.audit.AuditEvent;
+import dev.steward.platform.audit.AuditTrail;
+import dev.steward.platform.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.Map;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditLogViewTest extends KaribuTest {
+
+    @Autowired
+    AuditTrail audit;
+
+    @Test
+    void an_auditor_filters_by_entity_and_verifies_the_chain() {
+        audit.record(AuditEvent.of("vendors", "vendor", "42", "UPDATE").actor("olga").after(Map.of("tier", 2)));
+        audit.record(AuditEvent.of("vendors", "vendor", "43", "UPDATE").actor("olga").after(Map.of("tier", 1)));
+        loginAs("aud", Role.AUDITOR);
+        UI.getCurrent().navigate(AuditLogView.class);
+
+        setValue(_get(TextField.class, spec -> spec.withLabel("Entity id")), "42");
+        @SuppressWarnings("unchecked")
+        Grid<AuditEntry> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(1);
+        assertThat(_get(grid, 0).actor()).isEqualTo("olga");
+        assertThat(_get(grid, 0).after()).isEqualTo("{\"tier\":2}");
+
+        _click(_get(Button.class, spec -> spec.withText("Verify chain")));
+        assertThat(_get(Span.class, spec -> spec.withPredicate(s -> s.getText().startsWith("Audit chain"))).getText())
+                .startsWith("Audit chain intact:");
+    }
+}

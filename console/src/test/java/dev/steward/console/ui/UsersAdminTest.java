@@ -1,0 +1,106 @@
+package dev.steward.console.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.steward.console.ui.admin.UsersView;
+import dev.steward.console.ui.shell.ChangePasswordView;
+import dev.steward.console.ui.shell.DashboardView;
+import dev.steward.platform.security.Role;
+import dev.steward.platform.security.UserAccountService;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static dev.steward.platform.db.generated.Tables.APP_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UsersAdminTest extends KaribuTest {
+
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    UserAccountService users;
+
+    @Test
+    void an_admin_creates_a_user_and_gets_a_one_time_password_that_works_once() {
+        loginAs("root", Role.ADMIN);
+        UI.getCurrent().navigate(UsersView.class);
+        _click(_get(Button.class, spec -> spec.withText("New user")));
+        setValue(_get(TextField.class, spec -> spec.withLabel("User name")), "priya");
+        setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Priya Privacy");
+        setValue(_get(EmailField.class, spec -> spec.withLabel("Email")), "priya@example.org");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<Role> roles = _get(CheckboxGroup.class, spec -> spec.withLabel("Roles"));
+        setValue(roles, Set.of(Role.PRIVACY_OFFICER));
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        String oneTime = _get(TextField.class, spec -> spec.withLabel("One-time password")).getValue();
+        var stored = dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq("priya")).fetchOne();
+        assertThat(stored.getMustChangePassword()).isTrue();
+        assertThat(encoder.matches(oneTime, stored.getPasswordHash())).isTrue();
+        assertThat(stored.getPasswordHash()).startsWith("{bcrypt}");
+    }
+
+    @Test
+    void a_duplicate_user_name_is_refused_in_the_dialog_and_nothing_is_written() {
+        users.createInitialAdmin("taken", "some-long-password-1", false);
+        loginAs("root", Role.ADMIN);
+        UI.getCurrent().navigate(UsersView.class);
+        int before = dsl.fetchCount(APP_USER);
+        _click(_get(Button.class, spec -> spec.withText("New user")));
+        setValue(_get(TextField.class, spec -> spec.withLabel("User name")), "TAKEN");
+        setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Someone");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<Role> roles = _get(CheckboxGroup.class, spec -> spec.withLabel("Roles"));
+        setValue(roles, Set.of(Role.MANAGER));
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(_find(Paragraph.class)).anyMatch(p -> p.getText().equals("The user name 'TAKEN' is taken"));
+        assertThat(dsl.fetchCount(APP_USER)).isEqualTo(before);
+    }
+
+    @Test
+    void a_user_with_a_one_time_password_must_change_it_before_anything_else() {
+        loginAs("root", Role.ADMIN);
+        String oneTime = users.create("newbie", "New Bie", null, EnumSet.of(Role.MANAGER));
+        logout();
+        loginAs("newbie", Role.MANAGER);
+        UI.getCurrent().navigate("");
+        ChangePasswordView view = _get(ChangePasswordView.class);
+
+        setValue(view_field("Current password"), "wrong-current-password");
+        setValue(view_field("New password"), "my-own-new-passphrase");
+        setValue(view_field("Repeat new password"), "my-own-new-passphrase");
+        _click(_get(Button.class, spec -> spec.withText("Change password")));
+        assertThat(view_field("Current password").getErrorMessage()).isEqualTo("The current password is not correct");
+
+        setValue(view_field("Current password"), oneTime);
+        setValue(view_field("New password"), "short");
+        setValue(view_field("Repeat new password"), "short");
+        _click(_get(Button.class, spec -> spec.withText("Change password")));
+        assertThat(view_field("New password").getErrorMessage()).contains("at least 12 characters");
+
+        setValue(view_field("New password"), "my-own-new-passphrase");
+        setValue(view_field("Repeat new password"), "my-own-new-passphrase");
+        _click(_get(Button.class, spec -> spec.withText("Change password")));
+        _get(DashboardView.class);
+        assertThat(users.mustChangePassword("newbie")).isFalse();
+    }
+
+    private static PasswordField view_field(String label) {
+        return _get(PasswordField.class, spec -> spec.withLabel(label));
+    }
+}

@@ -1,0 +1,7 @@
+package dev.steward.testplugins.dependent;
+
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class DependentPluginConfiguration {
+}

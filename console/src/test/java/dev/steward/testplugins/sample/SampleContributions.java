@@ -1,0 +1,55 @@
+package dev.steward.testplugins.sample;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import dev.steward.platform.security.Role;
+import dev.steward.platform.spi.Permission;
+import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.ui.DashboardWidget;
+import dev.steward.platform.spi.ui.NavigationContribution;
+import dev.steward.platform.spi.ui.NavigationItem;
+import dev.steward.platform.spi.ui.ViewContribution;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+@Configuration
+class SampleContributions {
+
+    @Bean
+    ViewContribution sampleViews() {
+        return () -> List.of(SampleView.class);
+    }
+
+    @Bean
+    NavigationContribution sampleNavigation() {
+        return () -> List.of(new NavigationItem("Sample notes", "Sample", VaadinIcon.NOTEBOOK, SampleView.class, "sample.read", 50));
+    }
+
+    @Bean
+    PermissionSet samplePermissions() {
+        return () -> List.of(Permission.of("sample.read", "Read sample notes", Role.ADMIN, Role.SECURITY_ANALYST, Role.AUDITOR));
+    }
+
+    @Bean
+    DashboardWidget sampleWidget(SampleNotes notes) {
+        return new DashboardWidget() {
+            @Override
+            public String title() {
+                return "Sample notes";
+            }
+
+            @Override
+            public String requiredPermission() {
+                return "sample.read";
+            }
+
+            @Override
+            public Component create() {
+                return new Span(notes.notes().size() + " note(s)");
+            }
+        };
+    }
+}

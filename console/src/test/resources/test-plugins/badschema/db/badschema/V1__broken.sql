@@ -1,0 +1,1 @@
+create tabel badschema.oops (id int);
