@@ -2,9 +2,12 @@ package dev.steward.console;
 
 import dev.steward.platform.PlatformConfiguration;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.DefaultResourceLoader;
+
+import java.util.Map;
 
 /**
  * Starts the console. Plugin jars dropped into the plugins directory (next to the console jar, or
@@ -16,12 +19,21 @@ import org.springframework.core.io.DefaultResourceLoader;
 public class StewardApplication {
 
     public static void main(String[] args) {
-        SpringApplication application = create(args);
         if (AuditCommand.isRequested(args)) {
-            application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
-            System.exit(AuditCommand.run(application.run(args)));
+            System.exit(AuditCommand.run(createCommand(args).run(args)));
         }
-        application.run(args);
+        create(args).run(args);
+    }
+
+    /** The console without its web server and Vaadin, for command-line tools that share its configuration. */
+    public static SpringApplication createCommand(String... args) {
+        SpringApplication application = create(args);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of("spring.autoconfigure.exclude", String.join(",",
+                "com.vaadin.flow.spring.SpringBootAutoConfiguration",
+                "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+                "com.vaadin.flow.spring.VaadinScopesConfig")));
+        return application;
     }
 
     /** The console application with the drop-in plugin jars on its class path (tests start it this way too). */

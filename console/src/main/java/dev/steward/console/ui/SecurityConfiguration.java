@@ -1,6 +1,7 @@
 package dev.steward.console.ui;
 
 import dev.steward.console.ui.shell.LoginView;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -11,6 +12,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 /** Form login on the Vaadin login view; every view needs an access annotation, and plugin views a permission too. */
 @Configuration
 @EnableWebSecurity
+@ConditionalOnWebApplication // the command-line tools (verify-audit) start without a web server
 class SecurityConfiguration {
 
     @Bean
