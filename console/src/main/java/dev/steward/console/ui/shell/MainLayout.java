@@ -44,7 +44,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final ExtensionRegistry registry;
     private final VerticalLayout navigation = new VerticalLayout();
 
-    public MainLayout(ExtensionRegistry registry, AuthenticationContext authentication) {
+    public MainLayout(ExtensionRegistry registry, AuthenticationContext authentication, List<HeaderItem> headerItems) {
         this.registry = registry;
         setPrimarySection(Section.DRAWER);
         H1 title = new H1("Steward");
@@ -64,7 +64,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         user.getSubMenu().addItem("Change password", e -> UI.getCurrent().navigate(ChangePasswordView.class));
         user.getSubMenu().addItem("Sign out", e -> authentication.logout());
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span(), theme, userMenu);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span());
+        headerItems.stream().sorted(Comparator.comparingInt(HeaderItem::order)).forEach(item -> header.add(item.create()));
+        header.add(theme, userMenu);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(header.getComponentAt(1));
