@@ -58,6 +58,25 @@ class PluginLifecycleUiTest extends KaribuTest {
     }
 
     @Test
+    void a_disabled_plugin_refuses_service_calls_with_the_reason() {
+        loginAs("ana", Role.SECURITY_ANALYST);
+        var notes = registry.contextOf("sample").orElseThrow().getBean(dev.steward.testplugins.sample.SampleNotes.class);
+        assertThat(notes.notes()).containsExactly("hello from the sample plugin");
+        registry.setEnabled("sample", false, "test");
+        org.assertj.core.api.Assertions.assertThatThrownBy(notes::notes)
+                .isInstanceOf(dev.steward.platform.plugin.PluginDisabledException.class)
+                .hasMessage("The module 'sample' is disabled: Disabled by an administrator");
+    }
+
+    @Test
+    void a_plugin_service_checks_its_permission_on_the_server() {
+        loginAs("mona", Role.MANAGER);
+        var notes = registry.contextOf("sample").orElseThrow().getBean(dev.steward.testplugins.sample.SampleNotes.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(notes::notes)
+                .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+    }
+
+    @Test
     void a_plugin_view_is_created_in_the_plugin_context_and_shows_the_plugin_data() {
         loginAs("ana", Role.SECURITY_ANALYST);
         UI.getCurrent().navigate("sample");

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +18,7 @@ import java.util.Map;
 import static dev.steward.platform.db.generated.Tables.APP_USER;
 
 /**
- * Audits every login success and failure, and locks an account for a while after repeated failures
+ * Audits every login success, failure and logout, and locks an account for a while after repeated failures
  * ({@code steward.security.max-failed-logins}, {@code steward.security.lockout}).
  */
 @Component
@@ -44,6 +45,13 @@ public class LoginThrottle {
         dsl.update(APP_USER).set(APP_USER.FAILED_LOGINS, 0).set(APP_USER.LOCKED_UNTIL, (OffsetDateTime) null)
                 .set(APP_USER.LAST_LOGIN_AT, OffsetDateTime.now()).where(APP_USER.USERNAME.eq(username)).execute();
         audit.record(AuditEvent.of("platform", "session", username, "LOGIN").actor(username));
+    }
+
+    @EventListener
+    @Transactional
+    public void onLogout(LogoutSuccessEvent event) {
+        String username = event.getAuthentication().getName();
+        audit.record(AuditEvent.of("platform", "session", username, "LOGOUT").actor(username));
     }
 
     @EventListener

@@ -77,6 +77,16 @@ class LoginThrottleTest {
         assertThat(dsl.fetchExists(AUDIT_LOG, AUDIT_LOG.ACTION.eq("LOGIN_FAILED").and(AUDIT_LOG.ACTOR.eq("nobody")))).isTrue();
     }
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+
+    @Test
+    void a_logout_is_audited() {
+        publisher.publishEvent(new org.springframework.security.authentication.event.LogoutSuccessEvent(
+                UsernamePasswordAuthenticationToken.authenticated("dora", null, java.util.List.of())));
+        assertThat(dsl.fetchExists(AUDIT_LOG, AUDIT_LOG.ACTION.eq("LOGOUT").and(AUDIT_LOG.ACTOR.eq("dora")))).isTrue();
+    }
+
     @Test
     void a_deactivated_user_cannot_log_in() {
         users.createInitialAdmin("carl", "correct-horse-battery", false);
