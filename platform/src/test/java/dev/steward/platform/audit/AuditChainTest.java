@@ -58,16 +58,13 @@ class AuditChainTest {
         append("4", "CREATE");
         long tampered = append("5", "UPDATE");
         append("6", "UPDATE");
-        // an attacker with owner rights switches the guard off and rewrites history
-        jdbc.execute("alter table platform.audit_log disable trigger audit_log_no_update");
-        jdbc.update("update platform.audit_log set after_data = '{\"n\":3}' where id = ?", tampered);
-        jdbc.execute("alter table platform.audit_log enable trigger audit_log_no_update");
+        asOwnerWithoutTheGuard(() -> jdbc.update("update platform.audit_log set after_data = '{\"n\":3}' where id = ?", tampered));
 
         AuditVerifier.Result result = verifier.verify();
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBrokenId()).isEqualTo(tampered);
         assertThat(result.problem()).contains("does not match its hash");
-        restoreChain(tampered);
+        restoreChain();
     }
 
     @Test
@@ -75,21 +72,27 @@ class AuditChainTest {
         append("7", "CREATE");
         long removed = append("8", "UPDATE");
         long next = append("9", "UPDATE");
-        jdbc.execute("alter table platform.audit_log disable trigger audit_log_no_update");
-        jdbc.update("delete from platform.audit_log where id = ?", removed);
-        jdbc.execute("alter table platform.audit_log enable trigger audit_log_no_update");
+        asOwnerWithoutTheGuard(() -> jdbc.update("delete from platform.audit_log where id = ?", removed));
 
         AuditVerifier.Result result = verifier.verify();
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBrokenId()).isEqualTo(next);
         assertThat(result.problem()).contains("links to");
-        restoreChain(0);
+        restoreChain();
+    }
+
+    /** What an attacker with the table owner's rights can do: switch the append-only guard off, edit, switch it on. */
+    private void asOwnerWithoutTheGuard(Runnable edit) {
+        jdbc.execute("alter table platform.audit_log disable trigger audit_log_no_update");
+        try {
+            edit.run();
+        } finally {
+            jdbc.execute("alter table platform.audit_log enable trigger audit_log_no_update");
+        }
     }
 
     /** Tests share one database per context: wipe the log so the other tests see an intact chain. */
-    private void restoreChain(long ignored) {
-        jdbc.execute("alter table platform.audit_log disable trigger user");
-        jdbc.execute("delete from platform.audit_log");
-        jdbc.execute("alter table platform.audit_log enable trigger user");
+    private void restoreChain() {
+        asOwnerWithoutTheGuard(() -> jdbc.execute("delete from platform.audit_log"));
     }
 }
