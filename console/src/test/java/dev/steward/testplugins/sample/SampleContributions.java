@@ -6,6 +6,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.spi.Permission;
 import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.SearchProvider;
+import dev.steward.platform.search.SearchSql;
 import dev.steward.platform.spi.ui.DashboardWidget;
 import dev.steward.platform.spi.ui.NavigationContribution;
 import dev.steward.platform.spi.ui.NavigationItem;
@@ -31,6 +33,26 @@ class SampleContributions {
     @Bean
     PermissionSet samplePermissions() {
         return () -> List.of(Permission.of("sample.read", "Read sample notes", Role.ADMIN, Role.SECURITY_ANALYST, Role.AUDITOR));
+    }
+
+    @Bean
+    SearchProvider sampleSearch(org.jooq.DSLContext dsl) {
+        return new SearchProvider() {
+            public String group() {
+                return "Sample notes";
+            }
+
+            public String requiredPermission() {
+                return "sample.read";
+            }
+
+            public List<SearchHit> search(SearchQuery query) {
+                var text = org.jooq.impl.DSL.field("text", String.class);
+                return dsl.select(text).from(org.jooq.impl.DSL.table("sample.note"))
+                        .where(SearchSql.matchesAllWords(query.text(), text)).limit(query.limit())
+                        .fetch(r -> new SearchHit(r.value1(), "a sample note", "sample"));
+            }
+        };
     }
 
     @Bean

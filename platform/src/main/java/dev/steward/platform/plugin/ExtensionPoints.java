@@ -1,6 +1,7 @@
 package dev.steward.platform.plugin;
 
 import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.SearchProvider;
 import dev.steward.platform.spi.ui.DashboardWidget;
 import dev.steward.platform.spi.ui.NavigationContribution;
 import dev.steward.platform.spi.ui.ViewContribution;
@@ -17,7 +18,8 @@ public final class ExtensionPoints {
             NavigationContribution.class,
             ViewContribution.class,
             DashboardWidget.class,
-            PermissionSet.class);
+            PermissionSet.class,
+            SearchProvider.class);
 
     private ExtensionPoints() {
     }
