@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,10 @@ public abstract class KaribuTest {
 
     @BeforeEach
     void setUpVaadin() {
+        // Vaadin installs its session-aware strategy globally when a context starts; with several cached test
+        // contexts in one JVM, point the global holder back at this context's strategy (the one its method
+        // security reads).
+        context.getBeanProvider(SecurityContextHolderStrategy.class).ifAvailable(SecurityContextHolder::setContextHolderStrategy);
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
     }
