@@ -1,0 +1,4 @@
+package dev.steward.platform.people;
+
+public record OrgUnit(long id, String code, String name, Long parentId, String parentCode, int version) {
+}

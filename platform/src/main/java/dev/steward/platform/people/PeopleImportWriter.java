@@ -1,0 +1,87 @@
+package dev.steward.platform.people;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jooq.DSLContext;
+import org.postgresql.PGConnection;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Writes checked import rows in the caller's transaction, set-based: COPY into a temporary table, then create
+ * missing org units, upsert people (touching only rows whose values differ), and set managers.
+ */
+@Component
+class PeopleImportWriter {
+
+    private final DSLContext dsl;
+
+    PeopleImportWriter(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    ImportResult write(List<ImportRow> rows) {
+        dsl.execute("""
+                create temporary table person_import (
+                    employee_id varchar(50) primary key, full_name varchar(200), email varchar(254), title varchar(200),
+                    org_unit varchar(50), manager_employee_id varchar(50), employment_status varchar(20),
+                    start_date date, end_date date) on commit drop""");
+        copy(rows);
+        int orgUnits = dsl.execute("""
+                insert into platform.org_unit (code, name)
+                select distinct org_unit, org_unit from person_import where org_unit is not null
+                on conflict (code) do nothing""");
+        dsl.execute("""
+                insert into platform.person as p (employee_id, full_name, email, title, org_unit_id, employment_status,
+                                                  start_date, end_date)
+                select i.employee_id, i.full_name, i.email, i.title, o.id, i.employment_status, i.start_date, i.end_date
+                from person_import i left join platform.org_unit o on o.code = i.org_unit
+                on conflict (employee_id) do update set
+                    full_name = excluded.full_name, email = excluded.email, title = excluded.title,
+                    org_unit_id = excluded.org_unit_id, employment_status = excluded.employment_status,
+                    start_date = excluded.start_date, end_date = excluded.end_date,
+                    version = p.version + 1, updated_at = now()
+                where (p.full_name, p.email, p.title, p.org_unit_id, p.employment_status, p.start_date, p.end_date)
+                      is distinct from (excluded.full_name, excluded.email, excluded.title, excluded.org_unit_id,
+                                        excluded.employment_status, excluded.start_date, excluded.end_date)""");
+        dsl.execute("""
+                update platform.person p
+                set manager_id = m.id, version = p.version + 1, updated_at = now()
+                from person_import i left join platform.person m on m.employee_id = i.manager_employee_id
+                where p.employee_id = i.employee_id and p.manager_id is distinct from m.id""");
+        // now() is the transaction's start time: rows created or touched by this import carry exactly it
+        var counts = dsl.fetchOne("""
+                select count(*) filter (where p.created_at = now()) as added,
+                       count(*) filter (where p.created_at < now() and p.updated_at = now()) as changed
+                from person_import i join platform.person p on p.employee_id = i.employee_id""");
+        int added = counts.get("added", Integer.class);
+        int changed = counts.get("changed", Integer.class);
+        return new ImportResult(added, changed, rows.size() - added - changed, orgUnits);
+    }
+
+    private void copy(List<ImportRow> rows) {
+        StringWriter csv = new StringWriter(rows.size() * 96);
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
+            for (ImportRow r : rows) {
+                printer.printRecord(r.employeeId(), r.fullName(), r.email(), r.title(), r.orgUnit(), r.managerEmployeeId(),
+                        r.status().name(), r.startDate(), r.endDate());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        dsl.connection(connection -> {
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy person_import from stdin with (format csv)", new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY into the import table failed", e);
+            }
+        });
+    }
+}
