@@ -19,6 +19,12 @@ public final class SearchSql {
     /** Words shorter than this cannot use a trigram index; a query of only such words finds nothing. */
     public static final int MIN_WORD_LENGTH = 2;
 
+    /**
+     * How many matches a provider ranks at most: filter with {@link #matchesAllWords} and LIMIT this many, then
+     * order those by {@link #similarity}. Keeps a common word ("an") from ranking half a table.
+     */
+    public static final int CANDIDATES = 500;
+
     private SearchSql() {
     }
 
