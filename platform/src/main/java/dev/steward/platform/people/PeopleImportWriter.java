@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Writes checked import rows in the caller's transaction, set-based: COPY into a temporary table, then create
- * missing org units, upsert people (touching only rows whose values differ), and set managers.
+ * missing org units, then one upsert of people with their managers (touching only rows whose values differ).
  */
 @Component
 class PeopleImportWriter {
@@ -31,30 +31,35 @@ class PeopleImportWriter {
                 create temporary table person_import (
                     employee_id varchar(50) primary key, full_name varchar(200), email varchar(254), title varchar(200),
                     org_unit varchar(50), manager_employee_id varchar(50), employment_status varchar(20),
-                    start_date date, end_date date) on commit drop""");
+                    start_date date, end_date date, id bigint) on commit drop""");
         copy(rows);
         int orgUnits = dsl.execute("""
                 insert into platform.org_unit (code, name)
                 select distinct org_unit, org_unit from person_import where org_unit is not null
                 on conflict (code) do nothing""");
+        // ids up front (existing people keep theirs, new ones draw from the identity sequence), so that one
+        // upsert can set every field and the manager; foreign keys are checked at the end of the statement
+        dsl.execute("update person_import i set id = p.id from platform.person p where p.employee_id = i.employee_id");
+        dsl.execute("update person_import set id = nextval(pg_get_serial_sequence('platform.person', 'id')) where id is null");
         dsl.execute("""
-                insert into platform.person as p (employee_id, full_name, email, title, org_unit_id, employment_status,
-                                                  start_date, end_date)
-                select i.employee_id, i.full_name, i.email, i.title, o.id, i.employment_status, i.start_date, i.end_date
-                from person_import i left join platform.org_unit o on o.code = i.org_unit
+                insert into platform.person as p (id, employee_id, full_name, email, title, org_unit_id, manager_id,
+                                                  employment_status, start_date, end_date)
+                select i.id, i.employee_id, i.full_name, i.email, i.title, o.id, coalesce(mi.id, mp.id),
+                       i.employment_status, i.start_date, i.end_date
+                from person_import i
+                left join platform.org_unit o on o.code = i.org_unit
+                left join person_import mi on mi.employee_id = i.manager_employee_id
+                left join platform.person mp on mp.employee_id = i.manager_employee_id and mi.id is null
                 on conflict (employee_id) do update set
                     full_name = excluded.full_name, email = excluded.email, title = excluded.title,
-                    org_unit_id = excluded.org_unit_id, employment_status = excluded.employment_status,
-                    start_date = excluded.start_date, end_date = excluded.end_date,
-                    version = p.version + 1, updated_at = now()
-                where (p.full_name, p.email, p.title, p.org_unit_id, p.employment_status, p.start_date, p.end_date)
+                    org_unit_id = excluded.org_unit_id, manager_id = excluded.manager_id,
+                    employment_status = excluded.employment_status, start_date = excluded.start_date,
+                    end_date = excluded.end_date, version = p.version + 1, updated_at = now()
+                where (p.full_name, p.email, p.title, p.org_unit_id, p.manager_id, p.employment_status, p.start_date,
+                       p.end_date)
                       is distinct from (excluded.full_name, excluded.email, excluded.title, excluded.org_unit_id,
-                                        excluded.employment_status, excluded.start_date, excluded.end_date)""");
-        dsl.execute("""
-                update platform.person p
-                set manager_id = m.id, version = p.version + 1, updated_at = now()
-                from person_import i left join platform.person m on m.employee_id = i.manager_employee_id
-                where p.employee_id = i.employee_id and p.manager_id is distinct from m.id""");
+                                        excluded.manager_id, excluded.employment_status, excluded.start_date,
+                                        excluded.end_date)""");
         // now() is the transaction's start time: rows created or touched by this import carry exactly it
         var counts = dsl.fetchOne("""
                 select count(*) filter (where p.created_at = now()) as added,
@@ -78,7 +83,8 @@ class PeopleImportWriter {
         dsl.connection(connection -> {
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("copy person_import from stdin with (format csv)", new StringReader(csv.toString()));
+                        .copyIn("copy person_import (employee_id, full_name, email, title, org_unit, manager_employee_id, "
+                                + "employment_status, start_date, end_date) from stdin with (format csv)", new StringReader(csv.toString()));
             } catch (IOException e) {
                 throw new SQLException("COPY into the import table failed", e);
             }
