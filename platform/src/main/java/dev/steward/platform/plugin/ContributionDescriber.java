@@ -1,6 +1,7 @@
 package dev.steward.platform.plugin;
 
 import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
 import dev.steward.platform.spi.ui.DashboardWidget;
 import dev.steward.platform.spi.ui.NavigationContribution;
@@ -20,6 +21,7 @@ final class ContributionDescriber {
                     .map(i -> i.group() + " / " + i.label() + " (" + i.requiredPermission() + ")").toList();
             case ViewContribution views -> views.views().stream().map(Class::getName).toList();
             case DashboardWidget widget -> List.of(widget.title() + " (" + widget.requiredPermission() + ")");
+            case ScheduledJob job -> List.of(job.id() + " (" + job.schedule() + ")");
             case SearchProvider search -> List.of(search.group() + " (" + search.requiredPermission() + ")");
             case PermissionSet set -> set.permissions().stream().map(p -> p.key() + " -> " + p.defaultRoles()).toList();
             default -> List.of(contribution.getClass().getName());

@@ -1,6 +1,7 @@
 package dev.steward.platform.plugin;
 
 import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
 import dev.steward.platform.spi.ui.DashboardWidget;
 import dev.steward.platform.spi.ui.NavigationContribution;
@@ -19,7 +20,8 @@ public final class ExtensionPoints {
             ViewContribution.class,
             DashboardWidget.class,
             PermissionSet.class,
-            SearchProvider.class);
+            SearchProvider.class,
+            ScheduledJob.class);
 
     private ExtensionPoints() {
     }

@@ -22,6 +22,7 @@ public class PlatformPermissions implements PermissionSet {
     public static final String AUDIT_READ = "platform.audit.read";
     public static final String PEOPLE_READ = "platform.people.read";
     public static final String PEOPLE_MANAGE = "platform.people.manage";
+    public static final String JOBS_MANAGE = "platform.jobs.manage";
 
     @Override
     public List<Permission> permissions() {
@@ -31,6 +32,7 @@ public class PlatformPermissions implements PermissionSet {
                 Permission.of(PLUGINS_MANAGE, "See plugins and enable or disable them", ADMIN),
                 Permission.of(AUDIT_READ, "Read, verify and export the audit log", ADMIN, AUDITOR),
                 Permission.of(PEOPLE_READ, "See the people directory", ADMIN, PRIVACY_OFFICER, SECURITY_ANALYST, MANAGER, AUDITOR),
-                Permission.of(PEOPLE_MANAGE, "Edit and import people and org units", ADMIN, PRIVACY_OFFICER));
+                Permission.of(PEOPLE_MANAGE, "Edit and import people and org units", ADMIN, PRIVACY_OFFICER),
+                Permission.of(JOBS_MANAGE, "See scheduled jobs and run them now", ADMIN));
     }
 }
