@@ -36,6 +36,7 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("Roles & permissions", "admin/roles", Set.of(ADMIN)),
             new ViewRule("Plugins", "admin/plugins", Set.of(ADMIN)),
             new ViewRule("Audit log", "admin/audit", Set.of(ADMIN, AUDITOR)),
+            new ViewRule("Jobs", "admin/jobs", Set.of(ADMIN)),
             new ViewRule("Sample notes", "sample", Set.of(ADMIN, SECURITY_ANALYST, AUDITOR)));
 
     static Stream<Arguments> roleAndView() {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.spi.Permission;
 import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
 import dev.steward.platform.search.SearchSql;
 import dev.steward.platform.spi.ui.DashboardWidget;
@@ -51,6 +52,28 @@ class SampleContributions {
                 return dsl.select(text).from(org.jooq.impl.DSL.table("sample.note"))
                         .where(SearchSql.matchesAllWords(query.text(), text)).limit(query.limit())
                         .fetch(r -> new SearchHit(r.value1(), "a sample note", "sample"));
+            }
+        };
+    }
+
+    /** Counts its runs in the plugin's own table, so a test sees whether it ran. */
+    @Bean
+    ScheduledJob sampleJob(org.jooq.DSLContext dsl) {
+        return new ScheduledJob() {
+            public String id() {
+                return "sample.count";
+            }
+
+            public String description() {
+                return "Records a tick each time it runs";
+            }
+
+            public Schedule schedule() {
+                return Schedule.cron("0 0 3 * * *");
+            }
+
+            public void run(JobContext context) {
+                dsl.execute("insert into sample.job_tick default values");
             }
         };
     }
