@@ -32,6 +32,7 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("Dashboard", "", Set.of(Role.values())),
             new ViewRule("People", "people", Set.of(Role.values())),
             new ViewRule("Org units", "people/org-units", Set.of(Role.values())),
+            new ViewRule("Privacy catalogue", "catalog", Set.of(Role.values())),
             new ViewRule("Users", "admin/users", Set.of(ADMIN)),
             new ViewRule("Roles & permissions", "admin/roles", Set.of(ADMIN)),
             new ViewRule("Plugins", "admin/plugins", Set.of(ADMIN)),

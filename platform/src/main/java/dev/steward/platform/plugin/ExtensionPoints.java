@@ -1,5 +1,6 @@
 package dev.steward.platform.plugin;
 
+import dev.steward.platform.spi.CatalogUsage;
 import dev.steward.platform.spi.PermissionSet;
 import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
@@ -21,7 +22,8 @@ public final class ExtensionPoints {
             DashboardWidget.class,
             PermissionSet.class,
             SearchProvider.class,
-            ScheduledJob.class);
+            ScheduledJob.class,
+            CatalogUsage.class);
 
     private ExtensionPoints() {
     }

@@ -23,6 +23,8 @@ public class PlatformPermissions implements PermissionSet {
     public static final String PEOPLE_READ = "platform.people.read";
     public static final String PEOPLE_MANAGE = "platform.people.manage";
     public static final String JOBS_MANAGE = "platform.jobs.manage";
+    public static final String CATALOG_READ = "platform.catalog.read";
+    public static final String CATALOG_MANAGE = "platform.catalog.manage";
 
     @Override
     public List<Permission> permissions() {
@@ -33,6 +35,8 @@ public class PlatformPermissions implements PermissionSet {
                 Permission.of(AUDIT_READ, "Read, verify and export the audit log", ADMIN, AUDITOR),
                 Permission.of(PEOPLE_READ, "See the people directory", ADMIN, PRIVACY_OFFICER, SECURITY_ANALYST, MANAGER, AUDITOR),
                 Permission.of(PEOPLE_MANAGE, "Edit and import people and org units", ADMIN, PRIVACY_OFFICER),
-                Permission.of(JOBS_MANAGE, "See scheduled jobs and run them now", ADMIN));
+                Permission.of(JOBS_MANAGE, "See scheduled jobs and run them now", ADMIN),
+                Permission.of(CATALOG_READ, "See the privacy catalogue", Role.values()),
+                Permission.of(CATALOG_MANAGE, "Edit, retire and delete privacy-catalogue entries", ADMIN, PRIVACY_OFFICER));
     }
 }
