@@ -1,6 +1,7 @@
 package dev.steward.platform.plugin;
 
 import dev.steward.platform.spi.CatalogUsage;
+import dev.steward.platform.spi.NotificationTemplate;
 import dev.steward.platform.spi.PermissionSet;
 import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
@@ -23,7 +24,8 @@ public final class ExtensionPoints {
             PermissionSet.class,
             SearchProvider.class,
             ScheduledJob.class,
-            CatalogUsage.class);
+            CatalogUsage.class,
+            NotificationTemplate.class);
 
     private ExtensionPoints() {
     }

@@ -24,6 +24,7 @@ public class PlatformPermissions implements PermissionSet {
     public static final String PEOPLE_MANAGE = "platform.people.manage";
     public static final String JOBS_MANAGE = "platform.jobs.manage";
     public static final String CATALOG_READ = "platform.catalog.read";
+    public static final String OUTBOX_MANAGE = "platform.outbox.manage";
     public static final String CATALOG_MANAGE = "platform.catalog.manage";
 
     @Override
@@ -37,6 +38,7 @@ public class PlatformPermissions implements PermissionSet {
                 Permission.of(PEOPLE_MANAGE, "Edit and import people and org units", ADMIN, PRIVACY_OFFICER),
                 Permission.of(JOBS_MANAGE, "See scheduled jobs and run them now", ADMIN),
                 Permission.of(CATALOG_READ, "See the privacy catalogue", Role.values()),
+                Permission.of(OUTBOX_MANAGE, "See the mail outbox and retry mail", ADMIN),
                 Permission.of(CATALOG_MANAGE, "Edit, retire and delete privacy-catalogue entries", ADMIN, PRIVACY_OFFICER));
     }
 }

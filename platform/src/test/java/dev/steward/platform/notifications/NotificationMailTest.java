@@ -1,0 +1,147 @@
+package dev.steward.platform.notifications;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.steward.platform.security.UserAccountService;
+import jakarta.mail.internet.MimeMessage;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import static dev.steward.platform.db.generated.Tables.APP_USER;
+import static dev.steward.platform.db.generated.Tables.MAIL_OUTBOX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mail over real SMTP (GreenMail on a local port), through the outbox and its sender. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "steward.jobs.enabled=false", "steward.base-url=https://steward.example.org"})
+class NotificationMailTest {
+
+    static final int SMTP_PORT = freePort();
+    private GreenMail smtp;
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
+    }
+
+    @Autowired
+    NotificationCenter notifications;
+    @Autowired
+    MailOutbox outbox;
+    @Autowired
+    UserAccountService users;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    NotificationJobs.DigestWriter digests;
+
+    @BeforeEach
+    void aUserWithAnEmail() {
+        dsl.deleteFrom(MAIL_OUTBOX).execute();
+        if (!dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq("ana"))) {
+            users.createInitialAdmin("ana", "a-long-passphrase-1", false);
+            dsl.update(APP_USER).set(APP_USER.EMAIL, "ana@example.org").where(APP_USER.USERNAME.eq("ana")).execute();
+        }
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    private void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    private static Notification assigned(String title) {
+        return new Notification("incidents", "incidents.assigned", "ana", title, "You were assigned <b>this</b> & that",
+                "incidents/42", Map.of());
+    }
+
+    @Test
+    void a_notification_arrives_by_mail_with_recipient_subject_and_link_and_escaped_html() throws Exception {
+        startSmtp();
+        notifications.send(assigned("Incident <42> assigned"));
+        assertThat(outbox.sendDue(10)).isEqualTo(1);
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("ana@example.org");
+        assertThat(received[0].getSubject()).isEqualTo("[Steward] Incident <42> assigned");
+        String body = GreenMailUtil.getBody(received[0]);
+        assertThat(body).contains("https://steward.example.org/incidents/42")
+                .contains("Incident &lt;42&gt; assigned").contains("&lt;b&gt;this&lt;/b&gt; &amp; that");
+    }
+
+    @Test
+    void with_smtp_down_the_mail_waits_with_its_error_and_is_sent_exactly_once_when_smtp_is_back() {
+        notifications.send(assigned("Incident 7 assigned"));
+        assertThat(outbox.sendDue(10)).isZero();
+        var failed = dsl.selectFrom(MAIL_OUTBOX).fetchOne();
+        assertThat(failed.getStatus()).isEqualTo("FAILED");
+        assertThat(failed.getAttempts()).isEqualTo(1);
+        assertThat(failed.getLastError()).isNotBlank();
+        assertThat(failed.getNextAttemptAt()).isAfter(failed.getCreatedAt());
+
+        startSmtp();
+        assertThat(outbox.sendDue(10)).as("not due yet: backoff").isZero();
+        dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, java.time.OffsetDateTime.now()).execute(); // "retry now"
+        assertThat(outbox.sendDue(10)).isEqualTo(1);
+        assertThat(outbox.sendDue(10)).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(dsl.selectFrom(MAIL_OUTBOX).fetchOne().getStatus()).isEqualTo("SENT");
+    }
+
+    @Test
+    @WithMockUser("ana")
+    void preferences_turn_email_off_or_into_one_daily_digest() throws Exception {
+        notifications.setPreference("incidents.assigned", true, EmailMode.OFF);
+        notifications.send(assigned("Quiet one"));
+        assertThat(dsl.fetchCount(MAIL_OUTBOX)).isZero();
+        assertThat(notifications.unreadCount()).isGreaterThanOrEqualTo(1);
+
+        notifications.setPreference("incidents.assigned", true, EmailMode.DIGEST);
+        notifications.send(assigned("First of the day"));
+        notifications.send(assigned("Second of the day"));
+        assertThat(dsl.fetchCount(MAIL_OUTBOX)).isZero();
+        digests.writeAll();
+        digests.writeAll(); // nothing left for a second digest
+        startSmtp();
+        assertThat(outbox.sendDue(10)).isEqualTo(1);
+        MimeMessage digest = smtp.getReceivedMessages()[0];
+        assertThat(digest.getSubject()).isEqualTo("[Steward] 2 notification(s) today");
+        assertThat(GreenMailUtil.getBody(digest)).contains("First of the day").contains("Second of the day");
+        notifications.setPreference("incidents.assigned", true, EmailMode.IMMEDIATE);
+    }
+
+    @Test
+    void backoff_doubles_and_is_capped() {
+        assertThat(MailOutbox.backoff(1)).hasMinutes(1);
+        assertThat(MailOutbox.backoff(4)).hasMinutes(8);
+        assertThat(MailOutbox.backoff(30)).isEqualTo(MailOutbox.MAX_BACKOFF);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
