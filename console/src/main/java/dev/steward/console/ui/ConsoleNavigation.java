@@ -6,6 +6,7 @@ import dev.steward.console.ui.admin.RolesView;
 import dev.steward.console.ui.admin.UsersView;
 import dev.steward.console.ui.audit.AuditLogView;
 import dev.steward.console.ui.jobs.JobsView;
+import dev.steward.console.ui.notifications.OutboxView;
 import dev.steward.console.ui.shell.DashboardView;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.spi.ui.NavigationContribution;
@@ -30,6 +31,7 @@ class ConsoleNavigation implements NavigationContribution {
                 new NavigationItem("Roles & permissions", ADMINISTRATION, VaadinIcon.KEY, RolesView.class, PlatformPermissions.USERS_MANAGE, 910),
                 new NavigationItem("Plugins", ADMINISTRATION, VaadinIcon.PLUG, PluginsView.class, PlatformPermissions.PLUGINS_MANAGE, 920),
                 new NavigationItem("Audit log", ADMINISTRATION, VaadinIcon.RECORDS, AuditLogView.class, PlatformPermissions.AUDIT_READ, 930),
-                new NavigationItem("Jobs", ADMINISTRATION, VaadinIcon.TIMER, JobsView.class, PlatformPermissions.JOBS_MANAGE, 940));
+                new NavigationItem("Jobs", ADMINISTRATION, VaadinIcon.TIMER, JobsView.class, PlatformPermissions.JOBS_MANAGE, 940),
+                new NavigationItem("Mail outbox", ADMINISTRATION, VaadinIcon.ENVELOPES, OutboxView.class, PlatformPermissions.OUTBOX_MANAGE, 950));
     }
 }

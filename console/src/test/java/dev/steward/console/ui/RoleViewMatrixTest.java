@@ -38,6 +38,7 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("Plugins", "admin/plugins", Set.of(ADMIN)),
             new ViewRule("Audit log", "admin/audit", Set.of(ADMIN, AUDITOR)),
             new ViewRule("Jobs", "admin/jobs", Set.of(ADMIN)),
+            new ViewRule("Mail outbox", "admin/outbox", Set.of(ADMIN)),
             new ViewRule("Sample notes", "sample", Set.of(ADMIN, SECURITY_ANALYST, AUDITOR)));
 
     static Stream<Arguments> roleAndView() {

@@ -101,6 +101,24 @@ public class NotificationCenter implements NotificationService {
                 .set(NOTIFICATION_PREFERENCE.IN_APP, inApp).set(NOTIFICATION_PREFERENCE.EMAIL, email.name()).execute();
     }
 
+    /** One row per kind the user has received or a module has a template for, with the user's choice. */
+    public record Preference(String kind, boolean inApp, EmailMode email) {
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Preference> preferences(java.util.Collection<String> templateKinds) {
+        String me = CurrentUser.username().orElseThrow();
+        java.util.Set<String> kinds = new java.util.TreeSet<>(templateKinds);
+        kinds.addAll(dsl.selectDistinct(NOTIFICATION.KIND).from(NOTIFICATION).where(NOTIFICATION.RECIPIENT.eq(me)).fetch(NOTIFICATION.KIND));
+        var stored = dsl.selectFrom(NOTIFICATION_PREFERENCE).where(NOTIFICATION_PREFERENCE.USERNAME.eq(me))
+                .fetchMap(NOTIFICATION_PREFERENCE.KIND);
+        kinds.addAll(stored.keySet());
+        return kinds.stream().map(kind -> stored.containsKey(kind)
+                ? new Preference(kind, stored.get(kind).getInApp(), EmailMode.valueOf(stored.get(kind).getEmail()))
+                : new Preference(kind, true, EmailMode.IMMEDIATE)).toList();
+    }
+
     private static org.jooq.Condition mine() {
         return NOTIFICATION.RECIPIENT.eq(CurrentUser.username().orElseThrow()).and(NOTIFICATION.IN_APP.isTrue());
     }

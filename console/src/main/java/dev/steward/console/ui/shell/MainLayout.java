@@ -62,6 +62,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         userMenu.addThemeVariants(com.vaadin.flow.component.menubar.MenuBarVariant.LUMO_TERTIARY_INLINE);
         var user = userMenu.addItem(new Span(CurrentUser.username().orElse("")));
         user.getSubMenu().addItem("Change password", e -> UI.getCurrent().navigate(ChangePasswordView.class));
+        user.getSubMenu().addItem("My notifications", e -> UI.getCurrent().navigate("account/notifications"));
         user.getSubMenu().addItem("Sign out", e -> authentication.logout());
 
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span());
