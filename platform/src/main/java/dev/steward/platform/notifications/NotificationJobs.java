@@ -16,7 +16,7 @@ import java.util.Map;
 import static dev.steward.platform.db.generated.Tables.APP_USER;
 import static dev.steward.platform.db.generated.Tables.NOTIFICATION;
 
-/** The platform's notification jobs: send the outbox, and the daily digest. */
+/** The platform's notification jobs: send the outbox, the daily digest, deadline reminders. */
 @Configuration(proxyBeanMethods = false)
 class NotificationJobs {
 
@@ -30,6 +30,13 @@ class NotificationJobs {
     ScheduledJob mailDigest(DigestWriter digests, @Value("${steward.mail.digest-cron:0 0 7 * * *}") String cron) {
         return job("platform.mail-digest", "Puts each user's digest notifications into one email a day",
                 ScheduledJob.Schedule.cron(cron), digests::writeAll);
+    }
+
+    @Bean
+    ScheduledJob deadlineReminderJob(dev.steward.platform.deadlines.DeadlineReminders reminders,
+                                   @Value("${steward.deadlines.scan-every:PT5M}") Duration every) {
+        return job("platform.deadline-reminders", "Reminds owners before deadlines and escalates missed ones, once each",
+                ScheduledJob.Schedule.every(every), () -> reminders.runOnce(java.time.Instant.now()));
     }
 
     private static ScheduledJob job(String id, String description, ScheduledJob.Schedule schedule, Runnable work) {

@@ -1,6 +1,7 @@
 package dev.steward.platform.plugin;
 
 import dev.steward.platform.spi.CatalogUsage;
+import dev.steward.platform.spi.DeadlineSource;
 import dev.steward.platform.spi.NotificationTemplate;
 import dev.steward.platform.spi.PermissionSet;
 import dev.steward.platform.spi.ScheduledJob;
@@ -25,7 +26,8 @@ public final class ExtensionPoints {
             SearchProvider.class,
             ScheduledJob.class,
             CatalogUsage.class,
-            NotificationTemplate.class);
+            NotificationTemplate.class,
+            DeadlineSource.class);
 
     private ExtensionPoints() {
     }

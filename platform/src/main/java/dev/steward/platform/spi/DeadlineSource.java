@@ -1,0 +1,41 @@
+package dev.steward.platform.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Extension point: anything with a due date (notification obligations, review campaigns, contract renewals), for
+ * "My work", team views, reminders and escalations. Push the query into SQL; return only what the query asks.
+ */
+public interface DeadlineSource {
+
+    /**
+     * The permission of the module's officers: they see every item of this source and get escalations when an
+     * owner has no manager.
+     */
+    String officerPermission();
+
+    List<Deadline> deadlines(DeadlineQuery query);
+
+    enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
+
+    enum State { OPEN, MET, MISSED, WAIVED }
+
+    /**
+     * @param owners user names whose items are wanted, or null for everyone's
+     * @param dueBefore only items due before this instant, or null for any
+     * @param openOnly  only OPEN (and MISSED) items
+     */
+    record DeadlineQuery(Set<String> owners, Instant dueBefore, boolean openOnly) {
+    }
+
+    /**
+     * @param key   stable and unique across modules: {@code <module>:<type>:<id>:<what>}; reminders are sent once per key
+     * @param link  the console route of the record
+     * @param note  why it was met, missed or waived
+     */
+    record Deadline(String key, String module, String title, String owner, Instant due, Severity severity, String link,
+                    State state, String note) {
+    }
+}
