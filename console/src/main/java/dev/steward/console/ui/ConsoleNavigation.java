@@ -6,6 +6,7 @@ import dev.steward.console.ui.admin.RolesView;
 import dev.steward.console.ui.admin.UsersView;
 import dev.steward.console.ui.audit.AuditLogView;
 import dev.steward.console.ui.jobs.JobsView;
+import dev.steward.console.ui.mywork.MyWorkView;
 import dev.steward.console.ui.notifications.OutboxView;
 import dev.steward.console.ui.shell.DashboardView;
 import dev.steward.platform.security.PlatformPermissions;
@@ -27,6 +28,7 @@ class ConsoleNavigation implements NavigationContribution {
     public List<NavigationItem> navigationItems() {
         return List.of(
                 new NavigationItem("Dashboard", OVERVIEW, VaadinIcon.DASHBOARD, DashboardView.class, PlatformPermissions.DASHBOARD, 0),
+                new NavigationItem("My work", OVERVIEW, VaadinIcon.TASKS, MyWorkView.class, PlatformPermissions.DASHBOARD, 10),
                 new NavigationItem("Users", ADMINISTRATION, VaadinIcon.USER_CARD, UsersView.class, PlatformPermissions.USERS_MANAGE, 900),
                 new NavigationItem("Roles & permissions", ADMINISTRATION, VaadinIcon.KEY, RolesView.class, PlatformPermissions.USERS_MANAGE, 910),
                 new NavigationItem("Plugins", ADMINISTRATION, VaadinIcon.PLUG, PluginsView.class, PlatformPermissions.PLUGINS_MANAGE, 920),

@@ -30,6 +30,7 @@ class RoleViewMatrixTest extends KaribuTest {
 
     static final List<ViewRule> VIEWS = List.of(
             new ViewRule("Dashboard", "", Set.of(Role.values())),
+            new ViewRule("My work", "my-work", Set.of(Role.values())),
             new ViewRule("People", "people", Set.of(Role.values())),
             new ViewRule("Org units", "people/org-units", Set.of(Role.values())),
             new ViewRule("Privacy catalogue", "catalog", Set.of(Role.values())),

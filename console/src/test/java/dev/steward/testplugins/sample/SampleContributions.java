@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.spi.Permission;
+import dev.steward.platform.spi.DeadlineSource;
 import dev.steward.platform.spi.PermissionSet;
 import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
@@ -74,6 +75,26 @@ class SampleContributions {
 
             public void run(JobContext context) {
                 dsl.execute("insert into sample.job_tick default values");
+            }
+        };
+    }
+
+    /** Two fixed deadlines: one overdue for "ana", one next month for "bob". */
+    @Bean
+    DeadlineSource sampleDeadlines() {
+        java.time.Instant now = java.time.Instant.now();
+        List<DeadlineSource.Deadline> all = List.of(
+                new DeadlineSource.Deadline("sample:note:1:review", "sample", "Review note 1", "ana", now.minusSeconds(3600),
+                        DeadlineSource.Severity.HIGH, "sample", DeadlineSource.State.OPEN, null),
+                new DeadlineSource.Deadline("sample:note:2:review", "sample", "Review note 2", "bob", now.plus(java.time.Duration.ofDays(40)),
+                        DeadlineSource.Severity.LOW, "sample", DeadlineSource.State.OPEN, null));
+        return new DeadlineSource() {
+            public String officerPermission() {
+                return "sample.read";
+            }
+
+            public List<Deadline> deadlines(DeadlineQuery q) {
+                return all.stream().filter(d -> q.owners() == null || q.owners().contains(d.owner())).toList();
             }
         };
     }
