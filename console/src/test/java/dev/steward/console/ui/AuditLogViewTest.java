@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.Map;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import dev.steward.platform.export.ui.ExportDialog;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
@@ -43,5 +48,32 @@ class AuditLogViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Verify chain")));
         assertThat(_get(Span.class, spec -> spec.withPredicate(s -> s.getText().startsWith("Audit chain"))).getText())
                 .startsWith("Audit chain intact:");
+    }
+
+    @Test
+    void an_auditor_exports_the_filtered_log_in_the_background_as_csv_and_pdf() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            audit.record(AuditEvent.of("exports", "thing", "e" + i, "CREATE").actor("=cmd").after(Map.of("n", i)));
+        }
+        loginAs("aud", Role.AUDITOR);
+        UI.getCurrent().navigate(AuditLogView.class);
+        setValue(_get(TextField.class, spec -> spec.withLabel("Entity type")), "thing");
+
+        _click(_get(Button.class, spec -> spec.withText("Export CSV")));
+        ExportDialog csv = _get(ExportDialog.class);
+        csv.completion().get(30, TimeUnit.SECONDS);
+        MockVaadin.clientRoundtrip(false);
+        String text = Files.readString(csv.file().orElseThrow()).substring(1); // after the byte-order mark
+        assertThat(text.lines()).hasSize(4).first().asString().startsWith("id,occurred_at,actor");
+        assertThat(text).contains("'=cmd").contains("e2");
+        csv.close();
+
+        _click(_get(Button.class, spec -> spec.withText("Export PDF")));
+        ExportDialog pdf = _find(ExportDialog.class).getLast();
+        pdf.completion().get(30, TimeUnit.SECONDS);
+        MockVaadin.clientRoundtrip(false);
+        var reader = new org.openpdf.text.pdf.PdfReader(Files.readAllBytes(pdf.file().orElseThrow()));
+        assertThat(new org.openpdf.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1))
+                .contains("Audit log").contains("Filter: thing").contains("e1");
     }
 }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -14,12 +13,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.steward.console.ui.Notifications;
 import dev.steward.platform.audit.AuditEntry;
 import dev.steward.platform.audit.AuditLogQuery;
 import dev.steward.platform.audit.AuditVerifier;
+import dev.steward.platform.export.ExportProgress;
+import dev.steward.platform.export.PdfReport;
 import dev.steward.platform.export.SafeCsv;
+import dev.steward.platform.export.ui.ExportDialog;
+
+import java.io.OutputStream;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.spi.RequiresPermission;
 import jakarta.annotation.security.PermitAll;
@@ -78,8 +81,9 @@ public class AuditLogView extends VerticalLayout {
                 Notifications.error(result.summary());
             }
         });
-        Anchor export = new Anchor(csvExport(), "Export CSV");
-        add(new HorizontalLayout(new H2("Audit log"), verify, export), verification, filters);
+        Button exportCsv = new Button("Export CSV", e -> export("audit-log.csv", "text/csv", this::writeCsv));
+        Button exportPdf = new Button("Export PDF", e -> export("audit-log.pdf", "application/pdf", this::writePdf));
+        add(new HorizontalLayout(new H2("Audit log"), verify, exportCsv, exportPdf), verification, filters);
 
         grid.addColumn(e -> TIME.format(e.occurredAt().atZone(zone))).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader("User").setAutoWidth(true);
@@ -114,17 +118,50 @@ public class AuditLogView extends VerticalLayout {
         grid.setItems(q -> query.page(filter, q.getOffset(), q.getLimit()).stream(), q -> query.count(filter));
     }
 
-    /** Streams the filtered entries, oldest first, page by page: the export never holds the log in memory. */
-    private DownloadHandler csvExport() {
-        return event -> {
-            event.setFileName("audit-log.csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            try (SafeCsv csv = SafeCsv.open(event.getOutputStream(), "id", "occurred_at", "actor", "client_ip", "session",
-                    "module", "entity_type", "entity_id", "action", "before", "after", "reason", "prev_hash", "hash")) {
-                query.forEach(currentFilter, e -> csv.row(e.id(), e.occurredAt(), e.actor(), e.clientIp(), e.sessionId(),
-                        e.module(), e.entityType(), e.entityId(), e.action(), e.before(), e.after(), e.reason(),
-                        e.prevHash(), e.hash()));
+    private void export(String fileName, String contentType, ExportDialog.Job job) {
+        new ExportDialog("Export the audit log", fileName, contentType, query.count(currentFilter), job).open();
+    }
+
+    /** The filtered entries, oldest first, page by page: the export never holds the log in memory. */
+    void writeCsv(OutputStream out, ExportProgress progress) {
+        long[] rows = {0};
+        try (SafeCsv csv = SafeCsv.open(out, "id", "occurred_at", "actor", "client_ip", "session", "module", "entity_type",
+                "entity_id", "action", "before", "after", "reason", "prev_hash", "hash")) {
+            query.forEach(currentFilter, e -> {
+                csv.row(e.id(), e.occurredAt(), e.actor(), e.clientIp(), e.sessionId(), e.module(), e.entityType(),
+                        e.entityId(), e.action(), e.before(), e.after(), e.reason(), e.prevHash(), e.hash());
+                tick(progress, ++rows[0]);
+            });
+        }
+        progress.rowsWritten(rows[0]);
+    }
+
+    void writePdf(OutputStream out, ExportProgress progress) {
+        long[] rows = {0};
+        try (PdfReport pdf = PdfReport.start(out, "Audit log")) {
+            pdf.meta("Filter", describe(currentFilter)).meta("Chain", "each entry's hash covers the previous hash; verify with ./steward verify-audit");
+            pdf.table("#", "When (UTC)", "User", "Module", "Entity", "Id", "Action", "Change");
+            query.forEach(currentFilter, e -> {
+                pdf.row(e.id(), e.occurredAt(), e.actor(), e.module(), e.entityType(), e.entityId(), e.action(), change(e));
+                tick(progress, ++rows[0]);
+            });
+        }
+        progress.rowsWritten(rows[0]);
+    }
+
+    private static void tick(ExportProgress progress, long rows) {
+        if (rows % 500 == 0) {
+            progress.rowsWritten(rows);
+            if (progress.cancelled()) {
+                throw new ExportProgress.Cancelled();
             }
-        };
+        }
+    }
+
+    private static String describe(AuditLogQuery.Filter f) {
+        String text = java.util.stream.Stream.of(f.from() == null ? null : "from " + f.from(), f.to() == null ? null : "to " + f.to(),
+                f.actor(), f.module(), f.entityType(), f.entityId(), f.action())
+                .filter(v -> v != null && !v.isBlank()).collect(java.util.stream.Collectors.joining(", "));
+        return text.isEmpty() ? "everything" : text;
     }
 }
