@@ -74,6 +74,7 @@ public class JobScheduler implements SmartLifecycle {
             timer = new ThreadPoolTaskScheduler();
             timer.setPoolSize(2);
             timer.setThreadNamePrefix("steward-job-");
+            timer.setDaemon(true); // a timer never keeps the JVM alive; shutdown still waits for running jobs
             timer.setWaitForTasksToCompleteOnShutdown(true);
             timer.setAwaitTerminationSeconds(10);
             timer.initialize();
