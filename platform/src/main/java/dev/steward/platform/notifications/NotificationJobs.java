@@ -16,7 +16,7 @@ import java.util.Map;
 import static dev.steward.platform.db.generated.Tables.APP_USER;
 import static dev.steward.platform.db.generated.Tables.NOTIFICATION;
 
-/** The platform's notification jobs: send the outbox, the daily digest, deadline reminders. */
+/** The platform's own jobs: send the outbox, the daily digest, deadline reminders, purge deleted files. */
 @Configuration(proxyBeanMethods = false)
 class NotificationJobs {
 
@@ -37,6 +37,12 @@ class NotificationJobs {
                                    @Value("${steward.deadlines.scan-every:PT5M}") Duration every) {
         return job("platform.deadline-reminders", "Reminds owners before deadlines and escalates missed ones, once each",
                 ScheduledJob.Schedule.every(every), () -> reminders.runOnce(java.time.Instant.now()));
+    }
+
+    @Bean
+    ScheduledJob purgeFiles(dev.steward.platform.files.AttachmentService files) {
+        return job("platform.purge-files", "Removes the bytes of files deleted longer ago than the retention period",
+                ScheduledJob.Schedule.cron("0 30 3 * * *"), () -> files.purgeDeleted(java.time.Instant.now()));
     }
 
     private static ScheduledJob job(String id, String description, ScheduledJob.Schedule schedule, Runnable work) {

@@ -2,6 +2,7 @@ package dev.steward.platform.people;
 
 import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
+import dev.steward.platform.files.FileSizes;
 import dev.steward.platform.security.PlatformPermissions;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,8 +52,8 @@ public class PeopleImport {
     public ImportPlan prepare(byte[] content, String fileName, ImportProgress progress, BooleanSupplier cancelled) {
         String sha256 = sha256(content);
         if (content.length > maxBytes) {
-            return failed(fileName, sha256, RowError.file("The file is " + megabytes(content.length) + "; the limit is "
-                    + megabytes(maxBytes) + " (steward.people.import.max-bytes). Split the file."));
+            return failed(fileName, sha256, RowError.file("The file is " + FileSizes.human(content.length) + "; the limit is "
+                    + FileSizes.human(maxBytes) + " (steward.people.import.max-bytes). Split the file."));
         }
         String[] problem = new String[1];
         var text = Utf8Text.decode(content, problem);
@@ -101,11 +102,6 @@ public class PeopleImport {
 
     private static ImportPlan failed(String fileName, String sha256, RowError error) {
         return new ImportPlan(fileName, sha256, List.of(), List.of(error), ImportPlan.Preview.none());
-    }
-
-    static String megabytes(long bytes) {
-        return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024.0)) + " KB"
-                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
     }
 
     private static String sha256(byte[] content) {

@@ -1,5 +1,6 @@
 package dev.steward.platform.plugin;
 
+import dev.steward.platform.spi.AttachmentAccess;
 import dev.steward.platform.spi.CatalogUsage;
 import dev.steward.platform.spi.DeadlineSource;
 import dev.steward.platform.spi.NotificationTemplate;
@@ -27,7 +28,8 @@ public final class ExtensionPoints {
             ScheduledJob.class,
             CatalogUsage.class,
             NotificationTemplate.class,
-            DeadlineSource.class);
+            DeadlineSource.class,
+            AttachmentAccess.class);
 
     private ExtensionPoints() {
     }
