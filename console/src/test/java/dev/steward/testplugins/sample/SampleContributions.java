@@ -99,6 +99,24 @@ class SampleContributions {
         };
     }
 
+    /** Files on sample notes: readers may see them, admins may add and delete. */
+    @Bean
+    dev.steward.platform.spi.AttachmentAccess sampleFiles() {
+        return new dev.steward.platform.spi.AttachmentAccess() {
+            public String module() {
+                return "sample";
+            }
+
+            public boolean mayRead(String entityType, String entityId) {
+                return dev.steward.platform.security.CurrentUser.hasPermission("sample.read");
+            }
+
+            public boolean mayWrite(String entityType, String entityId) {
+                return dev.steward.platform.security.CurrentUser.hasPermission("platform.users.manage");
+            }
+        };
+    }
+
     @Bean
     DashboardWidget sampleWidget(SampleNotes notes) {
         return new DashboardWidget() {

@@ -1,0 +1,60 @@
+package dev.steward.console.ui;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.steward.platform.files.Attachment;
+import dev.steward.platform.files.AttachmentService;
+import dev.steward.platform.files.ui.AttachmentsPanel;
+import dev.steward.platform.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reusable Files panel as a plugin uses it, on a sample-plugin record, with the sample plugin's access policy. */
+class AttachmentsPanelTest extends KaribuTest {
+
+    static final Attachment.Owner NOTE = new Attachment.Owner("sample", "note", "1");
+
+    @Autowired
+    AttachmentService files;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_admin_adds_a_file_sees_its_hash_and_deletes_it_with_a_reason() {
+        loginAs("root", Role.ADMIN);
+        AttachmentsPanel panel = new AttachmentsPanel(files, NOTE);
+        UI.getCurrent().add(panel);
+        panel.receive("evidence.txt", "firewall log excerpt".getBytes(StandardCharsets.UTF_8));
+        assertThat(_find(panel, Paragraph.class).getFirst().getText()).startsWith("evidence.txt added (SHA-256 ");
+        Grid<Attachment> grid = _get(panel, Grid.class);
+        assertThat(GridKt._findAll(grid)).extracting(Attachment::fileName).contains("evidence.txt");
+
+        panel.receive("run-me.txt", new byte[]{'M', 'Z', 1, 2});
+        assertThat(_find(panel, Paragraph.class).getFirst().getText()).startsWith("run-me.txt is a application/x-msdownload file");
+
+        int row = GridKt._findAll(grid).stream().map(Attachment::fileName).toList().indexOf("evidence.txt");
+        _click((Button) GridKt._getCellComponent(grid, row, "delete"));
+        setValue(_get(TextField.class, spec -> spec.withLabel("Why?")), "attached to the wrong note");
+        _click(_get(Button.class, spec -> spec.withText("Delete").withPredicate(b -> b.getThemeNames().contains("error"))));
+        assertThat(GridKt._findAll(grid)).extracting(Attachment::fileName).doesNotContain("evidence.txt");
+    }
+
+    @Test
+    void a_reader_without_write_rights_is_refused_on_the_server() {
+        loginAs("ana", Role.SECURITY_ANALYST); // may read sample notes, not add files
+        AttachmentsPanel panel = new AttachmentsPanel(files, NOTE);
+        UI.getCurrent().add(panel);
+        panel.receive("notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
+        assertThat(_find(panel, Paragraph.class).getFirst().getText()).isEqualTo("You may not add or delete files on this record");
+    }
+}

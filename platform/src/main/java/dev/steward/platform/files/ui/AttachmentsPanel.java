@@ -1,0 +1,103 @@
+package dev.steward.platform.files.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.UploadHandler;
+import dev.steward.platform.files.Attachment;
+import dev.steward.platform.files.AttachmentService;
+import dev.steward.platform.files.FileSizes;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * "Files" for any record, for plugins to drop into a record view: upload, list with SHA-256, download, delete with
+ * a reason. Every action goes through {@link AttachmentService}, which checks the owning module's access policy.
+ */
+public class AttachmentsPanel extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    final Upload upload = new Upload();
+    final Grid<Attachment> grid = new Grid<>();
+    final Paragraph message = new Paragraph();
+    private final AttachmentService files;
+    private final Attachment.Owner owner;
+
+    public AttachmentsPanel(AttachmentService files, Attachment.Owner owner) {
+        this.files = files;
+        this.owner = owner;
+        setPadding(false);
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) ->
+                upload.getUI().ifPresent(ui -> ui.access(() -> receive(metadata.fileName(), bytes)))));
+        grid.addComponentColumn(this::downloadLink).setHeader("File").setFlexGrow(1);
+        grid.addColumn(a -> FileSizes.human(a.size())).setHeader("Size").setAutoWidth(true);
+        grid.addColumn(a -> a.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true);
+        grid.addColumn(a -> a.uploadedBy() + ", " + TIME.format(a.uploadedAt())).setHeader("Added").setAutoWidth(true);
+        grid.addComponentColumn(this::deleteButton).setKey("delete").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        add(upload, message, grid);
+        refresh();
+    }
+
+    /** Stores an uploaded file and shows it, or says why it was refused. */
+    public void receive(String fileName, byte[] bytes) {
+        try {
+            Attachment stored = files.upload(owner, fileName, new ByteArrayInputStream(bytes));
+            message.setText(stored.fileName() + " added (SHA-256 " + stored.sha256() + ")");
+        } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException e) {
+            message.setText(e.getMessage());
+        } catch (IOException e) {
+            message.setText("The file could not be read: " + e.getMessage());
+        }
+        refresh();
+    }
+
+    public void refresh() {
+        grid.setItems(files.list(owner, false));
+    }
+
+    private Component downloadLink(Attachment a) {
+        return new Anchor((DownloadHandler) event -> {
+            event.setFileName(a.fileName());
+            event.setContentType(a.contentType());
+            event.getOutputStream().write(files.content(a.id()));
+        }, a.fileName());
+    }
+
+    private Component deleteButton(Attachment a) {
+        Button delete = new Button("Delete", e -> {
+            Dialog dialog = new Dialog();
+            dialog.setHeaderTitle("Delete " + a.fileName());
+            TextField reason = new TextField("Why?");
+            reason.setWidthFull();
+            Paragraph error = new Paragraph();
+            dialog.add(new Paragraph("The file is kept for the retention period, then removed; the reason is recorded."), reason, error);
+            Button confirm = new Button("Delete", c -> {
+                try {
+                    files.delete(a.id(), reason.getValue());
+                    dialog.close();
+                    refresh();
+                } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException ex) {
+                    error.setText(ex.getMessage());
+                }
+            });
+            confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), confirm);
+            dialog.open();
+        });
+        delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return delete;
+    }
+}
