@@ -1,0 +1,212 @@
+package dev.steward.incidents;
+
+import dev.steward.incidents.db.tables.records.IncidentRecord;
+import dev.steward.incidents.db.tables.records.IncidentResidencyRecord;
+import dev.steward.incidents.obligations.ObligationService;
+import dev.steward.incidents.work.TaskService;
+import dev.steward.incidents.work.Timeline;
+import dev.steward.incidents.work.TimelineEntry.Kind;
+import dev.steward.platform.catalog.PrivacyCatalog;
+import dev.steward.platform.notifications.Notification;
+import dev.steward.platform.notifications.NotificationService;
+import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.security.CurrentUser;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataChangedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import static dev.steward.incidents.Times.odt;
+import static dev.steward.incidents.db.Sequences.INCIDENT_REFERENCE_SEQ;
+import static dev.steward.incidents.db.Tables.INCIDENT;
+import static dev.steward.incidents.db.Tables.INCIDENT_RESIDENCY;
+
+/** Logs incidents and keeps their facts; every change recomputes the notification obligations it may affect. */
+@Service
+public class IncidentService {
+
+    private final DSLContext dsl;
+    private final ExtensionRegistry registry;
+    private final IncidentReader reader;
+    private final PrivacyCatalog catalog;
+    private final ObligationService obligations;
+    private final TaskService tasks;
+    private final Timeline timeline;
+    private final NotificationService notifications;
+    private final Clock clock = Clock.systemUTC();
+
+    IncidentService(DSLContext dsl, ExtensionRegistry registry, IncidentReader reader, PrivacyCatalog catalog,
+                    ObligationService obligations, TaskService tasks, Timeline timeline, NotificationService notifications) {
+        this.dsl = dsl;
+        this.registry = registry;
+        this.reader = reader;
+        this.catalog = catalog;
+        this.obligations = obligations;
+        this.tasks = tasks;
+        this.timeline = timeline;
+        this.notifications = notifications;
+    }
+
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @Transactional(readOnly = true)
+    public Optional<Incident> find(long id) {
+        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
+        return reader.find(id);
+    }
+
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @Transactional
+    public Incident create(IncidentForm form) {
+        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
+        validate(form);
+        IncidentRecord record = dsl.newRecord(INCIDENT);
+        long number = dsl.nextval(INCIDENT_REFERENCE_SEQ);
+        record.setReference("INC-" + Year.now(clock).getValue() + "-" + String.format("%05d", number));
+        record.setCreatedBy(CurrentUser.username().orElse("system"));
+        record.setPhase(Phase.REPORTED.name());
+        record.setVersion(0);
+        apply(form, record);
+        record.store();
+        saveResidents(record.getId(), form.getResidents());
+        timeline.record(record.getId(), Kind.LOGGED, "Incident logged: " + form.getTitle().strip() + " ("
+                + form.getType().label() + ", reported via " + form.getSource().label() + ")");
+        tasks.addFromTemplates(record.getId(), form.getType());
+        Incident incident = reader.require(record.getId());
+        obligations.recompute(incident);
+        notifyAssignee(incident, null);
+        return incident;
+    }
+
+    /**
+     * Saves changed facts.
+     *
+     * @param version the version the user edited; if someone saved in between, nothing is written and
+     *                {@link DataChangedException} says so
+     */
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @Transactional
+    public Incident update(long id, int version, IncidentForm form) {
+        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
+        IncidentRecord record = lockForUpdate(dsl, id, version);
+        if (Phase.valueOf(record.getPhase()) == Phase.CLOSED) {
+            throw new IllegalStateException("The incident is closed; reopen it to change its facts");
+        }
+        validate(form);
+        Incident before = reader.toIncident(record);
+        List<String> changed = FactChanges.between(before.facts(), form);
+        if (changed.isEmpty()) {
+            return before;
+        }
+        apply(form, record);
+        record.setVersion(record.getVersion() + 1);
+        record.setUpdatedAt(OffsetDateTime.now(clock));
+        record.store();
+        saveResidents(id, form.getResidents());
+        timeline.record(id, Kind.FACTS, "Changed " + String.join(", ", changed));
+        Incident after = reader.require(id);
+        obligations.recompute(after);
+        notifyAssignee(after, before.facts().getAssignee());
+        return after;
+    }
+
+    /** Locks the incident row and checks the version the caller saw. */
+    static IncidentRecord lockForUpdate(DSLContext dsl, long id, int version) {
+        IncidentRecord record = dsl.selectFrom(INCIDENT).where(INCIDENT.ID.eq(id)).forUpdate().fetchOptional()
+                .orElseThrow(() -> new IllegalArgumentException("Incident " + id + " does not exist"));
+        if (record.getVersion() != version) {
+            throw new DataChangedException("Someone else changed this incident in the meantime (by "
+                    + "version " + record.getVersion() + "); reload it to see their changes, then try again");
+        }
+        return record;
+    }
+
+    private void validate(IncidentForm form) {
+        var problems = IncidentRules.check(form, clock.instant(), (kind, code) -> catalog.find(kind, code).isPresent());
+        if (!problems.isEmpty()) {
+            throw new InvalidIncidentException(problems);
+        }
+    }
+
+    private void apply(IncidentForm f, IncidentRecord r) {
+        if (!Objects.equals(f.getAwareAt(), Times.instant(r.getAwareAt()))) {
+            r.setAwareDeclaredBy(f.getAwareAt() == null ? null : CurrentUser.username().orElse("system"));
+        }
+        r.setTitle(f.getTitle().strip());
+        r.setDescription(blankToNull(f.getDescription()));
+        r.setType(f.getType().name());
+        r.setSource(f.getSource().name());
+        r.setOurRole(f.getOurRole().name());
+        r.setReporter(blankToNull(f.getReporter()));
+        r.setAssignee(blankToNull(f.getAssignee()));
+        r.setResponders(f.getResponders().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct()
+                .toArray(String[]::new));
+        r.setOccurredFrom(odt(f.getOccurredFrom()));
+        r.setOccurredTo(odt(f.getOccurredTo()));
+        r.setDiscoveredAt(odt(f.getDiscoveredAt()));
+        r.setAwareAt(odt(f.getAwareAt()));
+        r.setDeterminedAt(odt(f.getDeterminedAt()));
+        r.setContainedAt(odt(f.getContainedAt()));
+        r.setConfidentiality(f.isConfidentiality());
+        r.setIntegrity(f.isIntegrity());
+        r.setAvailability(f.isAvailability());
+        r.setSystemsAffected(blankToNull(f.getSystemsAffected()));
+        r.setDataCategories(f.getDataCategories().stream().sorted().toArray(String[]::new));
+        r.setSubjectTypes(f.getSubjectTypes().stream().sorted().toArray(String[]::new));
+        r.setIndividualsCount(f.getIndividuals());
+        r.setRecordsCount(f.getRecords());
+        r.setPhi(f.isPhi());
+        r.setEncrypted(f.isEncrypted());
+        r.setKeyCompromised(f.isKeyCompromised());
+        r.setConsequences(blankToNull(f.getConsequences()));
+        r.setMeasuresTaken(blankToNull(f.getMeasuresTaken()));
+        r.setMeasuresProposed(blankToNull(f.getMeasuresProposed()));
+        r.setLessonsLearned(blankToNull(f.getLessonsLearned()));
+    }
+
+    /** Writes only the jurisdictions that changed, record by record, so each change reaches the audit log. */
+    private void saveResidents(long incidentId, Map<String, Integer> residents) {
+        List<IncidentResidencyRecord> existing = new ArrayList<>(dsl.selectFrom(INCIDENT_RESIDENCY)
+                .where(INCIDENT_RESIDENCY.INCIDENT_ID.eq(incidentId)).fetch());
+        for (IncidentResidencyRecord row : existing) {
+            Integer count = residents.get(row.getJurisdiction());
+            if (count == null) {
+                row.delete();
+            } else if (!count.equals(row.getResidents())) {
+                row.setResidents(count);
+                row.store();
+            }
+        }
+        residents.forEach((jurisdiction, count) -> {
+            if (existing.stream().noneMatch(r -> r.getJurisdiction().equals(jurisdiction))) {
+                IncidentResidencyRecord row = dsl.newRecord(INCIDENT_RESIDENCY);
+                row.setIncidentId(incidentId);
+                row.setJurisdiction(jurisdiction);
+                row.setResidents(count);
+                row.store();
+            }
+        });
+    }
+
+    private void notifyAssignee(Incident incident, String previousAssignee) {
+        String assignee = incident.facts().getAssignee();
+        if (assignee != null && !assignee.equals(previousAssignee) && !assignee.equals(CurrentUser.username().orElse(null))) {
+            notifications.send(new Notification(IncidentPermissions.PLUGIN_ID, "incidents.assigned", assignee,
+                    "Incident assigned to you: " + incident.reference(), incident.title(), "incidents/" + incident.id(),
+                    Map.of("reference", incident.reference(), "title", incident.title())));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

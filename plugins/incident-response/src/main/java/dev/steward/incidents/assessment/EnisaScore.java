@@ -1,0 +1,19 @@
+package dev.steward.incidents.assessment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** SE = DPC x EI + CB, where CB sums the circumstances of the breach (each up to 0.5, plus 0.5 for malice). */
+public record EnisaScore(BigDecimal score, SeverityBand band) {
+
+    public static EnisaScore of(EnisaInput input) {
+        var problems = input.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        BigDecimal circumstances = input.cbConfidentiality().add(input.cbIntegrity()).add(input.cbAvailability())
+                .add(input.cbMalicious() ? new BigDecimal("0.5") : BigDecimal.ZERO);
+        BigDecimal score = input.dpc().multiply(input.ei()).add(circumstances).setScale(2, RoundingMode.HALF_UP);
+        return new EnisaScore(score, SeverityBand.of(score));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.steward.incidents.integration;
+
+import dev.steward.incidents.IncidentPermissions;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.spi.AttachmentAccess;
+import org.springframework.stereotype.Component;
+
+/** Evidence files of incidents: readers may download, those who work incidents may add and delete. */
+@Component
+class IncidentFiles implements AttachmentAccess {
+
+    static final String ENTITY = "incident";
+
+    @Override
+    public String module() {
+        return IncidentPermissions.PLUGIN_ID;
+    }
+
+    @Override
+    public boolean mayRead(String entityType, String entityId) {
+        return ENTITY.equals(entityType) && CurrentUser.hasPermission(IncidentPermissions.READ);
+    }
+
+    @Override
+    public boolean mayWrite(String entityType, String entityId) {
+        return ENTITY.equals(entityType) && CurrentUser.hasPermission(IncidentPermissions.WORK);
+    }
+}
