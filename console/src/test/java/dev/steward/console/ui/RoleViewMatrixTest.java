@@ -17,6 +17,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static dev.steward.platform.security.Role.ADMIN;
 import static dev.steward.platform.security.Role.AUDITOR;
 import static dev.steward.platform.security.Role.SECURITY_ANALYST;
+import static dev.steward.platform.security.Role.PRIVACY_OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,6 +43,10 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("Jobs", "admin/jobs", Set.of(ADMIN)),
             new ViewRule("Mail outbox", "admin/outbox", Set.of(ADMIN)),
             new ViewRule("Sample notes", "sample", Set.of(ADMIN, SECURITY_ANALYST, AUDITOR)),
+            new ViewRule("Incidents", "incidents", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule("Breach register", "incidents/register", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule("Notification rules", "incidents/rules", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule(null, "incidents/1", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule(null, "account/notifications", Set.of(Role.values())),
             new ViewRule(null, "password", Set.of(Role.values())),
             new ViewRule(null, "search", Set.of(Role.values())));

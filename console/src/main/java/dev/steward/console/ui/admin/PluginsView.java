@@ -11,7 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.steward.console.ui.Notifications;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.plugin.PluginAdministration;
 import dev.steward.platform.plugin.PluginDescriptor;
 import dev.steward.platform.plugin.PluginState;
@@ -62,9 +62,9 @@ public class PluginsView extends VerticalLayout {
         Button button = new Button(enable ? "Enable" : "Disable", e -> {
             try {
                 plugins.setEnabled(plugin.id(), enable);
-                Notifications.success(plugin.descriptor().name() + (enable ? " enabled" : " disabled"));
+                Toasts.success(plugin.descriptor().name() + (enable ? " enabled" : " disabled"));
             } catch (RuntimeException ex) {
-                Notifications.error(ex.getMessage());
+                Toasts.error(ex.getMessage());
             }
             refresh();
         });

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.steward.console.ui.Notifications;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.security.UserAccount;
@@ -71,12 +71,12 @@ public class UsersView extends VerticalLayout {
     private Component actions(UserAccount user) {
         Button edit = new Button("Edit", e -> new UserDialog(user, (username, name, email, roles) -> {
             users.update(user.id(), user.version(), name, email, roles);
-            Notifications.success("Saved " + username);
+            Toasts.success("Saved " + username);
             refresh();
         }).open());
         Button active = new Button(user.active() ? "Deactivate" : "Activate", e -> run(() -> {
             users.setActive(user.id(), user.version(), !user.active());
-            Notifications.success(user.username() + (user.active() ? " deactivated" : " activated"));
+            Toasts.success(user.username() + (user.active() ? " deactivated" : " activated"));
         }));
         Button reset = new Button("Reset password", e -> run(() ->
                 showPassword("New one-time password for " + user.username(), users.resetPassword(user.id(), user.version()))));
@@ -90,7 +90,7 @@ public class UsersView extends VerticalLayout {
         try {
             action.run();
         } catch (IllegalArgumentException | org.jooq.exception.DataChangedException e) {
-            Notifications.error(e.getMessage());
+            Toasts.error(e.getMessage());
         }
         refresh();
     }

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.steward.console.ui.Notifications;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.audit.AuditEntry;
 import dev.steward.platform.audit.AuditLogQuery;
 import dev.steward.platform.audit.AuditVerifier;
@@ -78,7 +78,7 @@ public class AuditLogView extends VerticalLayout {
             verification.setText(result.summary());
             verification.getStyle().set("color", result.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
             if (!result.intact()) {
-                Notifications.error(result.summary());
+                Toasts.error(result.summary());
             }
         });
         Button exportCsv = new Button("Export CSV", e -> export("audit-log.csv", "text/csv", this::writeCsv));

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.steward.console.ui.Notifications;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.catalog.CatalogEntry;
 import dev.steward.platform.catalog.CatalogKind;
 import dev.steward.platform.catalog.PrivacyCatalog;
@@ -74,7 +74,7 @@ class CatalogEntryDialog extends Dialog {
             error.setText(ex.getMessage());
             return;
         }
-        Notifications.success(done);
+        Toasts.success(done);
         changed.run();
         close();
     }

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.steward.console.ui.Notifications;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.jobs.JobRun;
 import dev.steward.platform.jobs.JobService;
 import dev.steward.platform.jobs.JobStatus;
@@ -66,9 +66,9 @@ public class JobsView extends VerticalLayout {
         Button button = new Button("Run now", e -> {
             try {
                 jobs.runNow(job.id());
-                Notifications.success(job.id() + " started; press Refresh to see its outcome");
+                Toasts.success(job.id() + " started; press Refresh to see its outcome");
             } catch (RuntimeException ex) {
-                Notifications.error(ex.getMessage());
+                Toasts.error(ex.getMessage());
             }
         });
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.steward.console.ui.Notifications;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.notifications.EmailMode;
 import dev.steward.platform.notifications.NotificationCenter;
 import dev.steward.platform.plugin.ExtensionRegistry;
@@ -52,6 +52,6 @@ public class NotificationPreferencesView extends VerticalLayout {
 
     private static void save(NotificationCenter notifications, String kind, boolean inApp, EmailMode email) {
         notifications.setPreference(kind, inApp, email);
-        Notifications.success("Saved");
+        Toasts.success("Saved");
     }
 }

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.steward.console.ui.Notifications;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.notifications.MailOutbox;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.spi.RequiresPermission;
@@ -64,7 +64,7 @@ public class OutboxView extends VerticalLayout {
     private Component retry(MailOutbox.Mail mail) {
         Button retry = new Button("Retry now", e -> {
             outbox.retryNow(mail.id());
-            Notifications.success("Mail " + mail.id() + " will be sent on the next run of platform.send-mail");
+            Toasts.success("Mail " + mail.id() + " will be sent on the next run of platform.send-mail");
             refresh();
         });
         retry.addThemeVariants(ButtonVariant.LUMO_SMALL);

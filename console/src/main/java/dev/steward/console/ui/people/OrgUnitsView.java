@@ -13,7 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.steward.console.ui.Notifications;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.people.InvalidPersonException;
 import dev.steward.platform.people.OrgUnit;
 import dev.steward.platform.people.PeopleDirectory;
@@ -77,7 +77,7 @@ public class OrgUnitsView extends VerticalLayout {
             try {
                 directory.saveOrgUnit(unit == null ? null : unit.id(), unit == null ? 0 : unit.version(), code.getValue(),
                         name.getValue(), parent.getValue() == null ? null : parent.getValue().id());
-                Notifications.success("Saved " + code.getValue());
+                Toasts.success("Saved " + code.getValue());
                 refresh();
                 dialog.close();
             } catch (InvalidPersonException | DataChangedException ex) {

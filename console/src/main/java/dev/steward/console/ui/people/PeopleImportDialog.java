@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-import dev.steward.console.ui.Notifications;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.people.ImportCancelledException;
 import dev.steward.platform.people.ImportPlan;
 import dev.steward.platform.people.ImportResult;
@@ -127,7 +127,7 @@ class PeopleImportDialog extends Dialog {
             try {
                 ImportResult result = people.commit(toImport);
                 ui.access(() -> {
-                    Notifications.success("Imported: " + result.added() + " new, " + result.changed() + " changed");
+                    Toasts.success("Imported: " + result.added() + " new, " + result.changed() + " changed");
                     imported.run();
                     close();
                 });

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.steward.console.ui.Notifications;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.people.EmploymentStatus;
 import dev.steward.platform.people.InvalidPersonException;
 import dev.steward.platform.people.OrgUnit;
@@ -97,7 +97,7 @@ class PersonDialog extends Dialog {
             error.setText(ex.getMessage());
             return;
         }
-        Notifications.success("Saved " + fullName.getValue());
+        Toasts.success("Saved " + fullName.getValue());
         saved.run();
         close();
     }

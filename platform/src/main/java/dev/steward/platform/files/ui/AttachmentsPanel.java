@@ -34,6 +34,7 @@ public class AttachmentsPanel extends VerticalLayout {
     final Paragraph message = new Paragraph();
     private final AttachmentService files;
     private final Attachment.Owner owner;
+    private final java.util.List<java.util.function.Consumer<Attachment>> uploadListeners = new java.util.ArrayList<>();
 
     public AttachmentsPanel(AttachmentService files, Attachment.Owner owner) {
         this.files = files;
@@ -56,12 +57,18 @@ public class AttachmentsPanel extends VerticalLayout {
         try {
             Attachment stored = files.upload(owner, fileName, new ByteArrayInputStream(bytes));
             message.setText(stored.fileName() + " added (SHA-256 " + stored.sha256() + ")");
+            uploadListeners.forEach(listener -> listener.accept(stored));
         } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException e) {
             message.setText(e.getMessage());
         } catch (IOException e) {
             message.setText("The file could not be read: " + e.getMessage());
         }
         refresh();
+    }
+
+    /** Called after each file is stored (e.g. to start its chain of custody). */
+    public void addUploadListener(java.util.function.Consumer<Attachment> listener) {
+        uploadListeners.add(listener);
     }
 
     public void refresh() {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentFiles implements AttachmentAccess {
 
-    static final String ENTITY = "incident";
+    static final String ENTITY = dev.steward.incidents.work.CustodyLog.ENTITY;
 
     @Override
     public String module() {

@@ -179,7 +179,7 @@ public class RuleService {
                 || catalog.find(CatalogKind.JURISDICTION, rule.jurisdiction().strip()).isPresent())) {
             problems.add("The jurisdiction must be a catalogue code or one of * EEA US US-*");
         }
-        if (!Set.of("CONTROLLER", "PROCESSOR", "ANY").contains(rule.role())) {
+        if (rule.role() == null || !Set.of("CONTROLLER", "PROCESSOR", "ANY").contains(rule.role())) {
             problems.add("The role must be CONTROLLER, PROCESSOR or ANY");
         }
         if (rule.minAffected() != null && rule.maxAffected() != null && rule.minAffected() > rule.maxAffected()) {

@@ -1,12 +1,12 @@
-package dev.steward.console.ui;
+package dev.steward.platform.ui;
 
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
-/** The console's two kinds of toast: done, and could-not-do (with the specific reason). */
-public final class Notifications {
+/** The two kinds of toast the console and its plugins show: done, and could-not-do (with the specific reason). */
+public final class Toasts {
 
-    private Notifications() {
+    private Toasts() {
     }
 
     public static void success(String message) {

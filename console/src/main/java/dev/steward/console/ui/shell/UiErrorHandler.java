@@ -1,0 +1,54 @@
+package dev.steward.console.ui.shell;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ErrorHandler;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import dev.steward.platform.plugin.PluginDisabledException;
+import dev.steward.platform.ui.Toasts;
+import org.jooq.exception.DataChangedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.util.UUID;
+
+/**
+ * The last line for errors a view did not handle itself (in the console's views and every plugin's): a rule the
+ * user broke is shown with its own message, anything else as a short notice with a reference to the log. Never a
+ * stack trace in the browser.
+ */
+@org.springframework.stereotype.Component
+class UiErrorHandler implements VaadinServiceInitListener, ErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(UiErrorHandler.class);
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(e -> e.getSession().setErrorHandler(this));
+    }
+
+    @Override
+    public void error(ErrorEvent event) {
+        String message = userMessage(event.getThrowable());
+        if (UI.getCurrent() != null) {
+            Toasts.error(message);
+        }
+    }
+
+    static String userMessage(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof AccessDeniedException) {
+                return "You do not have permission to do this";
+            }
+            if (t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                    || t instanceof DataChangedException || t instanceof PluginDisabledException) {
+                return t.getMessage();
+            }
+        }
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error in the UI (reference {})", reference, thrown);
+        return "Something went wrong and nothing was changed. The error is logged with reference " + reference + ".";
+    }
+}

@@ -1,0 +1,104 @@
+package dev.steward.incidents;
+
+import dev.steward.platform.export.ExportProgress;
+import dev.steward.platform.export.PdfReport;
+import dev.steward.platform.export.SafeCsv;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import static dev.steward.incidents.db.Tables.INCIDENT;
+import static dev.steward.incidents.db.Tables.OBLIGATION;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
+
+/**
+ * The register of personal-data breaches (GDPR Art. 33(5)): every incident, notified or not, with its facts, effects,
+ * remedial action and the decisions taken on each notice. Streamed for export: never all in memory.
+ */
+@Service
+public class BreachRegister {
+
+    /** One incident as the register shows it; {@code decisions} lists each notice and what was decided. */
+    public record Entry(String reference, String title, String type, Instant discovered, Instant aware, String phase,
+                       String dataCategories, Integer individuals, String consequences, String measures, String risk,
+                       String decisions) {
+    }
+
+    private final DSLContext dsl;
+
+    BreachRegister(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @Transactional(readOnly = true)
+    public int count() {
+        return dsl.fetchCount(INCIDENT);
+    }
+
+    /** Every entry, oldest discovery first, read with a cursor. */
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @Transactional(readOnly = true)
+    public void forEach(Consumer<Entry> sink) {
+        Field<String> decisions = select(field("string_agg({0} || ' · ' || {1} || ': ' || lower(replace({2}, '_', ' '))"
+                        + " || coalesce(' (' || {3} || ')', ''), '; ' order by {4})", String.class,
+                OBLIGATION.REGIME, OBLIGATION.RECIPIENT, OBLIGATION.STATUS, OBLIGATION.DECISION_REASON, OBLIGATION.ID))
+                .from(OBLIGATION).where(OBLIGATION.INCIDENT_ID.eq(INCIDENT.ID)).asField("decisions");
+        try (var cursor = dsl.select(INCIDENT.REFERENCE, INCIDENT.TITLE, INCIDENT.TYPE, INCIDENT.DISCOVERED_AT, INCIDENT.AWARE_AT,
+                        INCIDENT.PHASE, INCIDENT.DATA_CATEGORIES, INCIDENT.INDIVIDUALS_COUNT, INCIDENT.CONSEQUENCES,
+                        INCIDENT.MEASURES_TAKEN, INCIDENT.RISK_LEVEL, decisions)
+                .from(INCIDENT).orderBy(INCIDENT.DISCOVERED_AT, INCIDENT.ID).fetchSize(500).fetchLazy()) {
+            for (var r : cursor) {
+                sink.accept(new Entry(r.value1(), r.value2(), IncidentType.valueOf(r.value3()).label(), Times.instant(r.value4()),
+                        Times.instant(r.value5()), Phase.valueOf(r.value6()).label(), String.join(", ", r.value7()), r.value8(),
+                        r.value9(), r.value10(), r.value11() == null ? "not concluded" : RiskLevel.valueOf(r.value11()).label(),
+                        r.value12() == null ? "no notice called for" : r.value12()));
+            }
+        }
+    }
+
+    public void writeCsv(OutputStream out, ExportProgress progress) {
+        long[] rows = {0};
+        try (SafeCsv csv = SafeCsv.open(out, "reference", "title", "type", "discovered", "aware", "phase", "data_categories",
+                "individuals", "consequences", "remedial_action", "risk", "decisions")) {
+            forEach(e -> {
+                csv.row(e.reference(), e.title(), e.type(), e.discovered(), e.aware(), e.phase(), e.dataCategories(), e.individuals(),
+                        e.consequences(), e.measures(), e.risk(), e.decisions());
+                tick(progress, ++rows[0]);
+            });
+        }
+        progress.rowsWritten(rows[0]);
+    }
+
+    public void writePdf(OutputStream out, ExportProgress progress) {
+        long[] rows = {0};
+        try (PdfReport pdf = PdfReport.start(out, "Register of personal-data breaches (GDPR Art. 33(5))")) {
+            pdf.meta("Scope", "every incident logged, notified or not");
+            pdf.table("Reference", "Incident", "Discovered / aware (UTC)", "Facts", "Effects", "Remedial action", "Risk", "Decisions");
+            forEach(e -> {
+                pdf.row(e.reference(), e.title() + " (" + e.type() + ", " + e.phase() + ")",
+                        e.discovered() + (e.aware() == null ? "" : " / " + e.aware()),
+                        (e.individuals() == null ? "" : e.individuals() + " individuals; ") + e.dataCategories(),
+                        e.consequences(), e.measures(), e.risk(), e.decisions());
+                tick(progress, ++rows[0]);
+            });
+        }
+        progress.rowsWritten(rows[0]);
+    }
+
+    private static void tick(ExportProgress progress, long rows) {
+        if (rows % 200 == 0) {
+            progress.rowsWritten(rows);
+            if (progress.cancelled()) {
+                throw new ExportProgress.Cancelled();
+            }
+        }
+    }
+}

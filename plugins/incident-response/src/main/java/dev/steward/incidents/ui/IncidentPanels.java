@@ -1,0 +1,58 @@
+package dev.steward.incidents.ui;
+
+import com.vaadin.flow.component.Component;
+import dev.steward.incidents.Incident;
+import dev.steward.incidents.IncidentService;
+import dev.steward.incidents.assessment.AssessmentService;
+import dev.steward.incidents.obligations.ObligationService;
+import dev.steward.incidents.work.CustodyLog;
+import dev.steward.incidents.work.TaskService;
+import dev.steward.incidents.work.Timeline;
+import dev.steward.platform.catalog.PrivacyCatalog;
+import dev.steward.platform.files.AttachmentService;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the tabs of an incident's page from the plugin's services. */
+@org.springframework.stereotype.Component
+class IncidentPanels {
+
+    record Panel(String title, Component content) {
+    }
+
+    private final IncidentService incidents;
+    private final AssessmentService assessments;
+    private final ObligationService obligations;
+    private final TaskService tasks;
+    private final Timeline timeline;
+    private final CustodyLog custody;
+    private final AttachmentService files;
+    private final PrivacyCatalog catalog;
+
+    IncidentPanels(IncidentService incidents, AssessmentService assessments, ObligationService obligations, TaskService tasks,
+                   Timeline timeline, CustodyLog custody, AttachmentService files, PrivacyCatalog catalog) {
+        this.incidents = incidents;
+        this.assessments = assessments;
+        this.obligations = obligations;
+        this.tasks = tasks;
+        this.timeline = timeline;
+        this.custody = custody;
+        this.files = files;
+        this.catalog = catalog;
+    }
+
+    Optional<Incident> find(long id) {
+        return incidents.find(id);
+    }
+
+    List<Panel> panelsFor(Incident incident, Runnable changed) {
+        return List.of(
+                new Panel("Facts", new FactsPanel(incidents, catalog, incident, changed)),
+                new Panel("Assessment", new AssessmentPanel(assessments, incident, changed)),
+                new Panel("Notifications", new ObligationsPanel(obligations, incident, changed)),
+                new Panel("Tasks", new TasksPanel(tasks, incident, changed)),
+                new Panel("Timeline", new TimelinePanel(timeline, incident)),
+                new Panel("Evidence", new EvidencePanel(files, custody, incident)));
+    }
+}

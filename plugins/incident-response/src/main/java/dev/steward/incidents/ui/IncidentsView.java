@@ -1,0 +1,125 @@
+package dev.steward.incidents.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.steward.incidents.IncidentFilter;
+import dev.steward.incidents.IncidentList;
+import dev.steward.incidents.IncidentPermissions;
+import dev.steward.incidents.IncidentRow;
+import dev.steward.incidents.IncidentService;
+import dev.steward.incidents.IncidentType;
+import dev.steward.incidents.Phase;
+import dev.steward.incidents.assessment.SeverityBand;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.spi.RequiresPermission;
+import dev.steward.platform.ui.DisplayTime;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.Instant;
+
+/** All incidents: filter, sort and page in SQL; open one, or log a new one. */
+@Route("incidents")
+@PageTitle("Incidents · Steward")
+@PermitAll
+@RequiresPermission(IncidentPermissions.READ)
+public class IncidentsView extends VerticalLayout implements BeforeEnterObserver {
+
+    final TextField search = new TextField();
+    final ComboBox<Phase> phase = new ComboBox<>();
+    final ComboBox<SeverityBand> severity = new ComboBox<>();
+    final ComboBox<IncidentType> type = new ComboBox<>();
+    final Checkbox openOnly = new Checkbox("Open only", true);
+    final Grid<IncidentRow> grid = new Grid<>();
+    final Button log = new Button("Log incident", VaadinIcon.PLUS.create());
+    private final IncidentList list;
+
+    public IncidentsView(IncidentList list, IncidentService incidents) {
+        this.list = list;
+        setSizeFull();
+        search.setPlaceholder("Reference or title");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        phase.setPlaceholder("Any phase");
+        phase.setItems(Phase.values());
+        phase.setItemLabelGenerator(Phase::label);
+        phase.setClearButtonVisible(true);
+        severity.setPlaceholder("Any severity");
+        severity.setItems(SeverityBand.values());
+        severity.setItemLabelGenerator(SeverityBand::label);
+        severity.setClearButtonVisible(true);
+        type.setPlaceholder("Any type");
+        type.setItems(IncidentType.values());
+        type.setItemLabelGenerator(IncidentType::label);
+        type.setClearButtonVisible(true);
+        search.addValueChangeListener(e -> refresh());
+        phase.addValueChangeListener(e -> refresh());
+        severity.addValueChangeListener(e -> refresh());
+        type.addValueChangeListener(e -> refresh());
+        openOnly.addValueChangeListener(e -> refresh());
+
+        log.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        log.setVisible(CurrentUser.hasPermission(IncidentPermissions.WORK));
+        log.addClickListener(e -> new LogIncidentDialog(incidents,
+                created -> getUI().ifPresent(ui -> ui.navigate("incidents/" + created.id()))).open());
+
+        FlexLayout filters = new FlexLayout(search, phase, severity, type, openOnly);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.setAlignItems(Alignment.BASELINE);
+        filters.getStyle().set("gap", "var(--lumo-space-s)");
+        add(new HorizontalLayout(new H2("Incidents"), log), filters);
+        configureGrid();
+        add(grid);
+    }
+
+    private void configureGrid() {
+        Instant now = Instant.now();
+        grid.addColumn(IncidentRow::reference).setHeader("Reference").setKey(IncidentList.SortBy.REFERENCE.name()).setSortable(true).setAutoWidth(true);
+        grid.addColumn(IncidentRow::title).setHeader("Title").setKey(IncidentList.SortBy.TITLE.name()).setSortable(true).setFlexGrow(3);
+        grid.addColumn(r -> r.type().label()).setHeader("Type").setAutoWidth(true);
+        grid.addColumn(r -> r.phase().label()).setHeader("Phase").setKey(IncidentList.SortBy.PHASE.name()).setSortable(true).setAutoWidth(true);
+        grid.addColumn(r -> r.severity() == null ? "Not assessed" : r.severity().label()).setHeader("Severity")
+                .setKey(IncidentList.SortBy.SEVERITY.name()).setSortable(true).setAutoWidth(true);
+        grid.addColumn(r -> r.assignee() == null ? "" : r.assignee()).setHeader("Assignee")
+                .setKey(IncidentList.SortBy.ASSIGNEE.name()).setSortable(true).setAutoWidth(true);
+        grid.addColumn(r -> DisplayTime.format(r.discoveredAt())).setHeader("Discovered")
+                .setKey(IncidentList.SortBy.DISCOVERED.name()).setSortable(true).setAutoWidth(true);
+        grid.addColumn(r -> r.nextDue() == null ? "" : DisplayTime.countdown(r.nextDue(), now)).setHeader("Next notice due").setAutoWidth(true);
+        grid.addColumn(IncidentRow::openTasks).setHeader("Open tasks").setAutoWidth(true);
+        grid.setSizeFull();
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("incidents/" + e.getItem().id())));
+    }
+
+    void refresh() {
+        IncidentFilter filter = new IncidentFilter(search.getValue(), phase.getValue(), severity.getValue(), type.getValue(),
+                null, openOnly.getValue());
+        grid.setItems(query -> {
+            var order = query.getSortOrders().stream().findFirst();
+            IncidentList.SortBy sort = order.map(o -> IncidentList.SortBy.valueOf(o.getSorted())).orElse(IncidentList.SortBy.DISCOVERED);
+            boolean ascending = order.map(o -> o.getDirection() == SortDirection.ASCENDING).orElse(false);
+            return list.page(filter, sort, ascending, query.getOffset(), query.getLimit()).stream();
+        }, query -> list.count(filter));
+    }
+
+    /** {@code incidents?q=...} opens the list filtered. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("q").ifPresent(search::setValue);
+        refresh();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.steward.incidents.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.steward.incidents.Incident;
+import dev.steward.incidents.IncidentForm;
+import dev.steward.incidents.IncidentService;
+import dev.steward.incidents.IncidentSource;
+import dev.steward.incidents.IncidentType;
+import dev.steward.incidents.InvalidIncidentException;
+import dev.steward.incidents.OurRole;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.ui.DisplayTime;
+
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The first facts of a new incident; the rest is filled in on the incident's page as the work goes on. */
+class LogIncidentDialog extends Dialog {
+
+    final TextField title = new TextField("Title");
+    final ComboBox<IncidentType> type = new ComboBox<>("Type");
+    final ComboBox<IncidentSource> source = new ComboBox<>("Reported via");
+    final ComboBox<OurRole> role = new ComboBox<>("Our role for the data");
+    final DateTimePicker discovered = Fields.picker("Discovered");
+    final DateTimePicker aware = Fields.picker("Aware (starts the legal clocks)");
+    final TextField assignee = new TextField("Assignee (user name)");
+    final TextArea description = new TextArea("What happened");
+    final Button save = new Button("Log incident");
+
+    LogIncidentDialog(IncidentService incidents, Consumer<Incident> onCreated) {
+        setHeaderTitle("Log an incident");
+        title.setRequired(true);
+        title.setMaxLength(200);
+        type.setItems(IncidentType.values());
+        type.setItemLabelGenerator(IncidentType::label);
+        type.setRequired(true);
+        source.setItems(IncidentSource.values());
+        source.setItemLabelGenerator(IncidentSource::label);
+        source.setValue(IncidentSource.INTERNAL);
+        role.setItems(OurRole.values());
+        role.setItemLabelGenerator(r -> r == OurRole.CONTROLLER ? "Controller" : "Processor");
+        role.setValue(OurRole.CONTROLLER);
+        discovered.setValue(LocalDateTime.now(DisplayTime.zone()).withSecond(0).withNano(0));
+        assignee.setValue(CurrentUser.username().orElse(""));
+        FormLayout form = new FormLayout(title, type, source, role, discovered, aware, assignee, description);
+        form.setColspan(title, 2);
+        form.setColspan(description, 2);
+        add(form);
+
+        Map<String, HasValidation> byField = Map.of("title", title, "type", type, "source", source, "ourRole", role,
+                "discoveredAt", discovered, "awareAt", aware);
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> {
+            IncidentForm facts = IncidentForm.of(title.getValue(), type.getValue(), source.getValue(), role.getValue(),
+                    Fields.instant(discovered));
+            facts.setAwareAt(Fields.instant(aware));
+            facts.setAssignee(assignee.getValue());
+            facts.setReporter(CurrentUser.username().orElse(null));
+            facts.setDescription(description.getValue());
+            try {
+                Incident created = incidents.create(facts);
+                close();
+                onCreated.accept(created);
+            } catch (InvalidIncidentException invalid) {
+                Fields.show(invalid, byField);
+            }
+        });
+        getFooter().add(new Button("Cancel", e -> close()), save);
+        setWidth("min(48rem, 95vw)");
+    }
+}

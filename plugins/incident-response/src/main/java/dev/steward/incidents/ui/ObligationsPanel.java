@@ -1,0 +1,101 @@
+package dev.steward.incidents.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.steward.incidents.Incident;
+import dev.steward.incidents.IncidentPermissions;
+import dev.steward.incidents.Phase;
+import dev.steward.incidents.obligations.Obligation;
+import dev.steward.incidents.obligations.ObligationService;
+import dev.steward.incidents.obligations.ObligationStatus;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.ui.DisplayTime;
+import dev.steward.platform.ui.Toasts;
+
+import java.time.Instant;
+
+/** The notices the incident calls for, with live countdowns; privacy officers decide, record sending and add their own. */
+class ObligationsPanel extends VerticalLayout {
+
+    final Grid<Obligation> grid = new Grid<>();
+    final Button addManual = new Button("Add a notice by hand", VaadinIcon.PLUS.create());
+    private final ObligationService obligations;
+    private final Incident incident;
+    private final Runnable changed;
+    private final boolean canDecide;
+
+    ObligationsPanel(ObligationService obligations, Incident incident, Runnable changed) {
+        this.obligations = obligations;
+        this.incident = incident;
+        this.changed = changed;
+        this.canDecide = CurrentUser.hasPermission(IncidentPermissions.NOTIFY) && incident.phase() != Phase.CLOSED;
+        setPadding(false);
+        Instant now = Instant.now();
+        grid.addColumn(Obligation::label).setHeader("Notice").setAutoWidth(true);
+        grid.addColumn(o -> o.statusText(now)).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(o -> o.due() == null ? "clock not started" : DisplayTime.format(o.due())).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(o -> o.due() == null || !o.open() ? "" : DisplayTime.countdown(o.due(), now)).setHeader("Countdown").setAutoWidth(true);
+        grid.addColumn(this::outcome).setHeader("Decision / sent").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(o -> new Span(o.basis())));
+        grid.setAllRowsVisible(true);
+        grid.setItems(obligations.of(incident.id()));
+        addManual.setVisible(canDecide);
+        addManual.addClickListener(e -> new ManualObligationDialog(obligations, incident, changed).open());
+        add(new Span("Computed from the incident's facts and the notification rules; open a row to see why."), grid, addManual);
+    }
+
+    private String outcome(Obligation o) {
+        return switch (o.status()) {
+            case PROPOSED -> "";
+            case REQUIRED -> "required by " + o.decidedBy();
+            case NOT_REQUIRED -> "not required (" + o.decidedBy() + "): " + o.decisionReason();
+            case SENT -> "sent " + DisplayTime.format(o.sentAt()) + " by " + o.sentBy()
+                    + (o.reference() == null ? "" : ", ref. " + o.reference())
+                    + (o.delayReason() == null ? "" : ", delay: " + o.delayReason());
+        };
+    }
+
+    private Component actions(Obligation o) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (!canDecide) {
+            return actions;
+        }
+        if (o.status() == ObligationStatus.PROPOSED || o.status() == ObligationStatus.NOT_REQUIRED) {
+            actions.add(small("Required", () -> {
+                obligations.confirm(o.id(), o.version());
+                Toasts.success(o.label() + " is required");
+                changed.run();
+            }));
+        }
+        if (o.status() == ObligationStatus.PROPOSED || o.status() == ObligationStatus.REQUIRED) {
+            actions.add(small("Not required", () -> new ReasonDialog(o.label(), "Why is this notice not required?", "Not required", reason -> {
+                obligations.markNotRequired(o.id(), o.version(), reason);
+                Toasts.success(o.label() + " marked not required");
+                changed.run();
+            }).open()));
+            actions.add(small("Record sent", () -> new RecordSentDialog(obligations, o, changed).open()));
+        }
+        if (o.status() == ObligationStatus.SENT) {
+            actions.add(small("Further information", () -> new ReasonDialog(o.label(), "What further information was sent (Art. 33(4))?", "Record",
+                    summary -> {
+                        obligations.addUpdate(o.id(), Instant.now(), summary);
+                        Toasts.success("Further information recorded");
+                        changed.run();
+                    }).open()));
+        }
+        return actions;
+    }
+
+    private static Button small(String text, Runnable action) {
+        Button button = new Button(text, e -> action.run());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+}

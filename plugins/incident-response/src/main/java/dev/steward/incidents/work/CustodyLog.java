@@ -1,0 +1,78 @@
+package dev.steward.incidents.work;
+
+import dev.steward.incidents.IncidentPermissions;
+import dev.steward.incidents.Times;
+import dev.steward.incidents.db.tables.records.CustodyEntryRecord;
+import dev.steward.incidents.work.TimelineEntry.Kind;
+import dev.steward.platform.files.Attachment;
+import dev.steward.platform.files.AttachmentService;
+import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.security.CurrentUser;
+import org.jooq.DSLContext;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static dev.steward.incidents.db.Tables.CUSTODY_ENTRY;
+
+/** Chain of custody of an incident's evidence files: who handled each item, when and why. Entries are never edited. */
+@Service
+public class CustodyLog {
+
+    public static final String ENTITY = "incident";
+
+    private final DSLContext dsl;
+    private final ExtensionRegistry registry;
+    private final AttachmentService files;
+    private final Timeline timeline;
+
+    CustodyLog(DSLContext dsl, ExtensionRegistry registry, AttachmentService files, Timeline timeline) {
+        this.dsl = dsl;
+        this.registry = registry;
+        this.files = files;
+        this.timeline = timeline;
+    }
+
+    public static Attachment.Owner owner(long incidentId) {
+        return new Attachment.Owner(IncidentPermissions.PLUGIN_ID, ENTITY, Long.toString(incidentId));
+    }
+
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @Transactional
+    public CustodyEntry record(long incidentId, long attachmentId, CustodyEntry.Action action, String reason) {
+        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
+        if (action == null) {
+            throw new IllegalArgumentException("Choose what was done with the item");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Say why the item was handled");
+        }
+        Attachment file = files.list(owner(incidentId), true).stream().filter(a -> a.id() == attachmentId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("File " + attachmentId + " is not evidence of this incident"));
+        CustodyEntryRecord r = dsl.newRecord(CUSTODY_ENTRY);
+        r.setIncidentId(incidentId);
+        r.setAttachmentId(attachmentId);
+        r.setHandledAt(OffsetDateTime.now());
+        r.setActor(CurrentUser.username().orElse("system"));
+        r.setAction(action.name());
+        r.setReason(reason.strip());
+        r.store();
+        timeline.record(incidentId, Kind.FILE, "Evidence " + file.fileName() + ": " + action.label().toLowerCase() + " — " + reason.strip());
+        return toEntry(r);
+    }
+
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @Transactional(readOnly = true)
+    public List<CustodyEntry> of(long incidentId) {
+        return dsl.selectFrom(CUSTODY_ENTRY).where(CUSTODY_ENTRY.INCIDENT_ID.eq(incidentId))
+                .orderBy(CUSTODY_ENTRY.HANDLED_AT, CUSTODY_ENTRY.ID).fetch(CustodyLog::toEntry);
+    }
+
+    private static CustodyEntry toEntry(CustodyEntryRecord r) {
+        return new CustodyEntry(r.getAttachmentId(), Times.instant(r.getHandledAt()), r.getActor(),
+                CustodyEntry.Action.valueOf(r.getAction()), r.getReason());
+    }
+}
