@@ -46,6 +46,19 @@ public class PrivacyCatalog {
                 .fetchOptional(PrivacyCatalog::toEntry);
     }
 
+    /** Whether a code exists (retired or not): a reference check for validating a module's records, open to every caller. */
+    @Transactional(readOnly = true)
+    public boolean exists(CatalogKind kind, String code) {
+        return dsl.fetchExists(CATALOG_ENTRY, CATALOG_ENTRY.KIND.eq(kind.name()).and(CATALOG_ENTRY.CODE.eq(code)));
+    }
+
+    /** The jurisdiction codes of the EEA, for rules that apply across it; open to every caller. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> eeaJurisdictions() {
+        return new java.util.HashSet<>(dsl.select(CATALOG_ENTRY.CODE).from(CATALOG_ENTRY)
+                .where(CATALOG_ENTRY.KIND.eq(CatalogKind.JURISDICTION.name()).and(CATALOG_ENTRY.EEA.isTrue())).fetch(CATALOG_ENTRY.CODE));
+    }
+
     /** Creates or updates an entry; returns its id. Throws {@link IllegalArgumentException} or {@link DataChangedException}. */
     @PreAuthorize("hasAuthority('" + PlatformPermissions.CATALOG_MANAGE + "')")
     @Transactional

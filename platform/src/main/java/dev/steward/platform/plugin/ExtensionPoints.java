@@ -1,5 +1,6 @@
 package dev.steward.platform.plugin;
 
+import dev.steward.platform.spi.ApiDescription;
 import dev.steward.platform.spi.AttachmentAccess;
 import dev.steward.platform.spi.CatalogUsage;
 import dev.steward.platform.spi.DeadlineSource;
@@ -29,7 +30,8 @@ public final class ExtensionPoints {
             CatalogUsage.class,
             NotificationTemplate.class,
             DeadlineSource.class,
-            AttachmentAccess.class);
+            AttachmentAccess.class,
+            ApiDescription.class);
 
     private ExtensionPoints() {
     }

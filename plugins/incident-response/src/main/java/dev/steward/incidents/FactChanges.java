@@ -26,7 +26,8 @@ final class FactChanges {
             new Fact("residents", IncidentForm::getResidents), new Fact("PHI", IncidentForm::isPhi),
             new Fact("encryption", IncidentForm::isEncrypted), new Fact("key compromise", IncidentForm::isKeyCompromised),
             new Fact("consequences", IncidentForm::getConsequences), new Fact("measures taken", IncidentForm::getMeasuresTaken),
-            new Fact("measures proposed", IncidentForm::getMeasuresProposed), new Fact("lessons learned", IncidentForm::getLessonsLearned));
+            new Fact("measures proposed", IncidentForm::getMeasuresProposed), new Fact("lessons learned", IncidentForm::getLessonsLearned),
+            new Fact("external reference", IncidentForm::getExternalRef));
 
     private FactChanges() {
     }

@@ -45,6 +45,7 @@ public class IncidentForm {
     private String measuresTaken;
     private String measuresProposed;
     private String lessonsLearned;
+    private String externalRef;
 
     /** A minimal new incident: the rest is filled in as the work goes on. */
     public static IncidentForm of(String title, IncidentType type, IncidentSource source, OurRole role, Instant discoveredAt) {
@@ -295,5 +296,14 @@ public class IncidentForm {
 
     public void setLessonsLearned(String lessonsLearned) {
         this.lessonsLearned = lessonsLearned;
+    }
+
+    /** The id a SIEM or another tool knows the incident by (intake API); null for incidents logged in the console. */
+    public String getExternalRef() {
+        return externalRef;
+    }
+
+    public void setExternalRef(String externalRef) {
+        this.externalRef = externalRef;
     }
 }

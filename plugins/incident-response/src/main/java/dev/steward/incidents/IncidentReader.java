@@ -25,6 +25,14 @@ public class IncidentReader {
         this.dsl = dsl;
     }
 
+    public Optional<Incident> findByExternalRef(String externalRef) {
+        return dsl.selectFrom(INCIDENT).where(INCIDENT.EXTERNAL_REF.eq(externalRef)).fetchOptional().map(this::toIncident);
+    }
+
+    public Optional<Incident> findByReference(String reference) {
+        return dsl.selectFrom(INCIDENT).where(INCIDENT.REFERENCE.eq(reference)).fetchOptional().map(this::toIncident);
+    }
+
     public Optional<Incident> find(long id) {
         return dsl.selectFrom(INCIDENT).where(INCIDENT.ID.eq(id)).fetchOptional().map(this::toIncident);
     }
@@ -72,6 +80,7 @@ public class IncidentReader {
         f.setMeasuresTaken(r.getMeasuresTaken());
         f.setMeasuresProposed(r.getMeasuresProposed());
         f.setLessonsLearned(r.getLessonsLearned());
+        f.setExternalRef(r.getExternalRef());
         return f;
     }
 

@@ -68,7 +68,7 @@ public class IncidentService {
     @Transactional
     public Incident create(IncidentForm form) {
         registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
-        validate(form);
+        validate(form, null);
         IncidentRecord record = dsl.newRecord(INCIDENT);
         long number = dsl.nextval(INCIDENT_REFERENCE_SEQ);
         record.setReference("INC-" + Year.now(clock).getValue() + "-" + String.format("%05d", number));
@@ -101,7 +101,7 @@ public class IncidentService {
         if (Phase.valueOf(record.getPhase()) == Phase.CLOSED) {
             throw new IllegalStateException("The incident is closed; reopen it to change its facts");
         }
-        validate(form);
+        validate(form, id);
         Incident before = reader.toIncident(record);
         List<String> changed = FactChanges.between(before.facts(), form);
         if (changed.isEmpty()) {
@@ -130,8 +130,14 @@ public class IncidentService {
         return record;
     }
 
-    private void validate(IncidentForm form) {
-        var problems = IncidentRules.check(form, clock.instant(), (kind, code) -> catalog.find(kind, code).isPresent());
+    private void validate(IncidentForm form, Long id) {
+        var problems = new java.util.ArrayList<>(IncidentRules.check(form, clock.instant(), catalog::exists));
+        String ref = blankToNull(form.getExternalRef());
+        if (ref != null && ref.length() > 200) {
+            problems.add(new InvalidIncidentException.Problem("externalRef", "The external reference is longer than 200 characters"));
+        } else if (ref != null && dsl.fetchExists(INCIDENT, INCIDENT.EXTERNAL_REF.eq(ref).and(id == null ? org.jooq.impl.DSL.noCondition() : INCIDENT.ID.ne(id)))) {
+            problems.add(new InvalidIncidentException.Problem("externalRef", "Another incident has the external reference " + ref));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidIncidentException(problems);
         }
@@ -171,6 +177,7 @@ public class IncidentService {
         r.setMeasuresTaken(blankToNull(f.getMeasuresTaken()));
         r.setMeasuresProposed(blankToNull(f.getMeasuresProposed()));
         r.setLessonsLearned(blankToNull(f.getLessonsLearned()));
+        r.setExternalRef(blankToNull(f.getExternalRef()));
     }
 
     /** Writes only the jurisdictions that changed, record by record, so each change reaches the audit log. */

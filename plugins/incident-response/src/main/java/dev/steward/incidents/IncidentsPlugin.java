@@ -1,6 +1,7 @@
 package dev.steward.incidents;
 
 import dev.steward.platform.security.Role;
+import dev.steward.platform.spi.ApiDescription;
 import dev.steward.platform.spi.Permission;
 import dev.steward.platform.spi.PermissionSet;
 import org.springframework.context.annotation.Bean;
@@ -28,5 +29,10 @@ public class IncidentsPlugin {
                 Permission.of(ASSESS, "Assess severity and the risk to individuals", Role.PRIVACY_OFFICER),
                 Permission.of(NOTIFY, "Decide and record notification obligations", Role.PRIVACY_OFFICER),
                 Permission.of(MANAGE_RULES, "Add and correct notification rules", Role.PRIVACY_OFFICER));
+    }
+
+    @Bean
+    ApiDescription incidentApi() {
+        return () -> "/openapi/incidents.json";
     }
 }

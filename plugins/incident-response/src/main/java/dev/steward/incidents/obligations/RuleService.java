@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static dev.steward.incidents.db.Tables.NOTIFICATION_RULE;
 
@@ -67,8 +66,7 @@ public class RuleService {
 
     /** The EEA's jurisdiction codes from the privacy catalogue. */
     public Set<String> eeaCodes() {
-        return catalog.entries(CatalogKind.JURISDICTION, true).stream().filter(e -> e.eea()).map(e -> e.code())
-                .collect(Collectors.toSet());
+        return catalog.eeaJurisdictions();
     }
 
     @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
@@ -176,7 +174,7 @@ public class RuleService {
             problems.add("Recipient kind, deadline kind, clock start and time zone are required");
         }
         if (rule.jurisdiction() == null || !(PATTERNS.contains(rule.jurisdiction().strip())
-                || catalog.find(CatalogKind.JURISDICTION, rule.jurisdiction().strip()).isPresent())) {
+                || catalog.exists(CatalogKind.JURISDICTION, rule.jurisdiction().strip()))) {
             problems.add("The jurisdiction must be a catalogue code or one of * EEA US US-*");
         }
         if (rule.role() == null || !Set.of("CONTROLLER", "PROCESSOR", "ANY").contains(rule.role())) {

@@ -1,0 +1,22 @@
+package dev.steward.incidents.intake;
+
+import dev.steward.incidents.InvalidIncidentException.Problem;
+
+import java.util.List;
+
+/** An intake call that cannot be carried out; nothing was written. */
+class IntakeRejected extends RuntimeException {
+
+    final int status;
+    final List<Problem> problems;
+
+    IntakeRejected(int status, String message, List<Problem> problems) {
+        super(message);
+        this.status = status;
+        this.problems = List.copyOf(problems);
+    }
+
+    IntakeRejected(int status, String message) {
+        this(status, message, List.of());
+    }
+}

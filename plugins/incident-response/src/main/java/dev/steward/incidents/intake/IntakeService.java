@@ -1,0 +1,167 @@
+package dev.steward.incidents.intake;
+
+import dev.steward.incidents.Incident;
+import dev.steward.incidents.IncidentForm;
+import dev.steward.incidents.IncidentPermissions;
+import dev.steward.incidents.IncidentReader;
+import dev.steward.incidents.IncidentService;
+import dev.steward.incidents.IncidentSource;
+import dev.steward.incidents.InvalidIncidentException;
+import dev.steward.incidents.OurRole;
+import dev.steward.incidents.db.tables.records.IntakeRequestRecord;
+import dev.steward.incidents.obligations.ObligationService;
+import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.security.CurrentUser;
+import org.jooq.DSLContext;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.steward.incidents.db.Tables.INTAKE_REQUEST;
+
+/**
+ * Opens or updates an incident from another tool's JSON. A call is identified by its client and idempotency key: the
+ * first accepted call's answer is kept and returned for every retry with the same body; the same key with another
+ * body is refused. Rejected calls write nothing.
+ */
+@Service
+public class IntakeService {
+
+    /** The answer to an intake call. {@code replayed}: the stored answer of an earlier call with the same key. */
+    public record Answer(int status, String json, Long incidentId, boolean replayed) {
+    }
+
+    private final DSLContext dsl;
+    private final ExtensionRegistry registry;
+    private final IncidentService incidents;
+    private final IncidentReader reader;
+    private final ObligationService obligations;
+    private final ObjectMapper json;
+
+    IntakeService(DSLContext dsl, ExtensionRegistry registry, IncidentService incidents, IncidentReader reader,
+                  ObligationService obligations, ObjectMapper json) {
+        this.dsl = dsl;
+        this.registry = registry;
+        this.incidents = incidents;
+        this.reader = reader;
+        this.obligations = obligations;
+        this.json = json;
+    }
+
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "') and hasAuthority('" + IncidentPermissions.READ + "')")
+    @Transactional
+    public Answer submit(String idempotencyKey, String body) {
+        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new IntakeRejected(400, "An Idempotency-Key header of 1 to 200 characters is required, unique per incident report");
+        }
+        String client = CurrentUser.username().orElseThrow();
+        String hash = sha256(body == null ? "" : body);
+        Optional<IntakeRequestRecord> earlier = dsl.selectFrom(INTAKE_REQUEST)
+                .where(INTAKE_REQUEST.CLIENT.eq(client).and(INTAKE_REQUEST.IDEMPOTENCY_KEY.eq(idempotencyKey))).fetchOptional();
+        if (earlier.isPresent()) {
+            if (!earlier.get().getRequestHash().equals(hash)) {
+                throw new IntakeRejected(409, "The Idempotency-Key " + idempotencyKey + " was used for a different request");
+            }
+            return new Answer(earlier.get().getStatus(), earlier.get().getResponse(), earlier.get().getIncidentId(), true);
+        }
+        JsonNode request = parse(body);
+        Optional<Incident> existing = target(request);
+        IncidentForm form = existing.map(Incident::facts).orElseGet(IncidentForm::new);
+        if (existing.isEmpty()) {
+            form.setSource(IncidentSource.SIEM);
+            form.setOurRole(OurRole.CONTROLLER);
+            form.setReporter(client);
+        }
+        List<InvalidIncidentException.Problem> problems = IntakeFields.apply(request, form);
+        if (request.has("externalRef") && existing.isEmpty()) {
+            form.setExternalRef(request.get("externalRef").asString());
+        }
+        if (!problems.isEmpty()) {
+            throw new IntakeRejected(400, "The request has invalid fields", problems);
+        }
+        Incident saved;
+        try {
+            saved = existing.isEmpty() ? incidents.create(form) : incidents.update(existing.get().id(), existing.get().version(), form);
+        } catch (InvalidIncidentException invalid) {
+            throw new IntakeRejected(400, "The incident breaks its rules", invalid.problems());
+        } catch (IllegalStateException refused) {
+            throw new IntakeRejected(409, refused.getMessage());
+        }
+        int status = existing.isEmpty() ? 201 : 200;
+        String answer = answer(saved, existing.isEmpty());
+        IntakeRequestRecord stored = dsl.newRecord(INTAKE_REQUEST);
+        stored.setClient(client);
+        stored.setIdempotencyKey(idempotencyKey);
+        stored.setRequestHash(hash);
+        stored.setIncidentId(saved.id());
+        stored.setStatus(status);
+        stored.setResponse(answer);
+        stored.store();
+        return new Answer(status, answer, saved.id(), false);
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            JsonNode node = body == null || body.isBlank() ? null : json.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new IntakeRejected(400, "The body must be a JSON object");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new IntakeRejected(400, "The body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The incident a request updates: by our reference, or by the caller's external reference; empty to open one. */
+    private Optional<Incident> target(JsonNode request) {
+        if (request.hasNonNull("reference")) {
+            String reference = request.get("reference").asString();
+            return Optional.of(reader.findByReference(reference)
+                    .orElseThrow(() -> new IntakeRejected(404, "No incident " + reference)));
+        }
+        if (request.hasNonNull("externalRef")) {
+            return reader.findByExternalRef(request.get("externalRef").asString());
+        }
+        return Optional.empty();
+    }
+
+    private String answer(Incident incident, boolean created) {
+        ObjectNode answer = json.createObjectNode();
+        answer.put("id", incident.id());
+        answer.put("reference", incident.reference());
+        answer.put("created", created);
+        answer.put("phase", incident.phase().name());
+        answer.put("link", "incidents/" + incident.id());
+        ArrayNode notices = answer.putArray("obligations");
+        obligations.of(incident.id()).forEach(o -> {
+            ObjectNode n = notices.addObject();
+            n.put("regime", o.regime());
+            n.put("recipient", o.recipient());
+            n.put("jurisdiction", o.jurisdiction());
+            n.put("status", o.status().name());
+            n.put("due", o.due() == null ? null : o.due().toString());
+        });
+        return json.writeValueAsString(answer);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
