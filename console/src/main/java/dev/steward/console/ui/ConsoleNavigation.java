@@ -1,6 +1,7 @@
 package dev.steward.console.ui;
 
 import com.vaadin.flow.component.icon.VaadinIcon;
+import dev.steward.console.ui.admin.ApiTokensView;
 import dev.steward.console.ui.admin.PluginsView;
 import dev.steward.console.ui.admin.RolesView;
 import dev.steward.console.ui.admin.UsersView;
@@ -34,6 +35,7 @@ class ConsoleNavigation implements NavigationContribution {
                 new NavigationItem("Plugins", ADMINISTRATION, VaadinIcon.PLUG, PluginsView.class, PlatformPermissions.PLUGINS_MANAGE, 920),
                 new NavigationItem("Audit log", ADMINISTRATION, VaadinIcon.RECORDS, AuditLogView.class, PlatformPermissions.AUDIT_READ, 930),
                 new NavigationItem("Jobs", ADMINISTRATION, VaadinIcon.TIMER, JobsView.class, PlatformPermissions.JOBS_MANAGE, 940),
-                new NavigationItem("Mail outbox", ADMINISTRATION, VaadinIcon.ENVELOPES, OutboxView.class, PlatformPermissions.OUTBOX_MANAGE, 950));
+                new NavigationItem("Mail outbox", ADMINISTRATION, VaadinIcon.ENVELOPES, OutboxView.class, PlatformPermissions.OUTBOX_MANAGE, 950),
+                new NavigationItem("API tokens", ADMINISTRATION, VaadinIcon.CONNECT, ApiTokensView.class, PlatformPermissions.API_TOKENS_MANAGE, 960));
     }
 }

@@ -42,6 +42,7 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("Audit log", "admin/audit", Set.of(ADMIN, AUDITOR)),
             new ViewRule("Jobs", "admin/jobs", Set.of(ADMIN)),
             new ViewRule("Mail outbox", "admin/outbox", Set.of(ADMIN)),
+            new ViewRule("API tokens", "admin/api-tokens", Set.of(ADMIN)),
             new ViewRule("Sample notes", "sample", Set.of(ADMIN, SECURITY_ANALYST, AUDITOR)),
             new ViewRule("Incidents", "incidents", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule("Breach register", "incidents/register", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
