@@ -47,6 +47,7 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("Incidents", "incidents", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule("Breach register", "incidents/register", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule("Notification rules", "incidents/rules", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule("Notice templates", "incidents/templates", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule(null, "incidents/1", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule(null, "account/notifications", Set.of(Role.values())),
             new ViewRule(null, "password", Set.of(Role.values())),

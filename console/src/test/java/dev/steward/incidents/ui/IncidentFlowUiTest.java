@@ -82,6 +82,12 @@ class IncidentFlowUiTest extends KaribuTest {
         notices = (ObligationsPanel) view.openTab("Notifications");
         _click(button(notices.grid, o -> o.ruleKey().equals("gdpr.authority"), "Required"));
         notices = (ObligationsPanel) view.openTab("Notifications");
+        _click(button(notices.grid, o -> o.ruleKey().equals("gdpr.authority"), "Draft notice"));
+        NoticeDialog notice = _get(NoticeDialog.class);
+        assertThat(notice.text.getValue()).contains("Notification of a personal data breach under Article 33 GDPR");
+        assertThat(notice.missing.getText()).contains("the approximate number of records");
+        _click(notice.issue);
+        notices = (ObligationsPanel) view.openTab("Notifications");
         _click(button(notices.grid, o -> o.ruleKey().equals("gdpr.authority"), "Record sent"));
         RecordSentDialog sent = _get(RecordSentDialog.class);
         setValue(sent.reference, "BfDI-2026-0042");

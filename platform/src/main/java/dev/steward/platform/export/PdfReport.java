@@ -31,12 +31,14 @@ public final class PdfReport implements AutoCloseable {
     private static final Font META = FontFactory.getFont(FontFactory.HELVETICA, 9);
     private static final Font HEADER = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
     private static final Font CELL = FontFactory.getFont(FontFactory.HELVETICA, 8);
+    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
 
-    private final Document document = new Document(PageSize.A4.rotate(), 28, 28, 32, 36);
+    private final Document document;
     private PdfPTable table;
     private int pendingRows;
 
-    private PdfReport(OutputStream out, String title) {
+    private PdfReport(OutputStream out, String title, org.openpdf.text.Rectangle page) {
+        document = new Document(page, 36, 36, 36, 40);
         PdfWriter writer = PdfWriter.getInstance(document, out);
         String generated = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now());
         writer.setPageEvent(new PdfPageEventHelper() {
@@ -53,12 +55,29 @@ public final class PdfReport implements AutoCloseable {
         document.add(new Paragraph(title, TITLE));
     }
 
+    /** A report of tables, A4 landscape. */
     public static PdfReport start(OutputStream out, String title) {
-        return new PdfReport(out, title);
+        return new PdfReport(out, title, PageSize.A4.rotate());
+    }
+
+    /** A letter or notice of running text, A4 portrait. */
+    public static PdfReport letter(OutputStream out, String title) {
+        return new PdfReport(out, title, PageSize.A4);
     }
 
     public PdfReport meta(String label, Object value) {
         document.add(new Paragraph(label + ": " + (value == null ? "" : value), META));
+        return this;
+    }
+
+    /** A paragraph of running text (a letter, a notice); blank lines in {@code text} separate paragraphs. */
+    public PdfReport text(String text) {
+        finishTable();
+        for (String paragraph : text.split("\\R\\s*\\R")) {
+            Paragraph p = new Paragraph(paragraph.strip(), BODY);
+            p.setSpacingAfter(6);
+            document.add(p);
+        }
         return this;
     }
 

@@ -7,11 +7,12 @@ import java.time.Instant;
  * obligation past its due time is late, and so is one sent after it.
  *
  * @param ruleId the rule version it was computed from; null for one added by hand
+ * @param documentId the attachment holding the notice as issued, if one was generated
  */
 public record Obligation(long id, long incidentId, Long ruleId, String ruleKey, String regime, String recipient,
                         String jurisdiction, ObligationStatus status, Instant due, Instant clockStartedAt, String basis,
                         String decidedBy, Instant decidedAt, String decisionReason, Instant sentAt, String sentBy,
-                        String reference, String delayReason, boolean manual, int version) {
+                        String reference, String delayReason, Long documentId, boolean manual, int version) {
 
     public boolean open() {
         return status == ObligationStatus.PROPOSED || status == ObligationStatus.REQUIRED;

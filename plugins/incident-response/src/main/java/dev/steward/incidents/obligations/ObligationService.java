@@ -65,6 +65,12 @@ public class ObligationService {
 
     @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
     @Transactional(readOnly = true)
+    public java.util.Optional<Obligation> find(long obligationId) {
+        return dsl.selectFrom(OBLIGATION).where(OBLIGATION.ID.eq(obligationId)).fetchOptional(ObligationService::toObligation);
+    }
+
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @Transactional(readOnly = true)
     public List<ObligationUpdate> updatesOf(long obligationId) {
         return dsl.selectFrom(OBLIGATION_UPDATE).where(OBLIGATION_UPDATE.OBLIGATION_ID.eq(obligationId))
                 .orderBy(OBLIGATION_UPDATE.SENT_AT)
@@ -371,6 +377,6 @@ public class ObligationService {
                 r.getJurisdiction(), ObligationStatus.valueOf(r.getStatus()), Times.instant(r.getDueAt()),
                 Times.instant(r.getClockStartedAt()), r.getBasis(), r.getDecidedBy(), Times.instant(r.getDecidedAt()),
                 r.getDecisionReason(), Times.instant(r.getSentAt()), r.getSentBy(), r.getReference(), r.getDelayReason(),
-                r.getManual(), r.getVersion());
+                r.getDocumentId(), r.getManual(), r.getVersion());
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentService;
 import dev.steward.incidents.assessment.AssessmentService;
+import dev.steward.incidents.documents.NoticeDocuments;
 import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.incidents.work.CustodyLog;
 import dev.steward.incidents.work.TaskService;
@@ -27,11 +28,13 @@ class IncidentPanels {
     private final TaskService tasks;
     private final Timeline timeline;
     private final CustodyLog custody;
+    private final NoticeDocuments documents;
     private final AttachmentService files;
     private final PrivacyCatalog catalog;
 
     IncidentPanels(IncidentService incidents, AssessmentService assessments, ObligationService obligations, TaskService tasks,
-                   Timeline timeline, CustodyLog custody, AttachmentService files, PrivacyCatalog catalog) {
+                   Timeline timeline, CustodyLog custody, NoticeDocuments documents, AttachmentService files, PrivacyCatalog catalog) {
+        this.documents = documents;
         this.incidents = incidents;
         this.assessments = assessments;
         this.obligations = obligations;
@@ -50,7 +53,7 @@ class IncidentPanels {
         return List.of(
                 new Panel("Facts", new FactsPanel(incidents, catalog, incident, changed)),
                 new Panel("Assessment", new AssessmentPanel(assessments, incident, changed)),
-                new Panel("Notifications", new ObligationsPanel(obligations, incident, changed)),
+                new Panel("Notifications", new ObligationsPanel(obligations, documents, incident, changed)),
                 new Panel("Tasks", new TasksPanel(tasks, incident, changed)),
                 new Panel("Timeline", new TimelinePanel(timeline, incident)),
                 new Panel("Evidence", new EvidencePanel(files, custody, incident)));

@@ -18,7 +18,7 @@ class IncidentsUi {
 
     @Bean
     ViewContribution incidentViews() {
-        return () -> List.of(IncidentsView.class, IncidentView.class, RulesView.class, BreachRegisterView.class);
+        return () -> List.of(IncidentsView.class, IncidentView.class, RulesView.class, BreachRegisterView.class, TemplatesView.class);
     }
 
     @Bean
@@ -26,6 +26,7 @@ class IncidentsUi {
         return () -> List.of(
                 new NavigationItem("Incidents", GROUP, VaadinIcon.FIRE, IncidentsView.class, IncidentPermissions.READ, 10),
                 new NavigationItem("Breach register", GROUP, VaadinIcon.BOOK, BreachRegisterView.class, IncidentPermissions.READ, 20),
-                new NavigationItem("Notification rules", GROUP, VaadinIcon.SCALE, RulesView.class, IncidentPermissions.READ, 30));
+                new NavigationItem("Notification rules", GROUP, VaadinIcon.SCALE, RulesView.class, IncidentPermissions.READ, 30),
+                new NavigationItem("Notice templates", GROUP, VaadinIcon.FILE_TEXT_O, TemplatesView.class, IncidentPermissions.READ, 40));
     }
 }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.Phase;
+import dev.steward.incidents.documents.NoticeDocuments;
 import dev.steward.incidents.obligations.Obligation;
 import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.incidents.obligations.ObligationStatus;
@@ -26,12 +27,14 @@ class ObligationsPanel extends VerticalLayout {
     final Grid<Obligation> grid = new Grid<>();
     final Button addManual = new Button("Add a notice by hand", VaadinIcon.PLUS.create());
     private final ObligationService obligations;
+    private final NoticeDocuments documents;
     private final Incident incident;
     private final Runnable changed;
     private final boolean canDecide;
 
-    ObligationsPanel(ObligationService obligations, Incident incident, Runnable changed) {
+    ObligationsPanel(ObligationService obligations, NoticeDocuments documents, Incident incident, Runnable changed) {
         this.obligations = obligations;
+        this.documents = documents;
         this.incident = incident;
         this.changed = changed;
         this.canDecide = CurrentUser.hasPermission(IncidentPermissions.NOTIFY) && incident.phase() != Phase.CLOSED;
@@ -54,11 +57,12 @@ class ObligationsPanel extends VerticalLayout {
     private String outcome(Obligation o) {
         return switch (o.status()) {
             case PROPOSED -> "";
-            case REQUIRED -> "required by " + o.decidedBy();
+            case REQUIRED -> "required by " + o.decidedBy() + (o.documentId() == null ? "" : "; notice drafted");
             case NOT_REQUIRED -> "not required (" + o.decidedBy() + "): " + o.decisionReason();
             case SENT -> "sent " + DisplayTime.format(o.sentAt()) + " by " + o.sentBy()
                     + (o.reference() == null ? "" : ", ref. " + o.reference())
-                    + (o.delayReason() == null ? "" : ", delay: " + o.delayReason());
+                    + (o.delayReason() == null ? "" : ", delay: " + o.delayReason())
+                    + (o.documentId() == null ? "" : "; notice kept with the evidence");
         };
     }
 
@@ -80,6 +84,7 @@ class ObligationsPanel extends VerticalLayout {
                 Toasts.success(o.label() + " marked not required");
                 changed.run();
             }).open()));
+            actions.add(small("Draft notice", () -> new NoticeDialog(documents, o, changed).open()));
             actions.add(small("Record sent", () -> new RecordSentDialog(obligations, o, changed).open()));
         }
         if (o.status() == ObligationStatus.SENT) {
