@@ -55,6 +55,8 @@ class IntakeApiTest {
 
     @BeforeEach
     void tokens() {
+        context.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+                .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("root", null,
                 List.of(new SimpleGrantedAuthority(PlatformPermissions.API_TOKENS_MANAGE))));
         String suffix = UUID.randomUUID().toString().substring(0, 8);

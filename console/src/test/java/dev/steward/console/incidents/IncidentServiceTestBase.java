@@ -31,6 +31,15 @@ abstract class IncidentServiceTestBase {
     protected ExtensionRegistry registry;
     @Autowired
     protected PermissionCatalog permissions;
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
+
+    /** Vaadin installs its own strategy globally when a UI test's context starts: use this context's (see KaribuTest). */
+    @org.junit.jupiter.api.BeforeEach
+    void useThisContextsSecurityStrategy() {
+        context.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+                .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
+    }
 
     /** A bean of the plugin's own context. */
     protected <T> T bean(Class<T> type) {
