@@ -98,7 +98,10 @@ public class IncidentList {
             case ASSIGNEE -> INCIDENT.ASSIGNEE;
         };
         List<SortField<?>> order = new ArrayList<>();
-        order.add(ascending ? key.asc().nullsLast() : key.desc().nullsLast());
+        // NULLS LAST only where a column may be null: on NOT NULL columns it would stop PostgreSQL using their indexes
+        boolean nullable = sortBy == SortBy.SEVERITY || sortBy == SortBy.ASSIGNEE;
+        SortField<?> first = ascending ? key.asc() : key.desc();
+        order.add(nullable ? (ascending ? key.asc().nullsLast() : key.desc().nullsLast()) : first);
         order.add(ascending ? INCIDENT.ID.asc() : INCIDENT.ID.desc());
         return order;
     }

@@ -34,14 +34,14 @@ class IntakeApi {
     private final IntakeService intake;
     private final AuditTrail audit;
     private final TransactionTemplate separately;
-    private final ObjectMapper json;
+    /** The plugin's own mapper: it relies on no JSON configuration of the host. */
+    private static final ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
-    IntakeApi(IntakeService intake, AuditTrail audit, PlatformTransactionManager transactions, ObjectMapper json) {
+    IntakeApi(IntakeService intake, AuditTrail audit, PlatformTransactionManager transactions) {
         this.intake = intake;
         this.audit = audit;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.json = json;
     }
 
     @PostMapping(path = "/intake", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

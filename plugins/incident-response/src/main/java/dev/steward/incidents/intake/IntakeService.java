@@ -48,16 +48,16 @@ public class IntakeService {
     private final IncidentService incidents;
     private final IncidentReader reader;
     private final ObligationService obligations;
-    private final ObjectMapper json;
+    /** The plugin's own mapper: it relies on no JSON configuration of the host. */
+    private static final ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     IntakeService(DSLContext dsl, ExtensionRegistry registry, IncidentService incidents, IncidentReader reader,
-                  ObligationService obligations, ObjectMapper json) {
+                  ObligationService obligations) {
         this.dsl = dsl;
         this.registry = registry;
         this.incidents = incidents;
         this.reader = reader;
         this.obligations = obligations;
-        this.json = json;
     }
 
     @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "') and hasAuthority('" + IncidentPermissions.READ + "')")
