@@ -49,6 +49,8 @@ class IntakeApiTest {
     ObjectMapper json;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    dev.steward.platform.security.UserAccountService users;
 
     String siem;
     String readOnly;
@@ -178,6 +180,34 @@ class IntakeApiTest {
         HttpResponse<String> reader = post(readOnly, "k-" + UUID.randomUUID(), "{\"title\": \"x\"}");
         assertThat(reader.statusCode()).isEqualTo(403);
         assertThat(apiCalls()).isEqualTo(calls + 1);
+    }
+
+    /** The endpoint in the role matrix: a console user's roles decide, through HTTP Basic, as for a token. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(dev.steward.platform.security.Role.class)
+    void each_role_may_call_the_intake_exactly_when_it_may_work_incidents(dev.steward.platform.security.Role role) throws Exception {
+        String user = "intake-" + role.name().toLowerCase();
+        createUser(user, user + "-passphrase", role);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents/intake"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "matrix-" + UUID.randomUUID())
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user + "-passphrase").getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": 42}")).build();
+        int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        boolean allowed = role == dev.steward.platform.security.Role.SECURITY_ANALYST || role == dev.steward.platform.security.Role.PRIVACY_OFFICER;
+        assertThat(status).as(role.name()).isEqualTo(allowed ? 400 : 403); // allowed callers get past the check to validation
+    }
+
+    private void createUser(String username, String password, dev.steward.platform.security.Role role) {
+        users.createInitialAdmin(username + "-tmp", "bootstrap-passphrase", false);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "setup", null, List.of(new SimpleGrantedAuthority("platform.users.manage"))));
+        try {
+            String oneTime = users.create(username, username, null, java.util.EnumSet.of(role));
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, List.of()));
+            users.changeOwnPassword(username, oneTime, password);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test

@@ -159,6 +159,8 @@ class IncidentFlowUiTest extends KaribuTest {
         assertThat(GridKt._size(notices.grid)).isEqualTo(1);
         assertThat(_find(notices, Button.class, spec -> spec.withText("Required"))).isEmpty();
         assertThat(notices.addManual.isVisible()).isFalse();
+        // the countdowns refresh while the page is open
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(ObligationsPanel.COUNTDOWN_REFRESH_MILLIS);
     }
 
     @Test

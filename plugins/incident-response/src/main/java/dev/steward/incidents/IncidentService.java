@@ -132,7 +132,7 @@ public class IncidentService {
 
     private void validate(IncidentForm form, Long id) {
         var problems = new java.util.ArrayList<>(IncidentRules.check(form, clock.instant(), catalog::exists));
-        String ref = blankToNull(form.getExternalRef());
+        String ref = Text.blankToNull(form.getExternalRef());
         if (ref != null && ref.length() > 200) {
             problems.add(new InvalidIncidentException.Problem("externalRef", "The external reference is longer than 200 characters"));
         } else if (ref != null && dsl.fetchExists(INCIDENT, INCIDENT.EXTERNAL_REF.eq(ref).and(id == null ? org.jooq.impl.DSL.noCondition() : INCIDENT.ID.ne(id)))) {
@@ -148,12 +148,12 @@ public class IncidentService {
             r.setAwareDeclaredBy(f.getAwareAt() == null ? null : CurrentUser.username().orElse("system"));
         }
         r.setTitle(f.getTitle().strip());
-        r.setDescription(blankToNull(f.getDescription()));
+        r.setDescription(Text.blankToNull(f.getDescription()));
         r.setType(f.getType().name());
         r.setSource(f.getSource().name());
         r.setOurRole(f.getOurRole().name());
-        r.setReporter(blankToNull(f.getReporter()));
-        r.setAssignee(blankToNull(f.getAssignee()));
+        r.setReporter(Text.blankToNull(f.getReporter()));
+        r.setAssignee(Text.blankToNull(f.getAssignee()));
         r.setResponders(f.getResponders().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct()
                 .toArray(String[]::new));
         r.setOccurredFrom(odt(f.getOccurredFrom()));
@@ -165,7 +165,7 @@ public class IncidentService {
         r.setConfidentiality(f.isConfidentiality());
         r.setIntegrity(f.isIntegrity());
         r.setAvailability(f.isAvailability());
-        r.setSystemsAffected(blankToNull(f.getSystemsAffected()));
+        r.setSystemsAffected(Text.blankToNull(f.getSystemsAffected()));
         r.setDataCategories(f.getDataCategories().stream().sorted().toArray(String[]::new));
         r.setSubjectTypes(f.getSubjectTypes().stream().sorted().toArray(String[]::new));
         r.setIndividualsCount(f.getIndividuals());
@@ -173,11 +173,11 @@ public class IncidentService {
         r.setPhi(f.isPhi());
         r.setEncrypted(f.isEncrypted());
         r.setKeyCompromised(f.isKeyCompromised());
-        r.setConsequences(blankToNull(f.getConsequences()));
-        r.setMeasuresTaken(blankToNull(f.getMeasuresTaken()));
-        r.setMeasuresProposed(blankToNull(f.getMeasuresProposed()));
-        r.setLessonsLearned(blankToNull(f.getLessonsLearned()));
-        r.setExternalRef(blankToNull(f.getExternalRef()));
+        r.setConsequences(Text.blankToNull(f.getConsequences()));
+        r.setMeasuresTaken(Text.blankToNull(f.getMeasuresTaken()));
+        r.setMeasuresProposed(Text.blankToNull(f.getMeasuresProposed()));
+        r.setLessonsLearned(Text.blankToNull(f.getLessonsLearned()));
+        r.setExternalRef(Text.blankToNull(f.getExternalRef()));
     }
 
     /** Writes only the jurisdictions that changed, record by record, so each change reaches the audit log. */
@@ -213,7 +213,4 @@ public class IncidentService {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

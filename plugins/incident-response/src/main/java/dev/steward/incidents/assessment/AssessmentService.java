@@ -5,6 +5,7 @@ import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.IncidentReader;
 import dev.steward.incidents.Phase;
 import dev.steward.incidents.RiskLevel;
+import dev.steward.incidents.Text;
 import dev.steward.incidents.Times;
 import dev.steward.incidents.db.tables.records.EnisaAssessmentRecord;
 import dev.steward.incidents.db.tables.records.HipaaAssessmentRecord;
@@ -59,14 +60,14 @@ public class AssessmentService {
         r.setIncidentId(incidentId);
         r.setDpcBasic((short) input.dpcBasic());
         r.setDpc(input.dpc());
-        r.setDpcReason(blankToNull(input.dpcReason()));
+        r.setDpcReason(Text.blankToNull(input.dpcReason()));
         r.setEi(input.ei());
-        r.setEiReason(blankToNull(input.eiReason()));
+        r.setEiReason(Text.blankToNull(input.eiReason()));
         r.setCbConfidentiality(input.cbConfidentiality());
         r.setCbIntegrity(input.cbIntegrity());
         r.setCbAvailability(input.cbAvailability());
         r.setCbMalicious(input.cbMalicious());
-        r.setCbReason(blankToNull(input.cbReason()));
+        r.setCbReason(Text.blankToNull(input.cbReason()));
         r.setScore(result.score());
         r.setBand(result.band().name());
         r.setAssessedBy(CurrentUser.username().orElse("system"));
@@ -169,7 +170,4 @@ public class AssessmentService {
                 r.getLowProbability(), r.getAssessedBy(), Times.instant(r.getAssessedAt()));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -88,7 +88,6 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void configureGrid() {
-        Instant now = Instant.now();
         grid.addColumn(IncidentRow::reference).setHeader("Reference").setKey(IncidentList.SortBy.REFERENCE.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(IncidentRow::title).setHeader("Title").setKey(IncidentList.SortBy.TITLE.name()).setSortable(true).setFlexGrow(3);
         grid.addColumn(r -> r.type().label()).setHeader("Type").setAutoWidth(true);
@@ -99,7 +98,7 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
                 .setKey(IncidentList.SortBy.ASSIGNEE.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(r -> DisplayTime.format(r.discoveredAt())).setHeader("Discovered")
                 .setKey(IncidentList.SortBy.DISCOVERED.name()).setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> r.nextDue() == null ? "" : DisplayTime.countdown(r.nextDue(), now)).setHeader("Next notice due").setAutoWidth(true);
+        grid.addColumn(r -> r.nextDue() == null ? "" : DisplayTime.countdown(r.nextDue(), Instant.now())).setHeader("Next notice due").setAutoWidth(true);
         grid.addColumn(IncidentRow::openTasks).setHeader("Open tasks").setAutoWidth(true);
         grid.setSizeFull();
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("incidents/" + e.getItem().id())));

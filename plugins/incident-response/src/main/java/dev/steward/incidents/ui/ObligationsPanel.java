@@ -1,6 +1,8 @@
 package dev.steward.incidents.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,6 +26,8 @@ import java.time.Instant;
 /** The notices the incident calls for, with live countdowns; privacy officers decide, record sending and add their own. */
 class ObligationsPanel extends VerticalLayout {
 
+    static final int COUNTDOWN_REFRESH_MILLIS = 60_000;
+
     final Grid<Obligation> grid = new Grid<>();
     final Button addManual = new Button("Add a notice by hand", VaadinIcon.PLUS.create());
     private final ObligationService obligations;
@@ -39,11 +43,10 @@ class ObligationsPanel extends VerticalLayout {
         this.changed = changed;
         this.canDecide = CurrentUser.hasPermission(IncidentPermissions.NOTIFY) && incident.phase() != Phase.CLOSED;
         setPadding(false);
-        Instant now = Instant.now();
         grid.addColumn(Obligation::label).setHeader("Notice").setAutoWidth(true);
-        grid.addColumn(o -> o.statusText(now)).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(o -> o.statusText(Instant.now())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(o -> o.due() == null ? "clock not started" : DisplayTime.format(o.due())).setHeader("Due").setAutoWidth(true);
-        grid.addColumn(o -> o.due() == null || !o.open() ? "" : DisplayTime.countdown(o.due(), now)).setHeader("Countdown").setAutoWidth(true);
+        grid.addColumn(o -> o.due() == null || !o.open() ? "" : DisplayTime.countdown(o.due(), Instant.now())).setHeader("Countdown").setAutoWidth(true);
         grid.addColumn(this::outcome).setHeader("Decision / sent").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(o -> new Span(o.basis())));
@@ -52,6 +55,21 @@ class ObligationsPanel extends VerticalLayout {
         addManual.setVisible(canDecide);
         addManual.addClickListener(e -> new ManualObligationDialog(obligations, incident, changed).open());
         add(new Span("Computed from the incident's facts and the notification rules; open a row to see why."), grid, addManual);
+        keepCountdownsLive();
+    }
+
+    /** The countdowns (and late status) move on while the page is open: the browser asks for a refresh every minute. */
+    private void keepCountdownsLive() {
+        addAttachListener(attach -> {
+            UI ui = attach.getUI();
+            ui.setPollInterval(COUNTDOWN_REFRESH_MILLIS);
+            Registration polling = ui.addPollListener(poll -> grid.getDataProvider().refreshAll());
+            addDetachListener(detach -> {
+                polling.remove();
+                ui.setPollInterval(-1);
+                detach.unregisterListener();
+            });
+        });
     }
 
     private String outcome(Obligation o) {
@@ -72,23 +90,23 @@ class ObligationsPanel extends VerticalLayout {
             return actions;
         }
         if (o.status() == ObligationStatus.PROPOSED || o.status() == ObligationStatus.NOT_REQUIRED) {
-            actions.add(small("Required", () -> {
+            actions.add(Fields.smallButton("Required", () -> {
                 obligations.confirm(o.id(), o.version());
                 Toasts.success(o.label() + " is required");
                 changed.run();
             }));
         }
         if (o.status() == ObligationStatus.PROPOSED || o.status() == ObligationStatus.REQUIRED) {
-            actions.add(small("Not required", () -> new ReasonDialog(o.label(), "Why is this notice not required?", "Not required", reason -> {
+            actions.add(Fields.smallButton("Not required", () -> new ReasonDialog(o.label(), "Why is this notice not required?", "Not required", reason -> {
                 obligations.markNotRequired(o.id(), o.version(), reason);
                 Toasts.success(o.label() + " marked not required");
                 changed.run();
             }).open()));
-            actions.add(small("Draft notice", () -> new NoticeDialog(documents, o, changed).open()));
-            actions.add(small("Record sent", () -> new RecordSentDialog(obligations, o, changed).open()));
+            actions.add(Fields.smallButton("Draft notice", () -> new NoticeDialog(documents, o, changed).open()));
+            actions.add(Fields.smallButton("Record sent", () -> new RecordSentDialog(obligations, o, changed).open()));
         }
         if (o.status() == ObligationStatus.SENT) {
-            actions.add(small("Further information", () -> new ReasonDialog(o.label(), "What further information was sent (Art. 33(4))?", "Record",
+            actions.add(Fields.smallButton("Further information", () -> new ReasonDialog(o.label(), "What further information was sent (Art. 33(4))?", "Record",
                     summary -> {
                         obligations.addUpdate(o.id(), Instant.now(), summary);
                         Toasts.success("Further information recorded");
@@ -96,11 +114,5 @@ class ObligationsPanel extends VerticalLayout {
                     }).open()));
         }
         return actions;
-    }
-
-    private static Button small(String text, Runnable action) {
-        Button button = new Button(text, e -> action.run());
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        return button;
     }
 }

@@ -34,10 +34,9 @@ class TasksPanel extends VerticalLayout {
         this.tasks = tasks;
         this.canWork = CurrentUser.hasPermission(IncidentPermissions.WORK) && incident.phase() != Phase.CLOSED;
         setPadding(false);
-        Instant now = Instant.now();
         grid.addColumn(Task::title).setHeader("Task").setFlexGrow(1);
         grid.addColumn(t -> t.assignee() == null ? "" : t.assignee()).setHeader("Assignee").setAutoWidth(true);
-        grid.addColumn(t -> t.due() == null ? "" : DisplayTime.format(t.due()) + (t.overdue(now) ? " (overdue)" : "")).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(t -> t.due() == null ? "" : DisplayTime.format(t.due()) + (t.overdue(Instant.now()) ? " (overdue)" : "")).setHeader("Due").setAutoWidth(true);
         grid.addColumn(t -> switch (t.status()) {
             case OPEN -> "Open";
             case DONE -> "Done by " + t.doneBy();
@@ -69,25 +68,19 @@ class TasksPanel extends VerticalLayout {
             return actions;
         }
         if (task.status() == Task.Status.OPEN) {
-            actions.add(small("Done", () -> {
+            actions.add(Fields.smallButton("Done", () -> {
                 tasks.setStatus(task.id(), task.version(), Task.Status.DONE);
                 changed.run();
-            }), small("Cancel", () -> {
+            }), Fields.smallButton("Cancel", () -> {
                 tasks.setStatus(task.id(), task.version(), Task.Status.CANCELLED);
                 changed.run();
             }));
         } else {
-            actions.add(small("Reopen", () -> {
+            actions.add(Fields.smallButton("Reopen", () -> {
                 tasks.setStatus(task.id(), task.version(), Task.Status.OPEN);
                 changed.run();
             }));
         }
         return actions;
-    }
-
-    private static Button small(String text, Runnable action) {
-        Button button = new Button(text, e -> action.run());
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        return button;
     }
 }

@@ -2,6 +2,7 @@ package dev.steward.incidents.work;
 
 import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.IncidentType;
+import dev.steward.incidents.Text;
 import dev.steward.incidents.Times;
 import dev.steward.incidents.db.tables.records.TaskRecord;
 import dev.steward.incidents.work.TimelineEntry.Kind;
@@ -57,7 +58,7 @@ public class TaskService {
         if (title.strip().length() > 300) {
             throw new IllegalArgumentException("The task title is longer than 300 characters");
         }
-        TaskRecord task = insert(incidentId, title.strip(), blankToNull(assignee), due);
+        TaskRecord task = insert(incidentId, title.strip(), Text.blankToNull(assignee), due);
         timeline.record(incidentId, Kind.TASK, "Task added: " + task.getTitle()
                 + (task.getAssignee() == null ? "" : " (assigned to " + task.getAssignee() + ")"));
         if (task.getAssignee() != null && !task.getAssignee().equals(CurrentUser.username().orElse(null))) {
@@ -123,7 +124,4 @@ public class TaskService {
                 Task.Status.valueOf(r.getStatus()), Times.instant(r.getDoneAt()), r.getDoneBy(), r.getVersion());
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }
