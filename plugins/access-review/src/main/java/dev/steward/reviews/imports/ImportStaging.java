@@ -1,0 +1,122 @@
+package dev.steward.reviews.imports;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL side of an import: a temporary table holding the file, checks that need the whole file, the comparison
+ * with the current snapshot, and the set-based apply. Accounts and grants keep one row per period of presence.
+ */
+final class ImportStaging {
+
+    /** A grant in the current snapshot of system {0}. */
+    private static final String CURRENT_GRANT = "g.system_id = {0} and g.removed_import is null";
+
+    private final DSLContext dsl;
+
+    ImportStaging(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    void create() {
+        dsl.execute("drop table if exists import_stage");
+        dsl.execute("create temporary table import_stage (line bigint not null, account_name varchar(200) not null,"
+                + " entitlement varchar(300) not null, employee_id varchar(50), email varchar(254), display_name varchar(200),"
+                + " last_login timestamptz) on commit drop");
+    }
+
+    /** Duplicate rows and accounts whose details differ between their rows. */
+    List<ImportProblem> wholeFileProblems() {
+        dsl.execute("analyze import_stage");
+        List<ImportProblem> problems = new ArrayList<>();
+        dsl.fetch("select account_name, entitlement, array_agg(line order by line) lines from import_stage"
+                        + " group by account_name, entitlement having count(*) > 1 order by min(line) limit 100")
+                .forEach(r -> {
+                    Object[] lines = (Object[]) r.get("lines");
+                    for (int i = 1; i < lines.length; i++) {
+                        problems.add(new ImportProblem(((Number) lines[i]).longValue(), null, "Duplicate of line " + lines[0] + " ("
+                                + r.get("account_name") + " · " + r.get("entitlement") + ")"));
+                    }
+                });
+        dsl.fetch("select account_name, min(line) first_line, max(line) last_line from import_stage group by account_name"
+                        + " having count(distinct (coalesce(employee_id, ''), coalesce(email, ''), coalesce(display_name, ''),"
+                        + " coalesce(last_login::text, ''))) > 1 order by min(line) limit 100")
+                .forEach(r -> problems.add(new ImportProblem(r.get("last_line", Long.class), null, "The account "
+                        + r.get("account_name") + " has other details than on line " + r.get("first_line", Long.class)
+                        + " (employee id, email, name or last login)")));
+        return problems;
+    }
+
+    ImportPreview compare(long systemId) {
+        Record counts = dsl.fetchOne("""
+                select (select count(*) from import_stage) rows_,
+                       (select count(distinct account_name) from import_stage) accounts,
+                       (select count(*) from import_stage s where not exists (select 1 from reviews.access_grant g
+                            where %1$s and g.account_name = s.account_name and g.entitlement = s.entitlement)) added,
+                       (select count(*) from reviews.access_grant g where %1$s and not exists (select 1 from import_stage s
+                            where s.account_name = g.account_name and s.entitlement = g.entitlement)) removed,
+                       (select count(*) from reviews.account a where a.system_id = {0} and a.removed_import is null
+                            and not exists (select 1 from import_stage s where s.account_name = a.account_name)) accounts_removed,
+                       (select count(*) from (select distinct account_name from import_stage) s where not exists
+                            (select 1 from reviews.account a where a.system_id = {0} and a.removed_import is null
+                             and a.account_name = s.account_name)) accounts_added,
+                       (select count(*) from reviews.account a join (select distinct account_name, employee_id, email,
+                            display_name, last_login from import_stage) s on s.account_name = a.account_name
+                            where a.system_id = {0} and a.removed_import is null and (a.employee_id, a.email, a.display_name,
+                            a.last_login) is distinct from (s.employee_id, s.email, s.display_name, s.last_login)) accounts_changed
+                """.formatted(CURRENT_GRANT), systemId);
+        long rows = counts.get("rows_", Long.class);
+        long added = counts.get("added", Long.class);
+        List<String> sampleAdded = dsl.fetch("select account_name || ' · ' || entitlement from import_stage s where not exists"
+                + " (select 1 from reviews.access_grant g where " + CURRENT_GRANT + " and g.account_name = s.account_name"
+                + " and g.entitlement = s.entitlement) order by line limit 5", systemId).getValues(0, String.class);
+        List<String> sampleRemoved = dsl.fetch("select account_name || ' · ' || entitlement from reviews.access_grant g where "
+                + CURRENT_GRANT + " and not exists (select 1 from import_stage s where s.account_name = g.account_name"
+                + " and s.entitlement = g.entitlement) order by account_name, entitlement limit 5", systemId).getValues(0, String.class);
+        return new ImportPreview(rows, counts.get("accounts", Long.class), added, counts.get("removed", Long.class),
+                rows - added, counts.get("accounts_added", Long.class), counts.get("accounts_changed", Long.class),
+                counts.get("accounts_removed", Long.class), sampleAdded, sampleRemoved);
+    }
+
+    void apply(long systemId, long importId) {
+        dsl.execute("update reviews.access_grant g set removed_import = {1} where " + CURRENT_GRANT
+                + " and not exists (select 1 from import_stage s where s.account_name = g.account_name and s.entitlement = g.entitlement)",
+                systemId, importId);
+        dsl.execute("insert into reviews.access_grant (system_id, account_name, entitlement, added_import)"
+                + " select {0}, s.account_name, s.entitlement, {1} from import_stage s where not exists (select 1 from"
+                + " reviews.access_grant g where " + CURRENT_GRANT + " and g.account_name = s.account_name and g.entitlement = s.entitlement)",
+                systemId, importId);
+        // an account whose details changed gets a new row: the old one ends with this import
+        dsl.execute("create temporary table import_accounts on commit drop as select distinct account_name, employee_id, email,"
+                + " display_name, last_login from import_stage");
+        dsl.execute("update reviews.account a set removed_import = {1} where a.system_id = {0} and a.removed_import is null"
+                + " and not exists (select 1 from import_accounts s where s.account_name = a.account_name and (s.employee_id, s.email,"
+                + " s.display_name, s.last_login) is not distinct from (a.employee_id, a.email, a.display_name, a.last_login))",
+                systemId, importId);
+        dsl.execute("insert into reviews.account (system_id, account_name, employee_id, email, display_name, last_login, added_import)"
+                + " select {0}, s.account_name, s.employee_id, s.email, s.display_name, s.last_login, {1} from import_accounts s"
+                + " where not exists (select 1 from reviews.account a where a.system_id = {0} and a.removed_import is null"
+                + " and a.account_name = s.account_name)", systemId, importId);
+        dsl.execute("insert into reviews.entitlement (system_id, name, privileged, version) select distinct {0}, entitlement, false, 0"
+                + " from import_stage on conflict (system_id, name) do nothing", systemId);
+    }
+
+    /** Revoked grants this import no longer contains: proven removed. */
+    int verifyRemediation(long systemId, long importId) {
+        return dsl.execute("update reviews.remediation r set status = 'VERIFIED', verified_import = {1}, updated_at = now(),"
+                + " updated_by = 'import', version = r.version + 1 where r.system_id = {0} and r.status in ('OPEN', 'DONE', 'FAILED', 'NOT_REMOVED')"
+                + " and not exists (select 1 from reviews.access_grant g where " + CURRENT_GRANT
+                + " and g.account_name = r.account_name and g.entitlement = r.entitlement)", systemId, importId);
+    }
+
+    /** Revoked grants still present after this import: "revoked but not removed". */
+    int flagNotRemoved(long systemId, long importId) {
+        return dsl.execute("update reviews.remediation r set status = 'NOT_REMOVED', verified_import = {1}, updated_at = now(),"
+                + " updated_by = 'import', version = r.version + 1 where r.system_id = {0} and r.status in ('OPEN', 'DONE', 'FAILED')"
+                + " and exists (select 1 from reviews.access_grant g where " + CURRENT_GRANT
+                + " and g.account_name = r.account_name and g.entitlement = r.entitlement)", systemId, importId);
+    }
+}
