@@ -1,0 +1,178 @@
+package dev.steward.console.reviews;
+
+import dev.steward.platform.people.PeopleDirectory;
+import dev.steward.platform.security.Role;
+import dev.steward.platform.security.UserAccountService;
+import dev.steward.reviews.campaigns.Campaign;
+import dev.steward.reviews.campaigns.CampaignForm;
+import dev.steward.reviews.campaigns.CampaignService;
+import dev.steward.reviews.campaigns.ClosePreview;
+import dev.steward.reviews.decisions.ReviewDecisions;
+import dev.steward.reviews.decisions.ReviewDecisions.Decision;
+import dev.steward.reviews.decisions.ReviewItem;
+import dev.steward.reviews.imports.ImportResult;
+import dev.steward.reviews.systems.SystemInfo;
+import dev.steward.reviews.systems.SystemService;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class CampaignTest extends ReviewsTestBase {
+
+    @Autowired
+    PeopleDirectory people;
+    @Autowired
+    UserAccountService users;
+    @Autowired
+    DSLContext dsl;
+
+    CampaignFixture company;
+    SystemInfo erp;
+    CampaignService campaigns;
+
+    @BeforeEach
+    void anOrganisationAndItsErp() {
+        company = new CampaignFixture();
+        company.createPeopleAndUsers(people, users);
+        loginAs("ivy", Role.SECURITY_ANALYST);
+        erp = system("ERP");
+        SystemService systems = bean(SystemService.class);
+        systems.setPrivileged(erp.id(), "ADMIN", true);
+        systems.addSodRule("Create and approve payments", erp.id(), "AP_CLERK", erp.id(), "AP_APPROVER");
+        importCsv(erp, company.erpFile());
+        campaigns = bean(CampaignService.class);
+    }
+
+    private Campaign launch(CampaignForm.ReviewerRule rule, CampaignForm.NoResponse noResponse) {
+        Campaign draft = campaigns.create(new CampaignForm("Q4 ERP review", null, List.of(erp.id()), null, false, false, List.of(),
+                rule, null, company.user("fiona"), noResponse, Instant.now(), Instant.now().plus(Duration.ofDays(14))));
+        return campaigns.launch(draft.id(), draft.version());
+    }
+
+    private List<Map<String, Object>> items(Campaign campaign) {
+        return dsl.fetch("select account_name, entitlement, reviewer, routed_to_fallback, recommendation, recommendation_reason,"
+                + " array_to_string(flags, ',') flags from reviews.review_item where campaign_id = ? order by account_name, entitlement",
+                campaign.id()).intoMaps();
+    }
+
+    @Test
+    void launch_freezes_exactly_the_expected_items_reviewers_fallbacks_flags_and_recommendations() {
+        Campaign campaign = launch(CampaignForm.ReviewerRule.MANAGER, CampaignForm.NoResponse.RECOMMENDATION);
+
+        assertThat(campaign.items()).isEqualTo(7);
+        assertThat(items(campaign)).extracting(r -> r.get("account_name"), r -> r.get("entitlement"), r -> r.get("reviewer"),
+                r -> r.get("routed_to_fallback"), r -> r.get("recommendation"), r -> r.get("recommendation_reason"), r -> r.get("flags"))
+                .containsExactly(
+                        tuple("asmith", "GL_VIEW", company.user("maria"), null, "REVOKE", "terminated", "TERMINATED"),
+                        tuple("ghost", "GL_VIEW", company.user("fiona"), "no reviewer", "REVOKE", "orphan account", "ORPHAN"),
+                        tuple("jdoe", "AP_APPROVER", company.user("maria"), null, "REVOKE", "SoD conflict", "SOD"),
+                        tuple("jdoe", "AP_CLERK", company.user("maria"), null, "REVOKE", "SoD conflict", "SOD"),
+                        tuple("jdoe", "GL_VIEW", company.user("maria"), null, "APPROVE", null, ""),
+                        tuple("mmanager", "ADMIN", company.user("fiona"), "no reviewer", "APPROVE", null, "PRIVILEGED"),
+                        tuple("olaf", "GL_VIEW", company.user("maria"), null, "REVOKE", "dormant", "DORMANT"));
+    }
+
+    @Test
+    void a_reviewer_never_reviews_their_own_access_and_later_imports_do_not_change_a_launched_campaign() {
+        SystemService systems = bean(SystemService.class);
+        systems.save(new SystemInfo(erp.id(), erp.code(), erp.name(), company.maria, erp.criticality(), true, 90, erp.version()));
+        Campaign campaign = launch(CampaignForm.ReviewerRule.SYSTEM_OWNER, CampaignForm.NoResponse.KEEP);
+
+        Map<String, Object> own = items(campaign).stream().filter(r -> r.get("account_name").equals("mmanager")).findFirst().orElseThrow();
+        assertThat(own.get("reviewer")).isEqualTo(company.user("fiona"));
+        assertThat(own.get("routed_to_fallback")).isEqualTo("self-review");
+        assertThat(items(campaign)).filteredOn(r -> !r.get("account_name").equals("mmanager"))
+                .allMatch(r -> r.get("reviewer").equals(company.user("maria")));
+
+        importCsv(erp, HEADER + "newbie,GL_VIEW,,,New,\n");
+        assertThat(items(campaign)).hasSize(7);
+    }
+
+    @Test
+    void a_manager_sees_only_their_items_comments_are_required_where_it_matters_and_bulk_only_for_plain_items() {
+        launch(CampaignForm.ReviewerRule.MANAGER, CampaignForm.NoResponse.KEEP);
+        ReviewDecisions decisions = bean(ReviewDecisions.class);
+        loginAs(company.user("maria"), Role.MANAGER);
+        List<ReviewItem> queue = decisions.myQueue(true);
+        assertThat(queue).hasSize(5).allMatch(i -> i.reviewer().equals(company.user("maria")));
+        assertThat(queue).extracting(ReviewItem::accountName).doesNotContain("ghost", "mmanager");
+
+        ReviewItem sod = queue.stream().filter(i -> i.entitlement().equals("AP_CLERK")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> decisions.decide(sod.id(), sod.version(), Decision.APPROVE, ""))
+                .hasMessageContaining("flagged (sod): say why it stays");
+        ReviewItem plain = queue.stream().filter(i -> i.accountName().equals("jdoe") && i.entitlement().equals("GL_VIEW")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> decisions.approveAll(List.of(plain.id(), sod.id())))
+                .hasMessage("1 of the selected items are flagged or privileged: decide them one by one, with a comment");
+        assertThat(decisions.approveAll(List.of(plain.id()))).isEqualTo(1);
+        assertThatThrownBy(() -> decisions.decide(sod.id(), sod.version(), Decision.REVOKE, " "))
+                .hasMessageContaining("Say why the access is revoked");
+        decisions.decide(sod.id(), sod.version(), Decision.REVOKE, "Jane moved to GL; AP approver is enough");
+        assertThat(decisions.myProgress()).isEqualTo(new ReviewDecisions.Progress(5, 2));
+
+        // another reviewer's item cannot be touched or even seen
+        long ghost = ((Number) dsl.fetchValue("select id from reviews.review_item where account_name = 'ghost' order by id desc limit 1")).longValue();
+        assertThatThrownBy(() -> decisions.decide(ghost, 0, Decision.APPROVE, "x")).isInstanceOf(AccessDeniedException.class);
+
+        // reassigning moves the item out of the queue; nobody gets their own access
+        ReviewItem olaf = queue.stream().filter(i -> i.accountName().equals("olaf")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> decisions.reassign(plainItem(queue, "asmith").id(), plainItem(queue, "asmith").version(),
+                company.user("maria"), "x", false)).hasMessageContaining("already in");
+        decisions.reassign(olaf.id(), olaf.version(), company.user("jane"), "Jane knows Olaf's work", false);
+        assertThat(decisions.myQueue(true)).extracting(ReviewItem::accountName).doesNotContain("olaf");
+        loginAs(company.user("jane"), Role.MANAGER);
+        assertThat(decisions.myQueue(true)).extracting(ReviewItem::accountName).containsExactly("olaf");
+    }
+
+    @Test
+    void the_close_preview_is_exactly_what_closing_does_and_revokes_become_remediation_verified_by_the_next_import() {
+        Campaign campaign = launch(CampaignForm.ReviewerRule.MANAGER, CampaignForm.NoResponse.RECOMMENDATION);
+        ReviewDecisions decisions = bean(ReviewDecisions.class);
+        loginAs(company.user("maria"), Role.MANAGER);
+        ReviewItem jdoeGl = plainItem(decisions.myQueue(true), "jdoe", "GL_VIEW");
+        decisions.decide(jdoeGl.id(), jdoeGl.version(), Decision.REVOKE, "Not needed any more");
+
+        loginAs("ivy", Role.SECURITY_ANALYST);
+        ClosePreview preview = campaigns.closePreview(campaign.id());
+        assertThat(preview.wouldRevoke()).isEqualTo(5); // the five REVOKE recommendations among the undecided
+        assertThat(preview.wouldKeep()).isEqualTo(1);   // Maria's admin access, recommended to approve
+        Campaign current = campaigns.find(campaign.id()).orElseThrow();
+        ClosePreview applied = campaigns.close(current.id(), current.version());
+        assertThat(applied).isEqualTo(preview);
+        Map<String, Long> outcomes = dsl.fetch("select outcome, count(*) n from reviews.review_item where campaign_id = ? group by outcome",
+                campaign.id()).stream().collect(Collectors.toMap(r -> r.get("outcome", String.class), r -> r.get("n", Long.class)));
+        assertThat(outcomes).isEqualTo(Map.of("REVOKED", 6L, "APPROVED", 1L));
+        assertThat(dsl.fetchCount(org.jooq.impl.DSL.table("reviews.remediation"), org.jooq.impl.DSL.condition("campaign_id = ?", campaign.id())))
+                .isEqualTo(6);
+
+        // the next import: jdoe's GL_VIEW and the orphan are gone, the rest is still there
+        ImportResult next = importCsv(erp, company.erpFile().replace("jdoe,GL_VIEW," + company.employee("J") + ",,Jane,2026-11-20\n", "")
+                .replace("ghost,GL_VIEW,,,Nobody,2026-11-20\n", ""));
+        assertThat(next.verified()).isEqualTo(2);
+        assertThat(next.notRemoved()).isEqualTo(4);
+        assertThat(dsl.fetch("select account_name, status from reviews.remediation where campaign_id = ? order by account_name, entitlement",
+                campaign.id()).map(r -> r.get(0) + ":" + r.get(1)))
+                .containsExactly("asmith:NOT_REMOVED", "ghost:VERIFIED", "jdoe:NOT_REMOVED", "jdoe:NOT_REMOVED", "jdoe:VERIFIED", "olaf:NOT_REMOVED");
+        assertThatThrownBy(() -> decisions.decide(jdoeGl.id(), jdoeGl.version() + 1, Decision.APPROVE, "late"))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static ReviewItem plainItem(List<ReviewItem> queue, String account) {
+        return queue.stream().filter(i -> i.accountName().equals(account)).findFirst().orElseThrow();
+    }
+
+    private static ReviewItem plainItem(List<ReviewItem> queue, String account, String entitlement) {
+        return queue.stream().filter(i -> i.accountName().equals(account) && i.entitlement().equals(entitlement)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.steward.reviews.campaigns;
+
+import org.jooq.DSLContext;
+
+/**
+ * Freezes a campaign's review items in one set-based statement over the current snapshots: each grant in scope with
+ * its holder (joined to the people directory by employee id, else by email), flags, a recommendation with its reason,
+ * and the reviewer by the campaign's rule, routed to the fallback when there is none or it would be a self-review.
+ * Reviewers are console users matched to people by email. Later imports never change the items.
+ */
+final class CampaignGenerator {
+
+    /** An entitlement held by fewer than this share of a person's org unit is a peer outlier (units of 5+ people). */
+    static final double OUTLIER_SHARE = 0.10;
+
+    private static final String SQL = """
+            insert into reviews.review_item (campaign_id, system_id, account_name, person_id, person_name, entitlement,
+                privileged, flags, recommendation, recommendation_reason, reviewer, routed_to_fallback, version)
+            with c as (select * from reviews.campaign where id = {0}),
+            active_user as (select username, lower(email) email from platform.app_user where active and email is not null),
+            base as (
+                select g.system_id, g.account_name, g.entitlement, coalesce(e.privileged, false) privileged,
+                       coalesce(pe.id, pm.id) person_id, coalesce(pe.full_name, pm.full_name, a.display_name) person_name,
+                       coalesce(pe.email, pm.email) person_email, coalesce(pe.employment_status, pm.employment_status) status,
+                       coalesce(pe.manager_id, pm.manager_id) manager_id, coalesce(pe.org_unit_id, pm.org_unit_id) org_unit_id,
+                       a.last_login, s.dormant_after_days, s.owner_person_id
+                from reviews.access_grant g
+                join c on g.system_id = any(c.system_ids)
+                join reviews.system s on s.id = g.system_id
+                left join reviews.account a on a.system_id = g.system_id and a.account_name = g.account_name and a.removed_import is null
+                left join platform.person pe on pe.employee_id = a.employee_id
+                left join platform.person pm on a.employee_id is null and a.email is not null and lower(pm.email) = lower(a.email)
+                left join reviews.entitlement e on e.system_id = g.system_id and e.name = g.entitlement
+                where g.removed_import is null
+                  and (c.entitlement_filter is null or g.entitlement like c.entitlement_filter)
+            ),
+            holder as (
+                select b.*, coalesce('p' || b.person_id, 'a' || b.system_id || ':' || b.account_name) holder from base b
+            ),
+            sod as (
+                select distinct h1.holder, h1.system_id, h1.entitlement
+                from holder h1
+                join reviews.sod_rule r on (h1.system_id = r.system_a and h1.entitlement = r.entitlement_a)
+                                        or (h1.system_id = r.system_b and h1.entitlement = r.entitlement_b)
+                join holder h2 on h2.holder = h1.holder
+                      and ((h1.system_id = r.system_a and h1.entitlement = r.entitlement_a and h2.system_id = r.system_b and h2.entitlement = r.entitlement_b)
+                        or (h1.system_id = r.system_b and h1.entitlement = r.entitlement_b and h2.system_id = r.system_a and h2.entitlement = r.entitlement_a))
+            ),
+            unit_size as (select org_unit_id, count(distinct person_id) people from holder where org_unit_id is not null group by org_unit_id),
+            unit_holders as (select org_unit_id, system_id, entitlement, count(distinct person_id) holders from holder
+                             where org_unit_id is not null group by org_unit_id, system_id, entitlement),
+            flagged as (
+                select h.*,
+                       h.person_id is null orphan,
+                       h.status = 'TERMINATED' terminated,
+                       h.dormant_after_days is not null and h.last_login is not null
+                           and h.last_login < now() - make_interval(days => h.dormant_after_days) dormant,
+                       sod.holder is not null conflict,
+                       us.people >= 5 and uh.holders::float / us.people < %s outlier
+                from holder h
+                left join sod on sod.holder = h.holder and sod.system_id = h.system_id and sod.entitlement = h.entitlement
+                left join unit_size us on us.org_unit_id = h.org_unit_id
+                left join unit_holders uh on uh.org_unit_id = h.org_unit_id and uh.system_id = h.system_id and uh.entitlement = h.entitlement
+            ),
+            routed as (
+                select f.*,
+                       array_remove(array[case when f.orphan then 'ORPHAN' end, case when f.terminated then 'TERMINATED' end,
+                           case when f.dormant then 'DORMANT' end, case when f.privileged then 'PRIVILEGED' end,
+                           case when f.conflict then 'SOD' end, case when coalesce(f.outlier, false) then 'OUTLIER' end]::varchar[], null) flags,
+                       case c.reviewer_rule
+                           when 'MANAGER' then (select u.username from platform.person m join active_user u on u.email = lower(m.email) where m.id = f.manager_id limit 1)
+                           when 'SYSTEM_OWNER' then (select u.username from platform.person o join active_user u on u.email = lower(o.email) where o.id = f.owner_person_id limit 1)
+                           else c.named_reviewer end candidate,
+                       (select u.username from active_user u where u.email = lower(f.person_email) limit 1) subject_user,
+                       c.fallback_reviewer, c.owner
+                from flagged f cross join c
+                where (cardinality(c.org_unit_ids) = 0 or f.org_unit_id = any(c.org_unit_ids))
+                  and (not c.privileged_only or f.privileged)
+            )
+            select {0}, r.system_id, r.account_name, r.person_id, r.person_name, r.entitlement, r.privileged, r.flags,
+                   case when r.terminated or r.orphan or r.dormant or r.conflict or coalesce(r.outlier, false) then 'REVOKE' else 'APPROVE' end,
+                   case when r.terminated then 'terminated' when r.orphan then 'orphan account' when r.dormant then 'dormant'
+                        when r.conflict then 'SoD conflict' when coalesce(r.outlier, false) then 'peer outlier' end,
+                   case when r.candidate is not null and r.candidate is distinct from r.subject_user then r.candidate
+                        when r.fallback_reviewer is distinct from r.subject_user then r.fallback_reviewer
+                        else r.owner end,
+                   case when r.candidate is null then 'no reviewer' when r.candidate = r.subject_user then 'self-review' end,
+                   0
+            from routed r, c
+            where not c.flagged_only or cardinality(r.flags) > 0
+            """.formatted(OUTLIER_SHARE);
+
+    private CampaignGenerator() {
+    }
+
+    /** Writes the campaign's items; returns how many. */
+    static int generate(DSLContext dsl, long campaignId) {
+        return dsl.execute(SQL, campaignId);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.steward.reviews.campaigns;
+
+import dev.steward.platform.audit.AuditEvent;
+import dev.steward.platform.audit.AuditTrail;
+import dev.steward.platform.notifications.Notification;
+import dev.steward.platform.notifications.NotificationService;
+import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.reviews.ReviewPermissions;
+import dev.steward.reviews.db.tables.records.CampaignRecord;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataChangedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.steward.reviews.db.Tables.CAMPAIGN;
+import static dev.steward.reviews.db.Tables.SYSTEM;
+
+/**
+ * Campaigns: defined as drafts, launched (which freezes their items), closed (which applies the no-response rule,
+ * freezes the decisions and opens remediation for every revoke).
+ */
+@Service
+public class CampaignService {
+
+    private final DSLContext dsl;
+    private final ExtensionRegistry registry;
+    private final AuditTrail audit;
+    private final NotificationService notifications;
+
+    CampaignService(DSLContext dsl, ExtensionRegistry registry, AuditTrail audit, NotificationService notifications) {
+        this.dsl = dsl;
+        this.registry = registry;
+        this.audit = audit;
+        this.notifications = notifications;
+    }
+
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @Transactional(readOnly = true)
+    public List<Campaign> list() {
+        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
+        return dsl.selectFrom(CAMPAIGN).orderBy(CAMPAIGN.ID.desc()).fetch(CampaignService::toCampaign);
+    }
+
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @Transactional(readOnly = true)
+    public Optional<Campaign> find(long id) {
+        return dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).fetchOptional(CampaignService::toCampaign);
+    }
+
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @Transactional
+    public Campaign create(CampaignForm form) {
+        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
+        validate(form);
+        CampaignRecord r = dsl.newRecord(CAMPAIGN);
+        r.setOwner(CurrentUser.username().orElse("system"));
+        r.setStatus(Campaign.Status.DRAFT.name());
+        r.setVersion(0);
+        r.setItems(0);
+        apply(form, r);
+        r.store();
+        return toCampaign(r);
+    }
+
+    /** Freezes the items from the current snapshots and notifies each reviewer once. */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @Transactional
+    public Campaign launch(long campaignId, int version) {
+        CampaignRecord r = lock(campaignId, version);
+        if (!Campaign.Status.DRAFT.name().equals(r.getStatus())) {
+            throw new IllegalStateException("Only a draft campaign can be launched; this one is " + r.getStatus().toLowerCase());
+        }
+        int items = CampaignGenerator.generate(dsl, campaignId);
+        if (items == 0) {
+            throw new IllegalStateException("Nothing to review: no current access matches the campaign's scope");
+        }
+        r.setStatus(Campaign.Status.ACTIVE.name());
+        r.setLaunchedAt(OffsetDateTime.now());
+        r.setItems(items);
+        r.setVersion(r.getVersion() + 1);
+        r.store();
+        audit.record(AuditEvent.of(ReviewPermissions.PLUGIN_ID, "campaign", campaignId, "LAUNCH")
+                .after(Map.of("items", items, "name", r.getName())));
+        dsl.fetch("select reviewer, count(*) items from reviews.review_item where campaign_id = ? group by reviewer", campaignId)
+                .forEach(row -> notifications.send(new Notification(ReviewPermissions.PLUGIN_ID, "reviews.assigned",
+                        row.get("reviewer", String.class), "Access review: " + r.getName(),
+                        row.get("items", Integer.class) + " item(s) to review by " + r.getDueAt().toLocalDate(), "reviews/my",
+                        Map.of("campaign", r.getName(), "items", row.get("items", Integer.class)))));
+        return toCampaign(r);
+    }
+
+    /** What closing would do with the undecided items, per system (exactly what {@link #close} then does). */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @Transactional(readOnly = true)
+    public ClosePreview closePreview(long campaignId) {
+        CampaignRecord r = dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).fetchOptional()
+                .orElseThrow(() -> new IllegalArgumentException("Campaign " + campaignId + " does not exist"));
+        String revokes = NoResponseRule.revokesSql(CampaignForm.NoResponse.valueOf(r.getNoResponse()));
+        List<ClosePreview.SystemLine> lines = new ArrayList<>();
+        dsl.fetch("select s.name, count(*) undecided, count(*) filter (where " + revokes + ") revoke"
+                        + " from reviews.review_item i join reviews.system s on s.id = i.system_id"
+                        + " where i.campaign_id = ? and i.outcome = 'PENDING' group by s.name order by s.name", campaignId)
+                .forEach(row -> {
+                    int undecided = row.get("undecided", Integer.class);
+                    int revoke = row.get("revoke", Integer.class);
+                    lines.add(new ClosePreview.SystemLine(row.get("name", String.class), undecided, undecided - revoke, revoke));
+                });
+        return new ClosePreview(lines);
+    }
+
+    /**
+     * Closes the campaign: the no-response rule decides what is still open, decisions are frozen, every revoke opens a
+     * remediation item for its system.
+     */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @Transactional
+    public ClosePreview close(long campaignId, int version) {
+        CampaignRecord r = lock(campaignId, version);
+        if (!Campaign.Status.ACTIVE.name().equals(r.getStatus())) {
+            throw new IllegalStateException("Only an active campaign can be closed");
+        }
+        ClosePreview applied = closePreview(campaignId);
+        String revokes = NoResponseRule.revokesSql(CampaignForm.NoResponse.valueOf(r.getNoResponse()));
+        dsl.execute("insert into reviews.item_event (item_id, actor, action, detail) select i.id, 'no-response rule',"
+                + " case when " + revokes + " then 'REVOKE' else 'APPROVE' end, 'Undecided at close: " + r.getNoResponse().toLowerCase()
+                + "' from reviews.review_item i where i.campaign_id = ? and i.outcome = 'PENDING'", campaignId);
+        dsl.execute("update reviews.review_item i set outcome = case when " + revokes + " then 'REVOKED' else 'APPROVED' end,"
+                + " by_rule = true, decided_by = 'no-response rule', decided_at = now(), version = i.version + 1"
+                + " where i.campaign_id = ? and i.outcome = 'PENDING'", campaignId);
+        int remediations = dsl.execute("insert into reviews.remediation (campaign_id, item_id, system_id, account_name, entitlement, version)"
+                + " select i.campaign_id, i.id, i.system_id, i.account_name, i.entitlement, 0 from reviews.review_item i"
+                + " where i.campaign_id = ? and i.outcome = 'REVOKED'", campaignId);
+        r.setStatus(Campaign.Status.CLOSED.name());
+        r.setClosedAt(OffsetDateTime.now());
+        r.setClosedBy(CurrentUser.username().orElse("system"));
+        r.setVersion(r.getVersion() + 1);
+        r.store();
+        audit.record(AuditEvent.of(ReviewPermissions.PLUGIN_ID, "campaign", campaignId, "CLOSE").after(Map.of(
+                "noResponseRule", r.getNoResponse(), "keptByRule", applied.wouldKeep(), "revokedByRule", applied.wouldRevoke(),
+                "remediationItems", remediations)));
+        notifications.send(new Notification(ReviewPermissions.PLUGIN_ID, "reviews.closed", r.getOwner(),
+                "Access review closed: " + r.getName(), remediations + " revocation(s) to carry out", "reviews/campaigns",
+                Map.of("campaign", r.getName())));
+        return applied;
+    }
+
+    private CampaignRecord lock(long campaignId, int version) {
+        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
+        CampaignRecord r = dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).forUpdate().fetchOptional()
+                .orElseThrow(() -> new IllegalArgumentException("Campaign " + campaignId + " does not exist"));
+        if (r.getVersion() != version) {
+            throw new DataChangedException("Someone else changed this campaign in the meantime; reload it and try again");
+        }
+        return r;
+    }
+
+    private void validate(CampaignForm f) {
+        List<String> problems = new ArrayList<>();
+        if (f.name() == null || f.name().isBlank() || f.name().length() > 200) {
+            problems.add("The campaign needs a name of at most 200 characters");
+        }
+        if (f.systemIds().isEmpty()) {
+            problems.add("Choose at least one system");
+        } else if (dsl.fetchCount(SYSTEM, SYSTEM.ID.in(f.systemIds())) != f.systemIds().stream().distinct().count()) {
+            problems.add("Unknown system in the scope");
+        }
+        if (f.reviewerRule() == null) {
+            problems.add("Choose who reviews: the person's manager, the system owner or a named reviewer");
+        } else if (f.reviewerRule() == CampaignForm.ReviewerRule.NAMED && (f.namedReviewer() == null || f.namedReviewer().isBlank())) {
+            problems.add("Name the reviewer");
+        }
+        if (f.fallbackReviewer() == null || f.fallbackReviewer().isBlank()) {
+            problems.add("Name a fallback reviewer for items without a reviewer and for would-be self-reviews");
+        }
+        if (f.noResponse() == null) {
+            problems.add("Choose what closing does with undecided items");
+        }
+        if (f.startsAt() == null || f.dueAt() == null) {
+            problems.add("Start and due dates are required");
+        } else if (!f.dueAt().isAfter(f.startsAt())) {
+            problems.add("The due date must be after the start");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    private static void apply(CampaignForm f, CampaignRecord r) {
+        r.setName(f.name().strip());
+        r.setDescription(f.description());
+        r.setSystemIds(f.systemIds().toArray(Long[]::new));
+        r.setEntitlementFilter(f.entitlementFilter() == null || f.entitlementFilter().isBlank() ? null : f.entitlementFilter().strip());
+        r.setPrivilegedOnly(f.privilegedOnly());
+        r.setFlaggedOnly(f.flaggedOnly());
+        r.setOrgUnitIds(f.orgUnitIds().toArray(Long[]::new));
+        r.setReviewerRule(f.reviewerRule().name());
+        r.setNamedReviewer(f.namedReviewer());
+        r.setFallbackReviewer(f.fallbackReviewer().strip());
+        r.setNoResponse(f.noResponse().name());
+        r.setStartsAt(f.startsAt().atOffset(ZoneOffset.UTC));
+        r.setDueAt(f.dueAt().atOffset(ZoneOffset.UTC));
+    }
+
+    static Campaign toCampaign(CampaignRecord r) {
+        CampaignForm form = new CampaignForm(r.getName(), r.getDescription(), Arrays.asList(r.getSystemIds()), r.getEntitlementFilter(),
+                r.getPrivilegedOnly(), r.getFlaggedOnly(), Arrays.asList(r.getOrgUnitIds()), CampaignForm.ReviewerRule.valueOf(r.getReviewerRule()),
+                r.getNamedReviewer(), r.getFallbackReviewer(), CampaignForm.NoResponse.valueOf(r.getNoResponse()),
+                r.getStartsAt().toInstant(), r.getDueAt().toInstant());
+        return new Campaign(r.getId(), r.getName(), r.getOwner(), Campaign.Status.valueOf(r.getStatus()), form,
+                r.getLaunchedAt() == null ? null : r.getLaunchedAt().toInstant(),
+                r.getClosedAt() == null ? null : r.getClosedAt().toInstant(), r.getItems(), r.getVersion());
+    }
+}

@@ -1,0 +1,198 @@
+package dev.steward.reviews.decisions;
+
+import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.reviews.ReviewPermissions;
+import dev.steward.reviews.db.tables.records.ItemEventRecord;
+import dev.steward.reviews.db.tables.records.ReviewItemRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataChangedException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+import static dev.steward.reviews.db.Tables.CAMPAIGN;
+import static dev.steward.reviews.db.Tables.ITEM_EVENT;
+import static dev.steward.reviews.db.Tables.REVIEW_ITEM;
+import static dev.steward.reviews.db.Tables.SYSTEM;
+import static org.jooq.impl.DSL.count;
+
+/**
+ * A reviewer's queue and decisions. Every query is limited to the current user's own items (data-level security in
+ * SQL, not in the view); decisions are possible only while the campaign is active.
+ */
+@Service
+public class ReviewDecisions {
+
+    public enum Decision { APPROVE, REVOKE }
+
+    /** The reviewer's progress in one campaign (or all active ones). */
+    public record Progress(int total, int decided) {
+        public int pending() {
+            return total - decided;
+        }
+    }
+
+    private final DSLContext dsl;
+    private final ExtensionRegistry registry;
+
+    ReviewDecisions(DSLContext dsl, ExtensionRegistry registry) {
+        this.dsl = dsl;
+        this.registry = registry;
+    }
+
+    /** The current user's items in active campaigns, by person then system and entitlement. */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
+    @Transactional(readOnly = true)
+    public List<ReviewItem> myQueue(boolean pendingOnly) {
+        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
+        Condition mine = mine().and(pendingOnly ? REVIEW_ITEM.OUTCOME.eq("PENDING") : org.jooq.impl.DSL.noCondition());
+        return dsl.select(REVIEW_ITEM.fields()).select(SYSTEM.NAME).from(REVIEW_ITEM)
+                .join(SYSTEM).on(SYSTEM.ID.eq(REVIEW_ITEM.SYSTEM_ID))
+                .join(CAMPAIGN).on(CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID))
+                .where(mine).and(CAMPAIGN.STATUS.eq("ACTIVE"))
+                .orderBy(REVIEW_ITEM.PERSON_NAME.asc().nullsFirst(), SYSTEM.NAME, REVIEW_ITEM.ENTITLEMENT, REVIEW_ITEM.ID)
+                .fetch(r -> toItem(r.into(REVIEW_ITEM), r.get(SYSTEM.NAME)));
+    }
+
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
+    @Transactional(readOnly = true)
+    public Progress myProgress() {
+        var r = dsl.select(count(), count().filterWhere(REVIEW_ITEM.OUTCOME.ne("PENDING"))).from(REVIEW_ITEM)
+                .join(CAMPAIGN).on(CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID))
+                .where(mine()).and(CAMPAIGN.STATUS.eq("ACTIVE")).fetchOne();
+        return new Progress(r.value1(), r.value2());
+    }
+
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
+    @Transactional
+    public ReviewItem decide(long itemId, int version, Decision decision, String comment) {
+        ReviewItemRecord item = lockMine(itemId, version);
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (decision == Decision.REVOKE && text == null) {
+            throw new IllegalArgumentException("Say why the access is revoked (the comment goes to the evidence)");
+        }
+        if (decision == Decision.APPROVE && text == null && needsCare(item)) {
+            throw new IllegalArgumentException("This access is " + (item.getPrivileged() ? "privileged" : "flagged ("
+                    + String.join(", ", item.getFlags()).toLowerCase() + ")") + ": say why it stays");
+        }
+        record(item, decision, text, false);
+        return toItem(item, null);
+    }
+
+    /**
+     * Approves several items at once; allowed only for unflagged, non-privileged items of the current user.
+     *
+     * @return how many were approved
+     */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
+    @Transactional
+    public int approveAll(List<Long> itemIds) {
+        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
+        List<ReviewItemRecord> items = dsl.selectFrom(REVIEW_ITEM).where(REVIEW_ITEM.ID.in(itemIds)).and(mine())
+                .orderBy(REVIEW_ITEM.ID).forUpdate().fetch();
+        if (items.size() != itemIds.stream().distinct().count()) {
+            throw new AccessDeniedException("Some of these items are not in your queue");
+        }
+        long careful = items.stream().filter(ReviewDecisions::needsCare).count();
+        if (careful > 0) {
+            throw new IllegalArgumentException(careful + " of the selected items are flagged or privileged: decide them one by one, with a comment");
+        }
+        for (ReviewItemRecord item : items) {
+            requireActive(item);
+            record(item, Decision.APPROVE, null, true);
+        }
+        return items.size();
+    }
+
+    /** Hands an item to another reviewer (reassign), or to a stand-in (delegate); it leaves the current queue. */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
+    @Transactional
+    public void reassign(long itemId, int version, String newReviewer, String comment, boolean delegate) {
+        ReviewItemRecord item = lockMine(itemId, version);
+        if (comment == null || comment.isBlank()) {
+            throw new IllegalArgumentException("Say why you hand this item on");
+        }
+        String target = newReviewer == null ? "" : newReviewer.strip();
+        Boolean active = dsl.fetchValue("select active from platform.app_user where username = ?", target) instanceof Boolean b ? b : null;
+        if (active == null || !active) {
+            throw new IllegalArgumentException("There is no active user " + target);
+        }
+        if (target.equals(item.getReviewer())) {
+            throw new IllegalArgumentException("The item is already in " + target + "'s queue");
+        }
+        if (isSubject(item, target)) {
+            throw new IllegalArgumentException(target + " cannot review their own access");
+        }
+        String from = item.getReviewer();
+        item.setReviewer(target);
+        item.setVersion(item.getVersion() + 1);
+        item.store();
+        event(item.getId(), delegate ? "DELEGATE" : "REASSIGN", from + " → " + target + ": " + comment.strip());
+    }
+
+    private boolean isSubject(ReviewItemRecord item, String username) {
+        return item.getPersonId() != null && dsl.fetchExists(dsl.selectOne().from("platform.app_user u").join("platform.person p")
+                .on("lower(p.email) = lower(u.email)").where("u.username = ? and p.id = ?", username, item.getPersonId()));
+    }
+
+    private void record(ReviewItemRecord item, Decision decision, String comment, boolean bulk) {
+        item.setOutcome(decision == Decision.APPROVE ? "APPROVED" : "REVOKED");
+        item.setDecidedBy(CurrentUser.username().orElseThrow());
+        item.setDecidedAt(OffsetDateTime.now());
+        item.setComment(comment);
+        item.setBulk(bulk);
+        item.setVersion(item.getVersion() + 1);
+        item.store();
+        event(item.getId(), decision.name(), (bulk ? "bulk" : "") + (comment == null ? "" : (bulk ? ": " : "") + comment));
+    }
+
+    private void event(long itemId, String action, String detail) {
+        ItemEventRecord e = dsl.newRecord(ITEM_EVENT);
+        e.setItemId(itemId);
+        e.setOccurredAt(OffsetDateTime.now());
+        e.setActor(CurrentUser.username().orElse("system"));
+        e.setAction(action);
+        e.setDetail(detail == null || detail.isBlank() ? null : detail);
+        e.store();
+    }
+
+    private ReviewItemRecord lockMine(long itemId, int version) {
+        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
+        ReviewItemRecord item = dsl.selectFrom(REVIEW_ITEM).where(REVIEW_ITEM.ID.eq(itemId)).and(mine()).forUpdate().fetchOptional()
+                .orElseThrow(() -> new AccessDeniedException("This item is not in your queue"));
+        requireActive(item);
+        if (item.getVersion() != version) {
+            throw new DataChangedException("This item changed in the meantime (decided or reassigned); reload your queue");
+        }
+        return item;
+    }
+
+    private void requireActive(ReviewItemRecord item) {
+        String status = dsl.fetchValue(dsl.select(CAMPAIGN.STATUS).from(CAMPAIGN).where(CAMPAIGN.ID.eq(item.getCampaignId())));
+        if (!"ACTIVE".equals(status)) {
+            throw new IllegalStateException("The campaign is " + status.toLowerCase() + "; its decisions are frozen");
+        }
+    }
+
+    private static Condition mine() {
+        return REVIEW_ITEM.REVIEWER.eq(CurrentUser.username().orElseThrow(() -> new AccessDeniedException("Sign in to review")));
+    }
+
+    private static boolean needsCare(ReviewItemRecord item) {
+        return item.getPrivileged() || item.getFlags().length > 0;
+    }
+
+    static ReviewItem toItem(ReviewItemRecord r, String systemName) {
+        return new ReviewItem(r.getId(), r.getCampaignId(), systemName, r.getAccountName(), r.getPersonId(), r.getPersonName(),
+                r.getEntitlement(), r.getPrivileged(), Arrays.asList(r.getFlags()), r.getRecommendation(), r.getRecommendationReason(),
+                r.getReviewer(), r.getRoutedToFallback(), ReviewItem.Outcome.valueOf(r.getOutcome()), r.getDecidedBy(),
+                r.getDecidedAt() == null ? null : r.getDecidedAt().toInstant(), r.getComment(), r.getBulk(), r.getVersion());
+    }
+}

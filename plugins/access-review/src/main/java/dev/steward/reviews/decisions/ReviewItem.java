@@ -1,0 +1,18 @@
+package dev.steward.reviews.decisions;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One frozen review item: whose access, to what, with which flags, the recommendation, and the decision so far. */
+public record ReviewItem(long id, long campaignId, String system, String accountName, Long personId, String personName,
+                         String entitlement, boolean privileged, List<String> flags, String recommendation,
+                         String recommendationReason, String reviewer, String routedToFallback, Outcome outcome,
+                         String decidedBy, Instant decidedAt, String comment, boolean bulk, int version) {
+
+    public enum Outcome { PENDING, APPROVED, REVOKED }
+
+    /** Flagged or privileged items need a comment to be approved and can never be decided in bulk. */
+    public boolean needsCare() {
+        return privileged || !flags.isEmpty();
+    }
+}
