@@ -17,6 +17,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static dev.steward.platform.security.Role.ADMIN;
 import static dev.steward.platform.security.Role.AUDITOR;
 import static dev.steward.platform.security.Role.SECURITY_ANALYST;
+import static dev.steward.platform.security.Role.MANAGER;
 import static dev.steward.platform.security.Role.PRIVACY_OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,9 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("Notification rules", "incidents/rules", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule("Notice templates", "incidents/templates", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule(null, "incidents/1", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule("My reviews", "reviews/my", Set.of(MANAGER, SECURITY_ANALYST, PRIVACY_OFFICER)),
+            new ViewRule("Campaigns", "reviews/campaigns", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule("Systems and imports", "reviews/systems", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule(null, "account/notifications", Set.of(Role.values())),
             new ViewRule(null, "password", Set.of(Role.values())),
             new ViewRule(null, "search", Set.of(Role.values())));

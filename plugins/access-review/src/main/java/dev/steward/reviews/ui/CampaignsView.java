@@ -1,0 +1,89 @@
+package dev.steward.reviews.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.spi.RequiresPermission;
+import dev.steward.platform.ui.DisplayTime;
+import dev.steward.platform.ui.Toasts;
+import dev.steward.reviews.ReviewPermissions;
+import dev.steward.reviews.campaigns.Campaign;
+import dev.steward.reviews.campaigns.CampaignService;
+import dev.steward.reviews.campaigns.ClosePreview;
+import dev.steward.reviews.systems.SystemService;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.Instant;
+
+/** Campaigns: define, launch (freezes the items), close after seeing what the no-response rule will do. */
+@Route("reviews/campaigns")
+@PageTitle("Access-review campaigns · Steward")
+@PermitAll
+@RequiresPermission(ReviewPermissions.READ)
+public class CampaignsView extends VerticalLayout {
+
+    final Grid<Campaign> grid = new Grid<>();
+    final Button create = new Button("New campaign", VaadinIcon.PLUS.create());
+    private final CampaignService campaigns;
+    private final boolean canAdminister = CurrentUser.hasPermission(ReviewPermissions.ADMIN);
+
+    public CampaignsView(CampaignService campaigns, SystemService systems) {
+        this.campaigns = campaigns;
+        setSizeFull();
+        grid.addColumn(Campaign::name).setHeader("Campaign").setFlexGrow(1);
+        grid.addColumn(c -> c.status().name().toLowerCase() + (c.overdue(Instant.now()) ? " · overdue" : "")).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(Campaign::items).setHeader("Items").setAutoWidth(true);
+        grid.addColumn(c -> DisplayTime.format(c.definition().dueAt())).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(Campaign::owner).setHeader("Owner").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+        grid.setSizeFull();
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setVisible(canAdminister);
+        create.addClickListener(e -> new CampaignDialog(campaigns, systems.list(), this::refresh).open());
+        add(new HorizontalLayout(new H2("Access-review campaigns"), create), grid);
+        refresh();
+    }
+
+    private Component actions(Campaign campaign) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (!canAdminister) {
+            return actions;
+        }
+        if (campaign.status() == Campaign.Status.DRAFT) {
+            actions.add(small("Launch", () -> {
+                Campaign launched = campaigns.launch(campaign.id(), campaign.version());
+                Toasts.success(launched.name() + " launched with " + launched.items() + " items");
+                refresh();
+            }));
+        }
+        if (campaign.status() == Campaign.Status.ACTIVE) {
+            actions.add(small("Close…", () -> {
+                ClosePreview preview = campaigns.closePreview(campaign.id());
+                new ClosePreviewDialog(campaign, preview, () -> {
+                    campaigns.close(campaign.id(), campaign.version());
+                    Toasts.success(campaign.name() + " closed; " + preview.wouldRevoke() + " undecided item(s) revoked by the rule");
+                    refresh();
+                }).open();
+            }));
+        }
+        return actions;
+    }
+
+    void refresh() {
+        grid.setItems(campaigns.list());
+    }
+
+    private static Button small(String text, Runnable action) {
+        Button button = new Button(text, e -> action.run());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.steward.reviews.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import dev.steward.reviews.campaigns.Campaign;
+import dev.steward.reviews.campaigns.ClosePreview;
+
+/** Shows, per system, what closing will do with the undecided items before the owner confirms. */
+class ClosePreviewDialog extends Dialog {
+
+    final Grid<ClosePreview.SystemLine> grid = new Grid<>();
+    final Button confirm = new Button("Close the campaign");
+
+    ClosePreviewDialog(Campaign campaign, ClosePreview preview, Runnable onConfirm) {
+        setHeaderTitle("Close " + campaign.name());
+        grid.addColumn(ClosePreview.SystemLine::system).setHeader("System");
+        grid.addColumn(ClosePreview.SystemLine::undecided).setHeader("Undecided");
+        grid.addColumn(ClosePreview.SystemLine::wouldKeep).setHeader("Kept by the rule");
+        grid.addColumn(ClosePreview.SystemLine::wouldRevoke).setHeader("Revoked by the rule");
+        grid.setItems(preview.systems());
+        grid.setAllRowsVisible(true);
+        add(new Paragraph("No-response rule: " + campaign.definition().noResponse().name().toLowerCase()
+                + ". Decisions are frozen and every revoke becomes a remediation item for its system."), grid);
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirm.addClickListener(e -> {
+            onConfirm.run();
+            close();
+        });
+        getFooter().add(new Button("Cancel", e -> close()), confirm);
+        setWidth("min(44rem, 95vw)");
+    }
+}
