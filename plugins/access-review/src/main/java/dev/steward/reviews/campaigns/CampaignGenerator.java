@@ -6,7 +6,8 @@ import org.jooq.DSLContext;
  * Freezes a campaign's review items in one set-based statement over the current snapshots: each grant in scope with
  * its holder (joined to the people directory by employee id, else by email), flags, a recommendation with its reason,
  * and the reviewer by the campaign's rule, routed to the fallback when there is none or it would be a self-review.
- * Reviewers are console users matched to people by email. Later imports never change the items.
+ * Reviewers are console users matched to people by email. Later imports never change the items. Every lookup is a
+ * join (hash joins over the whole scope), never a per-row subquery: launch time grows linearly with the scope.
  */
 final class CampaignGenerator {
 
@@ -17,7 +18,8 @@ final class CampaignGenerator {
             insert into reviews.review_item (campaign_id, system_id, account_name, person_id, person_name, entitlement,
                 privileged, flags, recommendation, recommendation_reason, reviewer, routed_to_fallback, version)
             with c as (select * from reviews.campaign where id = {0}),
-            active_user as (select username, lower(email) email from platform.app_user where active and email is not null),
+            person_user as (select p.id person_id, min(u.username) username from platform.person p
+                            join platform.app_user u on u.active and lower(u.email) = lower(p.email) group by p.id),
             base as (
                 select g.system_id, g.account_name, g.entitlement, coalesce(e.privileged, false) privileged,
                        coalesce(pe.id, pm.id) person_id, coalesce(pe.full_name, pm.full_name, a.display_name) person_name,
@@ -37,14 +39,15 @@ final class CampaignGenerator {
             holder as (
                 select b.*, coalesce('p' || b.person_id, 'a' || b.system_id || ':' || b.account_name) holder from base b
             ),
+            sod_pair as (
+                select system_a s1, entitlement_a e1, system_b s2, entitlement_b e2 from reviews.sod_rule
+                union select system_b, entitlement_b, system_a, entitlement_a from reviews.sod_rule
+            ),
             sod as (
                 select distinct h1.holder, h1.system_id, h1.entitlement
-                from holder h1
-                join reviews.sod_rule r on (h1.system_id = r.system_a and h1.entitlement = r.entitlement_a)
-                                        or (h1.system_id = r.system_b and h1.entitlement = r.entitlement_b)
-                join holder h2 on h2.holder = h1.holder
-                      and ((h1.system_id = r.system_a and h1.entitlement = r.entitlement_a and h2.system_id = r.system_b and h2.entitlement = r.entitlement_b)
-                        or (h1.system_id = r.system_b and h1.entitlement = r.entitlement_b and h2.system_id = r.system_a and h2.entitlement = r.entitlement_a))
+                from sod_pair sp
+                join holder h1 on h1.system_id = sp.s1 and h1.entitlement = sp.e1
+                join holder h2 on h2.holder = h1.holder and h2.system_id = sp.s2 and h2.entitlement = sp.e2
             ),
             unit_size as (select org_unit_id, count(distinct person_id) people from holder where org_unit_id is not null group by org_unit_id),
             unit_holders as (select org_unit_id, system_id, entitlement, count(distinct person_id) holders from holder
@@ -67,13 +70,14 @@ final class CampaignGenerator {
                        array_remove(array[case when f.orphan then 'ORPHAN' end, case when f.terminated then 'TERMINATED' end,
                            case when f.dormant then 'DORMANT' end, case when f.privileged then 'PRIVILEGED' end,
                            case when f.conflict then 'SOD' end, case when coalesce(f.outlier, false) then 'OUTLIER' end]::varchar[], null) flags,
-                       case c.reviewer_rule
-                           when 'MANAGER' then (select u.username from platform.person m join active_user u on u.email = lower(m.email) where m.id = f.manager_id limit 1)
-                           when 'SYSTEM_OWNER' then (select u.username from platform.person o join active_user u on u.email = lower(o.email) where o.id = f.owner_person_id limit 1)
+                       case c.reviewer_rule when 'MANAGER' then mu.username when 'SYSTEM_OWNER' then ou.username
                            else c.named_reviewer end candidate,
-                       (select u.username from active_user u where u.email = lower(f.person_email) limit 1) subject_user,
+                       su.username subject_user,
                        c.fallback_reviewer, c.owner
                 from flagged f cross join c
+                left join person_user mu on mu.person_id = f.manager_id
+                left join person_user ou on ou.person_id = f.owner_person_id
+                left join person_user su on su.person_id = f.person_id
                 where (cardinality(c.org_unit_ids) = 0 or f.org_unit_id = any(c.org_unit_ids))
                   and (not c.privileged_only or f.privileged)
             )

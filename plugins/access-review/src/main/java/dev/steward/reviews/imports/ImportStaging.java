@@ -81,27 +81,35 @@ final class ImportStaging {
                 counts.get("accounts_removed", Long.class), sampleAdded, sampleRemoved);
     }
 
-    void apply(long systemId, long importId) {
-        dsl.execute("update reviews.access_grant g set removed_import = {1} where " + CURRENT_GRANT
+    /** Applies the staged file as the new snapshot; returns what changed (without samples: those are for previews). */
+    ImportPreview apply(long systemId, long importId) {
+        int removed = dsl.execute("update reviews.access_grant g set removed_import = {1} where " + CURRENT_GRANT
                 + " and not exists (select 1 from import_stage s where s.account_name = g.account_name and s.entitlement = g.entitlement)",
                 systemId, importId);
-        dsl.execute("insert into reviews.access_grant (system_id, account_name, entitlement, added_import)"
+        int added = dsl.execute("insert into reviews.access_grant (system_id, account_name, entitlement, added_import)"
                 + " select {0}, s.account_name, s.entitlement, {1} from import_stage s where not exists (select 1 from"
                 + " reviews.access_grant g where " + CURRENT_GRANT + " and g.account_name = s.account_name and g.entitlement = s.entitlement)",
                 systemId, importId);
-        // an account whose details changed gets a new row: the old one ends with this import
-        dsl.execute("create temporary table import_accounts on commit drop as select distinct account_name, employee_id, email,"
-                + " display_name, last_login from import_stage");
-        dsl.execute("update reviews.account a set removed_import = {1} where a.system_id = {0} and a.removed_import is null"
-                + " and not exists (select 1 from import_accounts s where s.account_name = a.account_name and (s.employee_id, s.email,"
-                + " s.display_name, s.last_login) is not distinct from (a.employee_id, a.email, a.display_name, a.last_login))",
+        dsl.execute("create temporary table import_accounts on commit drop as select distinct on (account_name) account_name,"
+                + " employee_id, email, display_name, last_login from import_stage order by account_name");
+        int accountsRemoved = dsl.execute("update reviews.account a set removed_import = {1} where a.system_id = {0}"
+                + " and a.removed_import is null and not exists (select 1 from import_accounts s where s.account_name = a.account_name)",
                 systemId, importId);
-        dsl.execute("insert into reviews.account (system_id, account_name, employee_id, email, display_name, last_login, added_import)"
-                + " select {0}, s.account_name, s.employee_id, s.email, s.display_name, s.last_login, {1} from import_accounts s"
-                + " where not exists (select 1 from reviews.account a where a.system_id = {0} and a.removed_import is null"
-                + " and a.account_name = s.account_name)", systemId, importId);
+        // an account whose details changed gets a new row: the old one ends with this import
+        int accountsChanged = dsl.execute("update reviews.account a set removed_import = {1} from import_accounts s"
+                + " where a.system_id = {0} and a.removed_import is null and s.account_name = a.account_name and (s.employee_id, s.email,"
+                + " s.display_name, s.last_login) is distinct from (a.employee_id, a.email, a.display_name, a.last_login)",
+                systemId, importId);
+        int accountsInserted = dsl.execute("insert into reviews.account (system_id, account_name, employee_id, email, display_name,"
+                + " last_login, added_import) select {0}, s.account_name, s.employee_id, s.email, s.display_name, s.last_login, {1}"
+                + " from import_accounts s where not exists (select 1 from reviews.account a where a.system_id = {0}"
+                + " and a.removed_import is null and a.account_name = s.account_name)", systemId, importId);
         dsl.execute("insert into reviews.entitlement (system_id, name, privileged, version) select distinct {0}, entitlement, false, 0"
                 + " from import_stage on conflict (system_id, name) do nothing", systemId);
+        long rows = ((Number) dsl.fetchValue("select count(*) from import_stage")).longValue();
+        long accounts = ((Number) dsl.fetchValue("select count(*) from import_accounts")).longValue();
+        return new ImportPreview(rows, accounts, added, removed, rows - added, accountsInserted - accountsChanged, accountsChanged,
+                accountsRemoved, List.of(), List.of());
     }
 
     /** Revoked grants this import no longer contains: proven removed. */

@@ -1,0 +1,126 @@
+package dev.steward.benchmarks;
+
+import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.reviews.campaigns.Campaign;
+import dev.steward.reviews.campaigns.CampaignForm;
+import dev.steward.reviews.campaigns.CampaignService;
+import dev.steward.reviews.decisions.CampaignItems;
+import dev.steward.reviews.decisions.ReviewDecisions;
+import dev.steward.reviews.imports.AccessImport;
+import dev.steward.reviews.imports.ColumnMapping;
+import dev.steward.reviews.imports.ImportResult;
+import org.jooq.DSLContext;
+import org.postgresql.PGConnection;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Access reviews at scale: 10k people (1,000 managers with console accounts), 300 systems, 1M entitlements.
+ * <ol>
+ * <li>CSV import of 1M entitlements (10k accounts x 100 entitlements) through the real service, against a raw
+ *     {@code COPY} of the same file into an unindexed table: the ratio of their throughputs.</li>
+ * <li>Launching a campaign over 1M current entitlements of 300 systems.</li>
+ * <li>A manager's queue and a page of the campaign's item grid (p50 / p95).</li>
+ * </ol>
+ * Run: {@code ./steward benchmark ReviewBenchmark}.
+ */
+public final class ReviewBenchmark {
+
+    static final int PEOPLE = 10_000;
+    static final int SYSTEMS = 300;
+    static final int GRANTS = Integer.getInteger("grants", 1_000_000);
+
+    public static void main(String[] args) throws Exception {
+        try (BenchmarkPlatform platform = new BenchmarkPlatform()) {
+            var plugin = platform.context.getBean(ExtensionRegistry.class).contextOf("reviews").orElseThrow();
+            DSLContext dsl = platform.context.getBean(DSLContext.class);
+            long t0 = System.nanoTime();
+            ReviewGenerator.peopleAndSystems(dsl, PEOPLE, SYSTEMS);
+            System.out.printf("People, managers' accounts and %d systems in %.1f s%n", SYSTEMS, (System.nanoTime() - t0) / 1e9);
+            platform.actAs("reviews.admin", "reviews.read", "platform.catalog.read");
+
+            byte[] file = ReviewGenerator.csv(PEOPLE, GRANTS / PEOPLE);
+            System.out.printf("CSV: %,d rows, %.1f MB%n", GRANTS, file.length / 1e6);
+            double copySeconds = rawCopy(dsl, file);
+            AccessImport imports = plugin.getBean(AccessImport.class);
+            long systemId = ((Number) dsl.fetchValue("select id from reviews.system order by id limit 1")).longValue();
+            ColumnMapping mapping = ColumnMapping.guess(imports.header(file));
+            long i0 = System.nanoTime();
+            ImportResult result = imports.commit(systemId, file, "big.csv", mapping, AccessImport.Progress.NONE);
+            double importSeconds = (System.nanoTime() - i0) / 1e9;
+            System.out.printf("Import through the service: %.2f s = %,.0f rows/s (%,d grants added)%n", importSeconds, GRANTS / importSeconds,
+                    result.changes().grantsAdded());
+            System.out.printf("Raw COPY of the same file: %.2f s = %,.0f rows/s%n", copySeconds, GRANTS / copySeconds);
+            System.out.printf("Ratio service / COPY throughput: %.2f%n", copySeconds / importSeconds);
+            long r0 = System.nanoTime();
+            imports.commit(systemId, file, "big-again.csv", mapping, AccessImport.Progress.NONE);
+            System.out.printf("Re-import of the unchanged file: %.2f s%n", (System.nanoTime() - r0) / 1e9);
+
+            // the other 299 systems get the rest of the entitlements directly, so the campaign spans 1M of them
+            ReviewGenerator.grantsForOtherSystems(dsl, systemId, GRANTS);
+            int current = dsl.fetchCount(org.jooq.impl.DSL.table("reviews.access_grant"), org.jooq.impl.DSL.condition("removed_import is null"));
+            CampaignService campaigns = plugin.getBean(CampaignService.class);
+            List<Long> systems = dsl.fetch("select id from reviews.system").getValues(0, Long.class);
+            Campaign draft = campaigns.create(new CampaignForm("Everything", null, systems, null, false, false, List.of(),
+                    CampaignForm.ReviewerRule.MANAGER, null, "fallback", CampaignForm.NoResponse.RECOMMENDATION, Instant.now(),
+                    Instant.now().plus(Duration.ofDays(30))));
+            long l0 = System.nanoTime();
+            Campaign launched = campaigns.launch(draft.id(), draft.version());
+            System.out.printf("Campaign launch over %,d current entitlements: %.2f s (%,d items)%n", current,
+                    (System.nanoTime() - l0) / 1e9, launched.items());
+
+            CampaignItems items = plugin.getBean(CampaignItems.class);
+            measure("admin: item grid page 1", () -> items.page(launched.id(), CampaignItems.Filter.none(), 0, 50));
+            measure("admin: item grid page 2,000", () -> items.page(launched.id(), CampaignItems.Filter.none(), 99_950, 50));
+            measure("admin: flagged items, page 1", () -> items.page(launched.id(), new CampaignItems.Filter(null, null, null, true), 0, 50));
+            measure("admin: count pending", () -> items.count(launched.id(), new CampaignItems.Filter(null,
+                    dev.steward.reviews.decisions.ReviewItem.Outcome.PENDING, null, false)));
+            measure("admin: campaign list", campaigns::list);
+            String manager = dsl.fetchValue("select reviewer from reviews.review_item where campaign_id = ? and reviewer <> 'fallback'"
+                    + " group by reviewer order by count(*) desc limit 1", launched.id()).toString();
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(manager, null,
+                    List.of(new SimpleGrantedAuthority("reviews.review"))));
+            ReviewDecisions decisions = plugin.getBean(ReviewDecisions.class);
+            int queue = decisions.myQueue(false).size();
+            measure("manager: queue (" + queue + " items)", () -> decisions.myQueue(false));
+            measure("manager: progress", decisions::myProgress);
+        }
+    }
+
+    private static double rawCopy(DSLContext dsl, byte[] file) {
+        dsl.execute("create table bench_copy (account text, entitlement text, employee_id text, email text, display_name text, last_login text)");
+        long start = System.nanoTime();
+        dsl.connection(c -> c.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy bench_copy from stdin with (format csv, header true)", new ByteArrayInputStream(file)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        dsl.execute("drop table bench_copy");
+        return seconds;
+    }
+
+    private static void measure(String what, Supplier<?> call) {
+        for (int i = 0; i < 5; i++) {
+            call.get();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long start = System.nanoTime();
+            call.get();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        millis.sort(Double::compare);
+        System.out.printf("  %-34s p50 %6.1f ms  p95 %6.1f ms%n", what, millis.get(20), millis.get(37));
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

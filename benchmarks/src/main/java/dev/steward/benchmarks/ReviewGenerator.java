@@ -1,0 +1,78 @@
+package dev.steward.benchmarks;
+
+import org.jooq.DSLContext;
+
+import java.nio.charset.StandardCharsets;
+
+/** People, managers with console accounts, systems and entitlements for the access-review benchmark. */
+final class ReviewGenerator {
+
+    private ReviewGenerator() {
+    }
+
+    /** People P-1..P-n; every tenth is a manager (with a console user) of the nine after them. */
+    static void peopleAndSystems(DSLContext dsl, int people, int systems) {
+        dsl.execute("""
+                insert into platform.person (employee_id, full_name, email, employment_status, end_date)
+                select 'P-' || g, 'Person ' || g, 'p' || g || '@bench.example',
+                       case when g % 97 = 0 then 'TERMINATED' else 'ACTIVE' end,
+                       case when g % 97 = 0 then date '2026-01-31' end
+                from generate_series(1, {people}) g
+                """.replace("{people}", Integer.toString(people)));
+        dsl.execute("""
+                update platform.person p set manager_id = m.id
+                from platform.person m
+                where m.employee_id = 'P-' || (((substring(p.employee_id from 3)::int - 1) / 10) * 10 + 1)
+                  and m.id <> p.id
+                """);
+        dsl.execute("""
+                insert into platform.app_user (username, display_name, email, password_hash)
+                select 'mgr' || substring(employee_id from 3), full_name, email, '{noop}x'
+                from platform.person where (substring(employee_id from 3)::int - 1) % 10 = 0
+                """);
+        dsl.execute("insert into platform.app_user (username, display_name, email, password_hash) values ('fallback', 'Fallback', 'fallback@bench.example', '{noop}x')");
+        dsl.execute("""
+                insert into reviews.system (code, name, criticality, personal_data, dormant_after_days, version)
+                select 'SYS-' || g, 'System ' || g, (array['LOW','MEDIUM','HIGH','CRITICAL'])[1 + g % 4], g % 2 = 0, 90, 0
+                from generate_series(1, {systems}) g
+                """.replace("{systems}", Integer.toString(systems)));
+    }
+
+    /** A file of {@code people} accounts with {@code perAccount} entitlements each. */
+    static byte[] csv(int people, int perAccount) {
+        StringBuilder csv = new StringBuilder(people * perAccount * 60);
+        csv.append("account,entitlement,employee_id,email,display_name,last_login\n");
+        for (int p = 1; p <= people; p++) {
+            String login = p % 13 == 0 ? "2025-01-01" : "2026-11-20";
+            for (int e = 0; e < perAccount; e++) {
+                int entitlement = (p * 7 + e * 31) % 2000;
+                csv.append("u").append(p).append(",GRP_").append(entitlement).append(",P-").append(p).append(",p").append(p)
+                        .append("@bench.example,Person ").append(p).append(',').append(login).append('\n');
+            }
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Accounts and grants for every system but the imported one, spread over the people, up to {@code total} grants. */
+    static void grantsForOtherSystems(DSLContext dsl, long importedSystem, int total) {
+        long importId = ((Number) dsl.fetchValue("select max(id) from reviews.import_run")).longValue();
+        int current = dsl.fetchCount(org.jooq.impl.DSL.table("reviews.access_grant"), org.jooq.impl.DSL.condition("removed_import is null"));
+        int missing = Math.max(0, total - current);
+        dsl.execute("""
+                insert into reviews.account (system_id, account_name, employee_id, email, display_name, last_login, added_import)
+                select s.id, 'acc' || g, 'P-' || g, 'p' || g || '@bench.example', 'Person ' || g, now() - (g % 200) * interval '1 day', {import}
+                from reviews.system s cross join generate_series(1, 400) g where s.id <> {system}
+                """.replace("{import}", Long.toString(importId)).replace("{system}", Long.toString(importedSystem)));
+        dsl.execute("""
+                insert into reviews.access_grant (system_id, account_name, entitlement, added_import)
+                select a.system_id, a.account_name, 'ROLE_' || ((a.id + e) % 40), {import}
+                from reviews.account a cross join generate_series(1, 10) e
+                where a.system_id <> {system}
+                limit {missing}
+                """.replace("{import}", Long.toString(importId)).replace("{system}", Long.toString(importedSystem))
+                .replace("{missing}", Integer.toString(missing)));
+        dsl.execute("analyze reviews.access_grant");
+        dsl.execute("analyze reviews.account");
+        dsl.execute("analyze platform.person");
+    }
+}
