@@ -27,7 +27,7 @@ final class BenchmarkPlatform implements AutoCloseable {
     final TestDatabase database = TestPostgres.createDatabase();
     final ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
             .web(WebApplicationType.NONE).logStartupInfo(false)
-            .run("--spring.datasource.url=" + database.jdbcUrl(), "--logging.level.root=warn",
+            .run("--spring.datasource.url=" + database.jdbcUrl(), "--logging.level.root=warn", "--logging.level.dev.steward.reviews=info",
                     "--steward.home=" + System.getProperty("java.io.tmpdir") + "/steward-bench",
                     "--steward.people.import.max-rows=2000000", "--steward.people.import.max-bytes=1000000000");
 

@@ -33,6 +33,8 @@ import static dev.steward.reviews.db.Tables.SYSTEM;
 @Service
 public class CampaignService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CampaignService.class);
+
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
     private final AuditTrail audit;
@@ -81,7 +83,9 @@ public class CampaignService {
         if (!Campaign.Status.DRAFT.name().equals(r.getStatus())) {
             throw new IllegalStateException("Only a draft campaign can be launched; this one is " + r.getStatus().toLowerCase());
         }
+        long t0 = System.nanoTime();
         int items = CampaignGenerator.generate(dsl, campaignId);
+        log.info("Campaign {}: {} items generated in {} ms", campaignId, items, (System.nanoTime() - t0) / 1_000_000);
         if (items == 0) {
             throw new IllegalStateException("Nothing to review: no current access matches the campaign's scope");
         }
