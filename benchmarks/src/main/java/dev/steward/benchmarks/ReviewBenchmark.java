@@ -73,6 +73,9 @@ public final class ReviewBenchmark {
             Campaign draft = campaigns.create(new CampaignForm("Everything", null, systems, null, false, false, List.of(),
                     CampaignForm.ReviewerRule.MANAGER, null, "fallback", CampaignForm.NoResponse.RECOMMENDATION, Instant.now(),
                     Instant.now().plus(Duration.ofDays(30))));
+            if (Boolean.getBoolean("explain")) {
+                System.out.println(dev.steward.reviews.campaigns.CampaignGenerator.explain(dsl, draft.id()));
+            }
             long l0 = System.nanoTime();
             Campaign launched = campaigns.launch(draft.id(), draft.version());
             System.out.printf("Campaign launch over %,d current entitlements: %.2f s (%,d items)%n", current,

@@ -168,6 +168,32 @@ class CampaignTest extends ReviewsTestBase {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void remediation_is_marked_exported_per_system_and_escalated_to_the_owner_when_the_access_is_still_there() {
+        Campaign campaign = launch(CampaignForm.ReviewerRule.MANAGER, CampaignForm.NoResponse.REVOKE);
+        Campaign current = campaigns.find(campaign.id()).orElseThrow();
+        campaigns.close(current.id(), current.version());
+        var remediation = bean(dev.steward.reviews.remediation.RemediationService.class);
+        var open = remediation.list(erp.id(), dev.steward.reviews.remediation.RemediationItem.Status.OPEN, 0, 100);
+        assertThat(open).hasSize(7);
+        var olaf = open.stream().filter(i -> i.accountName().equals("olaf")).findFirst().orElseThrow();
+        remediation.mark(olaf.id(), olaf.version(), dev.steward.reviews.remediation.RemediationItem.Status.DONE);
+
+        var csv = new java.io.ByteArrayOutputStream();
+        remediation.exportOpen(erp.id(), csv);
+        assertThat(csv.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("remediation_id,system,account,entitlement")
+                .contains("olaf,GL_VIEW").contains(",DONE,");
+
+        int notices = dsl.fetchCount(org.jooq.impl.DSL.table("platform.notification"),
+                org.jooq.impl.DSL.condition("kind = 'reviews.not-removed' and recipient = 'ivy'"));
+        ImportResult next = importCsv(erp, company.erpFile()); // nothing was removed
+        assertThat(next.notRemoved()).isEqualTo(7);
+        assertThat(dsl.fetchCount(org.jooq.impl.DSL.table("platform.notification"),
+                org.jooq.impl.DSL.condition("kind = 'reviews.not-removed' and recipient = 'ivy'"))).isEqualTo(notices + 1);
+        assertThatThrownBy(() -> remediation.mark(olaf.id(), olaf.version() + 1, dev.steward.reviews.remediation.RemediationItem.Status.VERIFIED))
+                .hasMessageContaining("verification comes from the next import");
+    }
+
     private static ReviewItem plainItem(List<ReviewItem> queue, String account) {
         return queue.stream().filter(i -> i.accountName().equals(account)).findFirst().orElseThrow();
     }

@@ -53,6 +53,7 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("My reviews", "reviews/my", Set.of(MANAGER, SECURITY_ANALYST, PRIVACY_OFFICER)),
             new ViewRule("Campaigns", "reviews/campaigns", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule("Systems and imports", "reviews/systems", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule("Remediation", "reviews/remediation", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule(null, "account/notifications", Set.of(Role.values())),
             new ViewRule(null, "password", Set.of(Role.values())),
             new ViewRule(null, "search", Set.of(Role.values())));

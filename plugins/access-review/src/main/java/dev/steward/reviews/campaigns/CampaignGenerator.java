@@ -9,7 +9,7 @@ import org.jooq.DSLContext;
  * Reviewers are console users matched to people by email. Later imports never change the items. Every lookup is a
  * join (hash joins over the whole scope), never a per-row subquery: launch time grows linearly with the scope.
  */
-final class CampaignGenerator {
+public final class CampaignGenerator {
 
     /** An entitlement held by fewer than this share of a person's org unit is a peer outlier (units of 5+ people). */
     static final double OUTLIER_SHARE = 0.10;
@@ -95,6 +95,25 @@ final class CampaignGenerator {
             """.formatted(OUTLIER_SHARE);
 
     private CampaignGenerator() {
+    }
+
+    /** The query plan with timings of generating a draft campaign's items (run and rolled back), for diagnosing launches. */
+    public static String explain(DSLContext dsl, long campaignId) {
+        try {
+            dsl.transaction(tx -> {
+                // EXPLAIN ANALYZE really inserts: throwing rolls the items back
+                throw new Explained(String.join("\n", tx.dsl().fetch("explain (analyze, buffers) " + SQL, campaignId).getValues(0, String.class)));
+            });
+        } catch (Explained explained) {
+            return explained.getMessage();
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static final class Explained extends RuntimeException {
+        Explained(String plan) {
+            super(plan, null, false, false);
+        }
     }
 
     /** Writes the campaign's items; returns how many. */

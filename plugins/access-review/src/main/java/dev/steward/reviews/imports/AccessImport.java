@@ -53,10 +53,13 @@ public class AccessImport {
     private final ExtensionRegistry registry;
     private final AuditTrail audit;
     private final ImportStaging staging;
+    private final dev.steward.reviews.remediation.RemediationService remediation;
     private final long maxRows;
 
     AccessImport(DSLContext dsl, ExtensionRegistry registry, AuditTrail audit,
+                 dev.steward.reviews.remediation.RemediationService remediation,
                  @Value("${steward.reviews.import.max-rows:2000000}") long maxRows) {
+        this.remediation = remediation;
         this.dsl = dsl;
         this.registry = registry;
         this.audit = audit;
@@ -105,6 +108,9 @@ public class AccessImport {
         long applied = System.nanoTime();
         int verified = staging.verifyRemediation(systemId, run.getId());
         int notRemoved = staging.flagNotRemoved(systemId, run.getId());
+        if (notRemoved > 0) {
+            remediation.escalateNotRemoved(systemId, run.getId());
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("system", systemId);
         summary.put("file", fileName);

@@ -18,7 +18,7 @@ class ReviewsUi {
 
     @Bean
     ViewContribution reviewViews() {
-        return () -> List.of(MyReviewsView.class, CampaignsView.class, SystemsView.class);
+        return () -> List.of(MyReviewsView.class, CampaignsView.class, SystemsView.class, RemediationView.class);
     }
 
     @Bean
@@ -26,6 +26,7 @@ class ReviewsUi {
         return () -> List.of(
                 new NavigationItem("My reviews", GROUP, VaadinIcon.CHECK_SQUARE_O, MyReviewsView.class, ReviewPermissions.REVIEW, 10),
                 new NavigationItem("Campaigns", GROUP, VaadinIcon.CALENDAR_CLOCK, CampaignsView.class, ReviewPermissions.READ, 20),
-                new NavigationItem("Systems and imports", GROUP, VaadinIcon.SERVER, SystemsView.class, ReviewPermissions.READ, 30));
+                new NavigationItem("Systems and imports", GROUP, VaadinIcon.SERVER, SystemsView.class, ReviewPermissions.READ, 30),
+                new NavigationItem("Remediation", GROUP, VaadinIcon.TOOLS, RemediationView.class, ReviewPermissions.READ, 40));
     }
 }

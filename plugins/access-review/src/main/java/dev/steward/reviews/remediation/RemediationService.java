@@ -1,0 +1,122 @@
+package dev.steward.reviews.remediation;
+
+import dev.steward.platform.export.SafeCsv;
+import dev.steward.platform.notifications.Notification;
+import dev.steward.platform.notifications.NotificationService;
+import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.reviews.ReviewPermissions;
+import dev.steward.reviews.db.tables.records.RemediationRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataChangedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.OutputStream;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static dev.steward.reviews.db.Tables.CAMPAIGN;
+import static dev.steward.reviews.db.Tables.REMEDIATION;
+import static dev.steward.reviews.db.Tables.REVIEW_ITEM;
+import static dev.steward.reviews.db.Tables.SYSTEM;
+import static org.jooq.impl.DSL.noCondition;
+
+/**
+ * Revocations to carry out: the people who remove access mark them done or failed, export them per system, and the
+ * system's next import proves them (verified) or flags them (revoked but not removed), which escalates to the
+ * campaign's owner.
+ */
+@Service
+public class RemediationService {
+
+    private final DSLContext dsl;
+    private final ExtensionRegistry registry;
+    private final NotificationService notifications;
+
+    RemediationService(DSLContext dsl, ExtensionRegistry registry, NotificationService notifications) {
+        this.dsl = dsl;
+        this.registry = registry;
+        this.notifications = notifications;
+    }
+
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @Transactional(readOnly = true)
+    public List<RemediationItem> list(Long systemId, RemediationItem.Status status, int offset, int limit) {
+        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
+        return dsl.select(REMEDIATION.fields()).select(CAMPAIGN.NAME, SYSTEM.NAME, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.DECIDED_BY,
+                        REVIEW_ITEM.COMMENT)
+                .from(REMEDIATION).join(CAMPAIGN).on(CAMPAIGN.ID.eq(REMEDIATION.CAMPAIGN_ID))
+                .join(SYSTEM).on(SYSTEM.ID.eq(REMEDIATION.SYSTEM_ID)).join(REVIEW_ITEM).on(REVIEW_ITEM.ID.eq(REMEDIATION.ITEM_ID))
+                .where(filter(systemId, status)).orderBy(REMEDIATION.ID).offset(offset).limit(limit)
+                .fetch(r -> {
+                    RemediationRecord rem = r.into(REMEDIATION);
+                    return new RemediationItem(rem.getId(), rem.getCampaignId(), r.get(CAMPAIGN.NAME), rem.getSystemId(), r.get(SYSTEM.NAME),
+                            rem.getAccountName(), rem.getEntitlement(), r.get(REVIEW_ITEM.PERSON_NAME), r.get(REVIEW_ITEM.DECIDED_BY),
+                            r.get(REVIEW_ITEM.COMMENT), RemediationItem.Status.valueOf(rem.getStatus()), rem.getUpdatedBy(),
+                            rem.getUpdatedAt() == null ? null : rem.getUpdatedAt().toInstant(), rem.getVerifiedImport(), rem.getVersion());
+                });
+    }
+
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @Transactional(readOnly = true)
+    public int count(Long systemId, RemediationItem.Status status) {
+        return dsl.fetchCount(REMEDIATION, filter(systemId, status));
+    }
+
+    /** Records what the person removing the access did; only the next import can verify it. */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @Transactional
+    public void mark(long remediationId, int version, RemediationItem.Status status) {
+        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
+        if (status != RemediationItem.Status.DONE && status != RemediationItem.Status.FAILED && status != RemediationItem.Status.OPEN) {
+            throw new IllegalArgumentException("Mark it done, failed or open; verification comes from the next import");
+        }
+        RemediationRecord r = dsl.selectFrom(REMEDIATION).where(REMEDIATION.ID.eq(remediationId)).forUpdate().fetchOptional()
+                .orElseThrow(() -> new IllegalArgumentException("Remediation item " + remediationId + " does not exist"));
+        if (r.getVersion() != version) {
+            throw new DataChangedException("Someone else changed this item in the meantime; reload and try again");
+        }
+        if ("VERIFIED".equals(r.getStatus())) {
+            throw new IllegalStateException("This revocation was verified by an import; it is closed");
+        }
+        r.setStatus(status.name());
+        r.setUpdatedBy(CurrentUser.username().orElse("system"));
+        r.setUpdatedAt(OffsetDateTime.now());
+        r.setVersion(r.getVersion() + 1);
+        r.store();
+    }
+
+    /** The system's open revocations as CSV, for the people who remove the access. */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @Transactional(readOnly = true)
+    public void exportOpen(long systemId, OutputStream out) {
+        try (SafeCsv csv = SafeCsv.open(out, "remediation_id", "system", "account", "entitlement", "person", "status", "campaign",
+                "decided_by", "reason")) {
+            for (RemediationItem item : list(systemId, null, 0, Integer.MAX_VALUE)) {
+                if (item.status() != RemediationItem.Status.VERIFIED) {
+                    csv.row(item.id(), item.system(), item.accountName(), item.entitlement(), item.personName(), item.status(),
+                            item.campaign(), item.decidedBy(), item.comment());
+                }
+            }
+        }
+    }
+
+    /** Tells each campaign owner how many of their revocations the import found still present. */
+    public void escalateNotRemoved(long systemId, long importId) {
+        dsl.fetch("select c.owner, c.name, count(*) n from reviews.remediation r join reviews.campaign c on c.id = r.campaign_id"
+                        + " where r.system_id = ? and r.status = 'NOT_REMOVED' and r.verified_import = ? group by c.owner, c.name",
+                systemId, importId).forEach(row -> notifications.send(new Notification(ReviewPermissions.PLUGIN_ID,
+                "reviews.not-removed", row.get("owner", String.class), "Revoked but not removed: " + row.get("name", String.class),
+                row.get("n", Integer.class) + " revoked access(es) are still present after the latest import", "reviews/remediation",
+                Map.of("campaign", row.get("name", String.class), "count", row.get("n", Integer.class)))));
+    }
+
+    private static Condition filter(Long systemId, RemediationItem.Status status) {
+        return (systemId == null ? noCondition() : REMEDIATION.SYSTEM_ID.eq(systemId))
+                .and(status == null ? noCondition() : REMEDIATION.STATUS.eq(status.name()));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.steward.reviews.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.spi.RequiresPermission;
+import dev.steward.platform.ui.DisplayTime;
+import dev.steward.reviews.ReviewPermissions;
+import dev.steward.reviews.remediation.RemediationItem;
+import dev.steward.reviews.remediation.RemediationService;
+import dev.steward.reviews.systems.SystemInfo;
+import dev.steward.reviews.systems.SystemService;
+import jakarta.annotation.security.PermitAll;
+
+/** Revocations to carry out per system, their CSV for the people who remove access, and what imports verified. */
+@Route("reviews/remediation")
+@PageTitle("Remediation · Access reviews · Steward")
+@PermitAll
+@RequiresPermission(ReviewPermissions.READ)
+public class RemediationView extends VerticalLayout {
+
+    final ComboBox<SystemInfo> system = new ComboBox<>();
+    final ComboBox<RemediationItem.Status> status = new ComboBox<>();
+    final Grid<RemediationItem> grid = new Grid<>();
+    final Anchor export = new Anchor();
+    private final RemediationService remediation;
+    private final boolean canAdminister = CurrentUser.hasPermission(ReviewPermissions.ADMIN);
+
+    public RemediationView(RemediationService remediation, SystemService systems) {
+        this.remediation = remediation;
+        setSizeFull();
+        system.setPlaceholder("Any system");
+        system.setItems(systems.list());
+        system.setItemLabelGenerator(SystemInfo::name);
+        system.setClearButtonVisible(true);
+        status.setPlaceholder("Any status");
+        status.setItems(RemediationItem.Status.values());
+        status.setItemLabelGenerator(s -> s == RemediationItem.Status.NOT_REMOVED ? "revoked but not removed" : s.name().toLowerCase());
+        status.setClearButtonVisible(true);
+        system.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+        grid.addColumn(RemediationItem::system).setHeader("System").setAutoWidth(true);
+        grid.addColumn(RemediationItem::accountName).setHeader("Account").setAutoWidth(true);
+        grid.addColumn(RemediationItem::entitlement).setHeader("Entitlement").setAutoWidth(true);
+        grid.addColumn(i -> i.personName() == null ? "" : i.personName()).setHeader("Person").setAutoWidth(true);
+        grid.addColumn(i -> i.status() == RemediationItem.Status.NOT_REMOVED ? "revoked but not removed" : i.status().name().toLowerCase())
+                .setHeader("Status").setAutoWidth(true);
+        grid.addColumn(i -> i.verifiedImport() == null ? "" : "import #" + i.verifiedImport()).setHeader("Proof").setAutoWidth(true);
+        grid.addColumn(i -> i.updatedAt() == null ? "" : i.updatedBy() + ", " + DisplayTime.format(i.updatedAt())).setHeader("Updated").setAutoWidth(true);
+        grid.addColumn(RemediationItem::campaign).setHeader("Campaign").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+        grid.setSizeFull();
+        export.setText("Export open items of the system (CSV)");
+        export.setVisible(false);
+        add(new H2("Remediation"), new HorizontalLayout(system, status, export), grid);
+        refresh();
+    }
+
+    private Component actions(RemediationItem item) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (canAdminister && item.status() != RemediationItem.Status.VERIFIED) {
+            for (RemediationItem.Status target : new RemediationItem.Status[]{RemediationItem.Status.DONE, RemediationItem.Status.FAILED}) {
+                Button mark = new Button(target == RemediationItem.Status.DONE ? "Done" : "Failed", e -> {
+                    remediation.mark(item.id(), item.version(), target);
+                    refresh();
+                });
+                mark.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                mark.setEnabled(item.status() != target);
+                actions.add(mark);
+            }
+        }
+        return actions;
+    }
+
+    void refresh() {
+        Long systemId = system.getValue() == null ? null : system.getValue().id();
+        grid.setItems(q -> remediation.list(systemId, status.getValue(), q.getOffset(), q.getLimit()).stream(),
+                q -> remediation.count(systemId, status.getValue()));
+        export.setVisible(canAdminister && systemId != null);
+        if (systemId != null) {
+            export.setHref((DownloadHandler) event -> {
+                event.setFileName("remediation-" + system.getValue().code() + ".csv");
+                event.setContentType("text/csv; charset=UTF-8");
+                remediation.exportOpen(systemId, event.getOutputStream());
+            });
+        }
+    }
+}
