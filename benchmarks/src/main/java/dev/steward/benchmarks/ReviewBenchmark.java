@@ -74,7 +74,7 @@ public final class ReviewBenchmark {
                     CampaignForm.ReviewerRule.MANAGER, null, "fallback", CampaignForm.NoResponse.RECOMMENDATION, Instant.now(),
                     Instant.now().plus(Duration.ofDays(30))));
             if (Boolean.getBoolean("explain")) {
-                System.out.println(dev.steward.reviews.campaigns.CampaignGenerator.explain(dsl, draft.id()));
+                System.out.println(dev.steward.reviews.campaigns.CampaignGenerator.explain(dsl, draft.id(), systems.toArray(Long[]::new), null));
             }
             long l0 = System.nanoTime();
             Campaign launched = campaigns.launch(draft.id(), draft.version());

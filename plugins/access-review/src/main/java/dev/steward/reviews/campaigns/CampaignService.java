@@ -84,7 +84,7 @@ public class CampaignService {
             throw new IllegalStateException("Only a draft campaign can be launched; this one is " + r.getStatus().toLowerCase());
         }
         long t0 = System.nanoTime();
-        int items = CampaignGenerator.generate(dsl, campaignId);
+        int items = CampaignGenerator.generate(dsl, campaignId, r.getSystemIds(), r.getEntitlementFilter());
         log.info("Campaign {}: {} items generated in {} ms", campaignId, items, (System.nanoTime() - t0) / 1_000_000);
         if (items == 0) {
             throw new IllegalStateException("Nothing to review: no current access matches the campaign's scope");

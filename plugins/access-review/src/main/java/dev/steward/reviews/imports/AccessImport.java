@@ -105,6 +105,11 @@ public class AccessImport {
         run.setAdded((int) changes.grantsAdded());
         run.setRemoved((int) changes.grantsRemoved());
         run.store();
+        if (changes.grantsAdded() + changes.grantsRemoved() > 10_000) {
+            // a large change makes the planner's statistics stale for the campaign launch that usually follows
+            dsl.execute("analyze reviews.access_grant");
+            dsl.execute("analyze reviews.account");
+        }
         long applied = System.nanoTime();
         int verified = staging.verifyRemediation(systemId, run.getId());
         int notRemoved = staging.flagNotRemoved(systemId, run.getId());
