@@ -21,7 +21,7 @@ public final class CampaignGenerator {
             person_user as (select p.id person_id, min(u.username) username from platform.person p
                             join platform.app_user u on u.active and lower(u.email) = lower(p.email) group by p.id),
             base as (
-                select g.system_id, g.account_name, g.entitlement, coalesce(e.privileged, false) privileged,
+                select g.system_id, g.account_name, g.entitlement, coalesce(e.privileged, false) privileged, a.id account_id,
                        coalesce(pe.id, pm.id) person_id, coalesce(pe.full_name, pm.full_name, a.display_name) person_name,
                        coalesce(pe.email, pm.email) person_email, coalesce(pe.employment_status, pm.employment_status) status,
                        coalesce(pe.manager_id, pm.manager_id) manager_id, coalesce(pe.org_unit_id, pm.org_unit_id) org_unit_id,
@@ -37,7 +37,8 @@ public final class CampaignGenerator {
                   and ({2}::varchar is null or g.entitlement like {2})
             ),
             holder as (
-                select b.*, coalesce('p' || b.person_id, 'a' || b.system_id || ':' || b.account_name) holder from base b
+                -- the person, or for an orphan account the account row itself (negative, so the two never meet)
+                select b.*, coalesce(b.person_id, -b.account_id) holder from base b
             ),
             sod_pair as (
                 select system_a s1, entitlement_a e1, system_b s2, entitlement_b e2 from reviews.sod_rule
