@@ -37,6 +37,8 @@ class CampaignTest extends ReviewsTestBase {
     UserAccountService users;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    dev.steward.platform.deadlines.DeadlineService deadlines;
 
     CampaignFixture company;
     SystemInfo erp;
@@ -192,6 +194,22 @@ class CampaignTest extends ReviewsTestBase {
                 org.jooq.impl.DSL.condition("kind = 'reviews.not-removed' and recipient = 'ivy'"))).isEqualTo(notices + 1);
         assertThatThrownBy(() -> remediation.mark(olaf.id(), olaf.version() + 1, dev.steward.reviews.remediation.RemediationItem.Status.VERIFIED))
                 .hasMessageContaining("verification comes from the next import");
+    }
+
+    @Test
+    void reviewers_have_a_deadline_on_my_work_until_they_are_done_and_the_dashboard_counts_their_items() {
+        Campaign campaign = launch(CampaignForm.ReviewerRule.MANAGER, CampaignForm.NoResponse.KEEP);
+        String key = "reviews:campaign:" + campaign.id() + ":reviewer:" + company.user("maria");
+        loginAs(company.user("maria"), Role.MANAGER);
+        assertThat(deadlines.myWork(java.time.ZoneOffset.UTC)).extracting(w -> w.deadline().key()).contains(key);
+        var stats = bean(dev.steward.reviews.integration.ReviewStats.class);
+        assertThat(stats.myPending()).isEqualTo(5);
+        ReviewDecisions decisions = bean(ReviewDecisions.class);
+        for (ReviewItem item : decisions.myQueue(true)) {
+            decisions.decide(item.id(), item.version(), Decision.REVOKE, "Not needed");
+        }
+        assertThat(deadlines.myWork(java.time.ZoneOffset.UTC)).extracting(w -> w.deadline().key()).doesNotContain(key);
+        assertThat(stats.myPending()).isZero();
     }
 
     private static ReviewItem plainItem(List<ReviewItem> queue, String account) {

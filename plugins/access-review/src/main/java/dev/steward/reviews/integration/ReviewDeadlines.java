@@ -1,0 +1,71 @@
+package dev.steward.reviews.integration;
+
+import dev.steward.platform.spi.DeadlineSource;
+import dev.steward.reviews.ReviewPermissions;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Campaign work as platform deadlines: each reviewer's pending items of a campaign (so reminders stop the moment the
+ * reviewer is done) and each active campaign's close for its owner; escalations go to managers or the officers.
+ */
+@Component
+class ReviewDeadlines implements DeadlineSource {
+
+    private final DSLContext dsl;
+
+    ReviewDeadlines(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public String officerPermission() {
+        return ReviewPermissions.ADMIN;
+    }
+
+    @Override
+    public List<Deadline> deadlines(DeadlineQuery query) {
+        Instant now = Instant.now();
+        List<Deadline> all = new ArrayList<>();
+        dsl.fetch("select c.id, c.name, c.due_at, i.reviewer, count(*) filter (where i.outcome = 'PENDING') pending"
+                        + " from reviews.review_item i join reviews.campaign c on c.id = i.campaign_id"
+                        + " where c.status = 'ACTIVE' and (cast(? as varchar[]) is null or i.reviewer = any(cast(? as varchar[])))"
+                        + " and (cast(? as timestamptz) is null or c.due_at < cast(? as timestamptz))"
+                        + " group by c.id, c.name, c.due_at, i.reviewer",
+                owners(query), owners(query), query.dueBefore(), query.dueBefore())
+                .forEach(r -> {
+                    int pending = r.get("pending", Integer.class);
+                    if (pending == 0 && query.openOnly()) {
+                        return;
+                    }
+                    Instant due = r.get("due_at", java.time.OffsetDateTime.class).toInstant();
+                    State state = pending == 0 ? State.MET : due.isBefore(now) ? State.MISSED : State.OPEN;
+                    all.add(new Deadline("reviews:campaign:" + r.get("id", Long.class) + ":reviewer:" + r.get("reviewer", String.class),
+                            ReviewPermissions.PLUGIN_ID, r.get("name", String.class) + ": " + pending + " access item(s) to review",
+                            r.get("reviewer", String.class), due, Severity.HIGH, "reviews/my", state, null));
+                });
+        dsl.fetch("select id, name, owner, due_at, status from reviews.campaign where status in ('ACTIVE', 'CLOSED')"
+                        + " and (cast(? as varchar[]) is null or owner = any(cast(? as varchar[])))"
+                        + " and (cast(? as timestamptz) is null or due_at < cast(? as timestamptz))",
+                owners(query), owners(query), query.dueBefore(), query.dueBefore())
+                .forEach(r -> {
+                    boolean closed = "CLOSED".equals(r.get("status", String.class));
+                    if (closed && query.openOnly()) {
+                        return;
+                    }
+                    Instant due = r.get("due_at", java.time.OffsetDateTime.class).toInstant();
+                    all.add(new Deadline("reviews:campaign:" + r.get("id", Long.class) + ":close", ReviewPermissions.PLUGIN_ID,
+                            "Close the campaign " + r.get("name", String.class), r.get("owner", String.class), due, Severity.MEDIUM,
+                            "reviews/campaigns", closed ? State.MET : due.isBefore(now) ? State.MISSED : State.OPEN, null));
+                });
+        return all;
+    }
+
+    private static String[] owners(DeadlineQuery query) {
+        return query.owners() == null ? null : query.owners().toArray(String[]::new);
+    }
+}

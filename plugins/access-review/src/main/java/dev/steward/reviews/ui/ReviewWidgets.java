@@ -1,0 +1,75 @@
+package dev.steward.reviews.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.steward.platform.spi.ui.DashboardWidget;
+import dev.steward.reviews.ReviewPermissions;
+import dev.steward.reviews.integration.ReviewStats;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.function.Supplier;
+
+/** Dashboard cards: my pending reviews, campaign progress, overdue reviewers, revoked but not removed. */
+@Configuration
+class ReviewWidgets {
+
+    @Bean
+    DashboardWidget myPendingReviews(ReviewStats stats) {
+        return widget("My pending access reviews", ReviewPermissions.REVIEW, 20, () -> {
+            int pending = stats.myPending();
+            return pending == 0 ? new Span("Nothing to review") : new Anchor("reviews/my", pending + " item(s) waiting for your decision");
+        });
+    }
+
+    @Bean
+    DashboardWidget campaignProgress(ReviewStats stats) {
+        return widget("Access-review campaigns", ReviewPermissions.READ, 21, () -> {
+            VerticalLayout card = new VerticalLayout();
+            card.setPadding(false);
+            card.setSpacing(false);
+            var campaigns = stats.activeCampaigns();
+            if (campaigns.isEmpty()) {
+                card.add(new Span("No active campaign"));
+            }
+            campaigns.forEach(c -> card.add(new Span(c.name() + ": " + c.decided() + " of " + c.items() + " decided"
+                    + (c.items() == 0 ? "" : " (" + (100 * c.decided() / c.items()) + " %)") + (c.overdue() ? " · overdue" : ""))));
+            card.add(new Span("Reviewers behind in overdue campaigns: " + stats.overdueReviewers()));
+            return card;
+        });
+    }
+
+    @Bean
+    DashboardWidget revokedButNotRemoved(ReviewStats stats) {
+        return widget("Revoked but not removed", ReviewPermissions.READ, 22, () -> {
+            int count = stats.revokedButNotRemoved();
+            Anchor link = new Anchor("reviews/remediation", count == 0 ? "None: every verified revocation is gone" : count + " revoked access(es) still present");
+            if (count > 0) {
+                link.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+            return link;
+        });
+    }
+
+    private static DashboardWidget widget(String title, String permission, int order, Supplier<Component> content) {
+        return new DashboardWidget() {
+            public String title() {
+                return title;
+            }
+
+            public String requiredPermission() {
+                return permission;
+            }
+
+            public int order() {
+                return order;
+            }
+
+            public Component create() {
+                return content.get();
+            }
+        };
+    }
+}
