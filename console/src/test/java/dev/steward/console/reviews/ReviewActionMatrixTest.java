@@ -1,0 +1,102 @@
+package dev.steward.console.reviews;
+
+import dev.steward.platform.search.SearchService;
+import dev.steward.platform.security.Role;
+import dev.steward.reviews.campaigns.CampaignService;
+import dev.steward.reviews.decisions.CampaignItems;
+import dev.steward.reviews.decisions.ReviewDecisions;
+import dev.steward.reviews.imports.AccessImport;
+import dev.steward.reviews.imports.ColumnMapping;
+import dev.steward.reviews.integration.ReviewStats;
+import dev.steward.reviews.remediation.RemediationService;
+import dev.steward.reviews.systems.SystemInfo;
+import dev.steward.reviews.systems.SystemService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static dev.steward.platform.security.Role.AUDITOR;
+import static dev.steward.platform.security.Role.MANAGER;
+import static dev.steward.platform.security.Role.PRIVACY_OFFICER;
+import static dev.steward.platform.security.Role.SECURITY_ANALYST;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each role x each action of the access-review plugin, on the services: allowed roles pass the check, others are refused. */
+class ReviewActionMatrixTest extends ReviewsTestBase {
+
+    private static final Set<Role> ADMINS = Set.of(PRIVACY_OFFICER, SECURITY_ANALYST);
+    private static final Set<Role> READERS = Set.of(PRIVACY_OFFICER, SECURITY_ANALYST, AUDITOR);
+    private static final Set<Role> REVIEWERS = Set.of(PRIVACY_OFFICER, SECURITY_ANALYST, MANAGER);
+
+    record Action(String name, Set<Role> allowed, Consumer<ReviewActionMatrixTest> run) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<Action> ACTIONS = List.of(
+            new Action("list systems", READERS, t -> t.bean(SystemService.class).list()),
+            new Action("save a system", ADMINS, t -> t.bean(SystemService.class).save(new SystemInfo(null, "", "", null, null, false, null, 0))),
+            new Action("mark an entitlement privileged", ADMINS, t -> t.bean(SystemService.class).setPrivileged(-1, "X", true)),
+            new Action("preview an import", ADMINS, t -> t.bean(AccessImport.class).preview(-1, "a,b\n".getBytes(StandardCharsets.UTF_8),
+                    new ColumnMapping("a", "b", null, null, null, null), AccessImport.Progress.NONE)),
+            new Action("list campaigns", READERS, t -> t.bean(CampaignService.class).list()),
+            new Action("create a campaign", ADMINS, t -> t.bean(CampaignService.class).create(null)),
+            new Action("launch a campaign", ADMINS, t -> t.bean(CampaignService.class).launch(-1, 0)),
+            new Action("preview a close", READERS, t -> t.bean(CampaignService.class).closePreview(-1)),
+            new Action("read a campaign's items", READERS, t -> t.bean(CampaignItems.class).count(-1, CampaignItems.Filter.none())),
+            new Action("see one's queue", REVIEWERS, t -> t.bean(ReviewDecisions.class).myQueue(true)),
+            new Action("decide an item", REVIEWERS, t -> t.bean(ReviewDecisions.class).decide(-1, 0, ReviewDecisions.Decision.APPROVE, "x")),
+            new Action("bulk approve", REVIEWERS, t -> t.bean(ReviewDecisions.class).approveAll(List.of())),
+            new Action("list remediation", READERS, t -> t.bean(RemediationService.class).count(null, null)),
+            new Action("mark remediation", ADMINS, t -> t.bean(RemediationService.class).mark(-1, 0,
+                    dev.steward.reviews.remediation.RemediationItem.Status.DONE)),
+            new Action("dashboard: campaign progress", READERS, t -> t.bean(ReviewStats.class).activeCampaigns()),
+            new Action("dashboard: my pending", REVIEWERS, t -> t.bean(ReviewStats.class).myPending()));
+
+    static Stream<Arguments> roleAndAction() {
+        return Stream.of(Role.values()).flatMap(role -> ACTIONS.stream().map(action -> Arguments.of(role, action)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("roleAndAction")
+    void each_action_is_allowed_exactly_for_its_roles(Role role, Action action) {
+        loginAs("matrix-" + role.name().toLowerCase(), role);
+        if (action.allowed().contains(role)) {
+            try {
+                action.run().accept(this);
+            } catch (AccessDeniedException e) {
+                // the data-level rule ("not in your queue") is allowed; the permission check is not
+                assertThat(e).hasMessageNotContaining("Access Denied");
+            } catch (RuntimeException businessRule) {
+                assertThat(businessRule).isNotInstanceOf(AccessDeniedException.class);
+            }
+        } else {
+            assertThatThrownBy(() -> action.run().accept(this)).isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Autowired
+    SearchService search;
+
+    @Test
+    void global_search_finds_systems_for_readers_only() {
+        loginAs("ivy", SECURITY_ANALYST);
+        system("Payroll Cloud");
+        assertThat(search.search("payroll cloud", 10)).anyMatch(g -> g.name().equals("Systems under access review")
+                && g.hits().stream().anyMatch(h -> h.title().startsWith("Payroll Cloud (")));
+        loginAs("max", MANAGER);
+        assertThat(search.search("payroll cloud", 10)).noneMatch(g -> g.name().equals("Systems under access review"));
+    }
+}
