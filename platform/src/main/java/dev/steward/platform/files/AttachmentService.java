@@ -1,5 +1,6 @@
 package dev.steward.platform.files;
 
+import dev.steward.platform.Sha256;
 import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
 import dev.steward.platform.db.generated.tables.records.AttachmentRecord;
@@ -20,13 +21,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +89,7 @@ public class AttachmentService {
         if (promised != null && !promised.equals(type)) {
             throw new FileRejectedException(name + " is named like a " + promised + " file but its content is " + type);
         }
-        String sha256 = sha256(bytes);
+        String sha256 = Sha256.hex(bytes);
         AttachmentRecord record = dsl.newRecord(ATTACHMENT);
         record.setModule(owner.module());
         record.setEntityType(owner.entityType());
@@ -220,13 +218,5 @@ public class AttachmentService {
         return new Attachment(r.getId(), ownerOf(r), r.getFileName(), r.getContentType(), r.getSizeBytes(), r.getSha256(),
                 r.getUploadedBy(), r.getUploadedAt() == null ? Instant.now() : r.getUploadedAt().toInstant(),
                 r.getDeletedAt() == null ? null : r.getDeletedAt().toInstant(), r.getDeletedBy(), r.getDeleteReason());
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.platform.people;
 
+import dev.steward.platform.Sha256;
 import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
 import dev.steward.platform.files.FileSizes;
@@ -10,10 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,7 @@ public class PeopleImport {
     @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")
     @Transactional(readOnly = true)
     public ImportPlan prepare(byte[] content, String fileName, ImportProgress progress, BooleanSupplier cancelled) {
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         if (content.length > maxBytes) {
             return failed(fileName, sha256, RowError.file("The file is " + FileSizes.human(content.length) + "; the limit is "
                     + FileSizes.human(maxBytes) + " (steward.people.import.max-bytes). Split the file."));
@@ -102,13 +100,5 @@ public class PeopleImport {
 
     private static ImportPlan failed(String fileName, String sha256, RowError error) {
         return new ImportPlan(fileName, sha256, List.of(), List.of(error), ImportPlan.Preview.none());
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.platform.security;
 
+import dev.steward.platform.Sha256;
 import dev.steward.platform.db.generated.tables.records.ApiTokenRecord;
 import dev.steward.platform.spi.Permission;
 import org.jooq.DSLContext;
@@ -8,15 +9,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +71,7 @@ public class ApiTokenService {
         r.setName(trimmed);
         r.setPluginId(pluginId);
         r.setPermissions(granted.stream().sorted().toArray(String[]::new));
-        r.setTokenHash(sha256(secret));
+        r.setTokenHash(Sha256.hex(secret));
         r.setTokenPrefix(secret.substring(0, 10));
         r.setCreatedBy(CurrentUser.username().orElse("system"));
         r.setCreatedAt(OffsetDateTime.now());
@@ -106,21 +104,13 @@ public class ApiTokenService {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
             return Optional.empty();
         }
-        Optional<ApiTokenRecord> found = dsl.selectFrom(API_TOKEN).where(API_TOKEN.TOKEN_HASH.eq(sha256(secret))).fetchOptional();
+        Optional<ApiTokenRecord> found = dsl.selectFrom(API_TOKEN).where(API_TOKEN.TOKEN_HASH.eq(Sha256.hex(secret))).fetchOptional();
         Instant now = Instant.now();
         return found.map(ApiTokenService::toToken).filter(t -> t.active(now)).map(t -> {
             // last use is bookkeeping, not a business change: a plain update keeps it out of the audit log
             dsl.update(API_TOKEN).set(API_TOKEN.LAST_USED_AT, OffsetDateTime.now()).where(API_TOKEN.ID.eq(t.id())).execute();
             return t;
         });
-    }
-
-    static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ApiToken toToken(ApiTokenRecord r) {

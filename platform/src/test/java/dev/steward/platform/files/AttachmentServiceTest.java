@@ -71,7 +71,7 @@ class AttachmentServiceTest {
         assertThat(a.fileName()).isEqualTo("report.pdf");
         assertThat(a.contentType()).isEqualTo("application/pdf");
         assertThat(a.size()).isEqualTo(PDF.length);
-        assertThat(a.sha256()).isEqualTo(AttachmentService.sha256(PDF)).hasSize(64);
+        assertThat(a.sha256()).isEqualTo(dev.steward.platform.Sha256.hex(PDF)).hasSize(64);
         assertThat(a.uploadedBy()).isEqualTo("ivy");
         assertThat(files.content(a.id())).isEqualTo(PDF);
         assertThat(files.list(incident("INC-1"), false)).extracting(Attachment::id).containsExactly(a.id());

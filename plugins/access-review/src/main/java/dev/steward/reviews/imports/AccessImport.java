@@ -1,5 +1,6 @@
 package dev.steward.reviews.imports;
 
+import dev.steward.platform.Sha256;
 import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
 import dev.steward.platform.plugin.ExtensionRegistry;
@@ -15,10 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +90,7 @@ public class AccessImport {
         run.setSystemId(systemId);
         run.setSource("CSV");
         run.setFileName(fileName);
-        run.setSha256(sha256(file));
+        run.setSha256(Sha256.hex(file));
         run.setImportedBy(CurrentUser.username().orElse("system"));
         run.setAccounts(0);
         run.setGrants(0);
@@ -151,14 +149,6 @@ public class AccessImport {
         }
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.spi.RequiresPermission;
 import dev.steward.platform.ui.DisplayTime;
+import dev.steward.platform.ui.Buttons;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.campaigns.Campaign;
@@ -58,14 +59,14 @@ public class CampaignsView extends VerticalLayout {
             return actions;
         }
         if (campaign.status() == Campaign.Status.DRAFT) {
-            actions.add(small("Launch", () -> {
+            actions.add(Buttons.small("Launch", () -> {
                 Campaign launched = campaigns.launch(campaign.id(), campaign.version());
                 Toasts.success(launched.name() + " launched with " + launched.items() + " items");
                 refresh();
             }));
         }
         if (campaign.status() == Campaign.Status.ACTIVE) {
-            actions.add(small("Close…", () -> {
+            actions.add(Buttons.small("Close…", () -> {
                 ClosePreview preview = campaigns.closePreview(campaign.id());
                 new ClosePreviewDialog(campaign, preview, () -> {
                     campaigns.close(campaign.id(), campaign.version());
@@ -79,11 +80,5 @@ public class CampaignsView extends VerticalLayout {
 
     void refresh() {
         grid.setItems(campaigns.list());
-    }
-
-    private static Button small(String text, Runnable action) {
-        Button button = new Button(text, e -> action.run());
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        return button;
     }
 }

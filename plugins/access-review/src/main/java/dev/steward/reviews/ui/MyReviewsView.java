@@ -15,6 +15,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.steward.platform.spi.RequiresPermission;
+import dev.steward.platform.ui.Buttons;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.decisions.ReviewDecisions;
@@ -67,8 +68,8 @@ public class MyReviewsView extends VerticalLayout {
 
     private Component actions(ReviewItem item) {
         HorizontalLayout actions = new HorizontalLayout();
-        actions.add(small("Approve", () -> decide(item, Decision.APPROVE)), small("Revoke", () -> decide(item, Decision.REVOKE)),
-                small("Reassign", () -> new ReassignDialog(decisions, item, this::refresh).open()));
+        actions.add(Buttons.small("Approve", () -> decide(item, Decision.APPROVE)), Buttons.small("Revoke", () -> decide(item, Decision.REVOKE)),
+                Buttons.small("Reassign", () -> new ReassignDialog(decisions, item, this::refresh).open()));
         return actions;
     }
 
@@ -114,11 +115,5 @@ public class MyReviewsView extends VerticalLayout {
         ReviewDecisions.Progress p = decisions.myProgress();
         progress.setValue(p.total() == 0 ? 1 : (double) p.decided() / p.total());
         progressText.setText(p.decided() + " of " + p.total() + " decided" + (p.pending() == 0 && p.total() > 0 ? " · done, thank you" : ""));
-    }
-
-    private static Button small(String text, Runnable action) {
-        Button button = new Button(text, e -> action.run());
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        return button;
     }
 }

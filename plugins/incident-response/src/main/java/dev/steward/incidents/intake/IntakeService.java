@@ -1,5 +1,6 @@
 package dev.steward.incidents.intake;
 
+import dev.steward.platform.Sha256;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentForm;
 import dev.steward.incidents.IncidentPermissions;
@@ -23,9 +24,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,7 +66,7 @@ public class IntakeService {
             throw new IntakeRejected(400, "An Idempotency-Key header of 1 to 200 characters is required, unique per incident report");
         }
         String client = CurrentUser.username().orElseThrow();
-        String hash = sha256(body == null ? "" : body);
+        String hash = Sha256.hex(body == null ? "" : body);
         Optional<IntakeRequestRecord> earlier = dsl.selectFrom(INTAKE_REQUEST)
                 .where(INTAKE_REQUEST.CLIENT.eq(client).and(INTAKE_REQUEST.IDEMPOTENCY_KEY.eq(idempotencyKey))).fetchOptional();
         if (earlier.isPresent()) {
@@ -155,13 +153,5 @@ public class IntakeService {
             n.put("due", o.due() == null ? null : o.due().toString());
         });
         return json.writeValueAsString(answer);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

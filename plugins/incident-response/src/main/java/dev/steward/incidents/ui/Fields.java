@@ -55,11 +55,4 @@ final class Fields {
     static void clear(Map<String, ? extends HasValidation> byField) {
         byField.values().forEach(f -> f.setInvalid(false));
     }
-
-    /** A small button for actions inside grid rows. */
-    static com.vaadin.flow.component.button.Button smallButton(String text, Runnable action) {
-        var button = new com.vaadin.flow.component.button.Button(text, e -> action.run());
-        button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
-        return button;
-    }
 }

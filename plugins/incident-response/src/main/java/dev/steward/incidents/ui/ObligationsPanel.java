@@ -18,6 +18,7 @@ import dev.steward.incidents.obligations.Obligation;
 import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.incidents.obligations.ObligationStatus;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.ui.Buttons;
 import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.Toasts;
 
@@ -90,23 +91,23 @@ class ObligationsPanel extends VerticalLayout {
             return actions;
         }
         if (o.status() == ObligationStatus.PROPOSED || o.status() == ObligationStatus.NOT_REQUIRED) {
-            actions.add(Fields.smallButton("Required", () -> {
+            actions.add(Buttons.small("Required", () -> {
                 obligations.confirm(o.id(), o.version());
                 Toasts.success(o.label() + " is required");
                 changed.run();
             }));
         }
         if (o.status() == ObligationStatus.PROPOSED || o.status() == ObligationStatus.REQUIRED) {
-            actions.add(Fields.smallButton("Not required", () -> new ReasonDialog(o.label(), "Why is this notice not required?", "Not required", reason -> {
+            actions.add(Buttons.small("Not required", () -> new ReasonDialog(o.label(), "Why is this notice not required?", "Not required", reason -> {
                 obligations.markNotRequired(o.id(), o.version(), reason);
                 Toasts.success(o.label() + " marked not required");
                 changed.run();
             }).open()));
-            actions.add(Fields.smallButton("Draft notice", () -> new NoticeDialog(documents, o, changed).open()));
-            actions.add(Fields.smallButton("Record sent", () -> new RecordSentDialog(obligations, o, changed).open()));
+            actions.add(Buttons.small("Draft notice", () -> new NoticeDialog(documents, o, changed).open()));
+            actions.add(Buttons.small("Record sent", () -> new RecordSentDialog(obligations, o, changed).open()));
         }
         if (o.status() == ObligationStatus.SENT) {
-            actions.add(Fields.smallButton("Further information", () -> new ReasonDialog(o.label(), "What further information was sent (Art. 33(4))?", "Record",
+            actions.add(Buttons.small("Further information", () -> new ReasonDialog(o.label(), "What further information was sent (Art. 33(4))?", "Record",
                     summary -> {
                         obligations.addUpdate(o.id(), Instant.now(), summary);
                         Toasts.success("Further information recorded");

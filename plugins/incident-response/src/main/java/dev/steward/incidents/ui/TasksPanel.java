@@ -15,6 +15,7 @@ import dev.steward.incidents.Phase;
 import dev.steward.incidents.work.Task;
 import dev.steward.incidents.work.TaskService;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.ui.Buttons;
 import dev.steward.platform.ui.DisplayTime;
 
 import java.time.Instant;
@@ -68,15 +69,15 @@ class TasksPanel extends VerticalLayout {
             return actions;
         }
         if (task.status() == Task.Status.OPEN) {
-            actions.add(Fields.smallButton("Done", () -> {
+            actions.add(Buttons.small("Done", () -> {
                 tasks.setStatus(task.id(), task.version(), Task.Status.DONE);
                 changed.run();
-            }), Fields.smallButton("Cancel", () -> {
+            }), Buttons.small("Cancel", () -> {
                 tasks.setStatus(task.id(), task.version(), Task.Status.CANCELLED);
                 changed.run();
             }));
         } else {
-            actions.add(Fields.smallButton("Reopen", () -> {
+            actions.add(Buttons.small("Reopen", () -> {
                 tasks.setStatus(task.id(), task.version(), Task.Status.OPEN);
                 changed.run();
             }));
