@@ -12,11 +12,21 @@ public final class Sha256 {
     }
 
     public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    /** A fresh digest, for hashing a stream as it is written ({@link java.security.DigestOutputStream}). */
+    public static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+    }
+
+    /** The hex of a finished digest's value. */
+    public static String hex(MessageDigest finished) {
+        return HexFormat.of().formatHex(finished.digest());
     }
 
     /** Of the text's UTF-8 bytes. */

@@ -8,6 +8,7 @@ import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.CampaignRecord;
+import dev.steward.reviews.evidence.EvidenceFiles;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -124,8 +125,9 @@ public class CampaignService {
     }
 
     /**
-     * Closes the campaign: the no-response rule decides what is still open, decisions are frozen, every revoke opens a
-     * remediation item for its system.
+     * Closes the campaign: the no-response rule decides what is still open, decisions are frozen (their evidence files'
+     * SHA-256 recorded, see {@link dev.steward.reviews.evidence.EvidencePack}), every revoke opens a remediation item
+     * for its system.
      */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
@@ -145,6 +147,8 @@ public class CampaignService {
         int remediations = dsl.execute("insert into reviews.remediation (campaign_id, item_id, system_id, account_name, entitlement, version)"
                 + " select i.campaign_id, i.id, i.system_id, i.account_name, i.entitlement, 0 from reviews.review_item i"
                 + " where i.campaign_id = ? and i.outcome = 'REVOKED'", campaignId);
+        String evidenceManifest = EvidenceFiles.frozenManifest(dsl, campaignId);
+        r.setEvidenceManifest(evidenceManifest);
         r.setStatus(Campaign.Status.CLOSED.name());
         r.setClosedAt(OffsetDateTime.now());
         r.setClosedBy(CurrentUser.username().orElse("system"));
@@ -152,7 +156,7 @@ public class CampaignService {
         r.store();
         audit.record(AuditEvent.of(ReviewPermissions.PLUGIN_ID, "campaign", campaignId, "CLOSE").after(Map.of(
                 "noResponseRule", r.getNoResponse(), "keptByRule", applied.wouldKeep(), "revokedByRule", applied.wouldRevoke(),
-                "remediationItems", remediations)));
+                "remediationItems", remediations, "evidenceManifest", evidenceManifest)));
         notifications.send(new Notification(ReviewPermissions.PLUGIN_ID, "reviews.closed", r.getOwner(),
                 "Access review closed: " + r.getName(), remediations + " revocation(s) to carry out", "reviews/campaigns",
                 Map.of("campaign", r.getName())));

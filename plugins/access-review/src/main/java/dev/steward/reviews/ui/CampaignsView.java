@@ -19,12 +19,17 @@ import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.campaigns.Campaign;
 import dev.steward.reviews.campaigns.CampaignService;
 import dev.steward.reviews.campaigns.ClosePreview;
+import dev.steward.reviews.evidence.CampaignReports;
+import dev.steward.reviews.evidence.EvidencePack;
 import dev.steward.reviews.systems.SystemService;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.Instant;
 
-/** Campaigns: define, launch (freezes the items), close after seeing what the no-response rule will do. */
+/**
+ * Campaigns: define, launch (freezes the items), close after seeing what the no-response rule will do; the report and
+ * evidence pack of every launched campaign.
+ */
 @Route("reviews/campaigns")
 @PageTitle("Access-review campaigns · Steward")
 @PermitAll
@@ -36,8 +41,13 @@ public class CampaignsView extends VerticalLayout {
     private final CampaignService campaigns;
     private final boolean canAdminister = CurrentUser.hasPermission(ReviewPermissions.ADMIN);
 
-    public CampaignsView(CampaignService campaigns, SystemService systems) {
+    private final CampaignReports reports;
+    private final EvidencePack evidence;
+
+    public CampaignsView(CampaignService campaigns, SystemService systems, CampaignReports reports, EvidencePack evidence) {
         this.campaigns = campaigns;
+        this.reports = reports;
+        this.evidence = evidence;
         setSizeFull();
         grid.addColumn(Campaign::name).setHeader("Campaign").setFlexGrow(1);
         grid.addColumn(c -> c.status().name().toLowerCase() + (c.overdue(Instant.now()) ? " · overdue" : "")).setHeader("Status").setAutoWidth(true);
@@ -55,6 +65,9 @@ public class CampaignsView extends VerticalLayout {
 
     private Component actions(Campaign campaign) {
         HorizontalLayout actions = new HorizontalLayout();
+        if (campaign.status() != Campaign.Status.DRAFT) {
+            actions.add(Buttons.small("Report", () -> new CampaignReportDialog(reports.report(campaign.id()), evidence).open()));
+        }
         if (!canAdminister) {
             return actions;
         }
