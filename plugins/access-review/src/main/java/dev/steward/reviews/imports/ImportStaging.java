@@ -25,7 +25,18 @@ final class ImportStaging {
         dsl.execute("drop table if exists import_stage");
         dsl.execute("create temporary table import_stage (line bigint not null, account_name varchar(200) not null,"
                 + " entitlement varchar(300) not null, employee_id varchar(50), email varchar(254), display_name varchar(200),"
-                + " last_login timestamptz) on commit drop");
+                + " last_login timestamptz, source text) on commit drop");
+    }
+
+    /** For a directory (source = the member's DN): one account name must be one entry. */
+    List<ImportProblem> directoryProblems() {
+        dsl.execute("analyze import_stage");
+        List<ImportProblem> problems = new ArrayList<>();
+        dsl.fetch("select account_name, min(source) first_dn, max(source) other_dn from import_stage group by account_name"
+                        + " having count(distinct source) > 1 order by account_name limit 100")
+                .forEach(r -> problems.add(new ImportProblem(0, null, "Two entries have the account name " + r.get("account_name")
+                        + ": " + r.get("first_dn") + " and " + r.get("other_dn") + "; the user id attribute must be unique")));
+        return problems;
     }
 
     /** Duplicate rows and accounts whose details differ between their rows. */

@@ -139,21 +139,31 @@ class AccessImportDialog extends Dialog {
 
     private void show(ImportPreview p) {
         progress.setVisible(false);
-        status.setText(String.format("%,d rows, %,d accounts. Grants: %,d added, %,d removed, %,d unchanged. Accounts: %,d added,"
-                        + " %,d changed, %,d removed.%s%s", p.rows(), p.accounts(), p.grantsAdded(), p.grantsRemoved(), p.grantsKept(),
-                p.accountsAdded(), p.accountsChanged(), p.accountsRemoved(),
-                p.sampleAdded().isEmpty() ? "" : " Added e.g. " + String.join("; ", p.sampleAdded()) + ".",
-                p.sampleRemoved().isEmpty() ? "" : " Removed e.g. " + String.join("; ", p.sampleRemoved()) + "."));
+        status.setText(describe(p));
         preview.setEnabled(true);
         commit.setEnabled(true);
     }
 
     private void done(ImportResult result) {
         progress.setVisible(false);
-        status.setText(String.format("Imported as snapshot #%d: %,d grants added, %,d removed. Revocations verified: %d; "
-                        + "revoked but not removed: %d.", result.importId(), result.changes().grantsAdded(), result.changes().grantsRemoved(),
-                result.verified(), result.notRemoved()));
+        status.setText(describe(result));
         cancel.setText("Close");
+    }
+
+    /** What a preview found, in one paragraph (shared with the LDAP dialog). */
+    static String describe(ImportPreview p) {
+        return String.format("%,d rows, %,d accounts. Grants: %,d added, %,d removed, %,d unchanged. Accounts: %,d added,"
+                        + " %,d changed, %,d removed.%s%s", p.rows(), p.accounts(), p.grantsAdded(), p.grantsRemoved(), p.grantsKept(),
+                p.accountsAdded(), p.accountsChanged(), p.accountsRemoved(),
+                p.sampleAdded().isEmpty() ? "" : " Added e.g. " + String.join("; ", p.sampleAdded()) + ".",
+                p.sampleRemoved().isEmpty() ? "" : " Removed e.g. " + String.join("; ", p.sampleRemoved()) + ".");
+    }
+
+    /** What an import did (shared with the LDAP dialog). */
+    static String describe(ImportResult result) {
+        return String.format("Imported as snapshot #%d: %,d grants added, %,d removed. Revocations verified: %d; "
+                        + "revoked but not removed: %d.", result.importId(), result.changes().grantsAdded(), result.changes().grantsRemoved(),
+                result.verified(), result.notRemoved());
     }
 
     private void showProblems(List<ImportProblem> found) {

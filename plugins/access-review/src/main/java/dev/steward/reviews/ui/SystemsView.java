@@ -12,8 +12,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.spi.RequiresPermission;
+import dev.steward.platform.ui.Buttons;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.imports.AccessImport;
+import dev.steward.reviews.ldap.LdapSourceService;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
 import jakarta.annotation.security.PermitAll;
@@ -29,11 +31,13 @@ public class SystemsView extends VerticalLayout {
     final Button add = new Button("New system", VaadinIcon.PLUS.create());
     private final SystemService systems;
     private final AccessImport imports;
+    private final LdapSourceService ldapSources;
     private final boolean canAdminister = CurrentUser.hasPermission(ReviewPermissions.ADMIN);
 
-    public SystemsView(SystemService systems, AccessImport imports) {
+    public SystemsView(SystemService systems, AccessImport imports, LdapSourceService ldapSources) {
         this.systems = systems;
         this.imports = imports;
+        this.ldapSources = ldapSources;
         setSizeFull();
         grid.addColumn(SystemInfo::code).setHeader("Code").setAutoWidth(true);
         grid.addColumn(SystemInfo::name).setHeader("System").setFlexGrow(1);
@@ -54,9 +58,10 @@ public class SystemsView extends VerticalLayout {
         if (canAdminister) {
             Button importCsv = new Button("Import CSV", e -> new AccessImportDialog(imports, system).open());
             importCsv.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            Button ldap = Buttons.small("LDAP source", () -> new LdapSourceDialog(ldapSources, imports, system).open());
             Button edit = new Button("Edit", e -> new SystemDialog(systems, system, this::refresh).open());
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            actions.add(importCsv, edit);
+            actions.add(importCsv, ldap, edit);
         }
         return actions;
     }

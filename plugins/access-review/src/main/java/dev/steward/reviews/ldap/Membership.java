@@ -1,0 +1,8 @@
+package dev.steward.reviews.ldap;
+
+import java.time.Instant;
+
+/** One account holding one entitlement, as read from the directory: the staged row of an LDAP import. */
+public record Membership(String entryDn, String account, String entitlement, String employeeId, String email,
+                         String displayName, Instant lastLogin) {
+}
