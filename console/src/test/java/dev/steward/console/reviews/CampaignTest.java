@@ -199,7 +199,7 @@ class CampaignTest extends ReviewsTestBase {
     @Test
     void reviewers_have_a_deadline_on_my_work_until_they_are_done_and_the_dashboard_counts_their_items() {
         Campaign campaign = launch(CampaignForm.ReviewerRule.MANAGER, CampaignForm.NoResponse.KEEP);
-        String key = "reviews:campaign:" + campaign.id() + ":reviewer:" + company.user("maria");
+        String key = "reviews:campaign:" + campaign.id() + ":stage:1:reviewer:" + company.user("maria");
         loginAs(company.user("maria"), Role.MANAGER);
         assertThat(deadlines.myWork(java.time.ZoneOffset.UTC)).extracting(w -> w.deadline().key()).contains(key);
         var stats = bean(dev.steward.reviews.integration.ReviewStats.class);

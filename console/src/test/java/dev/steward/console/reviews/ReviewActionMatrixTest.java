@@ -8,6 +8,8 @@ import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ColumnMapping;
 import dev.steward.reviews.integration.ReviewStats;
+import dev.steward.reviews.ldap.LdapSettings;
+import dev.steward.reviews.ldap.LdapSourceService;
 import dev.steward.reviews.remediation.RemediationService;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
@@ -51,10 +53,26 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
             new Action("mark an entitlement privileged", ADMINS, t -> t.bean(SystemService.class).setPrivileged(-1, "X", true)),
             new Action("preview an import", ADMINS, t -> t.bean(AccessImport.class).preview(-1, "a,b\n".getBytes(StandardCharsets.UTF_8),
                     new ColumnMapping("a", "b", null, null, null, null), AccessImport.Progress.NONE)),
+            new Action("read LDAP settings", ADMINS, t -> t.bean(LdapSourceService.class).get(-1)),
+            new Action("save LDAP settings", ADMINS, t -> t.bean(LdapSourceService.class).save(LdapSettings.defaults(-1))),
+            new Action("test an LDAP connection", ADMINS, t -> t.bean(LdapSourceService.class).testConnection(-1)),
+            new Action("preview an LDAP import", ADMINS, t -> t.bean(AccessImport.class).previewLdap(-1, AccessImport.Progress.NONE)),
+            new Action("import from LDAP", ADMINS, t -> t.bean(AccessImport.class).commitLdap(-1, AccessImport.Progress.NONE)),
             new Action("list campaigns", READERS, t -> t.bean(CampaignService.class).list()),
             new Action("create a campaign", ADMINS, t -> t.bean(CampaignService.class).create(null)),
             new Action("launch a campaign", ADMINS, t -> t.bean(CampaignService.class).launch(-1, 0)),
             new Action("preview a close", READERS, t -> t.bean(CampaignService.class).closePreview(-1)),
+            new Action("preview the end of a stage", READERS, t -> t.bean(dev.steward.reviews.campaigns.CampaignStages.class).preview(-1)),
+            new Action("open the next stage", ADMINS, t -> t.bean(dev.steward.reviews.campaigns.CampaignStages.class).advance(-1, 0)),
+            new Action("read a campaign report", READERS, t -> t.bean(dev.steward.reviews.evidence.CampaignReports.class).report(-1)),
+            new Action("write an evidence pack", READERS, t -> {
+                try {
+                    t.bean(dev.steward.reviews.evidence.EvidencePack.class).write(-1, java.io.OutputStream.nullOutputStream(),
+                            dev.steward.platform.export.ExportProgress.NONE);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }),
             new Action("read a campaign's items", READERS, t -> t.bean(CampaignItems.class).count(-1, CampaignItems.Filter.none())),
             new Action("see one's queue", REVIEWERS, t -> t.bean(ReviewDecisions.class).myQueue(true)),
             new Action("decide an item", REVIEWERS, t -> t.bean(ReviewDecisions.class).decide(-1, 0, ReviewDecisions.Decision.APPROVE, "x")),

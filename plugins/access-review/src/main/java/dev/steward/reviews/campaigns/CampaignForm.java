@@ -1,6 +1,7 @@
 package dev.steward.reviews.campaigns;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,21 +10,57 @@ import java.util.List;
  * @param systemIds          the systems in scope (at least one)
  * @param entitlementFilter  a LIKE pattern on entitlement names (e.g. {@code %ADMIN%}), or null for all
  * @param orgUnitIds         only people in these org units, or empty for everyone (orphan accounts have none)
- * @param namedReviewer      the reviewer for {@link ReviewerRule#NAMED}
  * @param fallbackReviewer   reviews what has no reviewer, and what would be a self-review
+ * @param stages             one to three review stages in order; the last one's due date is the campaign's
+ * @param stageRule          how the stages' outcomes combine (irrelevant with one stage)
  */
 public record CampaignForm(String name, String description, List<Long> systemIds, String entitlementFilter,
-                           boolean privilegedOnly, boolean flaggedOnly, List<Long> orgUnitIds, ReviewerRule reviewerRule,
-                           String namedReviewer, String fallbackReviewer, NoResponse noResponse, Instant startsAt,
-                           Instant dueAt) {
+                           boolean privilegedOnly, boolean flaggedOnly, List<Long> orgUnitIds, String fallbackReviewer,
+                           NoResponse noResponse, Instant startsAt, List<Stage> stages, StageRule stageRule) {
+
+    public static final int MAX_STAGES = 3;
 
     public enum ReviewerRule { MANAGER, SYSTEM_OWNER, NAMED }
 
-    /** What closing does with items nobody decided. */
+    /** What closing (or the end of a stage) does with items nobody decided. */
     public enum NoResponse { KEEP, REVOKE, RECOMMENDATION }
+
+    /** Which items go on from one stage to the next; those that do not are final. */
+    public enum StageRule {
+        /** Only approved items go on: a revoke at any stage revokes. */
+        REVOKE_IF_ANY,
+        /** Only revoked items go on, for a second opinion: an approval at any stage keeps the access. */
+        APPROVE_IF_ANY,
+        /** Every item goes on; the last stage's decision counts, earlier ones advise. */
+        LAST_STAGE_DECIDES
+    }
+
+    /** One review stage: who reviews and by when. */
+    public record Stage(ReviewerRule reviewerRule, String namedReviewer, Instant dueAt) {
+    }
 
     public CampaignForm {
         systemIds = systemIds == null ? List.of() : List.copyOf(systemIds);
         orgUnitIds = orgUnitIds == null ? List.of() : List.copyOf(orgUnitIds);
+        stages = stages == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(stages));
+        stageRule = stageRule == null ? StageRule.REVOKE_IF_ANY : stageRule;
+    }
+
+    /** A campaign with one review stage. */
+    public CampaignForm(String name, String description, List<Long> systemIds, String entitlementFilter,
+                        boolean privilegedOnly, boolean flaggedOnly, List<Long> orgUnitIds, ReviewerRule reviewerRule,
+                        String namedReviewer, String fallbackReviewer, NoResponse noResponse, Instant startsAt, Instant dueAt) {
+        this(name, description, systemIds, entitlementFilter, privilegedOnly, flaggedOnly, orgUnitIds, fallbackReviewer, noResponse,
+                startsAt, java.util.Collections.singletonList(new Stage(reviewerRule, namedReviewer, dueAt)), StageRule.REVOKE_IF_ANY);
+    }
+
+    /** The first stage's reviewer rule. */
+    public ReviewerRule reviewerRule() {
+        return stages.isEmpty() ? null : stages.getFirst().reviewerRule();
+    }
+
+    /** The campaign's due date: the last stage's. */
+    public Instant dueAt() {
+        return stages.isEmpty() ? null : stages.getLast().dueAt();
     }
 }

@@ -18,8 +18,8 @@ public final class CampaignGenerator {
             insert into reviews.review_item (campaign_id, system_id, account_name, person_id, person_name, entitlement,
                 privileged, flags, recommendation, recommendation_reason, reviewer, routed_to_fallback, version)
             with c as (select * from reviews.campaign where id = {0}),
-            person_user as (select p.id person_id, min(u.username) username from platform.person p
-                            join platform.app_user u on u.active and lower(u.email) = lower(p.email) group by p.id),
+            st as (select * from reviews.campaign_stage where campaign_id = {0} and stage = 1),
+            %2$s,
             base as (
                 select g.system_id, g.account_name, g.entitlement, coalesce(e.privileged, false) privileged, a.id account_id,
                        coalesce(pe.id, pm.id) person_id, coalesce(pe.full_name, pm.full_name, a.display_name) person_name,
@@ -60,7 +60,7 @@ public final class CampaignGenerator {
                        h.dormant_after_days is not null and h.last_login is not null
                            and h.last_login < now() - make_interval(days => h.dormant_after_days) dormant,
                        sod.holder is not null conflict,
-                       us.people >= 5 and uh.holders::float / us.people < %s outlier
+                       us.people >= 5 and uh.holders::float / us.people < %1$s outlier
                 from holder h
                 left join sod on sod.holder = h.holder and sod.system_id = h.system_id and sod.entitlement = h.entitlement
                 left join unit_size us on us.org_unit_id = h.org_unit_id
@@ -71,11 +71,10 @@ public final class CampaignGenerator {
                        array_remove(array[case when f.orphan then 'ORPHAN' end, case when f.terminated then 'TERMINATED' end,
                            case when f.dormant then 'DORMANT' end, case when f.privileged then 'PRIVILEGED' end,
                            case when f.conflict then 'SOD' end, case when coalesce(f.outlier, false) then 'OUTLIER' end]::varchar[], null) flags,
-                       case c.reviewer_rule when 'MANAGER' then mu.username when 'SYSTEM_OWNER' then ou.username
-                           else c.named_reviewer end candidate,
+                       %3$s candidate,
                        su.username subject_user,
                        c.fallback_reviewer, c.owner
-                from flagged f cross join c
+                from flagged f cross join c cross join st
                 left join person_user mu on mu.person_id = f.manager_id
                 left join person_user ou on ou.person_id = f.owner_person_id
                 left join person_user su on su.person_id = f.person_id
@@ -86,14 +85,13 @@ public final class CampaignGenerator {
                    case when r.terminated or r.orphan or r.dormant or r.conflict or coalesce(r.outlier, false) then 'REVOKE' else 'APPROVE' end,
                    case when r.terminated then 'terminated' when r.orphan then 'orphan account' when r.dormant then 'dormant'
                         when r.conflict then 'SoD conflict' when coalesce(r.outlier, false) then 'peer outlier' end,
-                   case when r.candidate is not null and r.candidate is distinct from r.subject_user then r.candidate
-                        when r.fallback_reviewer is distinct from r.subject_user then r.fallback_reviewer
-                        else r.owner end,
-                   case when r.candidate is null then 'no reviewer' when r.candidate = r.subject_user then 'self-review' end,
+                   %4$s,
+                   %5$s,
                    0
             from routed r, c
             where not c.flagged_only or cardinality(r.flags) > 0
-            """.formatted(OUTLIER_SHARE);
+            """.formatted(OUTLIER_SHARE, ReviewerRouting.PERSON_USER, ReviewerRouting.CANDIDATE, ReviewerRouting.REVIEWER,
+            ReviewerRouting.ROUTED_TO_FALLBACK);
 
     private CampaignGenerator() {
     }

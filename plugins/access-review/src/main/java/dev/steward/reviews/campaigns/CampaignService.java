@@ -8,6 +8,7 @@ import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.CampaignRecord;
+import dev.steward.reviews.db.tables.records.CampaignStageRecord;
 import dev.steward.reviews.evidence.EvidenceFiles;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static dev.steward.reviews.db.Tables.CAMPAIGN;
+import static dev.steward.reviews.db.Tables.CAMPAIGN_STAGE;
 import static dev.steward.reviews.db.Tables.SYSTEM;
 
 /**
@@ -52,13 +54,13 @@ public class CampaignService {
     @Transactional(readOnly = true)
     public List<Campaign> list() {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
-        return dsl.selectFrom(CAMPAIGN).orderBy(CAMPAIGN.ID.desc()).fetch(CampaignService::toCampaign);
+        return toCampaigns(dsl.selectFrom(CAMPAIGN).orderBy(CAMPAIGN.ID.desc()).fetch());
     }
 
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public Optional<Campaign> find(long id) {
-        return dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).fetchOptional(CampaignService::toCampaign);
+        return toCampaigns(dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).fetch()).stream().findFirst();
     }
 
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
@@ -73,7 +75,17 @@ public class CampaignService {
         r.setItems(0);
         apply(form, r);
         r.store();
-        return toCampaign(r);
+        for (int i = 0; i < form.stages().size(); i++) {
+            CampaignForm.Stage stage = form.stages().get(i);
+            CampaignStageRecord s = dsl.newRecord(CAMPAIGN_STAGE);
+            s.setCampaignId(r.getId());
+            s.setStage(i + 1);
+            s.setReviewerRule(stage.reviewerRule().name());
+            s.setNamedReviewer(blankToNull(stage.namedReviewer()));
+            s.setDueAt(stage.dueAt().atOffset(ZoneOffset.UTC));
+            s.store();
+        }
+        return find(r.getId()).orElseThrow();
     }
 
     /** Freezes the items from the current snapshots and notifies each reviewer once. */
@@ -86,6 +98,8 @@ public class CampaignService {
         }
         long t0 = System.nanoTime();
         int items = CampaignGenerator.generate(dsl, campaignId, r.getSystemIds(), r.getEntitlementFilter());
+        dsl.update(CAMPAIGN_STAGE).set(CAMPAIGN_STAGE.STARTED_AT, OffsetDateTime.now())
+                .where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(campaignId)).and(CAMPAIGN_STAGE.STAGE.eq(1)).execute();
         log.info("Campaign {}: {} items generated in {} ms", campaignId, items, (System.nanoTime() - t0) / 1_000_000);
         if (items == 0) {
             throw new IllegalStateException("Nothing to review: no current access matches the campaign's scope");
@@ -95,14 +109,22 @@ public class CampaignService {
         r.setItems(items);
         r.setVersion(r.getVersion() + 1);
         r.store();
+        notifyReviewers(r, 1);
         audit.record(AuditEvent.of(ReviewPermissions.PLUGIN_ID, "campaign", campaignId, "LAUNCH")
                 .after(Map.of("items", items, "name", r.getName())));
-        dsl.fetch("select reviewer, count(*) items from reviews.review_item where campaign_id = ? group by reviewer", campaignId)
+        return find(campaignId).orElseThrow();
+    }
+
+    /** Tells each reviewer of the stage, once, how many items they have and by when. */
+    void notifyReviewers(CampaignRecord r, int stage) {
+        OffsetDateTime due = dsl.select(CAMPAIGN_STAGE.DUE_AT).from(CAMPAIGN_STAGE)
+                .where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(r.getId())).and(CAMPAIGN_STAGE.STAGE.eq(stage)).fetchOne(CAMPAIGN_STAGE.DUE_AT);
+        dsl.fetch("select reviewer, count(*) items from reviews.review_item where campaign_id = ? and stage = ? and outcome = 'PENDING'"
+                        + " group by reviewer", r.getId(), stage)
                 .forEach(row -> notifications.send(new Notification(ReviewPermissions.PLUGIN_ID, "reviews.assigned",
                         row.get("reviewer", String.class), "Access review: " + r.getName(),
-                        row.get("items", Integer.class) + " item(s) to review by " + r.getDueAt().toLocalDate(), "reviews/my",
+                        row.get("items", Integer.class) + " item(s) to review by " + due.toLocalDate(), "reviews/my",
                         Map.of("campaign", r.getName(), "items", row.get("items", Integer.class)))));
-        return toCampaign(r);
     }
 
     /** What closing would do with the undecided items, per system (exactly what {@link #close} then does). */
@@ -138,15 +160,17 @@ public class CampaignService {
         }
         ClosePreview applied = closePreview(campaignId);
         String revokes = NoResponseRule.revokesSql(CampaignForm.NoResponse.valueOf(r.getNoResponse()));
-        dsl.execute("insert into reviews.item_event (item_id, actor, action, detail) select i.id, 'no-response rule',"
+        dsl.execute("insert into reviews.item_event (item_id, actor, action, detail, stage) select i.id, 'no-response rule',"
                 + " case when " + revokes + " then 'REVOKE' else 'APPROVE' end, 'Undecided at close: " + r.getNoResponse().toLowerCase()
-                + "' from reviews.review_item i where i.campaign_id = ? and i.outcome = 'PENDING'", campaignId);
+                + "', i.stage from reviews.review_item i where i.campaign_id = ? and i.outcome = 'PENDING'", campaignId);
         dsl.execute("update reviews.review_item i set outcome = case when " + revokes + " then 'REVOKED' else 'APPROVED' end,"
                 + " by_rule = true, decided_by = 'no-response rule', decided_at = now(), version = i.version + 1"
                 + " where i.campaign_id = ? and i.outcome = 'PENDING'", campaignId);
         int remediations = dsl.execute("insert into reviews.remediation (campaign_id, item_id, system_id, account_name, entitlement, version)"
                 + " select i.campaign_id, i.id, i.system_id, i.account_name, i.entitlement, 0 from reviews.review_item i"
                 + " where i.campaign_id = ? and i.outcome = 'REVOKED'", campaignId);
+        dsl.update(CAMPAIGN_STAGE).set(CAMPAIGN_STAGE.ENDED_AT, OffsetDateTime.now())
+                .where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(campaignId)).and(CAMPAIGN_STAGE.STAGE.eq(r.getCurrentStage())).execute();
         String evidenceManifest = EvidenceFiles.frozenManifest(dsl, campaignId);
         r.setEvidenceManifest(evidenceManifest);
         r.setStatus(Campaign.Status.CLOSED.name());
@@ -163,7 +187,7 @@ public class CampaignService {
         return applied;
     }
 
-    private CampaignRecord lock(long campaignId, int version) {
+    CampaignRecord lock(long campaignId, int version) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         CampaignRecord r = dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Campaign " + campaignId + " does not exist"));
@@ -183,10 +207,24 @@ public class CampaignService {
         } else if (dsl.fetchCount(SYSTEM, SYSTEM.ID.in(f.systemIds())) != f.systemIds().stream().distinct().count()) {
             problems.add("Unknown system in the scope");
         }
-        if (f.reviewerRule() == null) {
-            problems.add("Choose who reviews: the person's manager, the system owner or a named reviewer");
-        } else if (f.reviewerRule() == CampaignForm.ReviewerRule.NAMED && (f.namedReviewer() == null || f.namedReviewer().isBlank())) {
-            problems.add("Name the reviewer");
+        if (f.stages().isEmpty() || f.stages().size() > CampaignForm.MAX_STAGES) {
+            problems.add("A campaign has one to " + CampaignForm.MAX_STAGES + " review stages");
+        }
+        Instant previousDue = f.startsAt();
+        for (int i = 0; i < f.stages().size(); i++) {
+            CampaignForm.Stage stage = f.stages().get(i);
+            String which = f.stages().size() == 1 ? "" : " for stage " + (i + 1);
+            if (stage == null || stage.reviewerRule() == null) {
+                problems.add("Choose who reviews" + which + ": the person's manager, the system owner or a named reviewer");
+            } else if (stage.reviewerRule() == CampaignForm.ReviewerRule.NAMED && blankToNull(stage.namedReviewer()) == null) {
+                problems.add("Name the reviewer" + which);
+            }
+            if (stage == null || stage.dueAt() == null) {
+                problems.add("A due date is required" + which);
+            } else if (previousDue != null && !stage.dueAt().isAfter(previousDue)) {
+                problems.add(i == 0 ? "The due date must be after the start" : "Stage " + (i + 1) + " must be due after stage " + i);
+            }
+            previousDue = stage == null ? null : stage.dueAt();
         }
         if (f.fallbackReviewer() == null || f.fallbackReviewer().isBlank()) {
             problems.add("Name a fallback reviewer for items without a reviewer and for would-be self-reviews");
@@ -194,10 +232,8 @@ public class CampaignService {
         if (f.noResponse() == null) {
             problems.add("Choose what closing does with undecided items");
         }
-        if (f.startsAt() == null || f.dueAt() == null) {
-            problems.add("Start and due dates are required");
-        } else if (!f.dueAt().isAfter(f.startsAt())) {
-            problems.add("The due date must be after the start");
+        if (f.startsAt() == null) {
+            problems.add("The start date is required");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -212,21 +248,33 @@ public class CampaignService {
         r.setPrivilegedOnly(f.privilegedOnly());
         r.setFlaggedOnly(f.flaggedOnly());
         r.setOrgUnitIds(f.orgUnitIds().toArray(Long[]::new));
-        r.setReviewerRule(f.reviewerRule().name());
-        r.setNamedReviewer(f.namedReviewer());
+        r.setStageRule(f.stageRule().name());
         r.setFallbackReviewer(f.fallbackReviewer().strip());
         r.setNoResponse(f.noResponse().name());
         r.setStartsAt(f.startsAt().atOffset(ZoneOffset.UTC));
         r.setDueAt(f.dueAt().atOffset(ZoneOffset.UTC));
     }
 
-    static Campaign toCampaign(CampaignRecord r) {
+    private List<Campaign> toCampaigns(List<CampaignRecord> records) {
+        Map<Long, List<CampaignForm.Stage>> stages = new java.util.HashMap<>();
+        dsl.selectFrom(CAMPAIGN_STAGE).where(CAMPAIGN_STAGE.CAMPAIGN_ID.in(records.stream().map(CampaignRecord::getId).toList()))
+                .orderBy(CAMPAIGN_STAGE.CAMPAIGN_ID, CAMPAIGN_STAGE.STAGE)
+                .forEach(s -> stages.computeIfAbsent(s.getCampaignId(), k -> new ArrayList<>()).add(new CampaignForm.Stage(
+                        CampaignForm.ReviewerRule.valueOf(s.getReviewerRule()), s.getNamedReviewer(), s.getDueAt().toInstant())));
+        return records.stream().map(r -> toCampaign(r, stages.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    private static Campaign toCampaign(CampaignRecord r, List<CampaignForm.Stage> stages) {
         CampaignForm form = new CampaignForm(r.getName(), r.getDescription(), Arrays.asList(r.getSystemIds()), r.getEntitlementFilter(),
-                r.getPrivilegedOnly(), r.getFlaggedOnly(), Arrays.asList(r.getOrgUnitIds()), CampaignForm.ReviewerRule.valueOf(r.getReviewerRule()),
-                r.getNamedReviewer(), r.getFallbackReviewer(), CampaignForm.NoResponse.valueOf(r.getNoResponse()),
-                r.getStartsAt().toInstant(), r.getDueAt().toInstant());
+                r.getPrivilegedOnly(), r.getFlaggedOnly(), Arrays.asList(r.getOrgUnitIds()), r.getFallbackReviewer(),
+                CampaignForm.NoResponse.valueOf(r.getNoResponse()), r.getStartsAt().toInstant(), stages,
+                CampaignForm.StageRule.valueOf(r.getStageRule()));
         return new Campaign(r.getId(), r.getName(), r.getOwner(), Campaign.Status.valueOf(r.getStatus()), form,
                 r.getLaunchedAt() == null ? null : r.getLaunchedAt().toInstant(),
-                r.getClosedAt() == null ? null : r.getClosedAt().toInstant(), r.getItems(), r.getVersion());
+                r.getClosedAt() == null ? null : r.getClosedAt().toInstant(), r.getItems(), r.getCurrentStage(), r.getVersion());
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

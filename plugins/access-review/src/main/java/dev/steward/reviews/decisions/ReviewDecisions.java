@@ -56,7 +56,7 @@ public class ReviewDecisions {
         return dsl.select(REVIEW_ITEM.fields()).select(SYSTEM.NAME).from(REVIEW_ITEM)
                 .join(SYSTEM).on(SYSTEM.ID.eq(REVIEW_ITEM.SYSTEM_ID))
                 .join(CAMPAIGN).on(CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID))
-                .where(mine).and(CAMPAIGN.STATUS.eq("ACTIVE"))
+                .where(mine).and(CAMPAIGN.STATUS.eq("ACTIVE")).and(REVIEW_ITEM.STAGE.eq(CAMPAIGN.CURRENT_STAGE))
                 .orderBy(REVIEW_ITEM.PERSON_NAME.asc().nullsFirst(), SYSTEM.NAME, REVIEW_ITEM.ENTITLEMENT, REVIEW_ITEM.ID)
                 .fetch(r -> toItem(r.into(REVIEW_ITEM), r.get(SYSTEM.NAME)));
     }
@@ -66,7 +66,7 @@ public class ReviewDecisions {
     public Progress myProgress() {
         var r = dsl.select(count(), count().filterWhere(REVIEW_ITEM.OUTCOME.ne("PENDING"))).from(REVIEW_ITEM)
                 .join(CAMPAIGN).on(CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID))
-                .where(mine()).and(CAMPAIGN.STATUS.eq("ACTIVE")).fetchOne();
+                .where(mine()).and(CAMPAIGN.STATUS.eq("ACTIVE")).and(REVIEW_ITEM.STAGE.eq(CAMPAIGN.CURRENT_STAGE)).fetchOne();
         return new Progress(r.value1(), r.value2());
     }
 
@@ -134,7 +134,7 @@ public class ReviewDecisions {
         item.setReviewer(target);
         item.setVersion(item.getVersion() + 1);
         item.store();
-        event(item.getId(), delegate ? "DELEGATE" : "REASSIGN", from + " → " + target + ": " + comment.strip());
+        event(item, delegate ? "DELEGATE" : "REASSIGN", from + " → " + target + ": " + comment.strip());
     }
 
     private boolean isSubject(ReviewItemRecord item, String username) {
@@ -150,12 +150,13 @@ public class ReviewDecisions {
         item.setBulk(bulk);
         item.setVersion(item.getVersion() + 1);
         item.store();
-        event(item.getId(), decision.name(), (bulk ? "bulk" : "") + (comment == null ? "" : (bulk ? ": " : "") + comment));
+        event(item, decision.name(), (bulk ? "bulk" : "") + (comment == null ? "" : (bulk ? ": " : "") + comment));
     }
 
-    private void event(long itemId, String action, String detail) {
+    private void event(ReviewItemRecord item, String action, String detail) {
         ItemEventRecord e = dsl.newRecord(ITEM_EVENT);
-        e.setItemId(itemId);
+        e.setItemId(item.getId());
+        e.setStage(item.getStage());
         e.setOccurredAt(OffsetDateTime.now());
         e.setActor(CurrentUser.username().orElse("system"));
         e.setAction(action);
@@ -175,9 +176,12 @@ public class ReviewDecisions {
     }
 
     private void requireActive(ReviewItemRecord item) {
-        String status = dsl.fetchValue(dsl.select(CAMPAIGN.STATUS).from(CAMPAIGN).where(CAMPAIGN.ID.eq(item.getCampaignId())));
-        if (!"ACTIVE".equals(status)) {
-            throw new IllegalStateException("The campaign is " + status.toLowerCase() + "; its decisions are frozen");
+        var campaign = dsl.select(CAMPAIGN.STATUS, CAMPAIGN.CURRENT_STAGE).from(CAMPAIGN).where(CAMPAIGN.ID.eq(item.getCampaignId())).fetchOne();
+        if (!"ACTIVE".equals(campaign.value1())) {
+            throw new IllegalStateException("The campaign is " + campaign.value1().toLowerCase() + "; its decisions are frozen");
+        }
+        if (item.getStage() < campaign.value2()) {
+            throw new IllegalStateException("Stage " + item.getStage() + " of this campaign has ended; its decisions are frozen");
         }
     }
 

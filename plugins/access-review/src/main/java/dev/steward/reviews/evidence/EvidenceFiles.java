@@ -50,20 +50,20 @@ public final class EvidenceFiles {
         return write(dsl.resultQuery("""
                         select i.id, s.code system, i.account_name, i.person_id, i.person_name, i.entitlement, i.privileged,
                                array_to_string(i.flags, ' ') flags, i.recommendation, i.recommendation_reason, i.reviewer,
-                               i.routed_to_fallback, i.outcome, i.decided_by, i.decided_at, i.by_rule, i.bulk, i.comment
+                               i.routed_to_fallback, i.stage, i.outcome, i.decided_by, i.decided_at, i.by_rule, i.bulk, i.comment
                         from reviews.review_item i join reviews.system s on s.id = i.system_id
                         where i.campaign_id = ? order by i.id""", campaignId).fetchSize(2_000).fetchLazy(),
                 out, rows, cancelled, "item", "system", "account", "person_id", "person", "entitlement", "privileged", "flags",
-                "recommendation", "recommendation_reason", "reviewer", "routed_to_fallback", "outcome", "decided_by",
+                "recommendation", "recommendation_reason", "reviewer", "routed_to_fallback", "stage", "outcome", "decided_by",
                 "decided_at_utc", "decided_by_no_response_rule", "bulk", "comment");
     }
 
     static long writeDecisions(DSLContext dsl, long campaignId, OutputStream out, LongConsumer rows, BooleanSupplier cancelled) {
         return write(dsl.resultQuery("""
-                        select e.id, e.item_id, e.occurred_at, e.actor, e.action, e.detail
+                        select e.id, e.item_id, e.stage, e.occurred_at, e.actor, e.action, e.detail
                         from reviews.item_event e join reviews.review_item i on i.id = e.item_id
                         where i.campaign_id = ? order by e.id""", campaignId).fetchSize(2_000).fetchLazy(),
-                out, rows, cancelled, "event", "item", "occurred_at_utc", "who", "action", "comment_or_detail");
+                out, rows, cancelled, "event", "item", "stage", "occurred_at_utc", "who", "action", "comment_or_detail");
     }
 
     static long writeRemediation(DSLContext dsl, long campaignId, OutputStream out, LongConsumer rows, BooleanSupplier cancelled) {

@@ -134,8 +134,8 @@ public class EvidencePack {
                             + (c.closedAt() == null ? "" : " · closed " + time.format(c.closedAt())))
                     .meta("Systems", String.join(", ", r.systems()))
                     .meta("Scope", scope(d))
-                    .meta("Reviewers", "by " + d.reviewerRule().name().toLowerCase().replace('_', ' ') + ", fallback "
-                            + d.fallbackReviewer() + "; undecided at close: " + d.noResponse().name().toLowerCase());
+                    .meta("Reviewers", stages(d) + "; fallback " + d.fallbackReviewer() + "; undecided at the end of a stage: "
+                            + d.noResponse().name().toLowerCase());
             pdf.text("Controls supported by this evidence");
             pdf.table("Control", "What this pack shows");
             CONTROLS.forEach(pdf::row);
@@ -172,6 +172,20 @@ public class EvidencePack {
             hashes.forEach(pdf::row);
             pdf.text("The manifest (" + MANIFEST + ") lists every other file of this pack; check it with: sha256sum -c " + MANIFEST);
         }
+    }
+
+    private static String stages(dev.steward.reviews.campaigns.CampaignForm d) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < d.stages().size(); i++) {
+            var stage = d.stages().get(i);
+            s.append(i == 0 ? "" : ", then ").append("stage ").append(i + 1).append(" by ")
+                    .append(stage.reviewerRule() == dev.steward.reviews.campaigns.CampaignForm.ReviewerRule.NAMED
+                            ? stage.namedReviewer() : stage.reviewerRule().name().toLowerCase().replace('_', ' '));
+        }
+        if (d.stages().size() > 1) {
+            s.append(" (").append(d.stageRule().name().toLowerCase().replace('_', ' ')).append(')');
+        }
+        return s.toString();
     }
 
     private static String scope(dev.steward.reviews.campaigns.CampaignForm d) {

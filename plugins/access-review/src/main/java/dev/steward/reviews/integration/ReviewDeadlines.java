@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Campaign work as platform deadlines: each reviewer's pending items of a campaign (so reminders stop the moment the
- * reviewer is done) and each active campaign's close for its owner; escalations go to managers or the officers.
+ * Campaign work as platform deadlines: each reviewer's pending items of a campaign's current stage, due with the stage
+ * (so reminders stop the moment the reviewer is done), and each active campaign's close for its owner; escalations go
+ * to managers or the officers.
  */
 @Component
 class ReviewDeadlines implements DeadlineSource {
@@ -31,11 +32,12 @@ class ReviewDeadlines implements DeadlineSource {
     public List<Deadline> deadlines(DeadlineQuery query) {
         Instant now = Instant.now();
         List<Deadline> all = new ArrayList<>();
-        dsl.fetch("select c.id, c.name, c.due_at, i.reviewer, count(*) filter (where i.outcome = 'PENDING') pending"
-                        + " from reviews.review_item i join reviews.campaign c on c.id = i.campaign_id"
+        dsl.fetch("select c.id, c.name, c.current_stage, st.due_at, i.reviewer, count(*) filter (where i.outcome = 'PENDING') pending"
+                        + " from reviews.review_item i join reviews.campaign c on c.id = i.campaign_id and i.stage = c.current_stage"
+                        + " join reviews.campaign_stage st on st.campaign_id = c.id and st.stage = c.current_stage"
                         + " where c.status = 'ACTIVE' and (cast(? as varchar[]) is null or i.reviewer = any(cast(? as varchar[])))"
-                        + " and (cast(? as timestamptz) is null or c.due_at < cast(? as timestamptz))"
-                        + " group by c.id, c.name, c.due_at, i.reviewer",
+                        + " and (cast(? as timestamptz) is null or st.due_at < cast(? as timestamptz))"
+                        + " group by c.id, c.name, c.current_stage, st.due_at, i.reviewer",
                 owners(query), owners(query), query.dueBefore(), query.dueBefore())
                 .forEach(r -> {
                     int pending = r.get("pending", Integer.class);
@@ -44,7 +46,8 @@ class ReviewDeadlines implements DeadlineSource {
                     }
                     Instant due = r.get("due_at", java.time.OffsetDateTime.class).toInstant();
                     State state = pending == 0 ? State.MET : due.isBefore(now) ? State.MISSED : State.OPEN;
-                    all.add(new Deadline("reviews:campaign:" + r.get("id", Long.class) + ":reviewer:" + r.get("reviewer", String.class),
+                    all.add(new Deadline("reviews:campaign:" + r.get("id", Long.class) + ":stage:" + r.get("current_stage", Integer.class)
+                            + ":reviewer:" + r.get("reviewer", String.class),
                             ReviewPermissions.PLUGIN_ID, r.get("name", String.class) + ": " + pending + " access item(s) to review",
                             r.get("reviewer", String.class), due, Severity.HIGH, "reviews/my", state, null));
                 });

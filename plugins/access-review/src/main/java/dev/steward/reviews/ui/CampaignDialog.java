@@ -17,10 +17,44 @@ import dev.steward.reviews.campaigns.CampaignService;
 import dev.steward.reviews.systems.SystemInfo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Defines a campaign (a draft until launched). */
+/** Defines a campaign (a draft until launched), with one to three review stages. */
 class CampaignDialog extends Dialog {
+
+    /** Who reviews in one stage, and by when. */
+    static final class StageFields {
+        final Select<CampaignForm.ReviewerRule> reviewerRule = new Select<>();
+        final TextField namedReviewer = new TextField();
+        final DatePicker due = new DatePicker();
+
+        StageFields(int stage, LocalDate due) {
+            String suffix = stage == 1 ? "" : " (stage " + stage + ")";
+            reviewerRule.setLabel("Reviewer" + suffix);
+            reviewerRule.setItems(CampaignForm.ReviewerRule.values());
+            reviewerRule.setItemLabelGenerator(r -> switch (r) {
+                case MANAGER -> "The person's manager";
+                case SYSTEM_OWNER -> "The system owner";
+                case NAMED -> "A named reviewer";
+            });
+            reviewerRule.setValue(stage == 1 ? CampaignForm.ReviewerRule.MANAGER : CampaignForm.ReviewerRule.SYSTEM_OWNER);
+            namedReviewer.setLabel("Named reviewer" + suffix + ", for the named rule");
+            this.due.setLabel("Due" + suffix);
+            this.due.setValue(due);
+        }
+
+        void setVisible(boolean visible) {
+            reviewerRule.setVisible(visible);
+            namedReviewer.setVisible(visible);
+            due.setVisible(visible);
+        }
+
+        CampaignForm.Stage toStage() {
+            return new CampaignForm.Stage(reviewerRule.getValue(), namedReviewer.getValue(),
+                    due.getValue() == null ? null : due.getValue().plusDays(1).atStartOfDay(DisplayTime.zone()).toInstant());
+        }
+    }
 
     final TextField name = new TextField("Name");
     final TextArea description = new TextArea("Description");
@@ -28,27 +62,34 @@ class CampaignDialog extends Dialog {
     final TextField entitlementFilter = new TextField("Entitlements like (e.g. %ADMIN%, optional)");
     final Checkbox privilegedOnly = new Checkbox("Privileged access only");
     final Checkbox flaggedOnly = new Checkbox("Flagged access only");
-    final Select<CampaignForm.ReviewerRule> reviewerRule = new Select<>();
-    final TextField namedReviewer = new TextField("Named reviewer (for the named rule)");
+    final Select<Integer> stageCount = new Select<>();
+    final Select<CampaignForm.StageRule> stageRule = new Select<>();
+    final List<StageFields> stages = new ArrayList<>();
     final TextField fallback = new TextField("Fallback reviewer");
     final Select<CampaignForm.NoResponse> noResponse = new Select<>();
     final DatePicker starts = new DatePicker("Starts");
-    final DatePicker due = new DatePicker("Due");
     final Button save = new Button("Save draft");
 
     CampaignDialog(CampaignService campaigns, List<SystemInfo> all, Runnable saved) {
         setHeaderTitle("New access-review campaign");
         systems.setItems(all);
         systems.setItemLabelGenerator(SystemInfo::name);
-        reviewerRule.setLabel("Reviewer");
-        reviewerRule.setItems(CampaignForm.ReviewerRule.values());
-        reviewerRule.setItemLabelGenerator(r -> switch (r) {
-            case MANAGER -> "The person's manager";
-            case SYSTEM_OWNER -> "The system owner";
-            case NAMED -> "A named reviewer";
+        LocalDate today = LocalDate.now(DisplayTime.zone());
+        for (int stage = 1; stage <= CampaignForm.MAX_STAGES; stage++) {
+            stages.add(new StageFields(stage, today.plusDays(14L * stage)));
+        }
+        stageCount.setLabel("Review stages");
+        stageCount.setItems(1, 2, 3);
+        stageCount.addValueChangeListener(e -> showStages(e.getValue()));
+        stageRule.setLabel("Combining the stages");
+        stageRule.setItems(CampaignForm.StageRule.values());
+        stageRule.setItemLabelGenerator(r -> switch (r) {
+            case REVOKE_IF_ANY -> "Approved items go on; a revoke at any stage revokes";
+            case APPROVE_IF_ANY -> "Revoked items go on for a second opinion; an approval keeps";
+            case LAST_STAGE_DECIDES -> "Every item goes on; the last stage decides";
         });
-        reviewerRule.setValue(CampaignForm.ReviewerRule.MANAGER);
-        noResponse.setLabel("Undecided at close");
+        stageRule.setValue(CampaignForm.StageRule.REVOKE_IF_ANY);
+        noResponse.setLabel("Undecided at the end of a stage or at close");
         noResponse.setItems(CampaignForm.NoResponse.values());
         noResponse.setItemLabelGenerator(r -> switch (r) {
             case KEEP -> "Keep the access";
@@ -56,23 +97,31 @@ class CampaignDialog extends Dialog {
             case RECOMMENDATION -> "Follow the recommendation";
         });
         noResponse.setValue(CampaignForm.NoResponse.RECOMMENDATION);
-        starts.setValue(LocalDate.now(DisplayTime.zone()));
-        due.setValue(LocalDate.now(DisplayTime.zone()).plusDays(14));
-        FormLayout form = new FormLayout(name, systems, description, entitlementFilter, privilegedOnly, flaggedOnly, reviewerRule,
-                namedReviewer, fallback, noResponse, starts, due);
+        starts.setValue(today);
+        FormLayout form = new FormLayout(name, systems, description, entitlementFilter, privilegedOnly, flaggedOnly, fallback,
+                noResponse, starts, stageCount, stageRule);
+        stages.forEach(s -> form.add(s.reviewerRule, s.namedReviewer, s.due));
         add(form);
+        stageCount.setValue(1);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
             campaigns.create(new CampaignForm(name.getValue(), description.getValue(), systems.getValue().stream().map(SystemInfo::id).toList(),
-                    entitlementFilter.getValue(), privilegedOnly.getValue(), flaggedOnly.getValue(), List.of(), reviewerRule.getValue(),
-                    namedReviewer.getValue(), fallback.getValue(), noResponse.getValue(),
-                    starts.getValue() == null ? null : starts.getValue().atStartOfDay(DisplayTime.zone()).toInstant(),
-                    due.getValue() == null ? null : due.getValue().plusDays(1).atStartOfDay(DisplayTime.zone()).toInstant()));
+                    entitlementFilter.getValue(), privilegedOnly.getValue(), flaggedOnly.getValue(), List.of(), fallback.getValue(),
+                    noResponse.getValue(), starts.getValue() == null ? null : starts.getValue().atStartOfDay(DisplayTime.zone()).toInstant(),
+                    stages.subList(0, stageCount.getValue()).stream().map(StageFields::toStage).toList(), stageRule.getValue()));
             Toasts.success("Campaign saved as a draft");
             close();
             saved.run();
         });
         getFooter().add(new Button("Cancel", e -> close()), save);
         setWidth("min(56rem, 95vw)");
+    }
+
+    private void showStages(Integer count) {
+        int n = count == null ? 1 : count;
+        for (int i = 0; i < stages.size(); i++) {
+            stages.get(i).setVisible(i < n);
+        }
+        stageRule.setVisible(n > 1);
     }
 }

@@ -18,7 +18,9 @@ import dev.steward.platform.ui.Toasts;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.campaigns.Campaign;
 import dev.steward.reviews.campaigns.CampaignService;
+import dev.steward.reviews.campaigns.CampaignStages;
 import dev.steward.reviews.campaigns.ClosePreview;
+import dev.steward.reviews.campaigns.StagePreview;
 import dev.steward.reviews.evidence.CampaignReports;
 import dev.steward.reviews.evidence.EvidencePack;
 import dev.steward.reviews.systems.SystemService;
@@ -43,14 +45,17 @@ public class CampaignsView extends VerticalLayout {
 
     private final CampaignReports reports;
     private final EvidencePack evidence;
+    private final CampaignStages stages;
 
-    public CampaignsView(CampaignService campaigns, SystemService systems, CampaignReports reports, EvidencePack evidence) {
+    public CampaignsView(CampaignService campaigns, CampaignStages stages, SystemService systems, CampaignReports reports,
+                         EvidencePack evidence) {
         this.campaigns = campaigns;
+        this.stages = stages;
         this.reports = reports;
         this.evidence = evidence;
         setSizeFull();
         grid.addColumn(Campaign::name).setHeader("Campaign").setFlexGrow(1);
-        grid.addColumn(c -> c.status().name().toLowerCase() + (c.overdue(Instant.now()) ? " · overdue" : "")).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(CampaignsView::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(Campaign::items).setHeader("Items").setAutoWidth(true);
         grid.addColumn(c -> DisplayTime.format(c.definition().dueAt())).setHeader("Due").setAutoWidth(true);
         grid.addColumn(Campaign::owner).setHeader("Owner").setAutoWidth(true);
@@ -78,6 +83,13 @@ public class CampaignsView extends VerticalLayout {
                 refresh();
             }));
         }
+        if (campaign.hasNextStage()) {
+            actions.add(Buttons.small("Next stage…", () -> new StagePreviewDialog(campaign, stages.preview(campaign.id()), () -> {
+                StagePreview applied = stages.advance(campaign.id(), campaign.version());
+                Toasts.success(campaign.name() + ": stage " + (applied.endingStage() + 1) + " opened with " + applied.goingOn() + " item(s)");
+                refresh();
+            }).open()));
+        }
         if (campaign.status() == Campaign.Status.ACTIVE) {
             actions.add(Buttons.small("Close…", () -> {
                 ClosePreview preview = campaigns.closePreview(campaign.id());
@@ -89,6 +101,14 @@ public class CampaignsView extends VerticalLayout {
             }));
         }
         return actions;
+    }
+
+    static String status(Campaign c) {
+        String status = c.status().name().toLowerCase();
+        if (c.status() == Campaign.Status.ACTIVE && c.stageCount() > 1) {
+            status += " · stage " + c.currentStage() + " of " + c.stageCount();
+        }
+        return status + (c.overdue(Instant.now()) ? " · overdue" : "");
     }
 
     void refresh() {
