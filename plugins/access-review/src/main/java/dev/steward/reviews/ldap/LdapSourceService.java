@@ -138,7 +138,7 @@ public class LdapSourceService {
                 long groups = countGroups(connection, s);
                 String count = groups >= COUNT_LIMIT ? "more than " + COUNT_LIMIT + " groups" : groups == 1 ? "1 group" : groups + " groups";
                 return new ConnectionTest(true, "Connected to " + server + " and bound " + who + "; " + count + " under "
-                        + s.groupBaseDn() + " match " + s.groupFilter() + (groups == 0 ? ": an import would find nothing" : ""));
+                        + s.groupBaseDn() + (groups == 1 ? " matches " : " match ") + s.groupFilter() + (groups == 0 ? ": an import would find nothing" : ""));
             } catch (LDAPException e) {
                 return new ConnectionTest(false, "Connected to " + server + " and bound " + who + ", but: " + LdapConnector.describeSearch(e, s));
             }
