@@ -10,8 +10,6 @@ import dev.steward.reviews.imports.ColumnMapping;
 import dev.steward.reviews.integration.ReviewStats;
 import dev.steward.reviews.ldap.LdapSettings;
 import dev.steward.reviews.ldap.LdapSourceService;
-import dev.steward.reviews.ldap.LdapSettings;
-import dev.steward.reviews.ldap.LdapSourceService;
 import dev.steward.reviews.remediation.RemediationService;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
@@ -55,11 +53,6 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
             new Action("mark an entitlement privileged", ADMINS, t -> t.bean(SystemService.class).setPrivileged(-1, "X", true)),
             new Action("preview an import", ADMINS, t -> t.bean(AccessImport.class).preview(-1, "a,b\n".getBytes(StandardCharsets.UTF_8),
                     new ColumnMapping("a", "b", null, null, null, null), AccessImport.Progress.NONE)),
-            new Action("read LDAP settings", ADMINS, t -> t.bean(LdapSourceService.class).get(-1)),
-            new Action("save LDAP settings", ADMINS, t -> t.bean(LdapSourceService.class).save(LdapSettings.defaults(-1))),
-            new Action("test an LDAP connection", ADMINS, t -> t.bean(LdapSourceService.class).testConnection(-1)),
-            new Action("preview an LDAP import", ADMINS, t -> t.bean(AccessImport.class).previewLdap(-1, AccessImport.Progress.NONE)),
-            new Action("import from LDAP", ADMINS, t -> t.bean(AccessImport.class).commitLdap(-1, AccessImport.Progress.NONE)),
             new Action("read LDAP settings", ADMINS, t -> t.bean(LdapSourceService.class).get(-1)),
             new Action("save LDAP settings", ADMINS, t -> t.bean(LdapSourceService.class).save(LdapSettings.defaults(-1))),
             new Action("test an LDAP connection", ADMINS, t -> t.bean(LdapSourceService.class).testConnection(-1)),
