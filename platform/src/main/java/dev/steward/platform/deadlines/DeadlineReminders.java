@@ -29,9 +29,10 @@ import static dev.steward.platform.db.generated.Tables.DEADLINE_NOTICE;
 import static dev.steward.platform.db.generated.Tables.USER_ROLE;
 
 /**
- * Reminds owners before their deadlines ({@code steward.deadlines.reminders}, e.g. P3D,P1D,PT4H: one reminder per
- * offset reached, only the closest one when several are reached at once) and escalates missed ones to the owner
- * and their manager, or the module's officers when the owner has no manager. Each notice is recorded with a unique
+ * Reminds owners before their deadlines ({@code steward.deadlines.reminders}, e.g. P3D,P1D,PT4H, or the deadline's own
+ * schedule: one reminder per offset reached, only the closest one when several are reached at once) and escalates
+ * missed ones to the owner and the deadline's escalation recipients, else their manager, or the module's officers
+ * when the owner has no manager (or the recipients are only the owner). Each notice is recorded with a unique
  * key in the same transaction as its notifications, so it goes out exactly once, across runs and instances.
  */
 @Component
@@ -62,10 +63,11 @@ public class DeadlineReminders {
 
     /** One pass over every enabled module's open deadlines; returns how many notices were sent. */
     public int runOnce(Instant now) {
-        Instant horizon = now.plus(offsets.isEmpty() ? Duration.ZERO : offsets.getFirst());
+        Duration consoleLongest = offsets.isEmpty() ? Duration.ZERO : offsets.getFirst();
         int sent = 0;
         for (DeadlineSource source : registry.contributions(DeadlineSource.class)) {
-            for (Deadline deadline : source.deadlines(new DeadlineQuery(null, horizon, true))) {
+            Duration longest = source.longestReminder().compareTo(consoleLongest) > 0 ? source.longestReminder() : consoleLongest;
+            for (Deadline deadline : source.deadlines(new DeadlineQuery(null, now.plus(longest), true))) {
                 try {
                     Boolean done = transaction.execute(status -> notify(source, deadline, now));
                     sent += Boolean.TRUE.equals(done) ? 1 : 0;
@@ -90,7 +92,9 @@ public class DeadlineReminders {
                     "Escalation: " + d.title() + " (owner " + d.owner() + ") is overdue"));
             return true;
         }
-        Duration reached = offsets.stream().filter(o -> !now.isBefore(d.due().minus(o))).reduce((a, b) -> b).orElse(null);
+        List<Duration> schedule = d.reminders() == null ? offsets
+                : d.reminders().stream().sorted(Comparator.reverseOrder()).toList();
+        Duration reached = schedule.stream().filter(o -> !now.isBefore(d.due().minus(o))).reduce((a, b) -> b).orElse(null);
         if (reached == null || !firstTime(d.key(), "REMINDER:" + reached)) {
             return false;
         }
@@ -99,6 +103,11 @@ public class DeadlineReminders {
     }
 
     private Set<String> escalationRecipients(DeadlineSource source, Deadline d) {
+        if (d.escalateTo() != null) {
+            Set<String> recipients = new TreeSet<>(d.escalateTo());
+            recipients.remove(d.owner());
+            return recipients.isEmpty() ? officers(source.officerPermission(), d.owner()) : recipients;
+        }
         return team.managerOf(d.owner()).map(Set::of).orElseGet(() -> officers(source.officerPermission(), d.owner()));
     }
 

@@ -1,5 +1,6 @@
 package dev.steward.platform.spi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -31,11 +32,28 @@ public interface DeadlineSource {
     }
 
     /**
-     * @param key   stable and unique across modules: {@code <module>:<type>:<id>:<what>}; reminders are sent once per key
-     * @param link  the console route of the record
-     * @param note  why it was met, missed or waived
+     * How far ahead of a due date this source's own reminder schedules reach at most (see {@link Deadline#reminders}),
+     * so that the reminder job asks for deadlines that far ahead.
+     */
+    default Duration longestReminder() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * @param key        stable and unique across modules: {@code <module>:<type>:<id>:<what>}; reminders are sent once per key
+     * @param link       the console route of the record
+     * @param note       why it was met, missed or waived
+     * @param reminders  how long before the due date to remind the owner, or null for the console's schedule
+     * @param escalateTo who hears of a missed deadline besides the owner, or null for the owner's manager (the module's
+     *                   officers when there is none)
      */
     record Deadline(String key, String module, String title, String owner, Instant due, Severity severity, String link,
-                    State state, String note) {
+                    State state, String note, List<Duration> reminders, Set<String> escalateTo) {
+
+        /** A deadline on the console's reminder schedule and escalation path. */
+        public Deadline(String key, String module, String title, String owner, Instant due, Severity severity, String link,
+                        State state, String note) {
+            this(key, module, title, owner, due, severity, link, state, note, null, null);
+        }
     }
 }

@@ -45,6 +45,10 @@ class DeadlineRemindersTest {
                     return "platform.people.manage";
                 }
 
+                public Duration longestReminder() {
+                    return Duration.ofDays(10);
+                }
+
                 public List<Deadline> deadlines(DeadlineQuery q) {
                     return items.stream().filter(d -> q.owners() == null || q.owners().contains(d.owner()))
                             .filter(d -> q.dueBefore() == null || d.due().isBefore(q.dueBefore())).toList();
@@ -129,6 +133,26 @@ class DeadlineRemindersTest {
         Module.items.add(due("orphan", "nomad", Duration.ofMinutes(-5), DeadlineSource.State.OPEN));
         reminders.runOnce(NOW);
         assertThat(titlesFor("pat")).containsExactly("Escalation: Notify the authority about orphan (owner nomad) is overdue");
+    }
+
+    @Test
+    void a_deadline_with_its_own_schedule_and_escalation_recipients_uses_them_instead_of_the_consoles() {
+        Deadline weekAhead = due("own", "olivia", Duration.ofDays(6), DeadlineSource.State.OPEN);
+        Module.items.add(new Deadline(weekAhead.key(), weekAhead.module(), weekAhead.title(), "olivia", weekAhead.due(),
+                weekAhead.severity(), weekAhead.link(), weekAhead.state(), null, List.of(Duration.ofDays(7), Duration.ofDays(2)), null));
+        Deadline late = due("to-owner", "olivia", Duration.ofHours(-1), DeadlineSource.State.OPEN);
+        Module.items.add(new Deadline(late.key(), late.module(), late.title(), "olivia", late.due(), late.severity(), late.link(),
+                late.state(), null, null, java.util.Set.of("pat")));
+
+        assertThat(reminders.runOnce(NOW)).isEqualTo(2);
+        // six days ahead: the console's P3D is not reached, the deadline's own P7D is
+        assertThat(dsl.select(DEADLINE_NOTICE.NOTICE).from(DEADLINE_NOTICE).where(DEADLINE_NOTICE.DEADLINE_KEY.eq("own"))
+                .fetch(DEADLINE_NOTICE.NOTICE)).containsExactly("REMINDER:PT168H");
+        assertThat(reminders.runOnce(NOW.plus(Duration.ofDays(3)))).isZero(); // not the console's P3D either
+        assertThat(reminders.runOnce(NOW.plus(Duration.ofDays(4)).plusSeconds(60))).isEqualTo(1); // its own P2D
+        // the missed one escalates to the named recipient, not to Olivia's manager
+        assertThat(titlesFor("pat")).containsExactly("Escalation: Notify the authority about to-owner (owner olivia) is overdue");
+        assertThat(titlesFor("max")).isEmpty();
     }
 
     @Test
