@@ -212,6 +212,36 @@ class CampaignTest extends ReviewsTestBase {
         assertThat(stats.myPending()).isZero();
     }
 
+    @Test
+    void reviewers_are_reminded_on_the_campaigns_schedule_and_a_missed_stage_escalates_to_the_campaign_owner() {
+        Instant now = Instant.now();
+        Campaign draft = campaigns.create(new CampaignForm("Reminded ERP review", null, List.of(erp.id()), null, false, false, List.of(),
+                company.user("fiona"), CampaignForm.NoResponse.KEEP, now,
+                List.of(new CampaignForm.Stage(CampaignForm.ReviewerRule.MANAGER, null, now.plus(Duration.ofDays(5)))),
+                CampaignForm.StageRule.REVOKE_IF_ANY, List.of(7, 1), CampaignForm.Escalation.CAMPAIGN_OWNER));
+        Campaign campaign = campaigns.launch(draft.id(), draft.version());
+        String key = "reviews:campaign:" + campaign.id() + ":stage:1:reviewer:" + company.user("maria");
+
+        // five days ahead: the console's default (3 days) is not reached, the campaign's 7 days is
+        reminders.runOnce(now.plusSeconds(60));
+        assertThat(notices(key)).containsExactly("REMINDER:PT168H");
+        reminders.runOnce(now.plus(Duration.ofDays(4)).plusSeconds(120));
+        assertThat(notices(key)).containsExactlyInAnyOrder("REMINDER:PT168H", "REMINDER:PT24H");
+        // missed: Maria hears it, and the campaign owner (Ivy) rather than the officers
+        reminders.runOnce(now.plus(Duration.ofDays(5)).plusSeconds(180));
+        assertThat(notices(key)).contains("ESCALATION");
+        assertThat(dsl.fetch("select recipient from platform.notification where kind = 'deadlines.escalation' and title like ?",
+                "Escalation: Reminded ERP review: % (owner " + company.user("maria") + ") is overdue").getValues(0, String.class))
+                .containsExactly("ivy");
+    }
+
+    @Autowired
+    dev.steward.platform.deadlines.DeadlineReminders reminders;
+
+    private List<String> notices(String key) {
+        return dsl.fetch("select notice from platform.deadline_notice where deadline_key = ?", key).getValues(0, String.class);
+    }
+
     private static ReviewItem plainItem(List<ReviewItem> queue, String account) {
         return queue.stream().filter(i -> i.accountName().equals(account)).findFirst().orElseThrow();
     }

@@ -70,7 +70,7 @@ class MultiStageTest extends ReviewsTestBase {
         Campaign draft = campaigns.create(new CampaignForm("Two-stage ERP review", null, List.of(erp.id()), null, false, false, List.of(),
                 company.user("fiona"), CampaignForm.NoResponse.RECOMMENDATION, now,
                 List.of(new CampaignForm.Stage(ReviewerRule.MANAGER, null, now.plus(Duration.ofDays(7))),
-                        new CampaignForm.Stage(ReviewerRule.SYSTEM_OWNER, null, now.plus(Duration.ofDays(14)))), rule));
+                        new CampaignForm.Stage(ReviewerRule.SYSTEM_OWNER, null, now.plus(Duration.ofDays(14)))), rule, null, null));
         return campaigns.launch(draft.id(), draft.version());
     }
 
@@ -175,10 +175,12 @@ class MultiStageTest extends ReviewsTestBase {
                 List.of(new CampaignForm.Stage(ReviewerRule.MANAGER, null, now.plus(Duration.ofDays(7))),
                         new CampaignForm.Stage(ReviewerRule.NAMED, " ", now.plus(Duration.ofDays(3))),
                         new CampaignForm.Stage(ReviewerRule.MANAGER, null, now.plus(Duration.ofDays(20))),
-                        new CampaignForm.Stage(ReviewerRule.MANAGER, null, now.plus(Duration.ofDays(30)))), StageRule.REVOKE_IF_ANY)))
+                        new CampaignForm.Stage(ReviewerRule.MANAGER, null, now.plus(Duration.ofDays(30)))), StageRule.REVOKE_IF_ANY,
+                List.of(3, 45, 3), null)))
                 .hasMessageContaining("A campaign has one to 3 review stages")
                 .hasMessageContaining("Name the reviewer for stage 2")
-                .hasMessageContaining("Stage 2 must be due after stage 1");
+                .hasMessageContaining("Stage 2 must be due after stage 1")
+                .hasMessageContaining("Reminders are given in days before the due date, from 0 to 30");
 
         Campaign campaign = launchTwoStages(StageRule.REVOKE_IF_ANY);
         loginAs(company.user("maria"), Role.MANAGER);

@@ -72,10 +72,19 @@ class CampaignStagesUiTest extends KaribuTest {
         setValue(dialog.stages.get(1).reviewerRule, CampaignForm.ReviewerRule.NAMED);
         setValue(dialog.stages.get(1).namedReviewer, "second-" + suffix);
         setValue(dialog.stageRule, CampaignForm.StageRule.LAST_STAGE_DECIDES);
+        setValue(dialog.escalation, CampaignForm.Escalation.CAMPAIGN_OWNER);
+        setValue(dialog.reminderDays, "next week");
+        _click(dialog.save);
+        assertThat(dialog.reminderDays.isInvalid()).isTrue();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(GridKt._findAll(view.grid)).extracting(Campaign::name).doesNotContain(name);
+        setValue(dialog.reminderDays, "7, 1");
         _click(dialog.save);
 
         Campaign draft = campaign(view, name);
         assertThat(draft.definition().stages()).extracting(CampaignForm.Stage::namedReviewer).containsExactly("first-" + suffix, "second-" + suffix);
+        assertThat(draft.definition().reminderDays()).containsExactly(7, 1);
+        assertThat(draft.definition().escalation()).isEqualTo(CampaignForm.Escalation.CAMPAIGN_OWNER);
         _click(action(view, name, "Launch"));
         assertThat(CampaignsView.status(campaign(view, name))).isEqualTo("active · stage 1 of 2");
 

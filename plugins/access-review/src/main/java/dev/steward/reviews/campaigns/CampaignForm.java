@@ -13,12 +13,21 @@ import java.util.List;
  * @param fallbackReviewer   reviews what has no reviewer, and what would be a self-review
  * @param stages             one to three review stages in order; the last one's due date is the campaign's
  * @param stageRule          how the stages' outcomes combine (irrelevant with one stage)
+ * @param reminderDays       days before a stage is due on which reviewers with pending items are reminded
+ * @param escalation         who hears when a reviewer misses the stage's due date
  */
 public record CampaignForm(String name, String description, List<Long> systemIds, String entitlementFilter,
                            boolean privilegedOnly, boolean flaggedOnly, List<Long> orgUnitIds, String fallbackReviewer,
-                           NoResponse noResponse, Instant startsAt, List<Stage> stages, StageRule stageRule) {
+                           NoResponse noResponse, Instant startsAt, List<Stage> stages, StageRule stageRule,
+                           List<Integer> reminderDays, Escalation escalation) {
 
     public static final int MAX_STAGES = 3;
+    /** The furthest ahead a reminder may be set. */
+    public static final int MAX_REMINDER_DAYS = 30;
+    public static final List<Integer> DEFAULT_REMINDER_DAYS = List.of(3, 1);
+
+    /** Besides the reviewer, who is told of a missed review deadline. */
+    public enum Escalation { REVIEWER_MANAGER, CAMPAIGN_OWNER }
 
     public enum ReviewerRule { MANAGER, SYSTEM_OWNER, NAMED }
 
@@ -44,6 +53,8 @@ public record CampaignForm(String name, String description, List<Long> systemIds
         orgUnitIds = orgUnitIds == null ? List.of() : List.copyOf(orgUnitIds);
         stages = stages == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(stages));
         stageRule = stageRule == null ? StageRule.REVOKE_IF_ANY : stageRule;
+        reminderDays = reminderDays == null ? DEFAULT_REMINDER_DAYS : java.util.Collections.unmodifiableList(new ArrayList<>(reminderDays));
+        escalation = escalation == null ? Escalation.REVIEWER_MANAGER : escalation;
     }
 
     /** A campaign with one review stage. */
@@ -51,7 +62,8 @@ public record CampaignForm(String name, String description, List<Long> systemIds
                         boolean privilegedOnly, boolean flaggedOnly, List<Long> orgUnitIds, ReviewerRule reviewerRule,
                         String namedReviewer, String fallbackReviewer, NoResponse noResponse, Instant startsAt, Instant dueAt) {
         this(name, description, systemIds, entitlementFilter, privilegedOnly, flaggedOnly, orgUnitIds, fallbackReviewer, noResponse,
-                startsAt, java.util.Collections.singletonList(new Stage(reviewerRule, namedReviewer, dueAt)), StageRule.REVOKE_IF_ANY);
+                startsAt, java.util.Collections.singletonList(new Stage(reviewerRule, namedReviewer, dueAt)), StageRule.REVOKE_IF_ANY,
+                DEFAULT_REMINDER_DAYS, Escalation.REVIEWER_MANAGER);
     }
 
     /** The first stage's reviewer rule. */

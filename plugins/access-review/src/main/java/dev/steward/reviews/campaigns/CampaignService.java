@@ -235,6 +235,11 @@ public class CampaignService {
         if (f.startsAt() == null) {
             problems.add("The start date is required");
         }
+        if (f.reminderDays().stream().anyMatch(d -> d == null || d < 0 || d > CampaignForm.MAX_REMINDER_DAYS)) {
+            problems.add("Reminders are given in days before the due date, from 0 to " + CampaignForm.MAX_REMINDER_DAYS);
+        } else if (f.reminderDays().stream().distinct().count() != f.reminderDays().size()) {
+            problems.add("Each reminder day only once");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -249,6 +254,8 @@ public class CampaignService {
         r.setFlaggedOnly(f.flaggedOnly());
         r.setOrgUnitIds(f.orgUnitIds().toArray(Long[]::new));
         r.setStageRule(f.stageRule().name());
+        r.setReminderDays(f.reminderDays().stream().sorted(java.util.Comparator.reverseOrder()).toArray(Integer[]::new));
+        r.setEscalateTo(f.escalation().name());
         r.setFallbackReviewer(f.fallbackReviewer().strip());
         r.setNoResponse(f.noResponse().name());
         r.setStartsAt(f.startsAt().atOffset(ZoneOffset.UTC));
@@ -268,7 +275,8 @@ public class CampaignService {
         CampaignForm form = new CampaignForm(r.getName(), r.getDescription(), Arrays.asList(r.getSystemIds()), r.getEntitlementFilter(),
                 r.getPrivilegedOnly(), r.getFlaggedOnly(), Arrays.asList(r.getOrgUnitIds()), r.getFallbackReviewer(),
                 CampaignForm.NoResponse.valueOf(r.getNoResponse()), r.getStartsAt().toInstant(), stages,
-                CampaignForm.StageRule.valueOf(r.getStageRule()));
+                CampaignForm.StageRule.valueOf(r.getStageRule()), Arrays.asList(r.getReminderDays()),
+                CampaignForm.Escalation.valueOf(r.getEscalateTo()));
         return new Campaign(r.getId(), r.getName(), r.getOwner(), Campaign.Status.valueOf(r.getStatus()), form,
                 r.getLaunchedAt() == null ? null : r.getLaunchedAt().toInstant(),
                 r.getClosedAt() == null ? null : r.getClosedAt().toInstant(), r.getItems(), r.getCurrentStage(), r.getVersion());

@@ -135,7 +135,9 @@ public class EvidencePack {
                     .meta("Systems", String.join(", ", r.systems()))
                     .meta("Scope", scope(d))
                     .meta("Reviewers", stages(d) + "; fallback " + d.fallbackReviewer() + "; undecided at the end of a stage: "
-                            + d.noResponse().name().toLowerCase());
+                            + d.noResponse().name().toLowerCase() + "; reminders " + d.reminderDays() + " days before due; missed"
+                            + " deadlines escalated to the " + (d.escalation() == dev.steward.reviews.campaigns.CampaignForm.Escalation.CAMPAIGN_OWNER
+                            ? "campaign owner" : "reviewer's manager"));
             pdf.text("Controls supported by this evidence");
             pdf.table("Control", "What this pack shows");
             CONTROLS.forEach(pdf::row);

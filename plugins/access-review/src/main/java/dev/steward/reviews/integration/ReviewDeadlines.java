@@ -2,17 +2,21 @@ package dev.steward.reviews.integration;
 
 import dev.steward.platform.spi.DeadlineSource;
 import dev.steward.reviews.ReviewPermissions;
+import dev.steward.reviews.campaigns.CampaignForm;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Campaign work as platform deadlines: each reviewer's pending items of a campaign's current stage, due with the stage
- * (so reminders stop the moment the reviewer is done), and each active campaign's close for its owner; escalations go
- * to managers or the officers.
+ * (so reminders stop the moment the reviewer is done) and reminded on the campaign's schedule, escalated to the
+ * reviewer's manager or the campaign owner as the campaign says; and each active campaign's close for its owner.
  */
 @Component
 class ReviewDeadlines implements DeadlineSource {
@@ -32,12 +36,12 @@ class ReviewDeadlines implements DeadlineSource {
     public List<Deadline> deadlines(DeadlineQuery query) {
         Instant now = Instant.now();
         List<Deadline> all = new ArrayList<>();
-        dsl.fetch("select c.id, c.name, c.current_stage, st.due_at, i.reviewer, count(*) filter (where i.outcome = 'PENDING') pending"
+        dsl.fetch("select c.id, c.name, c.current_stage, c.reminder_days, c.escalate_to, c.owner, st.due_at, i.reviewer, count(*) filter (where i.outcome = 'PENDING') pending"
                         + " from reviews.review_item i join reviews.campaign c on c.id = i.campaign_id and i.stage = c.current_stage"
                         + " join reviews.campaign_stage st on st.campaign_id = c.id and st.stage = c.current_stage"
                         + " where c.status = 'ACTIVE' and (cast(? as varchar[]) is null or i.reviewer = any(cast(? as varchar[])))"
                         + " and (cast(? as timestamptz) is null or st.due_at < cast(? as timestamptz))"
-                        + " group by c.id, c.name, c.current_stage, st.due_at, i.reviewer",
+                        + " group by c.id, c.name, c.current_stage, c.reminder_days, c.escalate_to, c.owner, st.due_at, i.reviewer",
                 owners(query), owners(query), query.dueBefore(), query.dueBefore())
                 .forEach(r -> {
                     int pending = r.get("pending", Integer.class);
@@ -49,7 +53,9 @@ class ReviewDeadlines implements DeadlineSource {
                     all.add(new Deadline("reviews:campaign:" + r.get("id", Long.class) + ":stage:" + r.get("current_stage", Integer.class)
                             + ":reviewer:" + r.get("reviewer", String.class),
                             ReviewPermissions.PLUGIN_ID, r.get("name", String.class) + ": " + pending + " access item(s) to review",
-                            r.get("reviewer", String.class), due, Severity.HIGH, "reviews/my", state, null));
+                            r.get("reviewer", String.class), due, Severity.HIGH, "reviews/my", state, null,
+                            reminders((Integer[]) r.get("reminder_days")),
+                            "CAMPAIGN_OWNER".equals(r.get("escalate_to", String.class)) ? Set.of(r.get("owner", String.class)) : null));
                 });
         dsl.fetch("select id, name, owner, due_at, status from reviews.campaign where status in ('ACTIVE', 'CLOSED')"
                         + " and (cast(? as varchar[]) is null or owner = any(cast(? as varchar[])))"
@@ -66,6 +72,16 @@ class ReviewDeadlines implements DeadlineSource {
                             "reviews/campaigns", closed ? State.MET : due.isBefore(now) ? State.MISSED : State.OPEN, null));
                 });
         return all;
+    }
+
+    @Override
+    public Duration longestReminder() {
+        return Duration.ofDays(CampaignForm.MAX_REMINDER_DAYS);
+    }
+
+    /** Days before the due date as the platform's reminder offsets; 0 means on the last day, 8 hours before the deadline. */
+    private static List<Duration> reminders(Integer[] days) {
+        return Arrays.stream(days).map(d -> d == 0 ? Duration.ofHours(8) : Duration.ofDays(d)).toList();
     }
 
     private static String[] owners(DeadlineQuery query) {

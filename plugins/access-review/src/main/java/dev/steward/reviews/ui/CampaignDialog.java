@@ -66,6 +66,8 @@ class CampaignDialog extends Dialog {
     final Select<CampaignForm.StageRule> stageRule = new Select<>();
     final List<StageFields> stages = new ArrayList<>();
     final TextField fallback = new TextField("Fallback reviewer");
+    final TextField reminderDays = new TextField("Remind reviewers (days before due, e.g. 7, 3, 1)");
+    final Select<CampaignForm.Escalation> escalation = new Select<>();
     final Select<CampaignForm.NoResponse> noResponse = new Select<>();
     final DatePicker starts = new DatePicker("Starts");
     final Button save = new Button("Save draft");
@@ -98,23 +100,48 @@ class CampaignDialog extends Dialog {
         });
         noResponse.setValue(CampaignForm.NoResponse.RECOMMENDATION);
         starts.setValue(today);
+        reminderDays.setValue("3, 1");
+        escalation.setLabel("When a reviewer misses the due date, tell");
+        escalation.setItems(CampaignForm.Escalation.values());
+        escalation.setItemLabelGenerator(e -> switch (e) {
+            case REVIEWER_MANAGER -> "The reviewer's manager";
+            case CAMPAIGN_OWNER -> "The campaign owner";
+        });
+        escalation.setValue(CampaignForm.Escalation.REVIEWER_MANAGER);
         FormLayout form = new FormLayout(name, systems, description, entitlementFilter, privilegedOnly, flaggedOnly, fallback,
-                noResponse, starts, stageCount, stageRule);
+                noResponse, starts, reminderDays, escalation, stageCount, stageRule);
         stages.forEach(s -> form.add(s.reviewerRule, s.namedReviewer, s.due));
         add(form);
         stageCount.setValue(1);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
+            List<Integer> days = days();
+            if (days == null) {
+                return;
+            }
             campaigns.create(new CampaignForm(name.getValue(), description.getValue(), systems.getValue().stream().map(SystemInfo::id).toList(),
                     entitlementFilter.getValue(), privilegedOnly.getValue(), flaggedOnly.getValue(), List.of(), fallback.getValue(),
                     noResponse.getValue(), starts.getValue() == null ? null : starts.getValue().atStartOfDay(DisplayTime.zone()).toInstant(),
-                    stages.subList(0, stageCount.getValue()).stream().map(StageFields::toStage).toList(), stageRule.getValue()));
+                    stages.subList(0, stageCount.getValue()).stream().map(StageFields::toStage).toList(), stageRule.getValue(),
+                    days, escalation.getValue()));
             Toasts.success("Campaign saved as a draft");
             close();
             saved.run();
         });
         getFooter().add(new Button("Cancel", e -> close()), save);
         setWidth("min(56rem, 95vw)");
+    }
+
+    /** The reminder days as typed, or null (and the field marked) when the text is not a list of numbers. */
+    private List<Integer> days() {
+        String text = reminderDays.getValue().strip();
+        if (!text.matches("(\\d{1,3}(\\s*,\\s*|\\s+))*\\d{1,3}|")) {
+            reminderDays.setErrorMessage("Days as numbers separated by commas, e.g. 7, 3, 1");
+            reminderDays.setInvalid(true);
+            return null;
+        }
+        reminderDays.setInvalid(false);
+        return text.isEmpty() ? List.of() : java.util.Arrays.stream(text.split("[,\\s]+")).map(Integer::valueOf).toList();
     }
 
     private void showStages(Integer count) {
