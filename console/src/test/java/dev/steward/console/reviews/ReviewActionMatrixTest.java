@@ -7,10 +7,13 @@ import dev.steward.reviews.decisions.CampaignItems;
 import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ColumnMapping;
+import dev.steward.reviews.imports.Snapshots;
 import dev.steward.reviews.integration.ReviewStats;
 import dev.steward.reviews.ldap.LdapSettings;
 import dev.steward.reviews.ldap.LdapSourceService;
 import dev.steward.reviews.remediation.RemediationService;
+import dev.steward.reviews.systems.Entitlements;
+import dev.steward.reviews.systems.SodRules;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,25 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
             new Action("list systems", READERS, t -> t.bean(SystemService.class).list()),
             new Action("save a system", ADMINS, t -> t.bean(SystemService.class).save(new SystemInfo(null, "", "", null, null, false, null, 0))),
             new Action("mark an entitlement privileged", ADMINS, t -> t.bean(SystemService.class).setPrivileged(-1, "X", true)),
+            new Action("search people for a system owner", ADMINS, t -> t.bean(SystemService.class).ownerCandidates("a", 0, 10)),
+            new Action("read a system owner", READERS, t -> t.bean(SystemService.class).person(-1)),
+            new Action("list system owners", READERS, t -> t.bean(SystemService.class).ownerNames()),
+            new Action("list a system's entitlements", READERS, t -> t.bean(Entitlements.class).list(-1, null, 0, 10)),
+            new Action("count a system's entitlements", READERS, t -> t.bean(Entitlements.class).count(-1, null)),
+            new Action("pick an entitlement name", READERS, t -> t.bean(Entitlements.class).names(-1, null, 0, 10)),
+            new Action("preview marking privileged by rule", ADMINS, t -> t.bean(Entitlements.class).previewPrivilegedRule(-1, "%A%")),
+            new Action("mark privileged by rule", ADMINS, t -> t.bean(Entitlements.class).markPrivilegedByRule(-1, "%A%")),
+            new Action("list SoD rules", READERS, t -> t.bean(SodRules.class).list(null)),
+            new Action("add a SoD rule", ADMINS, t -> t.bean(SodRules.class).add("x", -1, "A", -1, "B", null)),
+            new Action("delete a SoD rule", ADMINS, t -> t.bean(SodRules.class).delete(-1)),
+            new Action("list a system's imports", READERS, t -> t.bean(Snapshots.class).history(-1)),
+            new Action("diff two imports", READERS, t -> t.bean(Snapshots.class).diff(-1, -1, -2)),
+            new Action("page the grants of a diff", READERS, t -> t.bean(Snapshots.class).grants(-1, -1, -2, Snapshots.GrantChange.ADDED, 0, 10)),
+            new Action("page the accounts of a diff", READERS, t -> t.bean(Snapshots.class).accounts(-1, -1, -2,
+                    Snapshots.AccountChange.CHANGED, 0, 10)),
+            new Action("name a diff's file", READERS, t -> t.bean(Snapshots.class).fileName(-1, -1, -2)),
+            new Action("export a diff", READERS, t -> t.bean(Snapshots.class).exportCsv(-1, -1, -2, java.io.OutputStream.nullOutputStream(),
+                    dev.steward.platform.export.ExportProgress.NONE)),
             new Action("preview an import", ADMINS, t -> t.bean(AccessImport.class).preview(-1, "a,b\n".getBytes(StandardCharsets.UTF_8),
                     new ColumnMapping("a", "b", null, null, null, null), AccessImport.Progress.NONE)),
             new Action("read LDAP settings", ADMINS, t -> t.bean(LdapSourceService.class).get(-1)),

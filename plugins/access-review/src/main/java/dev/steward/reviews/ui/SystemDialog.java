@@ -1,48 +1,86 @@
 package dev.steward.reviews.ui;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.ui.Toasts;
+import dev.steward.reviews.systems.InvalidSystemInputException;
+import dev.steward.reviews.systems.PersonChoice;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
+import org.jooq.exception.DataChangedException;
 
-/** Adds or edits a system. */
+import java.util.Map;
+
+/** Adds or edits a system, with its owner picked from the people directory. */
 class SystemDialog extends Dialog {
 
     final TextField code = new TextField("Code");
     final TextField name = new TextField("Name");
+    final ComboBox<PersonChoice> owner = new ComboBox<>("Owner");
     final Select<SystemInfo.Criticality> criticality = new Select<>();
     final Checkbox personalData = new Checkbox("Holds personal data");
     final IntegerField dormantDays = new IntegerField("Dormant after (days without login)");
+    final Paragraph error = new Paragraph();
     final Button save = new Button("Save");
+    private final Map<String, HasValidation> fields = Map.of("owner", owner);
 
     SystemDialog(SystemService systems, SystemInfo existing, Runnable saved) {
         setHeaderTitle(existing == null ? "New system" : "Edit " + existing.name());
         criticality.setLabel("Criticality");
         criticality.setItems(SystemInfo.Criticality.values());
         criticality.setValue(existing == null ? SystemInfo.Criticality.MEDIUM : existing.criticality());
+        owner.setItems(query -> systems.ownerCandidates(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+        owner.setItemLabelGenerator(PersonChoice::label);
+        owner.setPlaceholder("Search people by name, email or employee id");
+        owner.setHelperText("Reviews under the system-owner rule go to this person");
+        owner.setClearButtonVisible(true);
         if (existing != null) {
             code.setValue(existing.code());
             name.setValue(existing.name());
             personalData.setValue(existing.personalData());
             dormantDays.setValue(existing.dormantAfterDays());
+            if (existing.ownerPersonId() != null) {
+                systems.person(existing.ownerPersonId()).ifPresent(owner::setValue);
+            }
         }
-        add(new FormLayout(code, name, criticality, personalData, dormantDays));
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        add(new FormLayout(code, name, owner, criticality, personalData, dormantDays), error);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> {
-            systems.save(new SystemInfo(existing == null ? null : existing.id(), code.getValue(), name.getValue(),
-                    existing == null ? null : existing.ownerPersonId(), criticality.getValue(), personalData.getValue(),
-                    dormantDays.getValue(), existing == null ? 0 : existing.version()));
-            Toasts.success(name.getValue() + " saved");
-            close();
-            saved.run();
-        });
+        save.addClickListener(e -> save(systems, existing, saved));
         getFooter().add(new Button("Cancel", e -> close()), save);
+    }
+
+    private void save(SystemService systems, SystemInfo existing, Runnable saved) {
+        fields.values().forEach(f -> f.setInvalid(false));
+        error.setText("");
+        try {
+            systems.save(new SystemInfo(existing == null ? null : existing.id(), code.getValue(), name.getValue(),
+                    owner.getValue() == null ? null : owner.getValue().id(), criticality.getValue(), personalData.getValue(),
+                    dormantDays.getValue(), existing == null ? 0 : existing.version()));
+        } catch (InvalidSystemInputException ex) {
+            HasValidation field = ex.field() == null ? null : fields.get(ex.field());
+            if (field == null) {
+                error.setText(ex.getMessage());
+            } else {
+                field.setErrorMessage(ex.getMessage());
+                field.setInvalid(true);
+            }
+            return;
+        } catch (IllegalArgumentException | DataChangedException ex) {
+            error.setText(ex.getMessage());
+            return;
+        }
+        Toasts.success(name.getValue() + " saved");
+        close();
+        saved.run();
     }
 }

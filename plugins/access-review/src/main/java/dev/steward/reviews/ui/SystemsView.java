@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.steward.platform.security.CurrentUser;
@@ -15,32 +17,51 @@ import dev.steward.platform.spi.RequiresPermission;
 import dev.steward.platform.ui.Buttons;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.imports.AccessImport;
+import dev.steward.reviews.imports.Snapshots;
 import dev.steward.reviews.ldap.LdapSourceService;
+import dev.steward.reviews.systems.Entitlements;
+import dev.steward.reviews.systems.SodRules;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
 import jakarta.annotation.security.PermitAll;
 
-/** The systems whose access is reviewed, and their imports. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The systems whose access is reviewed: their owners, imports and history, entitlements and SoD rules.
+ * {@code ?history=<system id>} opens a system's history (where global search's access hits lead).
+ */
 @Route("reviews/systems")
 @PageTitle("Systems · Access reviews · Steward")
 @PermitAll
 @RequiresPermission(ReviewPermissions.READ)
-public class SystemsView extends VerticalLayout {
+public class SystemsView extends VerticalLayout implements AfterNavigationObserver {
 
     final Grid<SystemInfo> grid = new Grid<>();
     final Button add = new Button("New system", VaadinIcon.PLUS.create());
+    final Button sodRules = new Button("SoD rules", VaadinIcon.SCALE_UNBALANCE.create());
     private final SystemService systems;
     private final AccessImport imports;
     private final LdapSourceService ldapSources;
+    private final Entitlements entitlements;
+    private final SodRules rules;
+    private final Snapshots snapshots;
     private final boolean canAdminister = CurrentUser.hasPermission(ReviewPermissions.ADMIN);
+    private Map<Long, String> owners = Map.of();
 
-    public SystemsView(SystemService systems, AccessImport imports, LdapSourceService ldapSources) {
+    public SystemsView(SystemService systems, AccessImport imports, LdapSourceService ldapSources, Entitlements entitlements,
+                       SodRules rules, Snapshots snapshots) {
         this.systems = systems;
         this.imports = imports;
         this.ldapSources = ldapSources;
+        this.entitlements = entitlements;
+        this.rules = rules;
+        this.snapshots = snapshots;
         setSizeFull();
         grid.addColumn(SystemInfo::code).setHeader("Code").setAutoWidth(true);
         grid.addColumn(SystemInfo::name).setHeader("System").setFlexGrow(1);
+        grid.addColumn(s -> owners.getOrDefault(s.id(), "")).setHeader("Owner").setKey("owner").setAutoWidth(true);
         grid.addColumn(s -> s.criticality().name().toLowerCase()).setHeader("Criticality").setAutoWidth(true);
         grid.addColumn(s -> s.personalData() ? "yes" : "no").setHeader("Personal data").setAutoWidth(true);
         grid.addColumn(s -> s.dormantAfterDays() == null ? "" : s.dormantAfterDays() + " days").setHeader("Dormant after").setAutoWidth(true);
@@ -49,7 +70,8 @@ public class SystemsView extends VerticalLayout {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(canAdminister);
         add.addClickListener(e -> new SystemDialog(systems, null, this::refresh).open());
-        add(new HorizontalLayout(new H2("Systems and imports"), add), grid);
+        sodRules.addClickListener(e -> new SodRulesDialog(rules, entitlements, systems.list(), canAdminister).open());
+        add(new HorizontalLayout(new H2("Systems and imports"), add, sodRules), grid);
         refresh();
     }
 
@@ -63,10 +85,22 @@ public class SystemsView extends VerticalLayout {
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
             actions.add(importCsv, ldap, edit);
         }
+        actions.add(Buttons.small("Entitlements", () -> new EntitlementsDialog(systems, entitlements, system, canAdminister).open()),
+                Buttons.small("History", () -> new HistoryDialog(snapshots, system).open()));
         return actions;
     }
 
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        List<String> history = event.getLocation().getQueryParameters().getParameters().getOrDefault("history", List.of());
+        if (history.size() == 1 && history.getFirst().matches("\\d{1,18}")) {
+            long id = Long.parseLong(history.getFirst());
+            systems.list().stream().filter(s -> s.id() == id).findFirst().ifPresent(s -> new HistoryDialog(snapshots, s).open());
+        }
+    }
+
     void refresh() {
+        owners = systems.ownerNames();
         grid.setItems(systems.list());
     }
 }
