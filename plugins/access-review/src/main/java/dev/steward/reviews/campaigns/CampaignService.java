@@ -97,7 +97,8 @@ public class CampaignService {
             throw new IllegalStateException("Only a draft campaign can be launched; this one is " + r.getStatus().toLowerCase());
         }
         long t0 = System.nanoTime();
-        int items = CampaignGenerator.generate(dsl, campaignId, r.getSystemIds(), r.getEntitlementFilter());
+        Map<String, Integer> perReviewer = CampaignGenerator.generate(dsl, campaignId, r.getSystemIds(), r.getEntitlementFilter());
+        int items = perReviewer.values().stream().mapToInt(Integer::intValue).sum();
         dsl.update(CAMPAIGN_STAGE).set(CAMPAIGN_STAGE.STARTED_AT, OffsetDateTime.now())
                 .where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(campaignId)).and(CAMPAIGN_STAGE.STAGE.eq(1)).execute();
         log.info("Campaign {}: {} items generated in {} ms", campaignId, items, (System.nanoTime() - t0) / 1_000_000);
@@ -109,22 +110,19 @@ public class CampaignService {
         r.setItems(items);
         r.setVersion(r.getVersion() + 1);
         r.store();
-        notifyReviewers(r, 1);
+        notifyReviewers(r, 1, perReviewer);
         audit.record(AuditEvent.of(ReviewPermissions.PLUGIN_ID, "campaign", campaignId, "LAUNCH")
                 .after(Map.of("items", items, "name", r.getName())));
         return find(campaignId).orElseThrow();
     }
 
     /** Tells each reviewer of the stage, once, how many items they have and by when. */
-    void notifyReviewers(CampaignRecord r, int stage) {
+    void notifyReviewers(CampaignRecord r, int stage, Map<String, Integer> itemsPerReviewer) {
         OffsetDateTime due = dsl.select(CAMPAIGN_STAGE.DUE_AT).from(CAMPAIGN_STAGE)
                 .where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(r.getId())).and(CAMPAIGN_STAGE.STAGE.eq(stage)).fetchOne(CAMPAIGN_STAGE.DUE_AT);
-        dsl.fetch("select reviewer, count(*) items from reviews.review_item where campaign_id = ? and stage = ? and outcome = 'PENDING'"
-                        + " group by reviewer", r.getId(), stage)
-                .forEach(row -> notifications.send(new Notification(ReviewPermissions.PLUGIN_ID, "reviews.assigned",
-                        row.get("reviewer", String.class), "Access review: " + r.getName(),
-                        row.get("items", Integer.class) + " item(s) to review by " + due.toLocalDate(), "reviews/my",
-                        Map.of("campaign", r.getName(), "items", row.get("items", Integer.class)))));
+        itemsPerReviewer.forEach((reviewer, items) -> notifications.send(new Notification(ReviewPermissions.PLUGIN_ID,
+                "reviews.assigned", reviewer, "Access review: " + r.getName(), items + " item(s) to review by " + due.toLocalDate(),
+                "reviews/my", Map.of("campaign", r.getName(), "items", items))));
     }
 
     /** What closing would do with the undecided items, per system (exactly what {@link #close} then does). */

@@ -140,7 +140,10 @@ public class CampaignStages {
         r.store();
         audit.record(AuditEvent.of(ReviewPermissions.PLUGIN_ID, "campaign", campaignId, "NEXT_STAGE").after(Map.of(
                 "endedStage", stage, "undecidedByRule", applied.undecided(), "goingOn", moved, "stageRule", r.getStageRule())));
-        campaigns.notifyReviewers(r, next);
+        Map<String, Integer> perReviewer = new java.util.TreeMap<>();
+        dsl.fetch("select reviewer, count(*) items from reviews.review_item where campaign_id = ? and stage = ? group by reviewer",
+                campaignId, next).forEach(row -> perReviewer.put(row.get("reviewer", String.class), row.get("items", Integer.class)));
+        campaigns.notifyReviewers(r, next, perReviewer);
         return applied;
     }
 }

@@ -2,16 +2,13 @@ package dev.steward.reviews.imports;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -21,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -47,10 +45,7 @@ final class AccessCsv {
                                     AccessImport.Progress progress) throws SQLException, IOException {
         List<ImportProblem> problems = new ArrayList<>();
         long rows = 0;
-        try (CSVParser parser = parser(in);
-             var copy = new PGCopyOutputStream(connection, "copy import_stage (line, account_name, entitlement, employee_id,"
-                     + " email, display_name, last_login) from stdin with (format csv)", 1 << 16);
-             var out = new CSVPrinter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), CSVFormat.POSTGRESQL_CSV)) {
+        try (CSVParser parser = parser(in); StageWriter out = new StageWriter(connection)) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) {
                 return List.of(new ImportProblem(0, null, "The file is empty"));
@@ -61,6 +56,7 @@ final class AccessCsv {
             if (!problems.isEmpty()) {
                 return problems;
             }
+            RowReader reader = new RowReader(mapping, header);
             try {
                 for (CSVRecord record : parser) {
                     rows++;
@@ -69,10 +65,7 @@ final class AccessCsv {
                         problems.add(new ImportProblem(line, null, "The file has more than " + maxRows + " rows; split it"));
                         break;
                     }
-                    Object[] row = row(record, line, mapping, problems);
-                    if (row != null && problems.isEmpty()) {
-                        out.printRecord(row);
-                    }
+                    reader.read(record, line, problems, out);
                     if (problems.size() >= MAX_PROBLEMS) {
                         break;
                     }
@@ -98,63 +91,88 @@ final class AccessCsv {
         return problems;
     }
 
-    private static Object[] row(CSVRecord record, long line, ColumnMapping m, List<ImportProblem> problems) {
-        if (!record.isConsistent()) {
-            problems.add(new ImportProblem(line, null, "Expected " + record.getParser().getHeaderNames().size()
-                    + " columns, found " + record.size()));
-            return null;
+    /** Checks one record's mapped fields (columns resolved once from the header) and stages it when it has no problem. */
+    private static final class RowReader {
+        private final ColumnMapping m;
+        private final int columns;
+        private final int account;
+        private final int entitlement;
+        private final int employeeId;
+        private final int email;
+        private final int displayName;
+        private final int lastLogin;
+        private String previousLogin;
+        private Instant previousInstant;
+
+        RowReader(ColumnMapping m, List<String> header) {
+            this.m = m;
+            this.columns = header.size();
+            this.account = header.indexOf(m.account());
+            this.entitlement = header.indexOf(m.entitlement());
+            this.employeeId = m.employeeId() == null ? -1 : header.indexOf(m.employeeId());
+            this.email = m.email() == null ? -1 : header.indexOf(m.email());
+            this.displayName = m.displayName() == null ? -1 : header.indexOf(m.displayName());
+            this.lastLogin = m.lastLogin() == null ? -1 : header.indexOf(m.lastLogin());
         }
-        int before = problems.size();
-        String account = required(record, m.account(), line, 200, problems);
-        String entitlement = required(record, m.entitlement(), line, 300, problems);
-        String employeeId = optional(record, m.employeeId(), line, 50, problems);
-        String email = optional(record, m.email(), line, 254, problems);
-        String displayName = optional(record, m.displayName(), line, 200, problems);
-        Instant lastLogin = null;
-        String login = optional(record, m.lastLogin(), line, 40, problems);
-        if (login != null) {
-            lastLogin = instant(login);
-            if (lastLogin == null) {
-                problems.add(new ImportProblem(line, m.lastLogin(), "Not a date or time: " + login + " (use 2026-01-31 or 2026-01-31T09:00:00Z)"));
+
+        void read(CSVRecord record, long line, List<ImportProblem> problems, StageWriter out) throws IOException {
+            if (record.size() != columns) {
+                problems.add(new ImportProblem(line, null, "Expected " + columns + " columns, found " + record.size()));
+                return;
             }
-        }
-        return problems.size() > before ? null
-                : new Object[]{line, account, entitlement, employeeId, email, displayName, lastLogin == null ? null : lastLogin.toString()};
-    }
-
-    private static String required(CSVRecord record, String column, long line, int max, List<ImportProblem> problems) {
-        String value = optional(record, column, line, max, problems);
-        if (value == null) {
-            problems.add(new ImportProblem(line, column, "Empty; every row needs a value here"));
-        }
-        return value;
-    }
-
-    private static String optional(CSVRecord record, String column, long line, int max, List<ImportProblem> problems) {
-        if (column == null) {
-            return null;
-        }
-        String value = record.get(column).strip();
-        if (value.length() > max) {
-            problems.add(new ImportProblem(line, column, "Longer than " + max + " characters"));
-            return null;
-        }
-        return value.isEmpty() ? null : value;
-    }
-
-    static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notDateTime) {
-                try {
-                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException notDate) {
-                    return null;
+            String accountName = value(record, account, m.account(), true, line, 200, problems);
+            String entitlementName = value(record, entitlement, m.entitlement(), true, line, 300, problems);
+            String employee = value(record, employeeId, m.employeeId(), false, line, 50, problems);
+            String mail = value(record, email, m.email(), false, line, 254, problems);
+            String name = value(record, displayName, m.displayName(), false, line, 200, problems);
+            String login = value(record, lastLogin, m.lastLogin(), false, line, 40, problems);
+            Instant loginInstant = null;
+            if (login != null) {
+                // rows of one account repeat its last login: parse each distinct text once
+                loginInstant = login.equals(previousLogin) ? previousInstant : instant(login);
+                previousLogin = login;
+                previousInstant = loginInstant;
+                if (loginInstant == null) {
+                    problems.add(new ImportProblem(line, m.lastLogin(), "Not a date or time: " + login
+                            + " (use 2026-01-31 or 2026-01-31T09:00:00Z)"));
                 }
             }
+            if (problems.isEmpty()) { // after a problem the rows are still checked, but nothing more is staged
+                out.row(line, accountName, entitlementName, employee, mail, name, loginInstant, null);
+            }
+        }
+
+        private static String value(CSVRecord record, int index, String column, boolean required, long line, int max,
+                                    List<ImportProblem> problems) {
+            if (index < 0) {
+                return null;
+            }
+            String value = record.get(index).strip();
+            if (value.length() > max) {
+                problems.add(new ImportProblem(line, column, "Longer than " + max + " characters"));
+                return null;
+            }
+            if (value.isEmpty()) {
+                if (required) {
+                    problems.add(new ImportProblem(line, column, "Empty; every row needs a value here"));
+                }
+                return null;
+            }
+            return value;
+        }
+    }
+
+    /** An ISO date, local date-time (UTC) or instant; null when the text is none of them. Chosen by shape, not by trial. */
+    static Instant instant(String text) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            int time = text.indexOf('T');
+            boolean zoned = time > 0 && (text.endsWith("Z") || text.indexOf('+', time) > 0 || text.indexOf('-', time) > 0);
+            return zoned ? OffsetDateTime.parse(text).toInstant() : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

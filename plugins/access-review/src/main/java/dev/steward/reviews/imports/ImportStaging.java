@@ -43,8 +43,12 @@ final class ImportStaging {
     List<ImportProblem> wholeFileProblems() {
         dsl.execute("analyze import_stage");
         List<ImportProblem> problems = new ArrayList<>();
-        dsl.fetch("select account_name, entitlement, array_agg(line order by line) lines from import_stage"
-                        + " group by account_name, entitlement having count(*) > 1 order by min(line) limit 100")
+        // the lines of the duplicates are gathered only for the (usually no) duplicate pairs: one hash aggregate pass
+        dsl.fetch("with dup as (select account_name, entitlement from import_stage group by account_name, entitlement"
+                        + " having count(*) > 1 limit 100)"
+                        + " select s.account_name, s.entitlement, array_agg(s.line order by s.line) lines from import_stage s"
+                        + " join dup d on d.account_name = s.account_name and d.entitlement = s.entitlement"
+                        + " group by s.account_name, s.entitlement order by min(s.line)")
                 .forEach(r -> {
                     Object[] lines = (Object[]) r.get("lines");
                     for (int i = 1; i < lines.length; i++) {
@@ -52,9 +56,13 @@ final class ImportStaging {
                                 + r.get("account_name") + " · " + r.get("entitlement") + ")"));
                     }
                 });
+        // min <> max instead of count(distinct ...): a hash aggregate instead of a sort of the whole file
         dsl.fetch("select account_name, min(line) first_line, max(line) last_line from import_stage group by account_name"
-                        + " having count(distinct (coalesce(employee_id, ''), coalesce(email, ''), coalesce(display_name, ''),"
-                        + " coalesce(last_login::text, ''))) > 1 order by min(line) limit 100")
+                        + " having min(coalesce(employee_id, '')) <> max(coalesce(employee_id, ''))"
+                        + " or min(coalesce(email, '')) <> max(coalesce(email, ''))"
+                        + " or min(coalesce(display_name, '')) <> max(coalesce(display_name, ''))"
+                        + " or min(coalesce(last_login, '-infinity')) <> max(coalesce(last_login, '-infinity'))"
+                        + " order by min(line) limit 100")
                 .forEach(r -> problems.add(new ImportProblem(r.get("last_line", Long.class), null, "The account "
                         + r.get("account_name") + " has other details than on line " + r.get("first_line", Long.class)
                         + " (employee id, email, name or last login)")));
