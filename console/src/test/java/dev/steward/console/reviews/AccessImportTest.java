@@ -91,6 +91,32 @@ class AccessImportTest extends ReviewsTestBase {
     }
 
     @Test
+    void backslashes_tabs_line_breaks_and_every_date_form_arrive_as_written() {
+        importCsv(erp, HEADER
+                + "CORP\\jdoe,GL_VIEW,,,\"Doe,\tJane\",2026-10-01T10:00:00+02:00\n"
+                + "x,R\\1,,,\"two\nlines\",2026-10-01T08:00:00\n"
+                + "y,R1,,,Why,2026-10-01\n");
+        assertThat(dsl.fetch("select account_name, entitlement, display_name, last_login from reviews.account a join reviews.access_grant g"
+                        + " using (system_id, account_name) where a.system_id = ? order by account_name", erp.id())
+                .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3, java.time.OffsetDateTime.class).toInstant()))
+                .containsExactly("CORP\\jdoe|GL_VIEW|Doe,\tJane|2026-10-01T08:00:00Z", "x|R\\1|two\nlines|2026-10-01T08:00:00Z",
+                        "y|R1|Why|2026-10-01T00:00:00Z");
+    }
+
+    @Test
+    void a_million_row_file_with_one_duplicate_at_its_end_is_refused_with_both_lines_and_nothing_is_written() {
+        int grants = dsl.fetchCount(table("reviews.access_grant"));
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 1_000_000; i++) {
+            csv.append('u').append(i / 100).append(",ROLE_").append(i % 100).append(",,,,2026-11-0").append(1 + (i / 100) % 9).append('\n');
+        }
+        csv.append("u42,ROLE_7,,,,2026-11-07\n"); // line 1,000,002 repeats line 4,209 (u42 · ROLE_7)
+        List<ImportProblem> problems = problems(csv.toString());
+        assertThat(problems).extracting(ImportProblem::toString).containsExactly("line 1000002: Duplicate of line 4209 (u42 · ROLE_7)");
+        assertThat(dsl.fetchCount(table("reviews.access_grant"))).isEqualTo(grants);
+    }
+
+    @Test
     void an_unknown_system_is_refused() {
         byte[] file = (HEADER + "a,R1,,,,\n").getBytes(StandardCharsets.UTF_8);
         AccessImport imports = bean(AccessImport.class);
