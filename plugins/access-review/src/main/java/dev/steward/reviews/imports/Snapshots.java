@@ -179,6 +179,7 @@ public class Snapshots {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public String fileName(long systemId, long importA, long importB) {
+        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long[] pair = checked(systemId, importA, importB);
         String code = dsl.select(SYSTEM.CODE).from(SYSTEM).where(SYSTEM.ID.eq(systemId)).fetchOne(SYSTEM.CODE);
         return "access-diff-" + code.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + pair[0] + "-" + pair[1] + ".csv";
