@@ -235,6 +235,29 @@ class CampaignTest extends ReviewsTestBase {
                 .containsExactly("ivy");
     }
 
+    @Test
+    void each_system_matches_its_accounts_to_people_by_its_own_join_rule() {
+        SystemService systems = bean(SystemService.class);
+        SystemInfo mail = systems.save(new SystemInfo(null, "mail-" + company.suffix, "Mail", null, SystemInfo.Criticality.LOW, true,
+                null, dev.steward.reviews.systems.JoinRule.ACCOUNT_IS_EMAIL_LOCAL_PART, 0));
+        SystemInfo hr = systems.save(new SystemInfo(null, "hr-" + company.suffix, "HR", null, SystemInfo.Criticality.LOW, true,
+                null, dev.steward.reviews.systems.JoinRule.ACCOUNT_IS_EMPLOYEE_ID, 0));
+        assertThat(systems.byCode("mail-" + company.suffix).orElseThrow().joinRule())
+                .isEqualTo(dev.steward.reviews.systems.JoinRule.ACCOUNT_IS_EMAIL_LOCAL_PART);
+        // the mailbox is named like Jane's address; the HR login is Olaf's employee id; the e-mail column is ignored there
+        importCsv(mail, HEADER + "JANE-" + company.suffix + ",MAILBOX,,,,\nshared-inbox,MAILBOX,,,,\n");
+        importCsv(hr, HEADER + company.employee("O") + ",HR_SELF_SERVICE,,maria-" + company.suffix + "@example.org,,\n");
+        Campaign draft = campaigns.create(new CampaignForm("Mail and HR", null, List.of(mail.id(), hr.id()), null, false, false, List.of(),
+                CampaignForm.ReviewerRule.MANAGER, null, company.user("fiona"), CampaignForm.NoResponse.KEEP, Instant.now(),
+                Instant.now().plus(Duration.ofDays(14))));
+        Campaign campaign = campaigns.launch(draft.id(), draft.version());
+        assertThat(items(campaign)).extracting(r -> r.get("account_name"), r -> r.get("reviewer"), r -> r.get("flags"))
+                .containsExactly(
+                        tuple("JANE-" + company.suffix, company.user("maria"), ""),
+                        tuple(company.employee("O"), company.user("maria"), ""),
+                        tuple("shared-inbox", company.user("fiona"), "ORPHAN"));
+    }
+
     @Autowired
     dev.steward.platform.deadlines.DeadlineReminders reminders;
 

@@ -96,9 +96,13 @@ class SystemAdminUiTest extends KaribuTest {
         List<PersonChoice> suggestions = ComboBoxKt.getSuggestionItems(dialog.owner);
         assertThat(suggestions).extracting(PersonChoice::label).containsExactly("Olga Owner " + suffix + " · olga-" + suffix + "@example.org");
         setValue(dialog.owner, suggestions.getFirst());
+        assertThat(dialog.joinRule.getValue()).isEqualTo(dev.steward.reviews.systems.JoinRule.EMPLOYEE_ID_THEN_EMAIL);
+        setValue(dialog.joinRule, dev.steward.reviews.systems.JoinRule.ACCOUNT_IS_EMAIL_LOCAL_PART);
         _click(dialog.save);
 
         assertThat(bean(SystemService.class).byCode(wiki.code()).orElseThrow().ownerPersonId()).isEqualTo(olga);
+        assertThat(bean(SystemService.class).byCode(wiki.code()).orElseThrow().joinRule())
+                .isEqualTo(dev.steward.reviews.systems.JoinRule.ACCOUNT_IS_EMAIL_LOCAL_PART);
         int row = GridKt._findAll(view.grid).stream().map(SystemInfo::id).toList().indexOf(wiki.id());
         assertThat(GridKt._getFormatted(view.grid, row, "owner")).isEqualTo("Olga Owner " + suffix);
         rowAction(view, wiki, "Edit");

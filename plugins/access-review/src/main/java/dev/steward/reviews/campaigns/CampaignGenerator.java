@@ -4,8 +4,8 @@ import org.jooq.DSLContext;
 
 /**
  * Freezes a campaign's review items in one set-based statement over the current snapshots: each grant in scope with
- * its holder (joined to the people directory by employee id, else by email), flags, a recommendation with its reason,
- * and the reviewer by the campaign's rule, routed to the fallback when there is none or it would be a self-review.
+ * its holder (matched to the people directory by each system's {@link dev.steward.reviews.systems.JoinRule}), flags,
+ * a recommendation with its reason, and the reviewer by the campaign's first stage rule, routed to the fallback when there is none or it would be a self-review.
  * Reviewers are console users matched to people by email. Later imports never change the items. Every lookup is a
  * join (hash joins over the whole scope), never a per-row subquery: launch time grows linearly with the scope.
  */
@@ -21,17 +21,33 @@ public final class CampaignGenerator {
             with c as (select * from reviews.campaign where id = {0}),
             st as (select * from reviews.campaign_stage where campaign_id = {0} and stage = 1),
             %2$s,
+            account_person as (
+                -- each current account of the scope with its person by the system's join rule; a shared key matches nobody
+                select a.system_id, a.account_name, a.id account_id, a.display_name, a.last_login,
+                       case s.join_rule
+                           when 'EMPLOYEE_ID_THEN_EMAIL' then coalesce(pe.id, case when a.employee_id is null then pm.id end)
+                           when 'EMPLOYEE_ID' then pe.id
+                           when 'EMAIL' then pm.id
+                           when 'ACCOUNT_IS_EMPLOYEE_ID' then pa.id
+                           when 'ACCOUNT_IS_EMAIL_LOCAL_PART' then pl.id end person_id
+                from reviews.account a
+                join reviews.system s on s.id = a.system_id
+                left join platform.person pe on pe.employee_id = a.employee_id
+                left join (select lower(email) email, min(id) id from platform.person where email is not null
+                           group by lower(email) having count(*) = 1) pm on pm.email = lower(a.email)
+                left join platform.person pa on pa.employee_id = a.account_name
+                left join (select lower(split_part(email, '@', 1)) local_part, min(id) id from platform.person where email is not null
+                           group by lower(split_part(email, '@', 1)) having count(*) = 1) pl on pl.local_part = lower(a.account_name)
+                where a.removed_import is null and a.system_id = any({1})
+            ),
             base as (
-                select g.system_id, g.account_name, g.entitlement, coalesce(e.privileged, false) privileged, a.id account_id,
-                       coalesce(pe.id, pm.id) person_id, coalesce(pe.full_name, pm.full_name, a.display_name) person_name,
-                       coalesce(pe.email, pm.email) person_email, coalesce(pe.employment_status, pm.employment_status) status,
-                       coalesce(pe.manager_id, pm.manager_id) manager_id, coalesce(pe.org_unit_id, pm.org_unit_id) org_unit_id,
-                       a.last_login, s.dormant_after_days, s.owner_person_id
+                select g.system_id, g.account_name, g.entitlement, coalesce(e.privileged, false) privileged, ap.account_id,
+                       p.id person_id, coalesce(p.full_name, ap.display_name) person_name, p.email person_email,
+                       p.employment_status status, p.manager_id, p.org_unit_id, ap.last_login, s.dormant_after_days, s.owner_person_id
                 from reviews.access_grant g
                 join reviews.system s on s.id = g.system_id
-                left join reviews.account a on a.system_id = g.system_id and a.account_name = g.account_name and a.removed_import is null
-                left join platform.person pe on pe.employee_id = a.employee_id
-                left join platform.person pm on a.employee_id is null and a.email is not null and lower(pm.email) = lower(a.email)
+                left join account_person ap on ap.system_id = g.system_id and ap.account_name = g.account_name
+                left join platform.person p on p.id = ap.person_id
                 left join reviews.entitlement e on e.system_id = g.system_id and e.name = g.entitlement
                 where g.removed_import is null
                   and g.system_id = any({1})

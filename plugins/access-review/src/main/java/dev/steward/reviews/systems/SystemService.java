@@ -132,6 +132,7 @@ public class SystemService {
         r.setCriticality((system.criticality() == null ? SystemInfo.Criticality.MEDIUM : system.criticality()).name());
         r.setPersonalData(system.personalData());
         r.setDormantAfterDays(system.dormantAfterDays());
+        r.setJoinRule(system.joinRule().name());
         r.store();
         return toInfo(r);
     }
@@ -185,6 +186,6 @@ public class SystemService {
 
     static SystemInfo toInfo(SystemRecord r) {
         return new SystemInfo(r.getId(), r.getCode(), r.getName(), r.getOwnerPersonId(), SystemInfo.Criticality.valueOf(r.getCriticality()),
-                r.getPersonalData(), r.getDormantAfterDays(), r.getVersion());
+                r.getPersonalData(), r.getDormantAfterDays(), JoinRule.valueOf(r.getJoinRule()), r.getVersion());
     }
 }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.reviews.systems.InvalidSystemInputException;
 import dev.steward.reviews.systems.PersonChoice;
+import dev.steward.reviews.systems.JoinRule;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
 import org.jooq.exception.DataChangedException;
@@ -29,6 +30,7 @@ class SystemDialog extends Dialog {
     final Select<SystemInfo.Criticality> criticality = new Select<>();
     final Checkbox personalData = new Checkbox("Holds personal data");
     final IntegerField dormantDays = new IntegerField("Dormant after (days without login)");
+    final Select<JoinRule> joinRule = new Select<>();
     final Paragraph error = new Paragraph();
     final Button save = new Button("Save");
     private final Map<String, HasValidation> fields = Map.of("owner", owner);
@@ -38,6 +40,10 @@ class SystemDialog extends Dialog {
         criticality.setLabel("Criticality");
         criticality.setItems(SystemInfo.Criticality.values());
         criticality.setValue(existing == null ? SystemInfo.Criticality.MEDIUM : existing.criticality());
+        joinRule.setLabel("Match accounts to people by");
+        joinRule.setItems(JoinRule.values());
+        joinRule.setItemLabelGenerator(JoinRule::label);
+        joinRule.setValue(existing == null ? JoinRule.EMPLOYEE_ID_THEN_EMAIL : existing.joinRule());
         owner.setItems(query -> systems.ownerCandidates(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         owner.setItemLabelGenerator(PersonChoice::label);
         owner.setPlaceholder("Search people by name, email or employee id");
@@ -53,7 +59,7 @@ class SystemDialog extends Dialog {
             }
         }
         error.getStyle().set("color", "var(--lumo-error-text-color)");
-        add(new FormLayout(code, name, owner, criticality, personalData, dormantDays), error);
+        add(new FormLayout(code, name, owner, criticality, personalData, dormantDays, joinRule), error);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save(systems, existing, saved));
         getFooter().add(new Button("Cancel", e -> close()), save);
@@ -65,7 +71,7 @@ class SystemDialog extends Dialog {
         try {
             systems.save(new SystemInfo(existing == null ? null : existing.id(), code.getValue(), name.getValue(),
                     owner.getValue() == null ? null : owner.getValue().id(), criticality.getValue(), personalData.getValue(),
-                    dormantDays.getValue(), existing == null ? 0 : existing.version()));
+                    dormantDays.getValue(), joinRule.getValue(), existing == null ? 0 : existing.version()));
         } catch (InvalidSystemInputException ex) {
             HasValidation field = ex.field() == null ? null : fields.get(ex.field());
             if (field == null) {
