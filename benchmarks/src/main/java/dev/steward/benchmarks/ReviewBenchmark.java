@@ -81,6 +81,21 @@ public final class ReviewBenchmark {
             System.out.printf("Campaign launch over %,d current entitlements: %.2f s (%,d items)%n", current,
                     (System.nanoTime() - l0) / 1e9, launched.items());
 
+
+            // the same scope again with 100 org units and 50 SoD rules: peer outliers and conflicts are computed too
+            ReviewGenerator.orgUnitsAndSodRules(dsl, 100, 50, systemId);
+            Campaign second = campaigns.create(new CampaignForm("Everything, with peers and SoD", null, systems, null, false, false,
+                    List.of(), CampaignForm.ReviewerRule.MANAGER, null, "fallback", CampaignForm.NoResponse.RECOMMENDATION,
+                    Instant.now(), Instant.now().plus(Duration.ofDays(30))));
+            long s0 = System.nanoTime();
+            Campaign secondLaunched = campaigns.launch(second.id(), second.version());
+            System.out.printf("Campaign launch with 100 org units and 50 SoD rules: %.2f s (%,d items, %,d flagged SoD, %,d peer outliers)%n",
+                    (System.nanoTime() - s0) / 1e9, secondLaunched.items(),
+                    dsl.fetchCount(org.jooq.impl.DSL.table("reviews.review_item"), org.jooq.impl.DSL.condition(
+                            "campaign_id = ? and 'SOD' = any(flags)", secondLaunched.id())),
+                    dsl.fetchCount(org.jooq.impl.DSL.table("reviews.review_item"), org.jooq.impl.DSL.condition(
+                            "campaign_id = ? and 'OUTLIER' = any(flags)", secondLaunched.id())));
+
             CampaignItems items = plugin.getBean(CampaignItems.class);
             measure("admin: item grid page 1", () -> items.page(launched.id(), CampaignItems.Filter.none(), 0, 50));
             measure("admin: item grid page 2,000", () -> items.page(launched.id(), CampaignItems.Filter.none(), 99_950, 50));

@@ -38,6 +38,22 @@ final class ReviewGenerator {
                 """.replace("{systems}", Integer.toString(systems)));
     }
 
+    /**
+     * Every person in one of {@code units} org units (so peer outliers are computed) and {@code rules} SoD rules between
+     * entitlements of the imported system and of other systems (so conflicts are computed).
+     */
+    static void orgUnitsAndSodRules(DSLContext dsl, int units, int rules, long importedSystem) {
+        dsl.execute("insert into platform.org_unit (code, name) select 'U-' || g, 'Unit ' || g from generate_series(1, " + units + ") g");
+        dsl.execute("update platform.person p set org_unit_id = u.id from platform.org_unit u"
+                + " where u.code = 'U-' || (1 + substring(p.employee_id from 3)::int % " + units + ")");
+        dsl.execute("""
+                insert into reviews.sod_rule (name, system_a, entitlement_a, system_b, entitlement_b)
+                select 'Rule ' || g, {0}, 'GRP_' || (g * 37 % 2000), s.id, 'ROLE_' || (g % 40)
+                from generate_series(1, {1}) g join reviews.system s on s.code = 'SYS-' || (2 + g % 299)
+                """, importedSystem, rules);
+        dsl.execute("analyze platform.person");
+    }
+
     /** A file of {@code people} accounts with {@code perAccount} entitlements each. */
     static byte[] csv(int people, int perAccount) {
         StringBuilder csv = new StringBuilder(people * perAccount * 60);

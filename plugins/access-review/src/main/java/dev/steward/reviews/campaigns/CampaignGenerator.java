@@ -21,32 +21,14 @@ public final class CampaignGenerator {
             with c as (select * from reviews.campaign where id = {0}),
             st as (select * from reviews.campaign_stage where campaign_id = {0} and stage = 1),
             %2$s,
-            account_person as (
-                -- each current account of the scope with its person by the system's join rule; a shared key matches nobody
-                select a.system_id, a.account_name, a.id account_id, a.display_name, a.last_login,
-                       case s.join_rule
-                           when 'EMPLOYEE_ID_THEN_EMAIL' then coalesce(pe.id, case when a.employee_id is null then pm.id end)
-                           when 'EMPLOYEE_ID' then pe.id
-                           when 'EMAIL' then pm.id
-                           when 'ACCOUNT_IS_EMPLOYEE_ID' then pa.id
-                           when 'ACCOUNT_IS_EMAIL_LOCAL_PART' then pl.id end person_id
-                from reviews.account a
-                join reviews.system s on s.id = a.system_id
-                left join platform.person pe on pe.employee_id = a.employee_id
-                left join (select lower(email) email, min(id) id from platform.person where email is not null
-                           group by lower(email) having count(*) = 1) pm on pm.email = lower(a.email)
-                left join platform.person pa on pa.employee_id = a.account_name
-                left join (select lower(split_part(email, '@', 1)) local_part, min(id) id from platform.person where email is not null
-                           group by lower(split_part(email, '@', 1)) having count(*) = 1) pl on pl.local_part = lower(a.account_name)
-                where a.removed_import is null and a.system_id = any({1})
-            ),
             base as (
-                select g.system_id, g.account_name, g.entitlement, coalesce(e.privileged, false) privileged, ap.account_id,
-                       p.id person_id, coalesce(p.full_name, ap.display_name) person_name, p.email person_email,
-                       p.employment_status status, p.manager_id, p.org_unit_id, ap.last_login, s.dormant_after_days, s.owner_person_id
+                select g.system_id, g.account_name, g.entitlement, coalesce(e.privileged, false) privileged, a.id account_id,
+                       p.id person_id, coalesce(p.full_name, a.display_name) person_name, p.email person_email,
+                       p.employment_status status, p.manager_id, p.org_unit_id, a.last_login, s.dormant_after_days, s.owner_person_id
                 from reviews.access_grant g
                 join reviews.system s on s.id = g.system_id
-                left join account_person ap on ap.system_id = g.system_id and ap.account_name = g.account_name
+                left join reviews.account a on a.system_id = g.system_id and a.account_name = g.account_name and a.removed_import is null
+                left join launch_account_person ap on ap.account_id = a.id
                 left join platform.person p on p.id = ap.person_id
                 left join reviews.entitlement e on e.system_id = g.system_id and e.name = g.entitlement
                 where g.removed_import is null
@@ -134,7 +116,43 @@ public final class CampaignGenerator {
                 ReviewerRouting.ROUTED_TO_FALLBACK, (sod ? SOD : NO_SOD) + (peers ? PEERS : NO_PEERS));
     }
 
-    private static String sqlFor(DSLContext dsl, Long[] systemIds) {
+    /**
+     * Each current account of the scope with its person by its system's join rule, one equi-join per rule (hash joins);
+     * a key shared by several people matches nobody. Kept in a temporary table with statistics, so that the launch
+     * statement is planned with the real number of accounts.
+     */
+    private static final String ACCOUNT_PERSON = """
+            create temporary table launch_account_person on commit drop as
+            with scope as (
+                select a.id, a.employee_id, a.email, a.account_name, s.join_rule from reviews.account a
+                join reviews.system s on s.id = a.system_id where a.removed_import is null and a.system_id = any({0})
+            ),
+            matched as (
+                select a.id account_id, p.id person_id from scope a join platform.person p on p.employee_id = a.employee_id
+                where a.join_rule in ('EMPLOYEE_ID_THEN_EMAIL', 'EMPLOYEE_ID')
+                union all
+                select a.id, p.id from scope a join platform.person p on lower(p.email) = lower(a.email)
+                where a.join_rule = 'EMAIL' or (a.join_rule = 'EMPLOYEE_ID_THEN_EMAIL' and a.employee_id is null)
+                union all
+                select a.id, p.id from scope a join platform.person p on p.employee_id = a.account_name
+                where a.join_rule = 'ACCOUNT_IS_EMPLOYEE_ID'
+                union all
+                select a.id, p.id from scope a join platform.person p on lower(split_part(p.email, '@', 1)) = lower(a.account_name)
+                where a.join_rule = 'ACCOUNT_IS_EMAIL_LOCAL_PART'
+            )
+            select account_id, case when min(person_id) = max(person_id) then min(person_id) end person_id
+            from matched group by account_id
+            """;
+
+    private static void matchAccounts(DSLContext dsl, Long[] systemIds) {
+        dsl.execute("drop table if exists launch_account_person");
+        dsl.execute(ACCOUNT_PERSON, (Object) systemIds);
+        dsl.execute("analyze launch_account_person");
+    }
+
+    /** Matches the scope's accounts to people (a temporary table) and returns the launch statement for the scope. */
+    private static String prepare(DSLContext dsl, Long[] systemIds) {
+        matchAccounts(dsl, systemIds);
         boolean sod = dsl.fetchExists(dsl.selectOne().from("reviews.sod_rule").where("system_a = any(?) and system_b = any(?)",
                 systemIds, systemIds));
         boolean peers = dsl.fetchExists(dsl.selectOne().from("platform.person").where("org_unit_id is not null"));
@@ -149,7 +167,7 @@ public final class CampaignGenerator {
         try {
             dsl.transaction(tx -> {
                 // EXPLAIN ANALYZE really inserts: throwing rolls the items back
-                throw new Explained(String.join("\n", tx.dsl().fetch("explain (analyze, buffers) " + sqlFor(tx.dsl(), systemIds), campaignId, systemIds, entitlementFilter).getValues(0, String.class)));
+                throw new Explained(String.join("\n", tx.dsl().fetch("explain (analyze, buffers) " + prepare(tx.dsl(), systemIds), campaignId, systemIds, entitlementFilter).getValues(0, String.class)));
             });
         } catch (Explained explained) {
             return explained.getMessage();
@@ -170,7 +188,7 @@ public final class CampaignGenerator {
      */
     static java.util.Map<String, Integer> generate(DSLContext dsl, long campaignId, Long[] systemIds, String entitlementFilter) {
         java.util.Map<String, Integer> perReviewer = new java.util.TreeMap<>();
-        dsl.fetch(sqlFor(dsl, systemIds), campaignId, systemIds, entitlementFilter)
+        dsl.fetch(prepare(dsl, systemIds), campaignId, systemIds, entitlementFilter)
                 .forEach(r -> perReviewer.put(r.get("reviewer", String.class), r.get("items", Integer.class)));
         return perReviewer;
     }
