@@ -12,6 +12,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ImportPreview;
@@ -265,12 +266,8 @@ class LdapSourceDialog extends Dialog {
     private void showErrors(InvalidLdapSettingsException invalid) {
         List<String> elsewhere = new ArrayList<>();
         for (InvalidLdapSettingsException.Problem p : invalid.problems()) {
-            HasValidation field = p.field() == null ? null : byField.get(p.field());
-            if (field == null) {
+            if (!FieldErrors.mark(byField, p.field(), p.message())) {
                 elsewhere.add(p.message());
-            } else {
-                field.setErrorMessage(p.message());
-                field.setInvalid(true);
             }
         }
         if (!elsewhere.isEmpty()) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.ui.Buttons;
+import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.reviews.systems.Entitlements;
 import dev.steward.reviews.systems.InvalidSystemInputException;
@@ -95,12 +96,8 @@ class SodRulesDialog extends Dialog {
             rules.add(name.getValue(), systemA.getValue().id(), entitlementA.getValue(), systemB.getValue().id(), entitlementB.getValue(),
                     description.getValue());
         } catch (InvalidSystemInputException ex) {
-            HasValidation field = ex.field() == null ? null : fields.get(ex.field());
-            if (field == null) {
+            if (!FieldErrors.mark(fields, ex.field(), ex.getMessage())) {
                 error.setText(ex.getMessage());
-            } else {
-                field.setErrorMessage(ex.getMessage());
-                field.setInvalid(true);
             }
             return;
         } catch (IllegalArgumentException ex) {

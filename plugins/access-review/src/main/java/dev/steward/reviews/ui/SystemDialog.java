@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.reviews.systems.InvalidSystemInputException;
 import dev.steward.reviews.systems.PersonChoice;
@@ -73,12 +74,8 @@ class SystemDialog extends Dialog {
                     owner.getValue() == null ? null : owner.getValue().id(), criticality.getValue(), personalData.getValue(),
                     dormantDays.getValue(), joinRule.getValue(), existing == null ? 0 : existing.version()));
         } catch (InvalidSystemInputException ex) {
-            HasValidation field = ex.field() == null ? null : fields.get(ex.field());
-            if (field == null) {
+            if (!FieldErrors.mark(fields, ex.field(), ex.getMessage())) {
                 error.setText(ex.getMessage());
-            } else {
-                field.setErrorMessage(ex.getMessage());
-                field.setInvalid(true);
             }
             return;
         } catch (IllegalArgumentException | DataChangedException ex) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import dev.steward.incidents.InvalidIncidentException;
 import dev.steward.platform.ui.DisplayTime;
+import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 
 import java.time.Instant;
@@ -36,15 +37,11 @@ final class Fields {
 
     /** Clears earlier errors, then shows each problem on its field; problems without a field on this form go to a toast. */
     static void show(InvalidIncidentException e, Map<String, ? extends HasValidation> byField) {
-        byField.values().forEach(f -> f.setInvalid(false));
+        FieldErrors.clear(byField);
         List<String> elsewhere = new ArrayList<>();
         for (InvalidIncidentException.Problem p : e.problems()) {
-            HasValidation field = byField.get(p.field());
-            if (field == null) {
+            if (!FieldErrors.mark(byField, p.field(), p.message())) {
                 elsewhere.add(p.message());
-            } else {
-                field.setErrorMessage(p.message());
-                field.setInvalid(true);
             }
         }
         if (!elsewhere.isEmpty()) {
@@ -53,6 +50,6 @@ final class Fields {
     }
 
     static void clear(Map<String, ? extends HasValidation> byField) {
-        byField.values().forEach(f -> f.setInvalid(false));
+        FieldErrors.clear(byField);
     }
 }
