@@ -48,12 +48,7 @@ class CampaignTest extends ReviewsTestBase {
     void anOrganisationAndItsErp() {
         company = new CampaignFixture();
         company.createPeopleAndUsers(people, users);
-        loginAs("ivy", Role.SECURITY_ANALYST);
-        erp = system("ERP");
-        SystemService systems = bean(SystemService.class);
-        systems.setPrivileged(erp.id(), "ADMIN", true);
-        systems.addSodRule("Create and approve payments", erp.id(), "AP_CLERK", erp.id(), "AP_APPROVER");
-        importCsv(erp, company.erpFile());
+        erp = fixtureErp(company, null);
         campaigns = bean(CampaignService.class);
     }
 

@@ -8,14 +8,10 @@ import dev.steward.platform.security.UserAccountService;
 import dev.steward.reviews.campaigns.Campaign;
 import dev.steward.reviews.campaigns.CampaignForm;
 import dev.steward.reviews.campaigns.CampaignService;
-import dev.steward.reviews.decisions.ReviewDecisions;
-import dev.steward.reviews.decisions.ReviewDecisions.Decision;
-import dev.steward.reviews.decisions.ReviewItem;
 import dev.steward.reviews.evidence.CampaignReport;
 import dev.steward.reviews.evidence.CampaignReports;
 import dev.steward.reviews.evidence.EvidencePack;
 import dev.steward.reviews.systems.SystemInfo;
-import dev.steward.reviews.systems.SystemService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,31 +57,13 @@ class EvidenceTest extends ReviewsTestBase {
     void aCampaignHalfDecided() {
         company = new CampaignFixture();
         company.createPeopleAndUsers(people, users);
-        loginAs("ivy", Role.SECURITY_ANALYST);
-        erp = system("ERP");
-        SystemService systems = bean(SystemService.class);
-        systems.setPrivileged(erp.id(), "ADMIN", true);
-        systems.addSodRule("Create and approve payments", erp.id(), "AP_CLERK", erp.id(), "AP_APPROVER");
-        importCsv(erp, company.erpFile());
+        erp = fixtureErp(company, null);
         campaigns = bean(CampaignService.class);
         Campaign draft = campaigns.create(new CampaignForm("Q4 ERP review", null, java.util.List.of(erp.id()), null, false, false,
                 java.util.List.of(), CampaignForm.ReviewerRule.MANAGER, null, company.user("fiona"), CampaignForm.NoResponse.RECOMMENDATION,
                 Instant.now(), Instant.now().plus(Duration.ofDays(14))));
         campaign = campaigns.launch(draft.id(), draft.version());
-
-        loginAs(company.user("maria"), Role.MANAGER);
-        ReviewDecisions decisions = bean(ReviewDecisions.class);
-        var queue = decisions.myQueue(true);
-        decisions.approveAll(java.util.List.of(item(queue, "jdoe", "GL_VIEW").id()));
-        ReviewItem olaf = item(queue, "olaf", "GL_VIEW");
-        decisions.decide(olaf.id(), olaf.version(), Decision.APPROVE, "Back from leave in January");
-        ReviewItem al = item(queue, "asmith", "GL_VIEW");
-        decisions.decide(al.id(), al.version(), Decision.REVOKE, "Left the company");
-        loginAs("ivy", Role.SECURITY_ANALYST);
-    }
-
-    private static ReviewItem item(java.util.List<ReviewItem> queue, String account, String entitlement) {
-        return queue.stream().filter(i -> i.accountName().equals(account) && i.entitlement().equals(entitlement)).findFirst().orElseThrow();
+        mariasDecisions(company);
     }
 
     private Campaign close() {

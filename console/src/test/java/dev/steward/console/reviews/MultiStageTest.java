@@ -14,7 +14,6 @@ import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.decisions.ReviewDecisions.Decision;
 import dev.steward.reviews.decisions.ReviewItem;
 import dev.steward.reviews.systems.SystemInfo;
-import dev.steward.reviews.systems.SystemService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,12 +54,7 @@ class MultiStageTest extends ReviewsTestBase {
     void anErpOwnedByJane() {
         company = new CampaignFixture();
         company.createPeopleAndUsers(people, users);
-        loginAs("ivy", Role.SECURITY_ANALYST);
-        SystemService systems = bean(SystemService.class);
-        erp = systems.save(new SystemInfo(null, "erp-" + company.suffix, "ERP", company.jane, SystemInfo.Criticality.HIGH, true, 90, 0));
-        systems.setPrivileged(erp.id(), "ADMIN", true);
-        systems.addSodRule("Create and approve payments", erp.id(), "AP_CLERK", erp.id(), "AP_APPROVER");
-        importCsv(erp, company.erpFile());
+        erp = fixtureErp(company, company.jane);
         campaigns = bean(CampaignService.class);
         stages = bean(CampaignStages.class);
     }
@@ -72,22 +66,6 @@ class MultiStageTest extends ReviewsTestBase {
                 List.of(new CampaignForm.Stage(ReviewerRule.MANAGER, null, now.plus(Duration.ofDays(7))),
                         new CampaignForm.Stage(ReviewerRule.SYSTEM_OWNER, null, now.plus(Duration.ofDays(14)))), rule, null, null));
         return campaigns.launch(draft.id(), draft.version());
-    }
-
-    private void stageOneDecisions() {
-        loginAs(company.user("maria"), Role.MANAGER);
-        ReviewDecisions decisions = bean(ReviewDecisions.class);
-        List<ReviewItem> queue = decisions.myQueue(true);
-        decisions.approveAll(List.of(item(queue, "jdoe", "GL_VIEW").id()));
-        ReviewItem olaf = item(queue, "olaf", "GL_VIEW");
-        decisions.decide(olaf.id(), olaf.version(), Decision.APPROVE, "Back from leave in January");
-        ReviewItem al = item(queue, "asmith", "GL_VIEW");
-        decisions.decide(al.id(), al.version(), Decision.REVOKE, "Left the company");
-        loginAs("ivy", Role.SECURITY_ANALYST);
-    }
-
-    private static ReviewItem item(List<ReviewItem> queue, String account, String entitlement) {
-        return queue.stream().filter(i -> i.accountName().equals(account) && i.entitlement().equals(entitlement)).findFirst().orElseThrow();
     }
 
     private Campaign current(Campaign c) {
@@ -105,7 +83,7 @@ class MultiStageTest extends ReviewsTestBase {
         Campaign campaign = launchTwoStages(StageRule.REVOKE_IF_ANY);
         assertThat(campaign.stageCount()).isEqualTo(2);
         assertThat(campaign.currentStage()).isEqualTo(1);
-        stageOneDecisions();
+        mariasDecisions(company);
 
         StagePreview preview = stages.preview(campaign.id());
         assertThat(preview.systems()).extracting(StagePreview.SystemLine::undecided, StagePreview.SystemLine::revokedByRule,
@@ -161,7 +139,7 @@ class MultiStageTest extends ReviewsTestBase {
             "LAST_STAGE_DECIDES, asmith:GL_VIEW ghost:GL_VIEW jdoe:AP_APPROVER jdoe:AP_CLERK jdoe:GL_VIEW mmanager:ADMIN olaf:GL_VIEW"})
     void the_stage_rule_decides_which_items_go_on(StageRule rule, String goingOn) {
         Campaign campaign = launchTwoStages(rule);
-        stageOneDecisions();
+        mariasDecisions(company);
         stages.advance(campaign.id(), current(campaign).version());
         assertThat(atStage(campaign, 2)).map(line -> line.substring(0, line.indexOf(':', line.indexOf(':') + 1)))
                 .containsExactlyElementsOf(Arrays.asList(goingOn.split(" ")));
@@ -186,7 +164,7 @@ class MultiStageTest extends ReviewsTestBase {
         loginAs(company.user("maria"), Role.MANAGER);
         assertThatThrownBy(() -> stages.advance(campaign.id(), current(campaign).version())).isInstanceOf(AccessDeniedException.class);
         loginAs("ivy", Role.SECURITY_ANALYST);
-        stageOneDecisions();
+        mariasDecisions(company);
         stages.advance(campaign.id(), current(campaign).version());
         assertThatThrownBy(() -> stages.advance(campaign.id(), current(campaign).version()))
                 .hasMessageContaining("Stage 2 is the campaign's last; close the campaign instead");
