@@ -117,6 +117,11 @@ class MultiStageTest extends ReviewsTestBase {
         List<ReviewItem> janes = decisions.myQueue(true);
         assertThat(janes).extracting(ReviewItem::accountName).containsExactlyInAnyOrder("mmanager", "olaf");
         ReviewItem olaf = item(janes, "olaf", "GL_VIEW");
+        // the second stage's reviewer sees what the first decided, and why
+        assertThat(olaf.stage()).isEqualTo(2);
+        assertThat(olaf.earlierStages()).isEqualTo("Stage 1: approved by " + company.user("maria") + " (Back from leave in January)");
+        assertThat(item(janes, "mmanager", "ADMIN").earlierStages()).isEqualTo("Stage 1: approved by no-response rule"
+                + " (Undecided at the end of stage 1: recommendation)");
         decisions.decide(olaf.id(), olaf.version(), Decision.REVOKE, "Dormant for a year; request again when back");
         loginAs("ivy", Role.SECURITY_ANALYST);
         campaigns.close(campaign.id(), current(campaign).version());

@@ -93,6 +93,7 @@ class ReviewsUiTest extends KaribuTest {
         List<ReviewItem> items = GridKt._findAll(view.grid);
         assertThat(items).extracting(ReviewItem::accountName).containsExactlyInAnyOrder("jane", "jane", "tom");
         assertThat(view.progressText.getText()).isEqualTo("0 of 3 decided");
+        assertThat(view.earlier.isVisible()).as("a one-stage campaign has no earlier stages to show").isFalse();
 
         // selecting the privileged item with the plain ones: refused, nothing decided
         view.grid.asMultiSelect().select(items);

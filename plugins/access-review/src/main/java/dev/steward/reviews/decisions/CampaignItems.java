@@ -39,7 +39,7 @@ public class CampaignItems {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return dsl.select(REVIEW_ITEM.fields()).select(SYSTEM.NAME).from(REVIEW_ITEM).join(SYSTEM).on(SYSTEM.ID.eq(REVIEW_ITEM.SYSTEM_ID))
                 .where(condition(campaignId, filter)).orderBy(REVIEW_ITEM.ID).offset(offset).limit(limit)
-                .fetch(r -> ReviewDecisions.toItem(r.into(REVIEW_ITEM), r.get(SYSTEM.NAME)));
+                .fetch(r -> ReviewDecisions.toItem(r.into(REVIEW_ITEM), r.get(SYSTEM.NAME), null));
     }
 
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")

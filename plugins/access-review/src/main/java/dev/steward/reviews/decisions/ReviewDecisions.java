@@ -7,6 +7,7 @@ import dev.steward.reviews.db.tables.records.ItemEventRecord;
 import dev.steward.reviews.db.tables.records.ReviewItemRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,6 +40,15 @@ public class ReviewDecisions {
         }
     }
 
+    /** The last decision of each earlier stage of an item, with who and why, for the reviewer of a later stage. */
+    private static final Field<String> EARLIER_STAGES = org.jooq.impl.DSL.field("""
+            (select string_agg('Stage ' || e.stage || ': ' || case e.action when 'APPROVE' then 'approved' else 'revoked' end
+                               || ' by ' || e.actor || coalesce(' (' || e.detail || ')', ''), '; ' order by e.stage)
+             from reviews.item_event e
+             where e.item_id = review_item.id and e.stage < review_item.stage and e.action in ('APPROVE', 'REVOKE')
+               and e.id = (select max(l.id) from reviews.item_event l where l.item_id = e.item_id and l.stage = e.stage
+                           and l.action in ('APPROVE', 'REVOKE')))""", String.class).as("earlier_stages");
+
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
 
@@ -53,12 +63,12 @@ public class ReviewDecisions {
     public List<ReviewItem> myQueue(boolean pendingOnly) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         Condition mine = mine().and(pendingOnly ? REVIEW_ITEM.OUTCOME.eq("PENDING") : org.jooq.impl.DSL.noCondition());
-        return dsl.select(REVIEW_ITEM.fields()).select(SYSTEM.NAME).from(REVIEW_ITEM)
+        return dsl.select(REVIEW_ITEM.fields()).select(SYSTEM.NAME, EARLIER_STAGES).from(REVIEW_ITEM)
                 .join(SYSTEM).on(SYSTEM.ID.eq(REVIEW_ITEM.SYSTEM_ID))
                 .join(CAMPAIGN).on(CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID))
                 .where(mine).and(CAMPAIGN.STATUS.eq("ACTIVE")).and(REVIEW_ITEM.STAGE.eq(CAMPAIGN.CURRENT_STAGE))
                 .orderBy(REVIEW_ITEM.PERSON_NAME.asc().nullsFirst(), SYSTEM.NAME, REVIEW_ITEM.ENTITLEMENT, REVIEW_ITEM.ID)
-                .fetch(r -> toItem(r.into(REVIEW_ITEM), r.get(SYSTEM.NAME)));
+                .fetch(r -> toItem(r.into(REVIEW_ITEM), r.get(SYSTEM.NAME), r.get(EARLIER_STAGES)));
     }
 
     @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
@@ -83,7 +93,7 @@ public class ReviewDecisions {
                     + String.join(", ", item.getFlags()).toLowerCase() + ")") + ": say why it stays");
         }
         record(item, decision, text, false);
-        return toItem(item, null);
+        return toItem(item, null, null);
     }
 
     /**
@@ -193,10 +203,11 @@ public class ReviewDecisions {
         return item.getPrivileged() || item.getFlags().length > 0;
     }
 
-    static ReviewItem toItem(ReviewItemRecord r, String systemName) {
+    static ReviewItem toItem(ReviewItemRecord r, String systemName, String earlierStages) {
         return new ReviewItem(r.getId(), r.getCampaignId(), systemName, r.getAccountName(), r.getPersonId(), r.getPersonName(),
                 r.getEntitlement(), r.getPrivileged(), Arrays.asList(r.getFlags()), r.getRecommendation(), r.getRecommendationReason(),
                 r.getReviewer(), r.getRoutedToFallback(), ReviewItem.Outcome.valueOf(r.getOutcome()), r.getDecidedBy(),
-                r.getDecidedAt() == null ? null : r.getDecidedAt().toInstant(), r.getComment(), r.getBulk(), r.getVersion());
+                r.getDecidedAt() == null ? null : r.getDecidedAt().toInstant(), r.getComment(), r.getBulk(), r.getStage(), earlierStages,
+                r.getVersion());
     }
 }

@@ -39,6 +39,8 @@ public class MyReviewsView extends VerticalLayout {
     final Span progressText = new Span();
     final Grid<ReviewItem> grid = new Grid<>();
     final Button approveSelected = new Button("Approve selected");
+    /** What earlier review stages decided; shown only when the queue has items of a later stage. */
+    final Grid.Column<ReviewItem> earlier;
     private final ReviewDecisions decisions;
 
     public MyReviewsView(ReviewDecisions decisions) {
@@ -52,6 +54,7 @@ public class MyReviewsView extends VerticalLayout {
         grid.addColumn(i -> String.join(", ", i.flags()).toLowerCase()).setHeader("Flags").setAutoWidth(true);
         grid.addColumn(i -> i.recommendation().toLowerCase() + (i.recommendationReason() == null ? "" : " (" + i.recommendationReason() + ")"))
                 .setHeader("Recommendation").setAutoWidth(true);
+        earlier = grid.addColumn(ReviewItem::earlierStages).setHeader("Earlier stages").setKey("earlier").setWidth("18rem");
         grid.addColumn(i -> i.outcome() == ReviewItem.Outcome.PENDING ? "" : i.outcome().name().toLowerCase()).setHeader("Decision").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         grid.setSizeFull();
@@ -110,7 +113,9 @@ public class MyReviewsView extends VerticalLayout {
     }
 
     void refresh() {
-        grid.setItems(decisions.myQueue(false));
+        List<ReviewItem> queue = decisions.myQueue(false);
+        grid.setItems(queue);
+        earlier.setVisible(queue.stream().anyMatch(i -> i.earlierStages() != null));
         grid.deselectAll();
         ReviewDecisions.Progress p = decisions.myProgress();
         progress.setValue(p.total() == 0 ? 1 : (double) p.decided() / p.total());
