@@ -65,6 +65,18 @@ class AccessSearchTest extends ReviewsTestBase {
     }
 
     @Test
+    void people_are_matched_to_accounts_by_each_systems_join_rule() {
+        SystemInfo mail = bean(dev.steward.reviews.systems.SystemService.class).save(new SystemInfo(null, "mail-" + suffix, "Mail " + suffix,
+                null, SystemInfo.Criticality.LOW, true, null, dev.steward.reviews.systems.JoinRule.ACCOUNT_IS_EMAIL_LOCAL_PART, 0));
+        // the mailbox carries Quentin's employee id, but this system matches by the name before the @ of Wilma's address
+        importCsv(mail, HEADER + "Wilma-" + suffix + ",MAILBOX,Q-" + suffix + ",,,\n");
+        assertThat(hits("yarrow" + suffix)).extracting(SearchHit::title, SearchHit::detail).contains(
+                org.assertj.core.groups.Tuple.tuple("Wilma-" + suffix + " · " + mail.name(), "Wilma Yarrow" + suffix + " · Q-" + suffix
+                        + " · 1 entitlement"));
+        assertThat(hits("zephyr" + suffix)).extracting(SearchHit::title).doesNotContain("Wilma-" + suffix + " · " + mail.name());
+    }
+
+    @Test
     void accounts_no_longer_in_the_latest_import_are_not_found() {
         assertThat(hits("gone" + suffix)).isEmpty();
     }

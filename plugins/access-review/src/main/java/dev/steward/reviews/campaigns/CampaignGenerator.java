@@ -134,7 +134,7 @@ public final class CampaignGenerator {
                 select a.id, p.id from scope a join platform.person p on lower(p.email) = lower(a.email)
                 where a.join_rule = 'EMAIL' or (a.join_rule = 'EMPLOYEE_ID_THEN_EMAIL' and a.employee_id is null)
                 union all
-                select a.id, p.id from scope a join platform.person p on p.employee_id = a.account_name
+                select a.id, p.id from scope a join platform.person p on lower(p.employee_id) = lower(a.account_name)
                 where a.join_rule = 'ACCOUNT_IS_EMPLOYEE_ID'
                 union all
                 select a.id, p.id from scope a join platform.person p on lower(split_part(p.email, '@', 1)) = lower(a.account_name)

@@ -16,7 +16,7 @@ import static org.jooq.impl.DSL.val;
 /**
  * Global search over who has access now: the current accounts of every system, found by account name, employee id,
  * email or display name (trigram index {@code reviews.account_search_trgm}), or by the name of the person they belong
- * to (joined by employee id, else email, as campaign launch joins them; the directory's {@code person_search_trgm}).
+ * to (matched by each system's join rule, as campaign launch matches them; the directory's {@code person_search_trgm}).
  * Each hit is "account · system" with the number of entitlements the account holds, and opens the system's history.
  */
 @Component
@@ -33,20 +33,34 @@ class AccessSearch implements SearchProvider {
             hits as (
                 (select a.id from reviews.account a where a.removed_import is null and {1} limit {2})
                 union
-                (select a.id from people p join reviews.account a on a.removed_import is null and a.employee_id = p.employee_id)
+                (select a.id from people p join reviews.account a on a.removed_import is null and a.employee_id = p.employee_id
+                     join reviews.system s on s.id = a.system_id and s.join_rule in ('EMPLOYEE_ID_THEN_EMAIL', 'EMPLOYEE_ID'))
                 union
-                (select a.id from people p join reviews.account a on a.removed_import is null and a.employee_id is null
-                     and lower(a.email) = lower(p.email))
+                (select a.id from people p join reviews.account a on a.removed_import is null and lower(a.email) = lower(p.email)
+                     join reviews.system s on s.id = a.system_id
+                     and (s.join_rule = 'EMAIL' or (s.join_rule = 'EMPLOYEE_ID_THEN_EMAIL' and a.employee_id is null)))
+                union
+                (select a.id from people p join reviews.account a on a.removed_import is null and lower(a.account_name) = lower(p.employee_id)
+                     join reviews.system s on s.id = a.system_id and s.join_rule = 'ACCOUNT_IS_EMPLOYEE_ID')
+                union
+                (select a.id from people p join reviews.account a on a.removed_import is null
+                     and lower(a.account_name) = lower(split_part(p.email, '@', 1))
+                     join reviews.system s on s.id = a.system_id and s.join_rule = 'ACCOUNT_IS_EMAIL_LOCAL_PART')
             )
             select a.account_name, a.display_name, a.employee_id, s.id system_id, s.name system_name,
-                   coalesce(pe.full_name, pm.full_name) person_name,
+                   coalesce(p1.full_name, p2.full_name, p3.full_name, p4.full_name) person_name,
                    (select count(*) from reviews.access_grant g where g.system_id = a.system_id and g.account_name = a.account_name
                         and g.removed_import is null) entitlements,
                    greatest(platform.similarity({3}, {4}),
-                            coalesce(platform.similarity(coalesce(pe.full_name, pm.full_name), {4}), 0)) score
+                            coalesce(platform.similarity(coalesce(p1.full_name, p2.full_name, p3.full_name, p4.full_name), {4}), 0)) score
             from hits h join reviews.account a on a.id = h.id join reviews.system s on s.id = a.system_id
-            left join platform.person pe on pe.employee_id = a.employee_id
-            left join platform.person pm on a.employee_id is null and a.email is not null and lower(pm.email) = lower(a.email)
+            -- the person by the system's join rule (as campaign launch matches them)
+            left join platform.person p1 on s.join_rule in ('EMPLOYEE_ID_THEN_EMAIL', 'EMPLOYEE_ID') and p1.employee_id = a.employee_id
+            left join platform.person p2 on (s.join_rule = 'EMAIL' or (s.join_rule = 'EMPLOYEE_ID_THEN_EMAIL' and a.employee_id is null))
+                 and lower(p2.email) = lower(a.email)
+            left join platform.person p3 on s.join_rule = 'ACCOUNT_IS_EMPLOYEE_ID' and lower(p3.employee_id) = lower(a.account_name)
+            left join platform.person p4 on s.join_rule = 'ACCOUNT_IS_EMAIL_LOCAL_PART'
+                 and lower(split_part(p4.email, '@', 1)) = lower(a.account_name)
             order by score desc, a.account_name, s.name
             limit {5}""";
 

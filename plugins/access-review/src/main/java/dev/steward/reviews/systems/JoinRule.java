@@ -9,9 +9,9 @@ public enum JoinRule {
     EMPLOYEE_ID_THEN_EMAIL("Employee id, else e-mail"),
     EMPLOYEE_ID("Employee id only"),
     EMAIL("E-mail address only"),
-    /** The account name is the person's employee id (e.g. personnel numbers as logins). */
+    /** The account name is the person's employee id (e.g. personnel numbers as logins), in any case. */
     ACCOUNT_IS_EMPLOYEE_ID("Account name = employee id"),
-    /** The account name is the part of the person's e-mail address before the @ (jdoe for jdoe@example.org). */
+    /** The account name is the part of the person's e-mail address before the @ (jdoe for jdoe@example.org), in any case. */
     ACCOUNT_IS_EMAIL_LOCAL_PART("Account name = e-mail name before the @");
 
     private final String label;
