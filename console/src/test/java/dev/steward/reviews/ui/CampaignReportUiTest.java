@@ -73,7 +73,23 @@ class CampaignReportUiTest extends KaribuTest {
         assertThat(view.create.isVisible()).isFalse();
         int row = GridKt._findAll(view.grid).stream().map(Campaign::id).toList().indexOf(campaign.id());
         var actions = GridKt._getCellComponent(view.grid, row, "actions");
-        assertThat(_find(actions, Button.class)).extracting(Button::getText).containsExactly("Report");
+        assertThat(_find(actions, Button.class)).extracting(Button::getText).containsExactly("Items", "Report");
+
+        // every item, filtered in SQL
+        _click(_get(actions, Button.class, spec -> spec.withText("Items")));
+        CampaignItemsDialog itemsDialog = _get(CampaignItemsDialog.class);
+        assertThat(GridKt._findAll(itemsDialog.grid)).extracting(dev.steward.reviews.decisions.ReviewItem::accountName)
+                .containsExactly("ann", "ben");
+        setValue(itemsDialog.outcome, dev.steward.reviews.decisions.ReviewItem.Outcome.APPROVED);
+        assertThat(GridKt._findAll(itemsDialog.grid)).isEmpty();
+        setValue(itemsDialog.outcome, dev.steward.reviews.decisions.ReviewItem.Outcome.PENDING);
+        setValue(itemsDialog.reviewer, "setup-reviewer");
+        assertThat(GridKt._findAll(itemsDialog.grid)).hasSize(2);
+        setValue(itemsDialog.flaggedOnly, true); // both accounts are orphans: no person in the directory
+        assertThat(GridKt._findAll(itemsDialog.grid)).hasSize(2);
+        setValue(itemsDialog.reviewer, "someone-else");
+        assertThat(GridKt._findAll(itemsDialog.grid)).isEmpty();
+        itemsDialog.close();
 
         _click(_get(actions, Button.class, spec -> spec.withText("Report")));
         CampaignReportDialog dialog = _get(CampaignReportDialog.class);

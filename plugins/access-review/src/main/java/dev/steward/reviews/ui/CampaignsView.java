@@ -21,6 +21,7 @@ import dev.steward.reviews.campaigns.CampaignService;
 import dev.steward.reviews.campaigns.CampaignStages;
 import dev.steward.reviews.campaigns.ClosePreview;
 import dev.steward.reviews.campaigns.StagePreview;
+import dev.steward.reviews.decisions.CampaignItems;
 import dev.steward.reviews.evidence.CampaignReports;
 import dev.steward.reviews.evidence.EvidencePack;
 import dev.steward.reviews.systems.SystemService;
@@ -46,11 +47,15 @@ public class CampaignsView extends VerticalLayout {
     private final CampaignReports reports;
     private final EvidencePack evidence;
     private final CampaignStages stages;
+    private final CampaignItems items;
+    private final SystemService systems;
 
     public CampaignsView(CampaignService campaigns, CampaignStages stages, SystemService systems, CampaignReports reports,
-                         EvidencePack evidence) {
+                         EvidencePack evidence, CampaignItems items) {
         this.campaigns = campaigns;
         this.stages = stages;
+        this.items = items;
+        this.systems = systems;
         this.reports = reports;
         this.evidence = evidence;
         setSizeFull();
@@ -71,6 +76,8 @@ public class CampaignsView extends VerticalLayout {
     private Component actions(Campaign campaign) {
         HorizontalLayout actions = new HorizontalLayout();
         if (campaign.status() != Campaign.Status.DRAFT) {
+            actions.add(Buttons.small("Items", () -> new CampaignItemsDialog(campaign, items, systems.list().stream()
+                    .filter(s -> campaign.definition().systemIds().contains(s.id())).toList()).open()));
             actions.add(Buttons.small("Report", () -> new CampaignReportDialog(reports.report(campaign.id()), evidence).open()));
         }
         if (!canAdminister) {
