@@ -83,7 +83,7 @@ public final class ReviewBenchmark {
 
 
             // the same scope again with 100 org units and 50 SoD rules: peer outliers and conflicts are computed too
-            ReviewGenerator.orgUnitsAndSodRules(dsl, 100, 50, systemId);
+            ReviewGenerator.orgUnitsAndSodRules(dsl, 50, systemId);
             Campaign second = campaigns.create(new CampaignForm("Everything, with peers and SoD", null, systems, null, false, false,
                     List.of(), CampaignForm.ReviewerRule.MANAGER, null, "fallback", CampaignForm.NoResponse.RECOMMENDATION,
                     Instant.now(), Instant.now().plus(Duration.ofDays(30))));

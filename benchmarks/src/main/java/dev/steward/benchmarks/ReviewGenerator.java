@@ -39,29 +39,41 @@ final class ReviewGenerator {
     }
 
     /**
-     * Every person in one of {@code units} org units (so peer outliers are computed) and {@code rules} SoD rules between
-     * entitlements of the imported system and of other systems (so conflicts are computed).
+     * Every person in one of {@link #UNITS} org units (so peer outliers are computed) and {@code rules} SoD rules between
+     * entitlements that a unit shares (so conflicts are found).
      */
-    static void orgUnitsAndSodRules(DSLContext dsl, int units, int rules, long importedSystem) {
-        dsl.execute("insert into platform.org_unit (code, name) select 'U-' || g, 'Unit ' || g from generate_series(1, " + units + ") g");
+    static void orgUnitsAndSodRules(DSLContext dsl, int rules, long importedSystem) {
+        dsl.execute("insert into platform.org_unit (code, name) select 'U-' || g, 'Unit ' || g from generate_series(1, " + UNITS + ") g");
         dsl.execute("update platform.person p set org_unit_id = u.id from platform.org_unit u"
-                + " where u.code = 'U-' || (1 + substring(p.employee_id from 3)::int % " + units + ")");
+                + " where u.code = 'U-' || (1 + substring(p.employee_id from 3)::int % " + UNITS + ")");
+        // two entitlements that one unit shares conflict: every member of the unit holds both
         dsl.execute("""
                 insert into reviews.sod_rule (name, system_a, entitlement_a, system_b, entitlement_b)
-                select 'Rule ' || g, {0}, 'GRP_' || (g * 37 % 2000), s.id, 'ROLE_' || (g % 40)
-                from generate_series(1, {1}) g join reviews.system s on s.code = 'SYS-' || (2 + g % 299)
+                select 'Rule ' || g, {0}, 'GRP_' || (((1 + g % 100) * 20 + g % 89) % 2000),
+                       {0}, 'GRP_' || (((1 + g % 100) * 20 + g % 89 + 1) % 2000)
+                from generate_series(1, {1}) g
                 """, importedSystem, rules);
         dsl.execute("analyze platform.person");
     }
 
-    /** A file of {@code people} accounts with {@code perAccount} entitlements each. */
+    /** The org unit (1..{@link #UNITS}) of person P-p, once {@link #orgUnitsAndSodRules} has assigned them. */
+    static final int UNITS = 100;
+
+    static int unit(int p) {
+        return 1 + p % UNITS;
+    }
+
+    /**
+     * A file of {@code people} accounts with {@code perAccount} entitlements each: nine in ten shared with the person's
+     * org unit (as role-based access is), one in ten personal (the peer outliers).
+     */
     static byte[] csv(int people, int perAccount) {
         StringBuilder csv = new StringBuilder(people * perAccount * 60);
         csv.append("account,entitlement,employee_id,email,display_name,last_login\n");
         for (int p = 1; p <= people; p++) {
             String login = p % 13 == 0 ? "2025-01-01" : "2026-11-20";
             for (int e = 0; e < perAccount; e++) {
-                int entitlement = (p * 7 + e * 31) % 2000;
+                int entitlement = e < perAccount * 9 / 10 ? (unit(p) * 20 + e) % 2000 : 2000 + (p * 7 + e * 31) % 2000;
                 csv.append("u").append(p).append(",GRP_").append(entitlement).append(",P-").append(p).append(",p").append(p)
                         .append("@bench.example,Person ").append(p).append(',').append(login).append('\n');
             }
