@@ -1,0 +1,18 @@
+package dev.steward.vendors;
+
+/** The plugin's permissions; default grants are in {@link VendorsPlugin}. */
+public final class VendorPermissions {
+
+    public static final String PLUGIN_ID = "vendors";
+    /** Read every vendor, its processing, contracts, certifications and risk (security, auditors). */
+    public static final String READ = "vendors.read";
+    /** Add and change any vendor (privacy officers). */
+    public static final String EDIT = "vendors.edit";
+    /** The risk rubric and review cadence. */
+    public static final String ADMIN = "vendors.admin";
+    /** Read and update the vendors one is the business owner of (matched by email in the people directory). */
+    public static final String OWN = "vendors.own";
+
+    private VendorPermissions() {
+    }
+}

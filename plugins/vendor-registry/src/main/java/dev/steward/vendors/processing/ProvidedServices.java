@@ -1,0 +1,82 @@
+package dev.steward.vendors.processing;
+
+import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.vendors.Inputs;
+import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.vendors.VendorAccess;
+import dev.steward.vendors.VendorPermissions;
+import dev.steward.vendors.db.tables.records.VendorServiceRecord;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataChangedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+import static dev.steward.vendors.db.Tables.VENDOR_SERVICE;
+import static org.jooq.impl.DSL.noCondition;
+
+/** The services each vendor provides. */
+@Service
+public class ProvidedServices {
+
+    static final String READERS = "hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT
+            + "') or hasAuthority('" + VendorPermissions.OWN + "')";
+    static final String EDITORS = "hasAuthority('" + VendorPermissions.EDIT + "') or hasAuthority('" + VendorPermissions.OWN + "')";
+
+    private final DSLContext dsl;
+    private final ExtensionRegistry registry;
+    private final VendorAccess access;
+
+    ProvidedServices(DSLContext dsl, ExtensionRegistry registry, VendorAccess access) {
+        this.dsl = dsl;
+        this.registry = registry;
+        this.access = access;
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<ProvidedService> ofVendor(long vendorId) {
+        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
+        access.requireRead(vendorId);
+        return dsl.selectFrom(VENDOR_SERVICE).where(VENDOR_SERVICE.VENDOR_ID.eq(vendorId)).orderBy(VENDOR_SERVICE.NAME)
+                .fetch(ProvidedServices::toService);
+    }
+
+    @PreAuthorize(EDITORS)
+    @Transactional
+    public ProvidedService save(ProvidedService service) {
+        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
+        access.requireEdit(service.vendorId());
+        String name = Inputs.required("name", service.name(), "The service needs a name, e.g. \"payment processing\"", 200);
+        if (dsl.fetchExists(VENDOR_SERVICE, VENDOR_SERVICE.VENDOR_ID.eq(service.vendorId()).and(VENDOR_SERVICE.NAME.equalIgnoreCase(name))
+                .and(service.id() == null ? noCondition() : VENDOR_SERVICE.ID.ne(service.id())))) {
+            throw new InvalidVendorInputException("name", "This vendor already has a service named " + name);
+        }
+        VendorServiceRecord r;
+        if (service.id() == null) {
+            r = dsl.newRecord(VENDOR_SERVICE);
+            r.setVendorId(service.vendorId());
+            r.setVersion(0);
+        } else {
+            r = dsl.selectFrom(VENDOR_SERVICE).where(VENDOR_SERVICE.ID.eq(service.id())).forUpdate().fetchOptional()
+                    .orElseThrow(() -> new InvalidVendorInputException("service", "The service no longer exists"));
+            if (r.getVendorId() != service.vendorId()) {
+                throw new InvalidVendorInputException("service", "The service belongs to another vendor");
+            }
+            if (r.getVersion() != service.version()) {
+                throw new DataChangedException("Someone else changed this service in the meantime; reload and try again");
+            }
+            r.setVersion(r.getVersion() + 1);
+        }
+        r.setName(name);
+        r.setDescription(Inputs.optional("description", service.description(), 10_000));
+        r.store();
+        return toService(r);
+    }
+
+    static ProvidedService toService(VendorServiceRecord r) {
+        return new ProvidedService(r.getId(), r.getVendorId(), r.getName(), r.getDescription(), r.getVersion());
+    }
+}

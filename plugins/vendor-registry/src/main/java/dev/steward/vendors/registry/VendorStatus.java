@@ -1,0 +1,3 @@
+package dev.steward.vendors.registry;
+
+public enum VendorStatus { PROSPECT, ACTIVE, OFFBOARDING, TERMINATED }
