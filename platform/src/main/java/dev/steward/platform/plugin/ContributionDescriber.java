@@ -1,5 +1,6 @@
 package dev.steward.platform.plugin;
 
+import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.spi.PermissionSet;
 import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
@@ -23,6 +24,7 @@ final class ContributionDescriber {
             case DashboardWidget widget -> List.of(widget.title() + " (" + widget.requiredPermission() + ")");
             case ScheduledJob job -> List.of(job.id() + " (" + job.schedule() + ")");
             case SearchProvider search -> List.of(search.group() + " (" + search.requiredPermission() + ")");
+            case EntityLinkProvider links -> List.of(links.label() + " records as link targets (" + links.type() + ", " + links.requiredPermission() + ")");
             case PermissionSet set -> set.permissions().stream().map(p -> p.key() + " -> " + p.defaultRoles()).toList();
             default -> List.of(contribution.getClass().getName());
         };

@@ -4,6 +4,7 @@ import dev.steward.platform.spi.ApiDescription;
 import dev.steward.platform.spi.AttachmentAccess;
 import dev.steward.platform.spi.CatalogUsage;
 import dev.steward.platform.spi.DeadlineSource;
+import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.spi.NotificationTemplate;
 import dev.steward.platform.spi.PermissionSet;
 import dev.steward.platform.spi.ScheduledJob;
@@ -31,6 +32,7 @@ public final class ExtensionPoints {
             NotificationTemplate.class,
             DeadlineSource.class,
             AttachmentAccess.class,
+            EntityLinkProvider.class,
             ApiDescription.class);
 
     private ExtensionPoints() {

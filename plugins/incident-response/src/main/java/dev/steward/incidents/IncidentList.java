@@ -45,13 +45,25 @@ public class IncidentList {
     @Transactional(readOnly = true)
     public List<IncidentRow> page(IncidentFilter filter, SortBy sortBy, boolean ascending, int offset, int limit) {
         registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
+        return rows(condition(filter), order(sortBy, ascending), offset, limit);
+    }
+
+    /** The incidents with these ids (those that exist). */
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @Transactional(readOnly = true)
+    public List<IncidentRow> byIds(java.util.Collection<Long> ids) {
+        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
+        return rows(INCIDENT.ID.in(ids), List.of(INCIDENT.ID.asc()), 0, ids.size());
+    }
+
+    private List<IncidentRow> rows(Condition where, List<SortField<?>> order, int offset, int limit) {
         Field<java.time.OffsetDateTime> nextDue = select(min(OBLIGATION.DUE_AT)).from(OBLIGATION)
                 .where(OBLIGATION.INCIDENT_ID.eq(INCIDENT.ID).and(OBLIGATION.STATUS.in("PROPOSED", "REQUIRED"))).asField("next_due");
         Field<Integer> openTasks = selectCount().from(TASK)
                 .where(TASK.INCIDENT_ID.eq(INCIDENT.ID).and(TASK.STATUS.eq("OPEN"))).asField("open_tasks");
         return dsl.select(INCIDENT.ID, INCIDENT.REFERENCE, INCIDENT.TITLE, INCIDENT.TYPE, INCIDENT.PHASE, INCIDENT.SEVERITY,
                         INCIDENT.ASSIGNEE, INCIDENT.DISCOVERED_AT, nextDue, openTasks)
-                .from(INCIDENT).where(condition(filter)).orderBy(order(sortBy, ascending)).offset(offset).limit(limit)
+                .from(INCIDENT).where(where).orderBy(order).offset(offset).limit(limit)
                 .fetch(r -> new IncidentRow(r.value1(), r.value2(), r.value3(), IncidentType.valueOf(r.value4()),
                         Phase.valueOf(r.value5()), r.value6() == null ? null : SeverityBand.valueOf(r.value6()), r.value7(),
                         Times.instant(r.value8()), Times.instant(r.value9()), r.value10()));

@@ -5,7 +5,11 @@ import dev.steward.incidents.db.tables.records.IncidentResidencyRecord;
 import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.incidents.work.TaskService;
 import dev.steward.incidents.work.Timeline;
+import dev.steward.incidents.integration.IncidentLinks;
 import dev.steward.incidents.work.TimelineEntry.Kind;
+import dev.steward.platform.links.EntityLinks;
+import dev.steward.platform.links.EntityRef;
+import dev.steward.platform.links.LinkedRecord;
 import dev.steward.platform.catalog.PrivacyCatalog;
 import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
@@ -43,10 +47,13 @@ public class IncidentService {
     private final TaskService tasks;
     private final Timeline timeline;
     private final NotificationService notifications;
+    private final EntityLinks links;
     private final Clock clock = Clock.systemUTC();
 
     IncidentService(DSLContext dsl, ExtensionRegistry registry, IncidentReader reader, PrivacyCatalog catalog,
-                    ObligationService obligations, TaskService tasks, Timeline timeline, NotificationService notifications) {
+                    ObligationService obligations, TaskService tasks, Timeline timeline, NotificationService notifications,
+                    EntityLinks links) {
+        this.links = links;
         this.dsl = dsl;
         this.registry = registry;
         this.reader = reader;
@@ -84,6 +91,19 @@ public class IncidentService {
         Incident incident = reader.require(record.getId());
         obligations.recompute(incident);
         notifyAssignee(incident, null);
+        return incident;
+    }
+
+    /**
+     * Logs an incident opened from another module's record (a vendor's breach) and links the two, in one
+     * transaction: if the record may not be linked, no incident is logged either.
+     */
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @Transactional
+    public Incident createLinked(IncidentForm form, EntityRef linkedTo) {
+        Incident incident = create(form);
+        LinkedRecord linked = links.link(EntityRef.of(IncidentLinks.TYPE, incident.id()), linkedTo, "Incident opened from this record");
+        timeline.record(incident.id(), Kind.NOTE, "Opened from " + linked.typeLabel().toLowerCase() + " " + linked.target().title());
         return incident;
     }
 

@@ -11,6 +11,10 @@ import dev.steward.incidents.work.TaskService;
 import dev.steward.incidents.work.Timeline;
 import dev.steward.platform.catalog.PrivacyCatalog;
 import dev.steward.platform.files.AttachmentService;
+import dev.steward.platform.links.EntityLinks;
+import dev.steward.platform.links.EntityRef;
+import dev.steward.platform.links.ui.LinkedRecordsPanel;
+import dev.steward.incidents.integration.IncidentLinks;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +35,11 @@ class IncidentPanels {
     private final NoticeDocuments documents;
     private final AttachmentService files;
     private final PrivacyCatalog catalog;
+    private final EntityLinks links;
 
     IncidentPanels(IncidentService incidents, AssessmentService assessments, ObligationService obligations, TaskService tasks,
-                   Timeline timeline, CustodyLog custody, NoticeDocuments documents, AttachmentService files, PrivacyCatalog catalog) {
+                   Timeline timeline, CustodyLog custody, NoticeDocuments documents, AttachmentService files, PrivacyCatalog catalog, EntityLinks links) {
+        this.links = links;
         this.documents = documents;
         this.incidents = incidents;
         this.assessments = assessments;
@@ -56,6 +62,7 @@ class IncidentPanels {
                 new Panel("Notifications", new ObligationsPanel(obligations, documents, incident, changed)),
                 new Panel("Tasks", new TasksPanel(tasks, incident, changed)),
                 new Panel("Timeline", new TimelinePanel(timeline, incident)),
-                new Panel("Evidence", new EvidencePanel(files, custody, incident)));
+                new Panel("Evidence", new EvidencePanel(files, custody, incident)),
+                new Panel("Linked records", new LinkedRecordsPanel(links, EntityRef.of(IncidentLinks.TYPE, incident.id()))));
     }
 }

@@ -25,7 +25,13 @@ import dev.steward.incidents.IncidentService;
 import dev.steward.incidents.IncidentType;
 import dev.steward.incidents.Phase;
 import dev.steward.incidents.assessment.SeverityBand;
+import dev.steward.incidents.integration.IncidentLinks;
+import dev.steward.platform.links.EntityLinks;
+import dev.steward.platform.links.EntityRef;
+import dev.steward.platform.links.LinkRejectedException;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.spi.EntityLinkProvider;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.spi.RequiresPermission;
 import dev.steward.platform.ui.DisplayTime;
 import jakarta.annotation.security.PermitAll;
@@ -47,9 +53,14 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
     final Grid<IncidentRow> grid = new Grid<>();
     final Button log = new Button("Log incident", VaadinIcon.PLUS.create());
     private final IncidentList list;
+    private final IncidentService incidents;
+    private final EntityLinks links;
+    LogIncidentDialog linkedDialog;
 
-    public IncidentsView(IncidentList list, IncidentService incidents) {
+    public IncidentsView(IncidentList list, IncidentService incidents, EntityLinks links) {
         this.list = list;
+        this.incidents = incidents;
+        this.links = links;
         setSizeFull();
         search.setPlaceholder("Reference or title");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -75,8 +86,7 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
 
         log.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         log.setVisible(CurrentUser.hasPermission(IncidentPermissions.WORK));
-        log.addClickListener(e -> new LogIncidentDialog(incidents,
-                created -> getUI().ifPresent(ui -> ui.navigate("incidents/" + created.id()))).open());
+        log.addClickListener(e -> logDialog().open());
 
         FlexLayout filters = new FlexLayout(search, phase, severity, type, openOnly);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -115,10 +125,38 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
         }, query -> list.count(filter));
     }
 
-    /** {@code incidents?q=...} opens the list filtered. */
+    private LogIncidentDialog logDialog() {
+        return new LogIncidentDialog(incidents, created -> getUI().ifPresent(ui -> ui.navigate("incidents/" + created.id())));
+    }
+
+    /**
+     * {@code incidents?q=...} opens the list filtered; {@code incidents?linked-to=type:id} also opens the form for a
+     * new incident linked to that record (from a vendor's page), or says why it cannot be.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("q").ifPresent(search::setValue);
+        var parameters = event.getLocation().getQueryParameters();
+        parameters.getSingleParameter("q").ifPresent(search::setValue);
         refresh();
+        parameters.getSingleParameter(IncidentLinks.LINKED_TO).ifPresent(this::openLinked);
+    }
+
+    private void openLinked(String reference) {
+        if (!CurrentUser.hasPermission(IncidentPermissions.WORK)) {
+            Toasts.error("You may not log incidents");
+            return;
+        }
+        try {
+            EntityRef ref = EntityRef.parse(reference);
+            EntityLinkProvider provider = links.provider(ref.type())
+                    .orElseThrow(() -> new LinkRejectedException("Records of type " + ref.type() + " are unknown or not visible to you"));
+            var target = links.describe(ref)
+                    .orElseThrow(() -> new LinkRejectedException("No " + provider.label().toLowerCase() + " " + ref.id() + " that you may see"));
+            linkedDialog = logDialog();
+            linkedDialog.linkTo(ref, provider.label(), target, provider.kind());
+            linkedDialog.open();
+        } catch (LinkRejectedException rejected) {
+            Toasts.error(rejected.getMessage());
+        }
     }
 }

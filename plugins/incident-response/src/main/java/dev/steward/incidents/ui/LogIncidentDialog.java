@@ -7,6 +7,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.incidents.Incident;
@@ -16,7 +17,10 @@ import dev.steward.incidents.IncidentSource;
 import dev.steward.incidents.IncidentType;
 import dev.steward.incidents.InvalidIncidentException;
 import dev.steward.incidents.OurRole;
+import dev.steward.platform.links.EntityRef;
+import dev.steward.platform.links.LinkRejectedException;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.ui.DisplayTime;
 
 import java.time.LocalDateTime;
@@ -35,6 +39,8 @@ class LogIncidentDialog extends Dialog {
     final TextField assignee = new TextField("Assignee (user name)");
     final TextArea description = new TextArea("What happened");
     final Button save = new Button("Log incident");
+    final Paragraph linkedTo = new Paragraph();
+    private EntityRef linkedRecord;
 
     LogIncidentDialog(IncidentService incidents, Consumer<Incident> onCreated) {
         setHeaderTitle("Log an incident");
@@ -54,7 +60,8 @@ class LogIncidentDialog extends Dialog {
         FormLayout form = new FormLayout(title, type, source, role, discovered, aware, assignee, description);
         form.setColspan(title, 2);
         form.setColspan(description, 2);
-        add(form);
+        linkedTo.setVisible(false);
+        add(linkedTo, form);
 
         Map<String, HasValidation> byField = Map.of("title", title, "type", type, "source", source, "ourRole", role,
                 "discoveredAt", discovered, "awareAt", aware);
@@ -67,14 +74,34 @@ class LogIncidentDialog extends Dialog {
             facts.setReporter(CurrentUser.username().orElse(null));
             facts.setDescription(description.getValue());
             try {
-                Incident created = incidents.create(facts);
+                Incident created = linkedRecord == null ? incidents.create(facts) : incidents.createLinked(facts, linkedRecord);
                 close();
                 onCreated.accept(created);
             } catch (InvalidIncidentException invalid) {
                 Fields.show(invalid, byField);
+            } catch (LinkRejectedException rejected) {
+                linkedTo.setText(rejected.getMessage());
             }
         });
         getFooter().add(new Button("Cancel", e -> close()), save);
         setWidth("min(48rem, 95vw)");
+    }
+
+    /**
+     * Opens the form for an incident that will be linked to another module's record; an outside party (a vendor)
+     * makes it a vendor breach reported by the vendor.
+     */
+    void linkTo(EntityRef ref, String typeLabel, EntityLinkProvider.LinkTarget target, EntityLinkProvider.Kind kind) {
+        linkedRecord = ref;
+        linkedTo.setText("Will be linked to " + typeLabel.toLowerCase() + " " + target.title());
+        linkedTo.setVisible(true);
+        if (kind == EntityLinkProvider.Kind.THIRD_PARTY) {
+            type.setValue(IncidentType.VENDOR_BREACH);
+            source.setValue(IncidentSource.VENDOR);
+            title.setValue("Breach at " + target.title());
+        } else {
+            title.setValue("Incident involving " + target.title());
+        }
+        description.setValue("Opened from " + typeLabel.toLowerCase() + " " + target.title() + ".");
     }
 }
