@@ -82,6 +82,28 @@ class CampaignTest extends ReviewsTestBase {
     }
 
     @Test
+    void how_an_entitlement_was_granted_comes_from_the_file_follows_later_imports_and_is_frozen_into_the_items() {
+        String file = company.erpFile().replace("last_login\n", "last_login,granted_via\n").replace("\n", ",\n")
+                .replace("last_login,granted_via,\n", "last_login,granted_via\n")
+                .replace("jdoe,GL_VIEW," + company.employee("J") + ",,Jane,2026-11-20,", "jdoe,GL_VIEW," + company.employee("J")
+                        + ",,Jane,2026-11-20,role Finance clerk");
+        importCsv(erp, file);
+        assertThat(dsl.fetchValue("select granted_via from reviews.access_grant where system_id = ? and account_name = 'jdoe'"
+                + " and entitlement = 'GL_VIEW' and removed_import is null", erp.id())).isEqualTo("role Finance clerk");
+
+        Campaign campaign = launch(CampaignForm.ReviewerRule.MANAGER, CampaignForm.NoResponse.KEEP);
+        importCsv(erp, file.replace("role Finance clerk", "direct"));
+        assertThat(dsl.fetchValue("select granted_via from reviews.access_grant where system_id = ? and account_name = 'jdoe'"
+                + " and entitlement = 'GL_VIEW' and removed_import is null", erp.id())).isEqualTo("direct");
+
+        loginAs(company.user("maria"), Role.MANAGER);
+        List<ReviewItem> queue = bean(ReviewDecisions.class).myQueue(true);
+        assertThat(item(queue, "jdoe", "GL_VIEW").grantedVia()).isEqualTo("role Finance clerk");
+        assertThat(item(queue, "jdoe", "AP_CLERK").grantedVia()).isNull();
+        assertThat(queue).allMatch(i -> i.campaignId() == campaign.id());
+    }
+
+    @Test
     void a_reviewer_never_reviews_their_own_access_and_later_imports_do_not_change_a_launched_campaign() {
         SystemService systems = bean(SystemService.class);
         systems.save(new SystemInfo(erp.id(), erp.code(), erp.name(), company.maria, erp.criticality(), true, 90, erp.version()));

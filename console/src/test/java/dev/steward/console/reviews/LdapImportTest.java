@@ -104,6 +104,11 @@ class LdapImportTest extends ReviewsTestBase {
                 "cat · it-admins");
         assertThat(result.changes().grantsAdded()).isEqualTo(7);
         assertThat(result.changes().accountsAdded()).isEqualTo(4);
+        assertThat(dsl.fetch("select account_name || ' · ' || entitlement || ' · ' || granted_via from reviews.access_grant"
+                + " where system_id = ? and removed_import is null", hr.id()).getValues(0, String.class)).containsExactlyInAnyOrder(
+                "ann · finance · direct member", "ben · finance · via group finance-leads", "dan · finance · via group ext-auditors",
+                "ann · finance-leads · via group finance", "ben · finance-leads · direct member",
+                "dan · finance-leads · via group ext-auditors", "cat · it-admins · direct member");
         Record ann = dsl.fetchOne("select * from reviews.account where system_id = ? and account_name = 'ann' and removed_import is null", hr.id());
         assertThat(ann.get("employee_id")).isEqualTo("E-1");
         assertThat(ann.get("email")).isEqualTo("ann@example.org");

@@ -17,12 +17,12 @@ public final class CampaignGenerator {
     private static final String TEMPLATE = """
             with inserted as (
             insert into reviews.review_item (campaign_id, system_id, account_name, person_id, person_name, entitlement,
-                privileged, flags, recommendation, recommendation_reason, reviewer, routed_to_fallback, version)
+                privileged, flags, recommendation, recommendation_reason, reviewer, routed_to_fallback, granted_via, version)
             with c as (select * from reviews.campaign where id = {0}),
             st as (select * from reviews.campaign_stage where campaign_id = {0} and stage = 1),
             %2$s,
             base as (
-                select g.system_id, g.account_name, g.entitlement, coalesce(e.privileged, false) privileged, a.id account_id,
+                select g.system_id, g.account_name, g.entitlement, g.granted_via, coalesce(e.privileged, false) privileged, a.id account_id,
                        p.id person_id, coalesce(p.full_name, a.display_name) person_name, p.email person_email,
                        p.employment_status status, p.manager_id, p.org_unit_id, a.last_login, s.dormant_after_days, s.owner_person_id
                 from reviews.access_grant g
@@ -73,6 +73,7 @@ public final class CampaignGenerator {
                         when r.conflict then 'SoD conflict' when coalesce(r.outlier, false) then 'peer outlier' end,
                    %4$s,
                    %5$s,
+                   r.granted_via,
                    0
             from routed r, c
             where not c.flagged_only or cardinality(r.flags) > 0

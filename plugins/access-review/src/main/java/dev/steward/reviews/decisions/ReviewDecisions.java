@@ -205,7 +205,7 @@ public class ReviewDecisions {
 
     static ReviewItem toItem(ReviewItemRecord r, String systemName, String earlierStages) {
         return new ReviewItem(r.getId(), r.getCampaignId(), systemName, r.getAccountName(), r.getPersonId(), r.getPersonName(),
-                r.getEntitlement(), r.getPrivileged(), Arrays.asList(r.getFlags()), r.getRecommendation(), r.getRecommendationReason(),
+                r.getEntitlement(), r.getGrantedVia(), r.getPrivileged(), Arrays.asList(r.getFlags()), r.getRecommendation(), r.getRecommendationReason(),
                 r.getReviewer(), r.getRoutedToFallback(), ReviewItem.Outcome.valueOf(r.getOutcome()), r.getDecidedBy(),
                 r.getDecidedAt() == null ? null : r.getDecidedAt().toInstant(), r.getComment(), r.getBulk(), r.getStage(), earlierStages,
                 r.getVersion());

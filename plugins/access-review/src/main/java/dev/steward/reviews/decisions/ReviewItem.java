@@ -11,7 +11,7 @@ import java.util.List;
  *                      or null in the first stage
  */
 public record ReviewItem(long id, long campaignId, String system, String accountName, Long personId, String personName,
-                         String entitlement, boolean privileged, List<String> flags, String recommendation,
+                         String entitlement, String grantedVia, boolean privileged, List<String> flags, String recommendation,
                          String recommendationReason, String reviewer, String routedToFallback, Outcome outcome,
                          String decidedBy, Instant decidedAt, String comment, boolean bulk, int stage, String earlierStages,
                          int version) {

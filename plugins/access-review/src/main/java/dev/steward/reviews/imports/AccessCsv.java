@@ -101,6 +101,7 @@ final class AccessCsv {
         private final int email;
         private final int displayName;
         private final int lastLogin;
+        private final int grantedVia;
         private String previousLogin;
         private Instant previousInstant;
 
@@ -113,6 +114,7 @@ final class AccessCsv {
             this.email = m.email() == null ? -1 : header.indexOf(m.email());
             this.displayName = m.displayName() == null ? -1 : header.indexOf(m.displayName());
             this.lastLogin = m.lastLogin() == null ? -1 : header.indexOf(m.lastLogin());
+            this.grantedVia = m.grantedVia() == null ? -1 : header.indexOf(m.grantedVia());
         }
 
         void read(CSVRecord record, long line, List<ImportProblem> problems, StageWriter out) throws IOException {
@@ -126,6 +128,7 @@ final class AccessCsv {
             String mail = value(record, email, m.email(), false, line, 254, problems);
             String name = value(record, displayName, m.displayName(), false, line, 200, problems);
             String login = value(record, lastLogin, m.lastLogin(), false, line, 40, problems);
+            String via = value(record, grantedVia, m.grantedVia(), false, line, 300, problems);
             Instant loginInstant = null;
             if (login != null) {
                 // rows of one account repeat its last login: parse each distinct text once
@@ -138,7 +141,7 @@ final class AccessCsv {
                 }
             }
             if (problems.isEmpty()) { // after a problem the rows are still checked, but nothing more is staged
-                out.row(line, accountName, entitlementName, employee, mail, name, loginInstant, null);
+                out.row(line, accountName, entitlementName, employee, mail, name, loginInstant, via, null);
             }
         }
 

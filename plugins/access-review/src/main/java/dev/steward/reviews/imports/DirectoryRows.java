@@ -28,14 +28,14 @@ final class DirectoryRows implements AutoCloseable {
     void add(Membership m) {
         line++;
         try {
-            out.row(line, m.account(), m.entitlement(), m.employeeId(), m.email(), m.displayName(), m.lastLogin(), m.entryDn());
+            out.row(line, m.account(), m.entitlement(), m.employeeId(), m.email(), m.displayName(), m.lastLogin(), m.grantedVia(), m.entryDn());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         // what the snapshot keeps (not the DN): the same accounts and grants give the same hash
         String lastLogin = m.lastLogin() == null ? null : m.lastLogin().toString();
         StringBuilder text = new StringBuilder();
-        for (Object value : new Object[]{m.account(), m.entitlement(), m.employeeId(), m.email(), m.displayName(), lastLogin}) {
+        for (Object value : new Object[]{m.account(), m.entitlement(), m.employeeId(), m.email(), m.displayName(), lastLogin, m.grantedVia()}) {
             text.append(value == null ? "" : value).append('\u001f');
         }
         digest.update(text.append('\n').toString().getBytes(StandardCharsets.UTF_8));

@@ -25,7 +25,7 @@ final class ImportStaging {
         dsl.execute("drop table if exists import_stage");
         dsl.execute("create temporary table import_stage (line bigint not null, account_name varchar(200) not null,"
                 + " entitlement varchar(300) not null, employee_id varchar(50), email varchar(254), display_name varchar(200),"
-                + " last_login timestamptz, source text) on commit drop");
+                + " last_login timestamptz, granted_via varchar(300), source text) on commit drop");
     }
 
     /** For a directory (source = the member's DN): one account name must be one entry. */
@@ -105,10 +105,11 @@ final class ImportStaging {
         int removed = dsl.execute("update reviews.access_grant g set removed_import = {1} where " + CURRENT_GRANT
                 + " and not exists (select 1 from import_stage s where s.account_name = g.account_name and s.entitlement = g.entitlement)",
                 systemId, importId);
-        int added = dsl.execute("insert into reviews.access_grant (system_id, account_name, entitlement, added_import)"
-                + " select {0}, s.account_name, s.entitlement, {1} from import_stage s where not exists (select 1 from"
+        int added = dsl.execute("insert into reviews.access_grant (system_id, account_name, entitlement, granted_via, added_import)"
+                + " select {0}, s.account_name, s.entitlement, s.granted_via, {1} from import_stage s where not exists (select 1 from"
                 + " reviews.access_grant g where " + CURRENT_GRANT + " and g.account_name = s.account_name and g.entitlement = s.entitlement)",
                 systemId, importId);
+        updateHowGranted(systemId);
         dsl.execute("create temporary table import_accounts on commit drop as select distinct on (account_name) account_name,"
                 + " employee_id, email, display_name, last_login from import_stage order by account_name");
         int accountsRemoved = dsl.execute("update reviews.account a set removed_import = {1} where a.system_id = {0}"
@@ -129,6 +130,20 @@ final class ImportStaging {
         long accounts = ((Number) dsl.fetchValue("select count(*) from import_accounts")).longValue();
         return new ImportPreview(rows, accounts, added, removed, rows - added, accountsInserted - accountsChanged, accountsChanged,
                 accountsRemoved, List.of(), List.of());
+    }
+
+    /**
+     * A grant that stays keeps its row, with how it is held as the newest import says (a review item keeps what
+     * it was at launch). Skipped, with its join over every grant, when neither the file nor the snapshot says it.
+     */
+    private void updateHowGranted(long systemId) {
+        boolean said = dsl.fetchExists(dsl.selectOne().from("import_stage").where("granted_via is not null"))
+                || dsl.fetchExists(dsl.selectOne().from("reviews.access_grant g").where(CURRENT_GRANT + " and g.granted_via is not null", systemId));
+        if (said) {
+            dsl.execute("update reviews.access_grant g set granted_via = s.granted_via from import_stage s where " + CURRENT_GRANT
+                    + " and g.account_name = s.account_name and g.entitlement = s.entitlement and g.granted_via is distinct from s.granted_via",
+                    systemId);
+        }
     }
 
     /** Revoked grants this import no longer contains: proven removed. */

@@ -21,11 +21,11 @@ final class StageWriter implements AutoCloseable {
 
     StageWriter(PGConnection connection) throws SQLException {
         out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(connection, "copy import_stage (line, account_name,"
-                + " entitlement, employee_id, email, display_name, last_login, source) from stdin", 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+                + " entitlement, employee_id, email, display_name, last_login, granted_via, source) from stdin", 1 << 16), StandardCharsets.UTF_8), 1 << 16);
     }
 
     void row(long line, String account, String entitlement, String employeeId, String email, String displayName, Instant lastLogin,
-             String source) throws IOException {
+             String grantedVia, String source) throws IOException {
         out.write(Long.toString(line));
         field(account);
         field(entitlement);
@@ -33,6 +33,7 @@ final class StageWriter implements AutoCloseable {
         field(email);
         field(displayName);
         field(lastLogin == null ? null : lastLogin.toString());
+        field(grantedVia);
         field(source);
         out.write('\n');
     }

@@ -19,7 +19,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +91,8 @@ final class LdapReader {
         List<Group> byName = new ArrayList<>(groups.values());
         byName.sort(Comparator.comparing(Group::name).thenComparing(Group::dn));
         for (Group group : byName) {
-            List<User> users = new ArrayList<>(usersOf(group));
+            Map<User, String> via = usersOf(group);
+            List<User> users = new ArrayList<>(via.keySet());
             users.sort(Comparator.comparing(User::account).thenComparing(User::dn));
             if (problems.size() >= MAX_PROBLEMS) {
                 break;
@@ -106,7 +107,7 @@ final class LdapReader {
                     return problems;
                 }
                 rows.accept(new Membership(user.dn(), user.account(), group.name(), user.employeeId(), user.email(),
-                        user.displayName(), user.lastLogin()));
+                        user.displayName(), user.lastLogin(), via.get(user)));
             }
             progress.accept(count);
         }
@@ -149,9 +150,13 @@ final class LdapReader {
         } while (cookie != null);
     }
 
-    /** The users of a group, nested groups expanded; each group entered once, so membership cycles end. */
-    private Set<User> usersOf(Group group) throws LDAPException {
-        Set<User> users = new LinkedHashSet<>();
+    /**
+     * The users of a group, nested groups expanded, each with how they hold it: "direct member", or "via" the
+     * nested group they are a member of (breadth first, so the shortest way wins). Each group is entered once, so
+     * membership cycles end.
+     */
+    private Map<User, String> usersOf(Group group) throws LDAPException {
+        Map<User, String> users = new LinkedHashMap<>();
         Set<String> visited = new HashSet<>(Set.of(normalized(group.dn())));
         Deque<String[]> pending = new ArrayDeque<>(); // {member value, the group it was found in}
         group.members().forEach(m -> pending.add(new String[]{m, group.dn()}));
@@ -176,10 +181,23 @@ final class LdapReader {
             if (nestedMembers != null) {
                 nestedMembers.forEach(m -> pending.add(new String[]{m, value}));
             } else if (entries.get(key) instanceof User user) {
-                users.add(user);
+                users.putIfAbsent(user, next[1].equals(group.dn()) ? "direct member" : "via group " + groupName(next[1]));
             }
         }
         return users;
+    }
+
+    /** A group's name by its DN: the name it was read under, or else the value of its first RDN. */
+    private String groupName(String dn) {
+        Group known = groups.get(normalizedOrNull(dn));
+        if (known != null) {
+            return known.name();
+        }
+        try {
+            return new com.unboundid.ldap.sdk.DN(dn).getRDN().getAttributeValues()[0];
+        } catch (LDAPException notADn) {
+            return dn;
+        }
     }
 
     /** The member entry, read once. */

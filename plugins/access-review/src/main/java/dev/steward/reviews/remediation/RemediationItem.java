@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** A revocation to carry out in a system, and what the imports since have shown. */
 public record RemediationItem(long id, long campaignId, String campaign, long systemId, String system, String accountName,
-                              String entitlement, String personName, String decidedBy, String comment, Status status,
+                              String entitlement, String grantedVia, String personName, String decidedBy, String comment, Status status,
                               String updatedBy, Instant updatedAt, Long verifiedImport, int version) {
 
     public enum Status { OPEN, DONE, FAILED, VERIFIED, NOT_REMOVED }

@@ -48,14 +48,14 @@ public class RemediationService {
     public List<RemediationItem> list(Long systemId, RemediationItem.Status status, int offset, int limit) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return dsl.select(REMEDIATION.fields()).select(CAMPAIGN.NAME, SYSTEM.NAME, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.DECIDED_BY,
-                        REVIEW_ITEM.COMMENT)
+                        REVIEW_ITEM.COMMENT, REVIEW_ITEM.GRANTED_VIA)
                 .from(REMEDIATION).join(CAMPAIGN).on(CAMPAIGN.ID.eq(REMEDIATION.CAMPAIGN_ID))
                 .join(SYSTEM).on(SYSTEM.ID.eq(REMEDIATION.SYSTEM_ID)).join(REVIEW_ITEM).on(REVIEW_ITEM.ID.eq(REMEDIATION.ITEM_ID))
                 .where(filter(systemId, status)).orderBy(REMEDIATION.ID).offset(offset).limit(limit)
                 .fetch(r -> {
                     RemediationRecord rem = r.into(REMEDIATION);
                     return new RemediationItem(rem.getId(), rem.getCampaignId(), r.get(CAMPAIGN.NAME), rem.getSystemId(), r.get(SYSTEM.NAME),
-                            rem.getAccountName(), rem.getEntitlement(), r.get(REVIEW_ITEM.PERSON_NAME), r.get(REVIEW_ITEM.DECIDED_BY),
+                            rem.getAccountName(), rem.getEntitlement(), r.get(REVIEW_ITEM.GRANTED_VIA), r.get(REVIEW_ITEM.PERSON_NAME), r.get(REVIEW_ITEM.DECIDED_BY),
                             r.get(REVIEW_ITEM.COMMENT), RemediationItem.Status.valueOf(rem.getStatus()), rem.getUpdatedBy(),
                             rem.getUpdatedAt() == null ? null : rem.getUpdatedAt().toInstant(), rem.getVerifiedImport(), rem.getVersion());
                 });
@@ -94,11 +94,11 @@ public class RemediationService {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional(readOnly = true)
     public void exportOpen(long systemId, OutputStream out) {
-        try (SafeCsv csv = SafeCsv.open(out, "remediation_id", "system", "account", "entitlement", "person", "status", "campaign",
-                "decided_by", "reason")) {
+        try (SafeCsv csv = SafeCsv.open(out, "remediation_id", "system", "account", "entitlement", "granted_via", "person", "status",
+                "campaign", "decided_by", "reason")) {
             for (RemediationItem item : list(systemId, null, 0, Integer.MAX_VALUE)) {
                 if (item.status() != RemediationItem.Status.VERIFIED) {
-                    csv.row(item.id(), item.system(), item.accountName(), item.entitlement(), item.personName(), item.status(),
+                    csv.row(item.id(), item.system(), item.accountName(), item.entitlement(), item.grantedVia(), item.personName(), item.status(),
                             item.campaign(), item.decidedBy(), item.comment());
                 }
             }

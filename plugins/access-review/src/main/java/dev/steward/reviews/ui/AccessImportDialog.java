@@ -37,6 +37,7 @@ class AccessImportDialog extends Dialog {
     final ComboBox<String> email = mapping("Email");
     final ComboBox<String> displayName = mapping("Display name");
     final ComboBox<String> lastLogin = mapping("Last login");
+    final ComboBox<String> grantedVia = mapping("How granted");
     final Button preview = new Button("Preview");
     final Button commit = new Button("Import");
     final Button cancel = new Button("Cancel");
@@ -73,7 +74,7 @@ class AccessImportDialog extends Dialog {
             cancelled.set(true);
             close();
         });
-        add(upload, new FormLayout(account, entitlement, employeeId, email, displayName, lastLogin), progress, status, problems);
+        add(upload, new FormLayout(account, entitlement, employeeId, email, displayName, lastLogin, grantedVia), progress, status, problems);
         getFooter().add(cancel, preview, commit);
         setWidth("min(56rem, 95vw)");
     }
@@ -84,7 +85,7 @@ class AccessImportDialog extends Dialog {
         fileName = name;
         try {
             List<String> header = imports.header(bytes);
-            for (ComboBox<String> box : List.of(account, entitlement, employeeId, email, displayName, lastLogin)) {
+            for (ComboBox<String> box : List.of(account, entitlement, employeeId, email, displayName, lastLogin, grantedVia)) {
                 box.setItems(header);
             }
             ColumnMapping guess = ColumnMapping.guess(header);
@@ -94,6 +95,7 @@ class AccessImportDialog extends Dialog {
             email.setValue(guess.email());
             displayName.setValue(guess.displayName());
             lastLogin.setValue(guess.lastLogin());
+            grantedVia.setValue(guess.grantedVia());
             status.setText(name + ": check the columns, then preview");
             preview.setEnabled(true);
         } catch (ImportRejectedException e) {
@@ -103,7 +105,7 @@ class AccessImportDialog extends Dialog {
 
     ColumnMapping mapping() {
         return new ColumnMapping(account.getValue(), entitlement.getValue(), employeeId.getValue(), email.getValue(),
-                displayName.getValue(), lastLogin.getValue());
+                displayName.getValue(), lastLogin.getValue(), grantedVia.getValue());
     }
 
     private void run(boolean doCommit) {

@@ -51,6 +51,7 @@ public class MyReviewsView extends VerticalLayout {
         grid.addColumn(ReviewItem::system).setHeader("System").setAutoWidth(true);
         grid.addColumn(ReviewItem::accountName).setHeader("Account").setAutoWidth(true);
         grid.addColumn(ReviewItem::entitlement).setHeader("Entitlement").setAutoWidth(true);
+        grid.addColumn(i -> i.grantedVia() == null ? "" : i.grantedVia()).setHeader("How granted").setKey("granted").setAutoWidth(true);
         grid.addColumn(i -> String.join(", ", i.flags()).toLowerCase()).setHeader("Flags").setAutoWidth(true);
         grid.addColumn(i -> i.recommendation().toLowerCase() + (i.recommendationReason() == null ? "" : " (" + i.recommendationReason() + ")"))
                 .setHeader("Recommendation").setAutoWidth(true);
