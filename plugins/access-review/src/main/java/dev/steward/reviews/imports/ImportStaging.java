@@ -36,6 +36,7 @@ final class ImportStaging {
                         + " having count(distinct source) > 1 order by account_name limit 100")
                 .forEach(r -> problems.add(new ImportProblem(0, null, "Two entries have the account name " + r.get("account_name")
                         + ": " + r.get("first_dn") + " and " + r.get("other_dn") + "; the user id attribute must be unique")));
+        summariseAccounts();
         return problems;
     }
 
@@ -56,34 +57,49 @@ final class ImportStaging {
                                 + r.get("account_name") + " · " + r.get("entitlement") + ")"));
                     }
                 });
-        // min <> max instead of count(distinct ...): a hash aggregate instead of a sort of the whole file
-        dsl.fetch("select account_name, min(line) first_line, max(line) last_line from import_stage group by account_name"
-                        + " having min(coalesce(employee_id, '')) <> max(coalesce(employee_id, ''))"
-                        + " or min(coalesce(email, '')) <> max(coalesce(email, ''))"
-                        + " or min(coalesce(display_name, '')) <> max(coalesce(display_name, ''))"
-                        + " or min(coalesce(last_login, '-infinity')) <> max(coalesce(last_login, '-infinity'))"
-                        + " order by min(line) limit 100")
+        summariseAccounts();
+        dsl.fetch("select account_name, first_line, last_line from import_accounts where not consistent order by first_line limit 100")
                 .forEach(r -> problems.add(new ImportProblem(r.get("last_line", Long.class), null, "The account "
                         + r.get("account_name") + " has other details than on line " + r.get("first_line", Long.class)
                         + " (employee id, email, name or last login)")));
         return problems;
     }
 
+    /**
+     * One row per account of the file, with its details and whether all its rows agree on them: one hash aggregate
+     * over the file (min = max instead of count(distinct ...), which would sort it), read by the checks, the preview
+     * and the apply.
+     */
+    void summariseAccounts() {
+        dsl.execute("drop table if exists import_accounts");
+        dsl.execute("""
+                create temporary table import_accounts on commit drop as
+                select account_name, nullif(min(coalesce(employee_id, '')), '') employee_id, nullif(min(coalesce(email, '')), '') email,
+                       nullif(min(coalesce(display_name, '')), '') display_name, min(last_login) last_login,
+                       min(coalesce(employee_id, '')) = max(coalesce(employee_id, ''))
+                           and min(coalesce(email, '')) = max(coalesce(email, ''))
+                           and min(coalesce(display_name, '')) = max(coalesce(display_name, ''))
+                           and min(coalesce(last_login, '-infinity')) = max(coalesce(last_login, '-infinity')) consistent,
+                       min(line) first_line, max(line) last_line
+                from import_stage group by account_name
+                """);
+        dsl.execute("analyze import_accounts");
+    }
+
     ImportPreview compare(long systemId) {
         Record counts = dsl.fetchOne("""
                 select (select count(*) from import_stage) rows_,
-                       (select count(distinct account_name) from import_stage) accounts,
+                       (select count(*) from import_accounts) accounts,
                        (select count(*) from import_stage s where not exists (select 1 from reviews.access_grant g
                             where %1$s and g.account_name = s.account_name and g.entitlement = s.entitlement)) added,
                        (select count(*) from reviews.access_grant g where %1$s and not exists (select 1 from import_stage s
                             where s.account_name = g.account_name and s.entitlement = g.entitlement)) removed,
                        (select count(*) from reviews.account a where a.system_id = {0} and a.removed_import is null
                             and not exists (select 1 from import_stage s where s.account_name = a.account_name)) accounts_removed,
-                       (select count(*) from (select distinct account_name from import_stage) s where not exists
+                       (select count(*) from import_accounts s where not exists
                             (select 1 from reviews.account a where a.system_id = {0} and a.removed_import is null
                              and a.account_name = s.account_name)) accounts_added,
-                       (select count(*) from reviews.account a join (select distinct account_name, employee_id, email,
-                            display_name, last_login from import_stage) s on s.account_name = a.account_name
+                       (select count(*) from reviews.account a join import_accounts s on s.account_name = a.account_name
                             where a.system_id = {0} and a.removed_import is null and (a.employee_id, a.email, a.display_name,
                             a.last_login) is distinct from (s.employee_id, s.email, s.display_name, s.last_login)) accounts_changed
                 """.formatted(CURRENT_GRANT), systemId);
@@ -110,8 +126,6 @@ final class ImportStaging {
                 + " reviews.access_grant g where " + CURRENT_GRANT + " and g.account_name = s.account_name and g.entitlement = s.entitlement)",
                 systemId, importId);
         updateHowGranted(systemId);
-        dsl.execute("create temporary table import_accounts on commit drop as select distinct on (account_name) account_name,"
-                + " employee_id, email, display_name, last_login from import_stage order by account_name");
         int accountsRemoved = dsl.execute("update reviews.account a set removed_import = {1} where a.system_id = {0}"
                 + " and a.removed_import is null and not exists (select 1 from import_accounts s where s.account_name = a.account_name)",
                 systemId, importId);
