@@ -11,7 +11,10 @@ import org.jooq.DSLContext;
  */
 public final class CampaignGenerator {
 
-    /** An entitlement held by fewer than this share of a person's org unit is a peer outlier (units of 5+ people). */
+    /**
+     * An entitlement held by fewer than this share of a person's peers is a peer outlier: peers are the people of
+     * the same org unit, or with the same job title (groups of 5+ people).
+     */
     static final double OUTLIER_SHARE = 0.10;
 
     private static final String TEMPLATE = """
@@ -24,7 +27,7 @@ public final class CampaignGenerator {
             base as (
                 select g.system_id, g.account_name, g.entitlement, g.granted_via, coalesce(e.privileged, false) privileged, a.id account_id,
                        p.id person_id, coalesce(p.full_name, a.display_name) person_name, p.email person_email,
-                       p.employment_status status, p.manager_id, p.org_unit_id, a.last_login, s.dormant_after_days, s.owner_person_id
+                       p.employment_status status, p.manager_id, p.org_unit_id, lower(p.title) title, a.last_login, s.dormant_after_days, s.owner_person_id
                 from reviews.access_grant g
                 join reviews.system s on s.id = g.system_id
                 left join reviews.account a on a.system_id = g.system_id and a.account_name = g.account_name and a.removed_import is null
@@ -46,11 +49,14 @@ public final class CampaignGenerator {
                        h.dormant_after_days is not null and h.last_login is not null
                            and h.last_login < now() - make_interval(days => h.dormant_after_days) dormant,
                        sod.holder is not null conflict,
-                       us.people >= 5 and uh.holders::float / us.people < %1$s outlier
+                       (us.people >= 5 and uh.holders::float / us.people < %1$s)
+                           or (ts.people >= 5 and th.holders::float / ts.people < %1$s) outlier
                 from holder h
                 left join sod on sod.holder = h.holder and sod.system_id = h.system_id and sod.entitlement = h.entitlement
                 left join unit_size us on us.org_unit_id = h.org_unit_id
                 left join unit_holders uh on uh.org_unit_id = h.org_unit_id and uh.system_id = h.system_id and uh.entitlement = h.entitlement
+                left join title_size ts on ts.title = h.title
+                left join title_holders th on th.title = h.title and th.system_id = h.system_id and th.entitlement = h.entitlement
             ),
             routed as (
                 select f.*,
@@ -106,15 +112,25 @@ public final class CampaignGenerator {
             unit_size as (select null::bigint org_unit_id, 0::bigint people where false),
             unit_holders as (select null::bigint org_unit_id, null::bigint system_id, null::varchar entitlement, 0::bigint holders where false),
             """;
+    private static final String TITLE_PEERS = """
+            title_size as (select title, count(distinct person_id) people from holder where title is not null group by title),
+            title_holders as (select title, system_id, entitlement, count(distinct person_id) holders from holder
+                              where title is not null group by title, system_id, entitlement),
+            """;
+    private static final String NO_TITLE_PEERS = """
+            title_size as (select null::text title, 0::bigint people where false),
+            title_holders as (select null::text title, null::bigint system_id, null::varchar entitlement, 0::bigint holders where false),
+            """;
 
     /**
      * The statement for a scope. The SoD and peer-outlier parts are left out when no SoD rule joins two systems of
      * the scope, or when nobody in the directory has an org unit: then the holders are used once and PostgreSQL
      * streams them instead of materialising a million rows (about 2 s of a million-item launch).
      */
-    private static String sql(boolean sod, boolean peers) {
+    private static String sql(boolean sod, boolean peers, boolean titlePeers) {
         return TEMPLATE.formatted(OUTLIER_SHARE, ReviewerRouting.PERSON_USER, ReviewerRouting.CANDIDATE, ReviewerRouting.REVIEWER,
-                ReviewerRouting.ROUTED_TO_FALLBACK, (sod ? SOD : NO_SOD) + (peers ? PEERS : NO_PEERS));
+                ReviewerRouting.ROUTED_TO_FALLBACK, (sod ? SOD : NO_SOD) + (peers ? PEERS : NO_PEERS)
+                + (titlePeers ? TITLE_PEERS : NO_TITLE_PEERS));
     }
 
     /**
@@ -157,7 +173,8 @@ public final class CampaignGenerator {
         boolean sod = dsl.fetchExists(dsl.selectOne().from("reviews.sod_rule").where("system_a = any(?) and system_b = any(?)",
                 systemIds, systemIds));
         boolean peers = dsl.fetchExists(dsl.selectOne().from("platform.person").where("org_unit_id is not null"));
-        return sql(sod, peers);
+        boolean titlePeers = dsl.fetchExists(dsl.selectOne().from("platform.person").where("title is not null"));
+        return sql(sod, peers, titlePeers);
     }
 
     private CampaignGenerator() {
