@@ -38,6 +38,11 @@ public class VendorAccess {
         return mayReadAll() ? noCondition() : VENDOR.OWNER_PERSON_ID.in(myPersonIds());
     }
 
+    /** The vendors whose business owner is the current user. */
+    public Condition ownedByMe() {
+        return VENDOR.OWNER_PERSON_ID.in(myPersonIds());
+    }
+
     public void requireRead(long vendorId) {
         requireExists(vendorId);
         if (!mayReadAll() && !owns(vendorId)) {

@@ -1,6 +1,7 @@
 package dev.steward.vendors.processing;
 
 import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.search.SearchSql;
 import dev.steward.vendors.Inputs;
 import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorAccess;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 
+import static dev.steward.vendors.db.Tables.VENDOR;
 import static dev.steward.vendors.db.Tables.VENDOR_SERVICE;
 import static org.jooq.impl.DSL.noCondition;
 
@@ -42,6 +44,26 @@ public class ProvidedServices {
         access.requireRead(vendorId);
         return dsl.selectFrom(VENDOR_SERVICE).where(VENDOR_SERVICE.VENDOR_ID.eq(vendorId)).orderBy(VENDOR_SERVICE.NAME)
                 .fetch(ProvidedServices::toService);
+    }
+
+    /** A service of any visible vendor, as a sub-processor picker shows it. */
+    public record ServiceChoice(long id, String vendorName, String serviceName) {
+        @Override
+        public String toString() {
+            return vendorName + " · " + serviceName;
+        }
+    }
+
+    /** Services whose vendor or service name has every word of the text, by vendor and service name. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<ServiceChoice> search(String text, int offset, int limit) {
+        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
+        return dsl.select(VENDOR_SERVICE.ID, VENDOR.LEGAL_NAME, VENDOR_SERVICE.NAME).from(VENDOR_SERVICE).join(VENDOR).on(VENDOR.ID.eq(VENDOR_SERVICE.VENDOR_ID))
+                .where(access.visibleVendors())
+                .and(SearchSql.searchable(text) ? SearchSql.matchesAllWords(text, VENDOR.LEGAL_NAME, VENDOR_SERVICE.NAME) : noCondition())
+                .orderBy(VENDOR.LEGAL_NAME, VENDOR_SERVICE.NAME).offset(Math.max(0, offset)).limit(Math.max(1, Math.min(limit, 200)))
+                .fetch(r -> new ServiceChoice(r.value1(), r.value2(), r.value3()));
     }
 
     @PreAuthorize(EDITORS)

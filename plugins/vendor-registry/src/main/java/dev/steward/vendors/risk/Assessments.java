@@ -10,6 +10,7 @@ import dev.steward.vendors.db.tables.records.AssessmentRecord;
 import dev.steward.vendors.db.tables.records.FindingRecord;
 import dev.steward.vendors.db.tables.records.TierChangeRecord;
 import dev.steward.vendors.db.tables.records.VendorRecord;
+import dev.steward.vendors.tasks.ReassessmentTasks;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,13 +47,16 @@ public class Assessments {
     private final VendorAccess access;
     private final RiskRubrics rubrics;
     private final InherentRiskCalculator calculator;
+    private final ReassessmentTasks tasks;
 
-    Assessments(DSLContext dsl, ExtensionRegistry registry, VendorAccess access, RiskRubrics rubrics, InherentRiskCalculator calculator) {
+    Assessments(DSLContext dsl, ExtensionRegistry registry, VendorAccess access, RiskRubrics rubrics, InherentRiskCalculator calculator,
+                ReassessmentTasks tasks) {
         this.dsl = dsl;
         this.registry = registry;
         this.access = access;
         this.rubrics = rubrics;
         this.calculator = calculator;
+        this.tasks = tasks;
     }
 
     @PreAuthorize(RiskRubrics.READERS)
@@ -113,6 +117,7 @@ public class Assessments {
         vendor.setLastAssessedAt(a.getAssessedAt());
         vendor.setVersion(vendor.getVersion() + 1);
         vendor.store();
+        tasks.closeOpenTasks(form.vendorId());
         return toAssessment(a);
     }
 
