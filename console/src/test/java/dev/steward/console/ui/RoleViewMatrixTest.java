@@ -54,6 +54,11 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("Campaigns", "reviews/campaigns", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule("Systems and imports", "reviews/systems", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule("Remediation", "reviews/remediation", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule("Vendor registry", "vendors", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule("Data-sharing matrix", "vendors/matrix", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule("My vendors", "vendors/mine", Set.of(MANAGER, SECURITY_ANALYST)),
+            new ViewRule(null, "vendors/1", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule(null, "vendors/mine/1", Set.of(MANAGER, SECURITY_ANALYST)),
             new ViewRule(null, "account/notifications", Set.of(Role.values())),
             new ViewRule(null, "password", Set.of(Role.values())),
             new ViewRule(null, "search", Set.of(Role.values())));

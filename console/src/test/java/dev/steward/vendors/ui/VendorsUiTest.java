@@ -1,0 +1,116 @@
+package dev.steward.vendors.ui;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import dev.steward.console.ui.KaribuTest;
+import dev.steward.platform.catalog.CatalogEntry;
+import dev.steward.platform.security.Role;
+import dev.steward.vendors.contracts.CertificationType;
+import dev.steward.vendors.contracts.ContractStatus;
+import dev.steward.vendors.contracts.ContractType;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A privacy officer registers a vendor through the real components and finds it in the matrix and on the dashboard. */
+@SpringBootTest(classes = dev.steward.console.StewardApplication.class)
+class VendorsUiTest extends KaribuTest {
+
+    final String suffix = UUID.randomUUID().toString().substring(0, 6);
+    static final LocalDate TODAY = LocalDate.now();
+
+    @Test
+    void adding_a_vendor_with_a_service_a_dpa_and_a_certificate_shows_it_in_the_matrix_and_on_the_dashboard() {
+        loginAs("olivia", Role.PRIVACY_OFFICER);
+        UI.getCurrent().navigate(VendorsView.class);
+        _click(_get(VendorsView.class).add);
+
+        VendorDialog vendorDialog = _get(VendorDialog.class);
+        _click(vendorDialog.save);
+        assertThat(vendorDialog.legalName.isInvalid()).as("no legal name: refused next to the field").isTrue();
+        setValue(vendorDialog.legalName, "Care Records Ltd " + suffix);
+        setValue(vendorDialog.hqCountry, "IE");
+        setValue(vendorDialog.contactName, "Dana Privacy");
+        setValue(vendorDialog.contactEmail, "dpo@care.example");
+        setValue(vendorDialog.privacyContact, true);
+        _click(vendorDialog.addContact);
+        _click(vendorDialog.save);
+
+        VendorPage page = _get(VendorView.class).page;
+        assertThat(page.heading.getText()).isEqualTo("Care Records Ltd " + suffix);
+        assertThat(page.dpa.getText()).isEqualTo("DPA: Not required");
+
+        page.tabs.setSelectedIndex(1);
+        _click(page.servicesPanel.addService);
+        ServiceDialog serviceDialog = _get(ServiceDialog.class);
+        setValue(serviceDialog.name, "Patient records");
+        _click(serviceDialog.save);
+
+        _click(_get(Button.class, spec -> spec.withText("Add processing")));
+        ProcessingDialog processing = _get(ProcessingDialog.class);
+        setValue(processing.categories, pick(processing.categories.getListDataView().getItems(), "health"));
+        setValue(processing.subjects, pick(processing.subjects.getListDataView().getItems(), "patients"));
+        setValue(processing.purpose, processing.purpose.getListDataView().getItems().filter(e -> e.code().equals("service_delivery")).findFirst().orElseThrow());
+        setValue(processing.legalBasis, processing.legalBasis.getListDataView().getItems().filter(e -> e.code().equals("contract")).findFirst().orElseThrow());
+        _click(processing.addPurpose);
+        setValue(processing.processedIn, Set.of("IE", "IN"));
+        assertThat(processing.transfer.getText()).isEqualTo("Transfer gap: No transfer mechanism recorded for IN");
+        setValue(processing.processedIn, Set.of("IE"));
+        _click(processing.save);
+        assertThat(page.dpa.getText()).as("a processor needs a DPA").isEqualTo("DPA: Missing");
+
+        page.tabs.setSelectedIndex(2);
+        _click(page.contractsPanel.addContract);
+        ContractDialog contract = _get(ContractDialog.class);
+        setValue(contract.type, ContractType.DPA);
+        setValue(contract.status, ContractStatus.SIGNED);
+        setValue(contract.signedOn, TODAY);
+        setValue(contract.effectiveOn, TODAY);
+        setValue(contract.endsOn, TODAY.plusYears(2));
+        _click(contract.save);
+        assertThat(page.dpa.getText()).isEqualTo("DPA: In place");
+
+        _click(page.contractsPanel.addCertification);
+        CertificationDialog certification = _get(CertificationDialog.class);
+        setValue(certification.type, CertificationType.ISO_27001);
+        setValue(certification.validFrom, TODAY.minusMonths(1));
+        setValue(certification.validTo, TODAY.plusYears(3));
+        _click(certification.save);
+        assertThat(GridKt._findAll(page.contractsPanel.certifications)).extracting(c -> c.displayName()).containsExactly("ISO/IEC 27001");
+
+        UI.getCurrent().navigate(DataSharingMatrixView.class);
+        DataSharingMatrixView matrix = _get(DataSharingMatrixView.class);
+        setValue(matrix.vendor, "Care Records " + suffix);
+        assertThat(GridKt._size(matrix.grid)).isEqualTo(1);
+        assertThat(GridKt._getFormatted(matrix.grid, 0, "health")).isEqualTo("●");
+        assertThat(GridKt._getFormatted(matrix.grid, 0, "vendor")).isEqualTo("Care Records Ltd " + suffix);
+
+        UI.getCurrent().navigate("");
+        assertThat(_find(Anchor.class)).extracting(Anchor::getText)
+                .anyMatch(t -> t.matches("[1-9]\\d* vendor\\(s\\) process special-category or children's data"));
+    }
+
+    @Test
+    void the_grid_opens_filtered_from_a_dashboard_link() {
+        loginAs("olivia", Role.PRIVACY_OFFICER);
+        UI.getCurrent().navigate("vendors", com.vaadin.flow.router.QueryParameters.fromString("gap=transfer&expiring=60"));
+        VendorsView view = _get(VendorsView.class);
+        assertThat(view.vendors.transferGap.getValue()).isTrue();
+        assertThat(view.vendors.expiring.getValue()).isEqualTo(60);
+    }
+
+    private static Set<CatalogEntry> pick(java.util.stream.Stream<CatalogEntry> entries, String code) {
+        return entries.filter(e -> e.code().equals(code)).collect(Collectors.toSet());
+    }
+}

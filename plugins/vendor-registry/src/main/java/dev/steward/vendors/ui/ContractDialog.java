@@ -1,0 +1,83 @@
+package dev.steward.vendors.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.steward.platform.ui.FieldErrors;
+import dev.steward.platform.ui.Toasts;
+import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.vendors.contracts.Contract;
+import dev.steward.vendors.contracts.ContractForm;
+import dev.steward.vendors.contracts.ContractStatus;
+import dev.steward.vendors.contracts.ContractType;
+import dev.steward.vendors.contracts.Contracts;
+import org.jooq.exception.DataChangedException;
+
+import java.util.Map;
+
+/** Add or edit a contract (MSA, DPA, SCCs, BAA, NDA) with its dates, renewal and notice period. */
+class ContractDialog extends Dialog {
+
+    final Select<ContractType> type = new Select<>();
+    final TextField title = new TextField("Title");
+    final Select<ContractStatus> status = new Select<>();
+    final DatePicker signedOn = new DatePicker("Signed on");
+    final DatePicker effectiveOn = new DatePicker("Effective from");
+    final DatePicker endsOn = new DatePicker("Ends on (end of term)");
+    final Checkbox autoRenewal = new Checkbox("Renews automatically");
+    final IntegerField renewalMonths = new IntegerField("Renewal term (months)");
+    final IntegerField noticeDays = new IntegerField("Notice period (days)");
+    final Button save = new Button("Save");
+
+    ContractDialog(Contracts contracts, long vendorId, Contract existing, Runnable onSaved) {
+        setHeaderTitle(existing == null ? "Add contract" : "Edit contract");
+        type.setLabel("Type");
+        type.setItems(ContractType.values());
+        type.setItemLabelGenerator(t -> t.name() + " · " + t.label());
+        status.setLabel("Status");
+        status.setItems(ContractStatus.values());
+        status.setItemLabelGenerator(s -> VendorGrid.label(s.name()));
+        Map<String, HasValidation> fields = Map.of("type", type, "title", title, "status", status, "signedOn", signedOn, "effectiveOn", effectiveOn,
+                "endsOn", endsOn, "renewalMonths", renewalMonths, "noticeDays", noticeDays);
+        add(new FormLayout(type, title, status, signedOn, effectiveOn, endsOn, autoRenewal, renewalMonths, noticeDays));
+        if (existing == null) {
+            type.setValue(ContractType.DPA);
+            status.setValue(ContractStatus.DRAFT);
+        } else {
+            type.setValue(existing.type());
+            title.setValue(existing.title() == null ? "" : existing.title());
+            status.setValue(existing.status());
+            signedOn.setValue(existing.signedOn());
+            effectiveOn.setValue(existing.effectiveOn());
+            endsOn.setValue(existing.endsOn());
+            autoRenewal.setValue(existing.autoRenewal());
+            renewalMonths.setValue(existing.renewalMonths());
+            noticeDays.setValue(existing.noticeDays());
+        }
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> {
+            FieldErrors.clear(fields);
+            try {
+                contracts.save(new ContractForm(existing == null ? null : existing.id(), existing == null ? 0 : existing.version(), vendorId,
+                        type.getValue(), title.getValue(), status.getValue(), signedOn.getValue(), effectiveOn.getValue(), endsOn.getValue(),
+                        autoRenewal.getValue(), renewalMonths.getValue(), noticeDays.getValue()));
+                close();
+                onSaved.run();
+            } catch (InvalidVendorInputException ex) {
+                if (!FieldErrors.mark(fields, ex.field(), ex.getMessage())) {
+                    Toasts.error(ex.getMessage());
+                }
+            } catch (DataChangedException ex) {
+                Toasts.error(ex.getMessage());
+            }
+        });
+        getFooter().add(new Button("Cancel", e -> close()), save);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.steward.vendors.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.vendors.VendorPermissions;
+import dev.steward.vendors.registry.Vendor;
+import dev.steward.vendors.risk.Assessment;
+import dev.steward.vendors.risk.Finding;
+import dev.steward.vendors.risk.TierChange;
+
+/** Inherent risk now, assessments, open findings and the tier's history. */
+class RiskPanel extends VerticalLayout {
+
+    final Div inherent = new Div();
+    final Button assess = new Button("Assess");
+
+    RiskPanel(VendorUiServices services, Vendor vendor, Runnable changed) {
+        setPadding(false);
+        var risk = services.assessments().inherentRisk(vendor.id());
+        inherent.setText("Inherent risk " + risk.score() + "/100, tier " + risk.tier() + " (" + risk.factors() + ")");
+        assess.setVisible(CurrentUser.hasPermission(VendorPermissions.EDIT));
+        assess.addClickListener(e -> new AssessmentDialog(services, vendor, risk, changed).open());
+
+        Grid<Assessment> assessments = new Grid<>();
+        assessments.addColumn(a -> a.assessedAt().toString().substring(0, 10)).setHeader("When").setAutoWidth(true);
+        assessments.addColumn(Assessment::assessedBy).setHeader("By").setAutoWidth(true);
+        assessments.addColumn(a -> a.inherentScore() + " (tier " + a.inherentTier() + ")").setHeader("Inherent").setAutoWidth(true);
+        assessments.addColumn(a -> "Tier " + a.residualTier()).setHeader("Residual").setAutoWidth(true);
+        assessments.addColumn(Assessment::summary).setHeader("Summary").setFlexGrow(1);
+        assessments.addColumn(a -> a.nextReviewOn().toString()).setHeader("Next review").setAutoWidth(true);
+        assessments.setItems(services.assessments().ofVendor(vendor.id()));
+        assessments.setAllRowsVisible(true);
+
+        Grid<Finding> findings = new Grid<>();
+        findings.addColumn(Finding::title).setHeader("Finding").setFlexGrow(1);
+        findings.addColumn(f -> VendorGrid.label(f.severity().name())).setHeader("Severity").setAutoWidth(true);
+        findings.addColumn(Finding::ownerName).setHeader("Remediation owner").setAutoWidth(true);
+        findings.addColumn(f -> f.dueOn().toString()).setHeader("Due").setAutoWidth(true);
+        findings.addColumn(f -> VendorGrid.label(f.status().name())).setHeader("Status").setAutoWidth(true);
+        findings.setItems(services.assessments().findings(vendor.id()));
+        findings.setAllRowsVisible(true);
+
+        Grid<TierChange> history = new Grid<>();
+        history.addColumn(t -> t.changedAt().toString().substring(0, 16).replace('T', ' ')).setHeader("When").setAutoWidth(true);
+        history.addColumn(TierChange::changedBy).setHeader("Who").setAutoWidth(true);
+        history.addColumn(t -> (t.fromTier() == null ? "—" : "Tier " + t.fromTier()) + " → Tier " + t.toTier()).setHeader("Tier").setAutoWidth(true);
+        history.addColumn(TierChange::reason).setHeader("Why").setFlexGrow(1);
+        history.setItems(services.assessments().tierHistory(vendor.id()));
+        history.setAllRowsVisible(true);
+
+        add(new HorizontalLayout(inherent, assess), new H4("Assessments"), assessments, new H4("Findings"), findings, new H4("Tier history"), history);
+    }
+}

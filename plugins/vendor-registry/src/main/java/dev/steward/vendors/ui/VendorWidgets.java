@@ -1,0 +1,97 @@
+package dev.steward.vendors.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.steward.platform.spi.ui.DashboardWidget;
+import dev.steward.vendors.VendorPermissions;
+import dev.steward.vendors.integration.VendorStats;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.function.Supplier;
+
+/** Dashboard cards: vendors by tier, expiring soon, overdue reviews, transfer gaps, special-category data. */
+@Configuration
+class VendorWidgets {
+
+    @Bean
+    DashboardWidget vendorsByTier(VendorStats stats) {
+        return widget("Vendors by risk tier", 40, () -> {
+            VerticalLayout card = compact();
+            stats.byTier().forEach((tier, count) -> card.add(new Anchor(tier == 0 ? "vendors" : "vendors?tier=" + tier,
+                    (tier == 0 ? "Not assessed" : "Tier " + tier) + ": " + count)));
+            return card;
+        });
+    }
+
+    @Bean
+    DashboardWidget vendorExpiries(VendorStats stats) {
+        return widget("Vendor contracts and certificates expiring in 60 days", 41, () -> {
+            VerticalLayout card = compact();
+            var expiring = stats.expiringWithin(60, 6);
+            if (expiring.isEmpty()) {
+                card.add(new Span("Nothing expires in the next 60 days"));
+            }
+            expiring.forEach(e -> card.add(new Anchor("vendors/" + e.vendorId(), e.vendorName() + ": " + e.what() + " on " + e.on())));
+            card.add(new Anchor("vendors?expiring=60", "All expiring within 60 days"));
+            return card;
+        });
+    }
+
+    @Bean
+    DashboardWidget overdueVendorReviews(VendorStats stats) {
+        return widget("Overdue vendor reviews", 42, () -> alert(stats.overdueReviewCount(), "vendors?sort=review",
+                "No vendor review is overdue", " vendor review(s) overdue"));
+    }
+
+    @Bean
+    DashboardWidget transferGaps(VendorStats stats) {
+        return widget("Transfers without a mechanism", 43, () -> alert(stats.vendorsWithTransferGaps(), "vendors?gap=transfer",
+                "Every transfer outside the EEA/UK has a safeguard", " vendor(s) transfer data without a recorded safeguard"));
+    }
+
+    @Bean
+    DashboardWidget specialCategoryVendors(VendorStats stats) {
+        return widget("Vendors with special-category data", 44, () -> {
+            int count = stats.vendorsWithSpecialCategoryData();
+            return new Anchor("vendors/matrix", count + " vendor(s) process special-category or children's data");
+        });
+    }
+
+    private static Component alert(int count, String link, String none, String some) {
+        Anchor a = new Anchor(link, count == 0 ? none : count + some);
+        if (count > 0) {
+            a.getStyle().set("color", "var(--lumo-error-text-color)");
+        }
+        return a;
+    }
+
+    private static VerticalLayout compact() {
+        VerticalLayout card = new VerticalLayout();
+        card.setPadding(false);
+        card.setSpacing(false);
+        return card;
+    }
+
+    private static DashboardWidget widget(String title, int order, Supplier<Component> content) {
+        return new DashboardWidget() {
+            public String title() {
+                return title;
+            }
+
+            public String requiredPermission() {
+                return VendorPermissions.READ;
+            }
+
+            public int order() {
+                return order;
+            }
+
+            public Component create() {
+                return content.get();
+            }
+        };
+    }
+}
