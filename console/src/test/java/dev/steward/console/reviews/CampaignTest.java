@@ -10,6 +10,7 @@ import dev.steward.reviews.campaigns.ClosePreview;
 import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.decisions.ReviewDecisions.Decision;
 import dev.steward.reviews.decisions.ReviewItem;
+import dev.steward.reviews.integration.ReviewStats;
 import dev.steward.reviews.imports.ImportResult;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
@@ -221,12 +222,21 @@ class CampaignTest extends ReviewsTestBase {
         assertThat(deadlines.myWork(java.time.ZoneOffset.UTC)).extracting(w -> w.deadline().key()).contains(key);
         var stats = bean(dev.steward.reviews.integration.ReviewStats.class);
         assertThat(stats.myPending()).isEqualTo(5);
+        loginAs("ivy", Role.SECURITY_ANALYST);
+        assertThat(stats.overdueReviewers(50)).noneMatch(r -> r.campaign().equals(campaign.name()));
+        dsl.execute("update reviews.campaign_stage set due_at = now() - interval '2 days' where campaign_id = ?", campaign.id());
+        assertThat(stats.overdueReviewers(50)).filteredOn(r -> r.campaign().equals(campaign.name()))
+                .extracting(r -> r.reviewer() + " " + r.pending()).containsExactlyInAnyOrder(company.user("maria") + " 5", company.user("fiona") + " 2");
+        loginAs(company.user("maria"), Role.MANAGER);
         ReviewDecisions decisions = bean(ReviewDecisions.class);
         for (ReviewItem item : decisions.myQueue(true)) {
             decisions.decide(item.id(), item.version(), Decision.REVOKE, "Not needed");
         }
         assertThat(deadlines.myWork(java.time.ZoneOffset.UTC)).extracting(w -> w.deadline().key()).doesNotContain(key);
         assertThat(stats.myPending()).isZero();
+        loginAs("ivy", Role.SECURITY_ANALYST);
+        assertThat(stats.overdueReviewers(50)).filteredOn(r -> r.campaign().equals(campaign.name()))
+                .extracting(ReviewStats.OverdueReviewer::reviewer).containsExactly(company.user("fiona"));
     }
 
     @Test

@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +45,8 @@ class ReviewsUiTest extends KaribuTest {
     PeopleDirectory people;
     @Autowired
     UserAccountService users;
+    @Autowired
+    org.jooq.DSLContext dsl;
 
     final String suffix = UUID.randomUUID().toString().substring(0, 6);
 
@@ -65,8 +68,9 @@ class ReviewsUiTest extends KaribuTest {
         SystemInfo crm = systems.save(new SystemInfo(null, "crm-" + suffix, "CRM " + suffix, null, SystemInfo.Criticality.HIGH, true, null, 0));
         systems.setPrivileged(crm.id(), "CRM_ADMIN", true);
         var imports = bean(dev.steward.reviews.imports.AccessImport.class);
-        byte[] file = ("account,entitlement,employee_id\n"
-                + "jane,CRM_USER,J-" + suffix + "\njane,CRM_ADMIN,J-" + suffix + "\ntom,CRM_USER,T-" + suffix + "\nbob,CRM_USER,B-" + suffix + "\n")
+        byte[] file = ("account,entitlement,employee_id,granted_via\n"
+                + "jane,CRM_USER,J-" + suffix + ",\njane,CRM_ADMIN,J-" + suffix + ",via role CRM admins\ntom,CRM_USER,T-" + suffix
+                + ",\nbob,CRM_USER,B-" + suffix + ",\n")
                 .getBytes(StandardCharsets.UTF_8);
         imports.commit(crm.id(), file, "crm.csv", dev.steward.reviews.imports.ColumnMapping.guess(imports.header(file)),
                 dev.steward.reviews.imports.AccessImport.Progress.NONE);
@@ -94,6 +98,8 @@ class ReviewsUiTest extends KaribuTest {
         assertThat(items).extracting(ReviewItem::accountName).containsExactlyInAnyOrder("jane", "jane", "tom");
         assertThat(view.progressText.getText()).isEqualTo("0 of 3 decided");
         assertThat(view.earlier.isVisible()).as("a one-stage campaign has no earlier stages to show").isFalse();
+        int adminRow = items.indexOf(items.stream().filter(ReviewItem::privileged).findFirst().orElseThrow());
+        assertThat(GridKt._getFormatted(view.grid, adminRow, "granted")).isEqualTo("via role CRM admins");
 
         // selecting the privileged item with the plain ones: refused, nothing decided
         view.grid.asMultiSelect().select(items);
@@ -114,6 +120,23 @@ class ReviewsUiTest extends KaribuTest {
         setValue(dialog.comment, "Jane left the CRM admin team");
         _click(dialog.confirm);
         assertThat(view.progressText.getText()).isEqualTo("3 of 3 decided · done, thank you");
+    }
+
+    @Test
+    void the_dashboard_shows_a_manager_their_pending_items_and_administrators_the_reviewers_past_due() {
+        campaign();
+        loginAs("maria-" + suffix, Role.MANAGER);
+        UI.getCurrent().navigate("");
+        assertThat(_find(com.vaadin.flow.component.html.Anchor.class)).extracting(a -> a.getText())
+                .contains("3 item(s) waiting for your decision");
+
+        dsl.execute("update reviews.campaign_stage set due_at = now() - interval '26 hours' where campaign_id ="
+                + " (select id from reviews.campaign where name = ?)", "CRM review " + suffix);
+        loginAs("ivy", Role.SECURITY_ANALYST);
+        UI.getCurrent().navigate(MyReviewsView.class);
+        UI.getCurrent().navigate("");
+        assertThat(_find(com.vaadin.flow.component.html.Span.class)).extracting(s -> s.getText())
+                .anyMatch(t -> t.startsWith("maria-" + suffix + ": 3 pending in CRM review " + suffix + ", 1 d 2 h overdue"));
     }
 
     @Test

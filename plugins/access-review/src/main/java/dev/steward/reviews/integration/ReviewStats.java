@@ -16,6 +16,10 @@ public class ReviewStats {
     public record CampaignProgress(String name, int items, int decided, boolean overdue) {
     }
 
+    /** A reviewer with items still pending in a stage past its due date. */
+    public record OverdueReviewer(String reviewer, String campaign, int pending, java.time.Instant due) {
+    }
+
     private final DSLContext dsl;
 
     ReviewStats(DSLContext dsl) {
@@ -39,12 +43,23 @@ public class ReviewStats {
                         r.get("overdue", Boolean.class)));
     }
 
-    /** Reviewers with pending items in campaigns past their due date. */
+    /**
+     * Reviewers with items still pending in an active campaign's current stage past its due date, most pending
+     * first (at most {@code limit}; one row per reviewer and campaign).
+     */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
-    public int overdueReviewers() {
-        return ((Number) dsl.fetchValue("select count(distinct i.reviewer) from reviews.review_item i join reviews.campaign c on c.id = i.campaign_id"
-                + " where c.status = 'ACTIVE' and c.due_at < now() and i.outcome = 'PENDING'")).intValue();
+    public List<OverdueReviewer> overdueReviewers(int limit) {
+        return dsl.fetch("""
+                        select i.reviewer, c.name, count(*) pending, s.due_at
+                        from reviews.campaign c
+                        join reviews.campaign_stage s on s.campaign_id = c.id and s.stage = c.current_stage and s.due_at < now()
+                        join reviews.review_item i on i.campaign_id = c.id and i.stage = c.current_stage and i.outcome = 'PENDING'
+                        where c.status = 'ACTIVE'
+                        group by i.reviewer, c.id, c.name, s.due_at order by count(*) desc, i.reviewer limit ?
+                        """, limit)
+                .map(r -> new OverdueReviewer(r.get("reviewer", String.class), r.get("name", String.class), r.get("pending", Integer.class),
+                        r.get("due_at", java.time.OffsetDateTime.class).toInstant()));
     }
 
     @PreAuthorize("hasAuthority('" + ReviewPermissions.READ + "')")

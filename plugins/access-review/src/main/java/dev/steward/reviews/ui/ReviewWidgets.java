@@ -5,16 +5,20 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.steward.platform.spi.ui.DashboardWidget;
+import dev.steward.platform.ui.DisplayTime;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.integration.ReviewStats;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /** Dashboard cards: my pending reviews, campaign progress, overdue reviewers, revoked but not removed. */
 @Configuration
 class ReviewWidgets {
+
+    static final int OVERDUE_SHOWN = 5;
 
     @Bean
     DashboardWidget myPendingReviews(ReviewStats stats) {
@@ -36,7 +40,23 @@ class ReviewWidgets {
             }
             campaigns.forEach(c -> card.add(new Span(c.name() + ": " + c.decided() + " of " + c.items() + " decided"
                     + (c.items() == 0 ? "" : " (" + (100 * c.decided() / c.items()) + " %)") + (c.overdue() ? " · overdue" : ""))));
-            card.add(new Span("Reviewers behind in overdue campaigns: " + stats.overdueReviewers()));
+            return card;
+        });
+    }
+
+    @Bean
+    DashboardWidget overdueReviewers(ReviewStats stats) {
+        return widget("Overdue reviewers", ReviewPermissions.READ, 23, () -> {
+            VerticalLayout card = new VerticalLayout();
+            card.setPadding(false);
+            card.setSpacing(false);
+            var late = stats.overdueReviewers(OVERDUE_SHOWN);
+            if (late.isEmpty()) {
+                card.add(new Span("Nobody is late"));
+            }
+            Instant now = Instant.now();
+            late.forEach(r -> card.add(new Span(r.reviewer() + ": " + r.pending() + " pending in " + r.campaign() + ", "
+                    + DisplayTime.countdown(r.due(), now))));
             return card;
         });
     }
