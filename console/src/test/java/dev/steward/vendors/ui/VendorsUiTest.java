@@ -110,6 +110,26 @@ class VendorsUiTest extends KaribuTest {
         assertThat(view.vendors.expiring.getValue()).isEqualTo(60);
     }
 
+    @Test
+    void an_import_shows_each_problem_by_line_and_column_then_imports_a_fixed_file() {
+        loginAs("olivia", Role.PRIVACY_OFFICER);
+        UI.getCurrent().navigate(VendorsView.class);
+        _click(_get(VendorsView.class).importCsv);
+        VendorImportDialog dialog = _get(VendorImportDialog.class);
+        dialog.receive("bad.csv", ("legal_name,hq_country\nAcme " + suffix + ",Germany\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        _click(dialog.preview);
+        assertThat(dialog.problems.isVisible()).isTrue();
+        assertThat(GridKt._get(dialog.problems, 0).toString())
+                .isEqualTo("line 2, column hq_country: 'Germany' is not an ISO 3166 country code (two letters, e.g. DE, US)");
+        assertThat(dialog.commit.isEnabled()).isFalse();
+
+        dialog.receive("good.csv", ("legal_name,hq_country\nAcme " + suffix + ",DE\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        _click(dialog.preview);
+        assertThat(dialog.status.getText()).startsWith("good.csv: adds 1 vendor(s), 0 service(s)");
+        _click(dialog.commit);
+        assertThat(dialog.status.getText()).isEqualTo("Imported 1 vendor(s), 0 service(s), 0 processing record(s).");
+    }
+
     private static Set<CatalogEntry> pick(java.util.stream.Stream<CatalogEntry> entries, String code) {
         return entries.filter(e -> e.code().equals(code)).collect(Collectors.toSet());
     }

@@ -101,9 +101,10 @@ class VendorDeadlines implements DeadlineSource {
         for (Record r : rows("""
                 select v.id vendor_id, v.legal_name, v.tier, v.next_review_on, %s owner from vendors.vendor v
                 where v.next_review_on is not null and v.status <> 'TERMINATED'""", query)) {
+            Integer tier = r.get("tier", Integer.class);
             all.add(deadline("vendor:" + r.get("vendor_id", Long.class) + ":review:" + r.get("next_review_on", LocalDate.class),
-                    "Review " + r.get("legal_name", String.class) + " (tier " + r.get("tier", Integer.class) + ")", r,
-                    r.get("next_review_on", LocalDate.class), r.get("tier", Integer.class) == 1 ? Severity.HIGH : Severity.MEDIUM, today));
+                    "Review " + r.get("legal_name", String.class) + (tier == null ? " (not assessed yet)" : " (tier " + tier + ")"), r,
+                    r.get("next_review_on", LocalDate.class), tier != null && tier == 1 ? Severity.HIGH : Severity.MEDIUM, today));
         }
     }
 

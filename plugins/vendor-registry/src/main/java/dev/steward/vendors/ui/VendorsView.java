@@ -16,6 +16,8 @@ import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.spi.RequiresPermission;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.exports.SubProcessorList;
+import dev.steward.vendors.imports.RegistryExport;
+import dev.steward.vendors.imports.VendorImport;
 import dev.steward.vendors.registry.VendorList;
 import dev.steward.vendors.registry.VendorRegistry;
 import jakarta.annotation.security.PermitAll;
@@ -36,15 +38,19 @@ public class VendorsView extends VerticalLayout implements BeforeEnterObserver {
     final VendorGrid vendors;
     final Button add = new Button("Add vendor", VaadinIcon.PLUS.create());
     final Button exports = new Button("Exports", VaadinIcon.DOWNLOAD.create());
+    final Button importCsv = new Button("Import CSV", VaadinIcon.UPLOAD.create());
 
-    public VendorsView(VendorList list, VendorRegistry registry, PrivacyCatalog catalog, SubProcessorList subProcessors) {
+    public VendorsView(VendorList list, VendorRegistry registry, PrivacyCatalog catalog, SubProcessorList subProcessors,
+                       VendorImport imports, RegistryExport everything) {
         setSizeFull();
         vendors = new VendorGrid(list, catalog.entries(CatalogKind.DATA_CATEGORY, false));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(CurrentUser.hasPermission(VendorPermissions.EDIT));
         add.addClickListener(e -> new VendorDialog(registry, null, saved -> getUI().ifPresent(ui -> ui.navigate("vendors/" + saved.id()))).open());
-        exports.addClickListener(e -> new ExportsDialog(subProcessors).open());
-        HorizontalLayout header = new HorizontalLayout(new H2("Vendor registry"), add, exports);
+        exports.addClickListener(e -> new ExportsDialog(subProcessors, everything).open());
+        importCsv.setVisible(CurrentUser.hasPermission(VendorPermissions.EDIT));
+        importCsv.addClickListener(e -> new VendorImportDialog(imports, vendors::refresh).open());
+        HorizontalLayout header = new HorizontalLayout(new H2("Vendor registry"), add, importCsv, exports);
         header.setAlignItems(Alignment.BASELINE);
         add(header, vendors);
     }

@@ -1,0 +1,11 @@
+package dev.steward.vendors.imports;
+
+import java.util.List;
+
+/** What the file would add, or why it cannot be imported (then nothing would be). */
+public record ImportPreview(int vendors, int services, int processing, List<ImportProblem> problems) {
+
+    public boolean importable() {
+        return problems.isEmpty();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.steward.vendors.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import dev.steward.vendors.imports.ImportPreview;
+import dev.steward.vendors.imports.ImportProblem;
+import dev.steward.vendors.imports.ImportRejectedException;
+import dev.steward.vendors.imports.VendorCsv;
+import dev.steward.vendors.imports.VendorImport;
+
+import java.util.List;
+
+/** Import vendors and services from CSV: preview, every problem with its line and column, then all or nothing. */
+class VendorImportDialog extends Dialog {
+
+    final Upload upload = new Upload();
+    final Paragraph status = new Paragraph("Choose a CSV file (UTF-8). Columns: " + String.join(", ", VendorCsv.COLUMNS));
+    final Grid<ImportProblem> problems = new Grid<>();
+    final Button preview = new Button("Preview");
+    final Button commit = new Button("Import");
+    private final VendorImport imports;
+    private final Runnable onImported;
+    private byte[] file;
+    private String fileName;
+
+    VendorImportDialog(VendorImport imports, Runnable onImported) {
+        this.imports = imports;
+        this.onImported = onImported;
+        setHeaderTitle("Import vendors and services");
+        setWidth("min(60rem, 95vw)");
+        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) ->
+                upload.getUI().ifPresent(ui -> ui.access(() -> receive(metadata.fileName(), bytes)))));
+        problems.addColumn(p -> p.line() == 0 ? "" : String.valueOf(p.line())).setHeader("Line").setAutoWidth(true);
+        problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader("Column").setAutoWidth(true);
+        problems.addColumn(ImportProblem::reason).setHeader("Problem").setFlexGrow(1);
+        problems.setVisible(false);
+        problems.setAllRowsVisible(true);
+        preview.setEnabled(false);
+        commit.setEnabled(false);
+        commit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        preview.addClickListener(e -> preview());
+        commit.addClickListener(e -> commit());
+        add(upload, status, problems);
+        getFooter().add(new Button("Close", e -> close()), preview, commit);
+    }
+
+    void receive(String name, byte[] bytes) {
+        fileName = name;
+        file = bytes;
+        preview.setEnabled(true);
+        commit.setEnabled(false);
+        status.setText(name + " received; preview it before importing.");
+    }
+
+    void preview() {
+        ImportPreview result = imports.preview(file);
+        show(result.problems());
+        if (result.importable()) {
+            status.setText(fileName + ": adds " + result.vendors() + " vendor(s), " + result.services() + " service(s), " + result.processing()
+                    + " processing record(s). Nothing is written until you import.");
+            commit.setEnabled(true);
+        } else {
+            status.setText(result.problems().size() + " problem(s); nothing can be imported until they are fixed.");
+        }
+    }
+
+    void commit() {
+        try {
+            ImportPreview done = imports.commit(file);
+            status.setText("Imported " + done.vendors() + " vendor(s), " + done.services() + " service(s), " + done.processing() + " processing record(s).");
+            commit.setEnabled(false);
+            onImported.run();
+        } catch (ImportRejectedException e) {
+            show(e.problems());
+            status.setText("Nothing was imported: " + e.getMessage());
+            commit.setEnabled(false);
+        }
+    }
+
+    private void show(List<ImportProblem> list) {
+        problems.setItems(list);
+        problems.setVisible(!list.isEmpty());
+    }
+}
