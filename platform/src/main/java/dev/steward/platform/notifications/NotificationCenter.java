@@ -9,8 +9,17 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.steward.platform.db.generated.tables.records.NotificationPreferenceRecord;
+
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static dev.steward.platform.db.generated.Tables.APP_USER;
 import static dev.steward.platform.db.generated.Tables.MAIL_OUTBOX;
@@ -37,23 +46,57 @@ public class NotificationCenter implements NotificationService {
     @Override
     @Transactional
     public void send(Notification n) {
-        var preference = dsl.selectFrom(NOTIFICATION_PREFERENCE).where(NOTIFICATION_PREFERENCE.USERNAME.eq(n.recipient()))
-                .and(NOTIFICATION_PREFERENCE.KIND.eq(n.kind())).fetchOptional();
-        boolean inApp = preference.map(p -> p.getInApp()).orElse(true);
-        EmailMode email = preference.map(p -> EmailMode.valueOf(p.getEmail())).orElse(EmailMode.IMMEDIATE);
-        String address = dsl.select(APP_USER.EMAIL).from(APP_USER).where(APP_USER.USERNAME.eq(n.recipient()))
-                .and(APP_USER.ACTIVE.isTrue()).fetchOptional(APP_USER.EMAIL).orElse(null);
-        boolean digest = email == EmailMode.DIGEST && address != null;
-        if (inApp || digest) {
-            dsl.insertInto(NOTIFICATION).set(NOTIFICATION.RECIPIENT, n.recipient()).set(NOTIFICATION.MODULE, n.module())
-                    .set(NOTIFICATION.KIND, n.kind()).set(NOTIFICATION.TITLE, n.title()).set(NOTIFICATION.BODY, n.body())
-                    .set(NOTIFICATION.LINK, n.link()).set(NOTIFICATION.DIGEST, digest).set(NOTIFICATION.IN_APP, inApp).execute();
+        sendAll(List.of(n));
+    }
+
+    /** Reads the recipients' preferences and addresses once, and writes the bell entries and outbox mails in one statement each. */
+    @Override
+    @Transactional
+    public void sendAll(Collection<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return;
         }
-        if (email == EmailMode.IMMEDIATE && address != null) {
-            queue(address, templates.render(n));
+        Set<String> recipients = notifications.stream().map(Notification::recipient).collect(Collectors.toSet());
+        Map<String, NotificationPreferenceRecord> preferences = new HashMap<>();
+        dsl.selectFrom(NOTIFICATION_PREFERENCE).where(NOTIFICATION_PREFERENCE.USERNAME.in(recipients))
+                .forEach(p -> preferences.put(p.getUsername() + "\u0000" + p.getKind(), p));
+        Map<String, String> addresses = dsl.select(APP_USER.USERNAME, APP_USER.EMAIL).from(APP_USER)
+                .where(APP_USER.USERNAME.in(recipients)).and(APP_USER.ACTIVE.isTrue()).and(APP_USER.EMAIL.isNotNull())
+                .fetchMap(APP_USER.USERNAME, APP_USER.EMAIL);
+        var bell = dsl.insertInto(NOTIFICATION, NOTIFICATION.RECIPIENT, NOTIFICATION.MODULE, NOTIFICATION.KIND, NOTIFICATION.TITLE,
+                NOTIFICATION.BODY, NOTIFICATION.LINK, NOTIFICATION.DIGEST, NOTIFICATION.IN_APP);
+        var outbox = dsl.insertInto(MAIL_OUTBOX, MAIL_OUTBOX.RECIPIENT_EMAIL, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY_TEXT,
+                MAIL_OUTBOX.BODY_HTML);
+        int bellRows = 0;
+        int mails = 0;
+        Set<String> live = new HashSet<>();
+        for (Notification n : notifications) {
+            var preference = Optional.ofNullable(preferences.get(n.recipient() + "\u0000" + n.kind()));
+            boolean inApp = preference.map(NotificationPreferenceRecord::getInApp).orElse(true);
+            EmailMode email = preference.map(p -> EmailMode.valueOf(p.getEmail())).orElse(EmailMode.IMMEDIATE);
+            String address = addresses.get(n.recipient());
+            boolean digest = email == EmailMode.DIGEST && address != null;
+            if (inApp || digest) {
+                bell = bell.values(n.recipient(), n.module(), n.kind(), n.title(), n.body(), n.link(), digest, inApp);
+                bellRows++;
+            }
+            if (email == EmailMode.IMMEDIATE && address != null) {
+                RenderedMail mail = templates.render(n);
+                outbox = outbox.values(address, mail.subject(), mail.text(), mail.html());
+                mails++;
+            }
+            if (inApp) {
+                live.add(n.recipient());
+            }
         }
-        if (inApp) {
-            afterCommit(() -> broadcaster.publish(n.recipient()));
+        if (bellRows > 0) {
+            bell.execute();
+        }
+        if (mails > 0) {
+            outbox.execute();
+        }
+        if (!live.isEmpty()) {
+            afterCommit(() -> live.forEach(broadcaster::publish));
         }
     }
 

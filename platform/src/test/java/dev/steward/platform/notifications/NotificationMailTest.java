@@ -17,10 +17,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 
 import static dev.steward.platform.db.generated.Tables.APP_USER;
 import static dev.steward.platform.db.generated.Tables.MAIL_OUTBOX;
+import static dev.steward.platform.db.generated.Tables.NOTIFICATION;
+import static dev.steward.platform.db.generated.Tables.NOTIFICATION_PREFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Mail over real SMTP (GreenMail on a local port), through the outbox and its sender. */
@@ -128,6 +131,31 @@ class NotificationMailTest {
         assertThat(digest.getSubject()).isEqualTo("[Steward] 2 notification(s) today");
         assertThat(GreenMailUtil.getBody(digest)).contains("First of the day").contains("Second of the day");
         notifications.setPreference("incidents.assigned", true, EmailMode.IMMEDIATE);
+    }
+
+    @Test
+    void many_at_once_follow_each_recipients_preferences_like_one_by_one() {
+        if (!dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq("bo"))) {
+            users.createInitialAdmin("bo", "a-long-passphrase-2", false);
+            dsl.update(APP_USER).set(APP_USER.EMAIL, "bo@example.org").where(APP_USER.USERNAME.eq("bo")).execute();
+        }
+        dsl.deleteFrom(NOTIFICATION_PREFERENCE).where(NOTIFICATION_PREFERENCE.USERNAME.in("ana", "bo")).execute();
+        dsl.insertInto(NOTIFICATION_PREFERENCE, NOTIFICATION_PREFERENCE.USERNAME, NOTIFICATION_PREFERENCE.KIND,
+                NOTIFICATION_PREFERENCE.IN_APP, NOTIFICATION_PREFERENCE.EMAIL).values("bo", "reviews.assigned", false, "OFF").execute();
+        int bellBefore = dsl.fetchCount(NOTIFICATION);
+
+        notifications.sendAll(List.of(
+                new Notification("reviews", "reviews.assigned", "ana", "Access review: Q4", "5 item(s)", "reviews/my", Map.of()),
+                new Notification("reviews", "reviews.assigned", "bo", "Access review: Q4", "3 item(s)", "reviews/my", Map.of()),
+                new Notification("reviews", "reviews.assigned", "nobody-with-an-account", "Access review: Q4", "1 item(s)", "reviews/my", Map.of())));
+
+        // ana: bell and mail (defaults); bo: neither (his preference); no account: bell only (no address)
+        assertThat(dsl.select(NOTIFICATION.RECIPIENT).from(NOTIFICATION).orderBy(NOTIFICATION.ID.desc()).limit(2).fetch(NOTIFICATION.RECIPIENT))
+                .containsExactlyInAnyOrder("ana", "nobody-with-an-account");
+        assertThat(dsl.fetchCount(NOTIFICATION)).isEqualTo(bellBefore + 2);
+        assertThat(dsl.select(MAIL_OUTBOX.RECIPIENT_EMAIL).from(MAIL_OUTBOX).fetch(MAIL_OUTBOX.RECIPIENT_EMAIL)).containsExactly("ana@example.org");
+        notifications.sendAll(List.of());
+        assertThat(dsl.fetchCount(NOTIFICATION)).isEqualTo(bellBefore + 2);
     }
 
     @Test

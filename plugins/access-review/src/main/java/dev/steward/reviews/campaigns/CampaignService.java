@@ -120,9 +120,9 @@ public class CampaignService {
     void notifyReviewers(CampaignRecord r, int stage, Map<String, Integer> itemsPerReviewer) {
         OffsetDateTime due = dsl.select(CAMPAIGN_STAGE.DUE_AT).from(CAMPAIGN_STAGE)
                 .where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(r.getId())).and(CAMPAIGN_STAGE.STAGE.eq(stage)).fetchOne(CAMPAIGN_STAGE.DUE_AT);
-        itemsPerReviewer.forEach((reviewer, items) -> notifications.send(new Notification(ReviewPermissions.PLUGIN_ID,
-                "reviews.assigned", reviewer, "Access review: " + r.getName(), items + " item(s) to review by " + due.toLocalDate(),
-                "reviews/my", Map.of("campaign", r.getName(), "items", items))));
+        notifications.sendAll(itemsPerReviewer.entrySet().stream().map(e -> new Notification(ReviewPermissions.PLUGIN_ID,
+                "reviews.assigned", e.getKey(), "Access review: " + r.getName(), e.getValue() + " item(s) to review by " + due.toLocalDate(),
+                "reviews/my", Map.of("campaign", r.getName(), "items", e.getValue()))).toList());
     }
 
     /** What closing would do with the undecided items, per system (exactly what {@link #close} then does). */
