@@ -55,6 +55,11 @@ public interface EntityLinkProvider {
         return linkPermission();
     }
 
+    /** The ids that are numbers (a module with numeric keys ignores the others: they name nothing of its). */
+    static List<Long> numericIds(Collection<String> ids) {
+        return ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toList();
+    }
+
     enum Kind {
         /** An outside organisation: a vendor, a processor, a partner. */
         THIRD_PARTY,

@@ -59,7 +59,7 @@ class SystemLinks implements EntityLinkProvider {
 
     @Override
     public Map<String, LinkTarget> describe(Collection<String> ids) {
-        List<Long> numeric = ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toList();
+        List<Long> numeric = EntityLinkProvider.numericIds(ids);
         return dsl.selectFrom(SYSTEM).where(SYSTEM.ID.in(numeric)).fetch(SystemLinks::target).stream()
                 .collect(Collectors.toMap(LinkTarget::id, t -> t));
     }

@@ -63,7 +63,7 @@ public class IncidentLinks implements EntityLinkProvider {
 
     @Override
     public Map<String, LinkTarget> describe(Collection<String> ids) {
-        List<Long> numeric = ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toList();
+        List<Long> numeric = EntityLinkProvider.numericIds(ids);
         Map<String, LinkTarget> described = new LinkedHashMap<>();
         if (!numeric.isEmpty()) {
             incidents.byIds(numeric).forEach(row -> described.put(Long.toString(row.id()), target(row)));
