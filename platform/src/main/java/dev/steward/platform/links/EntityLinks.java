@@ -46,7 +46,7 @@ public class EntityLinks {
     /** The kinds of record the current user may see, by type. */
     public List<EntityLinkProvider> visibleTypes() {
         return registry.contributions(EntityLinkProvider.class).stream()
-                .filter(p -> CurrentUser.hasPermission(p.requiredPermission()))
+                .filter(EntityLinkProvider::visibleToCurrentUser)
                 .sorted(Comparator.comparing(EntityLinkProvider::label)).toList();
     }
 

@@ -23,6 +23,14 @@ public interface EntityLinkProvider {
     /** Needed to see these records, and so their links. */
     String requiredPermission();
 
+    /**
+     * Whether the current user may see records of this type at all (by default: holds {@link #requiredPermission()});
+     * a module whose records are also open to their owners widens it, and narrows {@link #find} and {@link #describe}.
+     */
+    default boolean visibleToCurrentUser() {
+        return dev.steward.platform.security.CurrentUser.hasPermission(requiredPermission());
+    }
+
     /** Needed to link or unlink one of these records (on top of seeing both ends). */
     String linkPermission();
 
