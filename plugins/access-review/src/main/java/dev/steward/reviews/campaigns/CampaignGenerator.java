@@ -23,7 +23,7 @@ public final class CampaignGenerator {
                 privileged, flags, recommendation, recommendation_reason, reviewer, routed_to_fallback, granted_via, version)
             with c as (select * from reviews.campaign where id = {0}),
             st as (select * from reviews.campaign_stage where campaign_id = {0} and stage = 1),
-            %2$s,
+            %1$s,
             base as (
                 select g.system_id, g.account_name, g.entitlement, g.granted_via, coalesce(e.privileged, false) privileged, a.id account_id,
                        p.id person_id, coalesce(p.full_name, a.display_name) person_name, p.email person_email,
@@ -42,28 +42,22 @@ public final class CampaignGenerator {
                 -- the person, or for an orphan account the account row itself (negative, so the two never meet)
                 select b.*, coalesce(b.person_id, -b.account_id) holder from base b
             ),
-%6$s            flagged as (
+%5$s            flagged as (
                 select h.*,
                        h.person_id is null orphan,
                        h.status = 'TERMINATED' terminated,
                        h.dormant_after_days is not null and h.last_login is not null
                            and h.last_login < now() - make_interval(days => h.dormant_after_days) dormant,
-                       sod.holder is not null conflict,
-                       (us.people >= 5 and uh.holders::float / us.people < %1$s)
-                           or (ts.people >= 5 and th.holders::float / ts.people < %1$s) outlier
+                       %6$s conflict,
+                       %7$s outlier
                 from holder h
-                left join sod on sod.holder = h.holder and sod.system_id = h.system_id and sod.entitlement = h.entitlement
-                left join unit_size us on us.org_unit_id = h.org_unit_id
-                left join unit_holders uh on uh.org_unit_id = h.org_unit_id and uh.system_id = h.system_id and uh.entitlement = h.entitlement
-                left join title_size ts on ts.title = h.title
-                left join title_holders th on th.title = h.title and th.system_id = h.system_id and th.entitlement = h.entitlement
-            ),
+%8$s            ),
             routed as (
                 select f.*,
                        array_remove(array[case when f.orphan then 'ORPHAN' end, case when f.terminated then 'TERMINATED' end,
                            case when f.dormant then 'DORMANT' end, case when f.privileged then 'PRIVILEGED' end,
                            case when f.conflict then 'SOD' end, case when coalesce(f.outlier, false) then 'OUTLIER' end]::varchar[], null) flags,
-                       %3$s candidate,
+                       %2$s candidate,
                        su.username subject_user,
                        c.fallback_reviewer, c.owner
                 from flagged f cross join c cross join st
@@ -77,8 +71,8 @@ public final class CampaignGenerator {
                    case when r.terminated or r.orphan or r.dormant or r.conflict or coalesce(r.outlier, false) then 'REVOKE' else 'APPROVE' end,
                    case when r.terminated then 'terminated' when r.orphan then 'orphan account' when r.dormant then 'dormant'
                         when r.conflict then 'SoD conflict' when coalesce(r.outlier, false) then 'peer outlier' end,
+                   %3$s,
                    %4$s,
-                   %5$s,
                    r.granted_via,
                    0
             from routed r, c
@@ -88,7 +82,12 @@ public final class CampaignGenerator {
             select reviewer, count(*) items from inserted group by reviewer
             """;
 
-    private static final String SOD = """
+    /** An optional part of the statement: its CTEs, its joins onto the holders, and the flag it computes. */
+    private record Part(String ctes, String joins, String flag) {
+        static final Part NONE = new Part("", "", "false");
+    }
+
+    private static final Part SOD = new Part("""
             sod_pair as (
                 select system_a s1, entitlement_a e1, system_b s2, entitlement_b e2 from reviews.sod_rule
                 union select system_b, entitlement_b, system_a, entitlement_a from reviews.sod_rule
@@ -99,38 +98,40 @@ public final class CampaignGenerator {
                 join holder h1 on h1.system_id = sp.s1 and h1.entitlement = sp.e1
                 join holder h2 on h2.holder = h1.holder and h2.system_id = sp.s2 and h2.entitlement = sp.e2
             ),
-            """;
-    private static final String NO_SOD = """
-            sod as (select null::bigint holder, null::bigint system_id, null::varchar entitlement where false),
-            """;
-    private static final String PEERS = """
+            """, """
+                left join sod on sod.holder = h.holder and sod.system_id = h.system_id and sod.entitlement = h.entitlement
+            """, "sod.holder is not null");
+
+    private static final Part UNIT_PEERS = new Part("""
             unit_size as (select org_unit_id, count(distinct person_id) people from holder where org_unit_id is not null group by org_unit_id),
             unit_holders as (select org_unit_id, system_id, entitlement, count(distinct person_id) holders from holder
                              where org_unit_id is not null group by org_unit_id, system_id, entitlement),
-            """;
-    private static final String NO_PEERS = """
-            unit_size as (select null::bigint org_unit_id, 0::bigint people where false),
-            unit_holders as (select null::bigint org_unit_id, null::bigint system_id, null::varchar entitlement, 0::bigint holders where false),
-            """;
-    private static final String TITLE_PEERS = """
+            """, """
+                left join unit_size us on us.org_unit_id = h.org_unit_id
+                left join unit_holders uh on uh.org_unit_id = h.org_unit_id and uh.system_id = h.system_id and uh.entitlement = h.entitlement
+            """, "coalesce(us.people >= 5 and uh.holders::float / us.people < " + OUTLIER_SHARE + ", false)");
+
+    private static final Part TITLE_PEERS = new Part("""
             title_size as (select title, count(distinct person_id) people from holder where title is not null group by title),
             title_holders as (select title, system_id, entitlement, count(distinct person_id) holders from holder
                               where title is not null group by title, system_id, entitlement),
-            """;
-    private static final String NO_TITLE_PEERS = """
-            title_size as (select null::text title, 0::bigint people where false),
-            title_holders as (select null::text title, null::bigint system_id, null::varchar entitlement, 0::bigint holders where false),
-            """;
+            """, """
+                left join title_size ts on ts.title = h.title
+                left join title_holders th on th.title = h.title and th.system_id = h.system_id and th.entitlement = h.entitlement
+            """, "coalesce(ts.people >= 5 and th.holders::float / ts.people < " + OUTLIER_SHARE + ", false)");
 
     /**
-     * The statement for a scope. The SoD and peer-outlier parts are left out when no SoD rule joins two systems of
-     * the scope, or when nobody in the directory has an org unit: then the holders are used once and PostgreSQL
-     * streams them instead of materialising a million rows (about 2 s of a million-item launch).
+     * The statement for a scope. The SoD and peer-outlier parts are left out (CTEs and joins) when no SoD rule joins
+     * two systems of the scope, or when nobody in the directory has an org unit or a title: then the holders are used
+     * once and PostgreSQL streams them instead of materialising a million rows (about 2 s of a million-item launch).
      */
-    private static String sql(boolean sod, boolean peers, boolean titlePeers) {
-        return TEMPLATE.formatted(OUTLIER_SHARE, ReviewerRouting.PERSON_USER, ReviewerRouting.CANDIDATE, ReviewerRouting.REVIEWER,
-                ReviewerRouting.ROUTED_TO_FALLBACK, (sod ? SOD : NO_SOD) + (peers ? PEERS : NO_PEERS)
-                + (titlePeers ? TITLE_PEERS : NO_TITLE_PEERS));
+    private static String sql(boolean sod, boolean unitPeers, boolean titlePeers) {
+        Part conflicts = sod ? SOD : Part.NONE;
+        Part byUnit = unitPeers ? UNIT_PEERS : Part.NONE;
+        Part byTitle = titlePeers ? TITLE_PEERS : Part.NONE;
+        return TEMPLATE.formatted(ReviewerRouting.PERSON_USER, ReviewerRouting.CANDIDATE, ReviewerRouting.REVIEWER,
+                ReviewerRouting.ROUTED_TO_FALLBACK, conflicts.ctes() + byUnit.ctes() + byTitle.ctes(), conflicts.flag(),
+                byUnit.flag() + " or " + byTitle.flag(), conflicts.joins() + byUnit.joins() + byTitle.joins());
     }
 
     /**
