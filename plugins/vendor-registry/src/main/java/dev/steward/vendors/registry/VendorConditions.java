@@ -36,15 +36,33 @@ public final class VendorConditions {
                 + " and (p.special_category or p.children) where s.vendor_id = {0})", VENDOR.ID);
     }
 
-    public static Condition processesCategory(String code) {
-        return condition("exists (select 1 from vendors.vendor_service s join vendors.processing p on p.service_id = s.id"
-                + " where s.vendor_id = {0} and p.data_categories @> array[{1}]::varchar[])", VENDOR.ID, inline(code));
+    /** {@link #dpaGap} as a filter over every vendor: two set lookups instead of two subqueries per vendor. */
+    public static Condition missingDpa(LocalDate today) {
+        return VENDOR.ID.in(servicesWhere("p.relationship in ('PROCESSOR', 'SUB_PROCESSOR')")).and(VENDOR.ID.notIn(
+                org.jooq.impl.DSL.select(field("c.vendor_id", Long.class)).from("vendors.contract c").where(condition("""
+                        c.type = 'DPA' and c.status = 'SIGNED' and (c.effective_on is null or c.effective_on <= {0})
+                        and (c.ends_on is null or c.ends_on >= {0} or c.auto_renewal)""", inline(today)))));
     }
 
-    /** Headquartered in the country, or processing or storing data there. */
+    /** As a filter over every vendor: the vendors are found from the processing side (partial index), not row by row. */
+    public static Condition hasTransferGap() {
+        return VENDOR.ID.in(servicesWhere("p.transfer_gap"));
+    }
+
+    public static Condition processesCategory(String code) {
+        return VENDOR.ID.in(servicesWhere("p.data_categories @> array[{0}]::varchar[]", inline(code)));
+    }
+
+    /** Headquartered in the country, or processing or storing data there (GIN indexes of V4). */
     public static Condition inCountry(String code) {
-        return VENDOR.HQ_COUNTRY.eq(code).or(condition("exists (select 1 from vendors.vendor_service s join vendors.processing p on p.service_id = s.id"
-                + " where s.vendor_id = {0} and ({1} = any(p.processing_countries) or {1} = any(p.storage_countries)))", VENDOR.ID, inline(code)));
+        return VENDOR.HQ_COUNTRY.eq(code).or(VENDOR.ID.in(servicesWhere(
+                "(p.processing_countries @> array[{0}]::varchar[] or p.storage_countries @> array[{0}]::varchar[])", inline(code))));
+    }
+
+    private static org.jooq.Select<org.jooq.Record1<Long>> servicesWhere(String processingCondition, Object... bindings) {
+        return org.jooq.impl.DSL.select(field("s.vendor_id", Long.class))
+                .from("vendors.vendor_service s join vendors.processing p on p.service_id = s.id")
+                .where(condition(processingCondition, bindings));
     }
 
     /** A signed contract's term (not renewing itself) or a certificate ends between today and the given number of days. */

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static dev.steward.vendors.db.Tables.VENDOR;
 import static org.jooq.impl.DSL.coalesce;
@@ -45,17 +46,19 @@ public class VendorList {
     public List<VendorRow> page(VendorFilter filter, Sort sort, boolean descending, int offset, int limit) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         LocalDate today = LocalDate.now();
-        return dsl.select(VENDOR.ID, VENDOR.LEGAL_NAME, VENDOR.TRADING_NAME, VENDOR.STATUS, VENDOR.CRITICALITY, VENDOR.TIER,
+        // the page's ids first: the per-row flags below are subqueries, computed for these rows only
+        List<Long> ids = dsl.select(VENDOR.ID).from(VENDOR).where(condition(filter, today)).orderBy(order(sort, descending), VENDOR.ID)
+                .offset(Math.max(0, offset)).limit(Math.max(1, Math.min(limit, 500))).fetch(VENDOR.ID);
+        Map<Long, VendorRow> rows = dsl.select(VENDOR.ID, VENDOR.LEGAL_NAME, VENDOR.TRADING_NAME, VENDOR.STATUS, VENDOR.CRITICALITY, VENDOR.TIER,
                         VendorRegistry.PERSON_NAME, VENDOR.HQ_COUNTRY, VENDOR.NEXT_REVIEW_ON,
                         field(VendorConditions.dpaGap(today)), field(VendorConditions.transferGap()), field(VendorConditions.specialCategory()),
                         VendorConditions.openTasks())
                 .from(VENDOR).leftJoin(VendorRegistry.PERSON).on(VendorRegistry.PERSON_ID.eq(VENDOR.OWNER_PERSON_ID))
-                .where(condition(filter, today))
-                .orderBy(order(sort, descending), VENDOR.ID)
-                .offset(Math.max(0, offset)).limit(Math.max(1, Math.min(limit, 500)))
-                .fetch(r -> new VendorRow(r.value1(), r.value2(), r.value3(), VendorStatus.valueOf(r.value4()), Criticality.valueOf(r.value5()),
-                        r.value6() == null ? null : r.value6().intValue(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
-                        r.value13()));
+                .where(VENDOR.ID.in(ids))
+                .fetchMap(r -> r.value1(), r -> new VendorRow(r.value1(), r.value2(), r.value3(), VendorStatus.valueOf(r.value4()),
+                        Criticality.valueOf(r.value5()), r.value6() == null ? null : r.value6().intValue(), r.value7(), r.value8(), r.value9(),
+                        r.value10(), r.value11(), r.value12(), r.value13()));
+        return ids.stream().map(rows::get).toList();
     }
 
     @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT
@@ -79,9 +82,9 @@ public class VendorList {
         c = c.and(f.dataCategory() == null ? noCondition() : VendorConditions.processesCategory(f.dataCategory()));
         c = c.and(f.country() == null ? noCondition() : VendorConditions.inCountry(f.country()));
         c = c.and(f.expiringWithinDays() == null ? noCondition() : VendorConditions.expiringWithin(f.expiringWithinDays(), today));
-        c = c.and(f.missingDpa() ? VendorConditions.dpaGap(today) : noCondition());
+        c = c.and(f.missingDpa() ? VendorConditions.missingDpa(today) : noCondition());
         c = c.and(f.mineOnly() ? access.ownedByMe() : noCondition());
-        return c.and(f.transferGap() ? VendorConditions.transferGap() : noCondition());
+        return c.and(f.transferGap() ? VendorConditions.hasTransferGap() : noCondition());
     }
 
     private static SortField<?> order(Sort sort, boolean descending) {
