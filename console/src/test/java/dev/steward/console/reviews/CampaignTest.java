@@ -105,6 +105,21 @@ class CampaignTest extends ReviewsTestBase {
     }
 
     @Test
+    void the_campaign_item_grid_pages_in_id_order_with_and_without_filters() {
+        Campaign campaign = launch(CampaignForm.ReviewerRule.MANAGER, CampaignForm.NoResponse.KEEP);
+        var items = bean(dev.steward.reviews.decisions.CampaignItems.class);
+        var none = dev.steward.reviews.decisions.CampaignItems.Filter.none();
+        List<Long> all = items.page(campaign.id(), none, 0, 100).stream().map(ReviewItem::id).toList();
+        assertThat(all).hasSize(campaign.items()).isSorted();
+        assertThat(items.page(campaign.id(), none, 2, 3)).extracting(ReviewItem::id).containsExactlyElementsOf(all.subList(2, 5));
+        var flagged = new dev.steward.reviews.decisions.CampaignItems.Filter(null, null, null, true);
+        List<Long> flaggedIds = items.page(campaign.id(), flagged, 0, 100).stream().map(ReviewItem::id).toList();
+        assertThat(flaggedIds).hasSize(6).isSorted();
+        assertThat(items.page(campaign.id(), flagged, 1, 2)).extracting(ReviewItem::id).containsExactlyElementsOf(flaggedIds.subList(1, 3));
+        assertThat(items.page(campaign.id(), flagged, 6, 10)).isEmpty();
+    }
+
+    @Test
     void a_reviewer_never_reviews_their_own_access_and_later_imports_do_not_change_a_launched_campaign() {
         SystemService systems = bean(SystemService.class);
         systems.save(new SystemInfo(erp.id(), erp.code(), erp.name(), company.maria, erp.criticality(), true, 90, erp.version()));
