@@ -130,6 +130,33 @@ class VendorsUiTest extends KaribuTest {
         assertThat(dialog.status.getText()).isEqualTo("Imported 1 vendor(s), 0 service(s), 0 processing record(s).");
     }
 
+    @Test
+    void an_administrator_changes_the_rubric_and_a_bad_one_is_refused_with_its_reason() {
+        loginAs("sam", Role.SECURITY_ANALYST);
+        UI.getCurrent().navigate(VendorsView.class);
+        assertThat(_get(VendorsView.class).rubric.isVisible()).isFalse();
+
+        loginAs("olivia", Role.PRIVACY_OFFICER);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate(VendorsView.class);
+        _click(_get(VendorsView.class).rubric);
+        RubricDialog dialog = _get(RubricDialog.class);
+        Integer before = dialog.months1.getValue();
+        setValue(dialog.months1, 60);
+        _click(dialog.save);
+        assertThat(dialog.error.getText()).isEqualTo("A riskier tier cannot be reviewed less often than a safer one");
+        setValue(dialog.months1, 6);
+        _click(dialog.save);
+        try {
+            _click(_get(VendorsView.class).rubric);
+            assertThat(_get(RubricDialog.class).months1.getValue()).isEqualTo(6);
+        } finally {
+            RubricDialog again = _get(RubricDialog.class);
+            setValue(again.months1, before);
+            _click(again.save);
+        }
+    }
+
     private static Set<CatalogEntry> pick(java.util.stream.Stream<CatalogEntry> entries, String code) {
         return entries.filter(e -> e.code().equals(code)).collect(Collectors.toSet());
     }

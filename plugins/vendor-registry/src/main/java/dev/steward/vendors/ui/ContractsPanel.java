@@ -42,16 +42,28 @@ class ContractsPanel extends VerticalLayout {
         certifications.addColumn(c -> c.validFrom() + " – " + c.validTo()).setHeader("Valid").setAutoWidth(true);
         certifications.addColumn(c -> c.periodStart() == null ? "" : c.periodStart() + " – " + c.periodEnd()).setHeader("Report period").setAutoWidth(true);
         certifications.addColumn(c -> c.expiredOn(LocalDate.now()) ? "expired" : "").setHeader("").setKey("expired").setAutoWidth(true);
-        if (canEdit) {
-            contracts.addComponentColumn(c -> Buttons.small("Edit", () -> new ContractDialog(services.contracts(), vendor.id(), c, changed).open()));
-            certifications.addComponentColumn(c -> Buttons.small("Edit", () ->
-                    new CertificationDialog(services.certifications(), vendor.id(), c, changed).open()));
-        }
+        contracts.addComponentColumn(c -> new HorizontalLayout(Buttons.small("Document", () -> new DocumentsDialog(services.files(), "contract",
+                c.id(), c.type().label() + " with " + vendor.legalName()).open()), editContract(services, vendor, c, changed, canEdit))).setKey("actions");
+        certifications.addComponentColumn(c -> new HorizontalLayout(Buttons.small("Document", () -> new DocumentsDialog(services.files(),
+                "certification", c.id(), c.displayName() + " of " + vendor.legalName()).open()),
+                editCertification(services, vendor, c, changed, canEdit))).setKey("actions");
         contracts.setItems(services.contracts().ofVendor(vendor.id()));
         certifications.setItems(services.certifications().ofVendor(vendor.id()));
         contracts.setAllRowsVisible(true);
         certifications.setAllRowsVisible(true);
         add(new HorizontalLayout(new H4("Contracts"), addContract), contracts, new HorizontalLayout(new H4("Certifications"), addCertification),
                 certifications);
+    }
+
+    private static Button editContract(VendorUiServices services, Vendor vendor, Contract c, Runnable changed, boolean canEdit) {
+        Button edit = Buttons.small("Edit", () -> new ContractDialog(services.contracts(), vendor.id(), c, changed).open());
+        edit.setVisible(canEdit);
+        return edit;
+    }
+
+    private static Button editCertification(VendorUiServices services, Vendor vendor, Certification c, Runnable changed, boolean canEdit) {
+        Button edit = Buttons.small("Edit", () -> new CertificationDialog(services.certifications(), vendor.id(), c, changed).open());
+        edit.setVisible(canEdit);
+        return edit;
     }
 }

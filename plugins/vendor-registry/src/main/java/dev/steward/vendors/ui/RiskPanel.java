@@ -4,9 +4,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.ui.Buttons;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.registry.Vendor;
 import dev.steward.vendors.risk.Assessment;
@@ -42,6 +45,11 @@ class RiskPanel extends VerticalLayout {
         findings.addColumn(Finding::ownerName).setHeader("Remediation owner").setAutoWidth(true);
         findings.addColumn(f -> f.dueOn().toString()).setHeader("Due").setAutoWidth(true);
         findings.addColumn(f -> VendorGrid.label(f.status().name())).setHeader("Status").setAutoWidth(true);
+        if (CurrentUser.hasPermission(VendorPermissions.EDIT) || CurrentUser.hasPermission(VendorPermissions.OWN)) {
+            findings.addComponentColumn(f -> f.status() != Finding.Status.OPEN ? new Span() : new HorizontalLayout(
+                    Buttons.small("Resolved", () -> close(services, f, Finding.Status.RESOLVED, changed)),
+                    Buttons.small("Risk accepted", () -> close(services, f, Finding.Status.ACCEPTED, changed)))).setKey("actions");
+        }
         findings.setItems(services.assessments().findings(vendor.id()));
         findings.setAllRowsVisible(true);
 
@@ -54,5 +62,14 @@ class RiskPanel extends VerticalLayout {
         history.setAllRowsVisible(true);
 
         add(new HorizontalLayout(inherent, assess), new H4("Assessments"), assessments, new H4("Findings"), findings, new H4("Tier history"), history);
+    }
+
+    private static void close(VendorUiServices services, Finding f, Finding.Status status, Runnable changed) {
+        try {
+            services.assessments().closeFinding(f.id(), f.version(), status);
+            changed.run();
+        } catch (RuntimeException e) {
+            Toasts.error(e.getMessage());
+        }
     }
 }

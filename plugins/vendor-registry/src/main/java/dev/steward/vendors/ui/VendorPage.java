@@ -9,6 +9,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import dev.steward.platform.files.Attachment;
 import dev.steward.platform.files.ui.AttachmentsPanel;
+import dev.steward.platform.security.CurrentUser;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.registry.Vendor;
 import org.springframework.security.access.AccessDeniedException;
@@ -34,6 +35,7 @@ class VendorPage extends VerticalLayout {
         setSizeFull();
         tabs.setSizeFull();
         edit.addClickListener(e -> new VendorDialog(services.vendors(), vendor, saved -> reload()).open());
+        edit.setVisible(CurrentUser.hasPermission(VendorPermissions.EDIT) || CurrentUser.hasPermission(VendorPermissions.OWN));
         HorizontalLayout header = new HorizontalLayout(heading, dpa, edit);
         header.setAlignItems(Alignment.BASELINE);
         add(header, tabs);
@@ -47,7 +49,7 @@ class VendorPage extends VerticalLayout {
             vendor = null;
         }
         if (vendor == null) {
-            heading.setText("No vendor " + event.getRouteParameters().get("id").orElse(""));
+            heading.setText("No vendor " + event.getRouteParameters().get("id").orElse("") + " that you may see");
             edit.setVisible(false);
             tabs.setVisible(false);
             return;

@@ -20,6 +20,7 @@ import dev.steward.vendors.imports.RegistryExport;
 import dev.steward.vendors.imports.VendorImport;
 import dev.steward.vendors.registry.VendorList;
 import dev.steward.vendors.registry.VendorRegistry;
+import dev.steward.vendors.risk.RiskRubrics;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.List;
@@ -39,9 +40,10 @@ public class VendorsView extends VerticalLayout implements BeforeEnterObserver {
     final Button add = new Button("Add vendor", VaadinIcon.PLUS.create());
     final Button exports = new Button("Exports", VaadinIcon.DOWNLOAD.create());
     final Button importCsv = new Button("Import CSV", VaadinIcon.UPLOAD.create());
+    final Button rubric = new Button("Risk rubric", VaadinIcon.SLIDERS.create());
 
     public VendorsView(VendorList list, VendorRegistry registry, PrivacyCatalog catalog, SubProcessorList subProcessors,
-                       VendorImport imports, RegistryExport everything) {
+                       VendorImport imports, RegistryExport everything, RiskRubrics rubrics) {
         setSizeFull();
         vendors = new VendorGrid(list, catalog.entries(CatalogKind.DATA_CATEGORY, false));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -50,7 +52,9 @@ public class VendorsView extends VerticalLayout implements BeforeEnterObserver {
         exports.addClickListener(e -> new ExportsDialog(subProcessors, everything).open());
         importCsv.setVisible(CurrentUser.hasPermission(VendorPermissions.EDIT));
         importCsv.addClickListener(e -> new VendorImportDialog(imports, vendors::refresh).open());
-        HorizontalLayout header = new HorizontalLayout(new H2("Vendor registry"), add, importCsv, exports);
+        rubric.setVisible(CurrentUser.hasPermission(VendorPermissions.ADMIN));
+        rubric.addClickListener(e -> new RubricDialog(rubrics).open());
+        HorizontalLayout header = new HorizontalLayout(new H2("Vendor registry"), add, importCsv, exports, rubric);
         header.setAlignItems(Alignment.BASELINE);
         add(header, vendors);
     }
