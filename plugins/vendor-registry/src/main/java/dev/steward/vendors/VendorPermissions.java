@@ -13,6 +13,11 @@ public final class VendorPermissions {
     /** Read and update the vendors one is the business owner of (matched by email in the people directory). */
     public static final String OWN = "vendors.own";
 
+    /** Method security of reads: readers and editors see every vendor, owners their own (VendorAccess applies that rule). */
+    public static final String MAY_READ = "hasAuthority('" + READ + "') or hasAuthority('" + EDIT + "') or hasAuthority('" + OWN + "')";
+    /** Method security of changes: editors change every vendor, owners their own (VendorAccess). */
+    public static final String MAY_EDIT = "hasAuthority('" + EDIT + "') or hasAuthority('" + OWN + "')";
+
     private VendorPermissions() {
     }
 }

@@ -30,7 +30,7 @@ public class Certifications {
         this.access = access;
     }
 
-    @PreAuthorize(Contracts.READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Certification> ofVendor(long vendorId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -39,7 +39,7 @@ public class Certifications {
                 .fetch(Certifications::toCertification);
     }
 
-    @PreAuthorize(Contracts.EDITORS)
+    @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public Certification save(CertificationForm form) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);

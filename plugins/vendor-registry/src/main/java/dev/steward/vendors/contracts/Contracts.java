@@ -23,9 +23,6 @@ import static dev.steward.vendors.db.Tables.VENDOR_SERVICE;
 @Service
 public class Contracts {
 
-    static final String READERS = "hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT
-            + "') or hasAuthority('" + VendorPermissions.OWN + "')";
-    static final String EDITORS = "hasAuthority('" + VendorPermissions.EDIT + "') or hasAuthority('" + VendorPermissions.OWN + "')";
 
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
@@ -37,7 +34,7 @@ public class Contracts {
         this.access = access;
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Contract> ofVendor(long vendorId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -47,7 +44,7 @@ public class Contracts {
                 .fetch(r -> toContract(r, today));
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public DpaState dpaState(long vendorId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -64,7 +61,7 @@ public class Contracts {
         return DpaStatusRule.derive(required, dpas, today);
     }
 
-    @PreAuthorize(EDITORS)
+    @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public Contract save(ContractForm form) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);

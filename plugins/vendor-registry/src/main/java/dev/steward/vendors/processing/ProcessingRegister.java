@@ -46,7 +46,7 @@ public class ProcessingRegister {
         this.access = access;
     }
 
-    @PreAuthorize(ProvidedServices.READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Processing> ofService(long serviceId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -60,7 +60,7 @@ public class ProcessingRegister {
     }
 
     /** Creates or updates a processing after checking every code against the catalogue; the transfer gap is derived. */
-    @PreAuthorize(ProvidedServices.EDITORS)
+    @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public Processing save(ProcessingForm form) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -111,7 +111,7 @@ public class ProcessingRegister {
         return toProcessing(r, purposes);
     }
 
-    @PreAuthorize(ProvidedServices.EDITORS)
+    @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public void delete(long processingId, int version) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);

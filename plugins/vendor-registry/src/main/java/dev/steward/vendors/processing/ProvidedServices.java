@@ -23,9 +23,6 @@ import static org.jooq.impl.DSL.noCondition;
 @Service
 public class ProvidedServices {
 
-    static final String READERS = "hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT
-            + "') or hasAuthority('" + VendorPermissions.OWN + "')";
-    static final String EDITORS = "hasAuthority('" + VendorPermissions.EDIT + "') or hasAuthority('" + VendorPermissions.OWN + "')";
 
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
@@ -37,7 +34,7 @@ public class ProvidedServices {
         this.access = access;
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ProvidedService> ofVendor(long vendorId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -55,7 +52,7 @@ public class ProvidedServices {
     }
 
     /** Services whose vendor or service name has every word of the text, by vendor and service name. */
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ServiceChoice> search(String text, int offset, int limit) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -66,7 +63,7 @@ public class ProvidedServices {
                 .fetch(r -> new ServiceChoice(r.value1(), r.value2(), r.value3()));
     }
 
-    @PreAuthorize(EDITORS)
+    @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public ProvidedService save(ProvidedService service) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);

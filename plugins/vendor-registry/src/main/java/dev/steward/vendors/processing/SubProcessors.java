@@ -45,7 +45,7 @@ public class SubProcessors {
     public record ChainLink(int depth, long parentServiceId, long serviceId, String vendorName, String serviceName, String purpose) {
     }
 
-    @PreAuthorize(ProvidedServices.EDITORS)
+    @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public void add(long serviceId, long subServiceId, String purpose) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -74,7 +74,7 @@ public class SubProcessors {
         r.store();
     }
 
-    @PreAuthorize(ProvidedServices.EDITORS)
+    @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public void remove(long serviceId, long subServiceId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -86,7 +86,7 @@ public class SubProcessors {
     }
 
     /** Every service below this one, depth first as a tree (a service reached twice appears under each parent). */
-    @PreAuthorize(ProvidedServices.READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ChainLink> chainBelow(long serviceId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -107,7 +107,7 @@ public class SubProcessors {
     }
 
     /** The services that rely directly on this one. */
-    @PreAuthorize(ProvidedServices.READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ChainLink> usedBy(long serviceId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);

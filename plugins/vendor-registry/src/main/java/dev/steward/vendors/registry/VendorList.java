@@ -40,8 +40,7 @@ public class VendorList {
         this.access = access;
     }
 
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT
-            + "') or hasAuthority('" + VendorPermissions.OWN + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<VendorRow> page(VendorFilter filter, Sort sort, boolean descending, int offset, int limit) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -61,8 +60,7 @@ public class VendorList {
         return ids.stream().map(rows::get).toList();
     }
 
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT
-            + "') or hasAuthority('" + VendorPermissions.OWN + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public int count(VendorFilter filter) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);

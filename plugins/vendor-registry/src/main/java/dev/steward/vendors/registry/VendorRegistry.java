@@ -39,9 +39,6 @@ import static org.jooq.impl.DSL.table;
 @Service
 public class VendorRegistry {
 
-    private static final String READERS = "hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT
-            + "') or hasAuthority('" + VendorPermissions.OWN + "')";
-    private static final String EDITORS = "hasAuthority('" + VendorPermissions.EDIT + "') or hasAuthority('" + VendorPermissions.OWN + "')";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** The platform's people directory (read-only for plugins; plain SQL names). */
@@ -65,7 +62,7 @@ public class VendorRegistry {
         this.access = access;
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Optional<Vendor> find(long id) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -78,7 +75,7 @@ public class VendorRegistry {
     }
 
     /** Creates or updates a vendor with its contacts; returns it as stored. Owners may change their own vendors but not hand them over. */
-    @PreAuthorize(EDITORS)
+    @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public Vendor save(VendorForm form) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -145,7 +142,7 @@ public class VendorRegistry {
                 .fetch(r -> new PersonChoice(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Optional<PersonChoice> person(long personId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);

@@ -37,7 +37,8 @@ import static org.jooq.impl.DSL.table;
 @Service
 public class Assessments {
 
-    private static final String EDITORS = "hasAuthority('" + VendorPermissions.EDIT + "')";
+    /** Registry editors only: a business owner does not rate their own vendor. */
+    private static final String ASSESSORS = "hasAuthority('" + VendorPermissions.EDIT + "')";
     private static final org.jooq.Table<?> PERSON = table(name("platform", "person"));
     private static final org.jooq.Field<Long> PERSON_ID = field(name("person", "id"), Long.class);
     private static final org.jooq.Field<String> PERSON_NAME = field(name("person", "full_name"), String.class);
@@ -59,7 +60,7 @@ public class Assessments {
         this.tasks = tasks;
     }
 
-    @PreAuthorize(RiskRubrics.READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public InherentRisk inherentRisk(long vendorId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -67,7 +68,7 @@ public class Assessments {
         return inherent(vendorId);
     }
 
-    @PreAuthorize(EDITORS)
+    @PreAuthorize(ASSESSORS)
     @Transactional
     public Assessment assess(AssessmentForm form) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -122,7 +123,7 @@ public class Assessments {
     }
 
     /** Sets the tier outside an assessment (e.g. after an incident); the reason is kept in the history. */
-    @PreAuthorize(EDITORS)
+    @PreAuthorize(ASSESSORS)
     @Transactional
     public void changeTier(long vendorId, int version, int tier, String reason) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -146,7 +147,7 @@ public class Assessments {
         vendor.store();
     }
 
-    @PreAuthorize(RiskRubrics.READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Assessment> ofVendor(long vendorId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -155,7 +156,7 @@ public class Assessments {
                 .fetch(Assessments::toAssessment);
     }
 
-    @PreAuthorize(RiskRubrics.READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<TierChange> tierHistory(long vendorId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -165,7 +166,7 @@ public class Assessments {
                         r.getChangedAt().toInstant(), r.getReason(), r.getAssessmentId()));
     }
 
-    @PreAuthorize(RiskRubrics.READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Finding> findings(long vendorId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
@@ -180,7 +181,7 @@ public class Assessments {
     }
 
     /** Closes a finding as resolved or accepted (the risk is taken); business owners may close their vendors' findings. */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "') or hasAuthority('" + VendorPermissions.OWN + "')")
+    @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public void closeFinding(long findingId, int version, Finding.Status status) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);

@@ -18,8 +18,6 @@ import static dev.steward.vendors.db.Tables.RISK_RUBRIC;
 @Service
 public class RiskRubrics {
 
-    static final String READERS = "hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT
-            + "') or hasAuthority('" + VendorPermissions.OWN + "')";
 
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
@@ -29,7 +27,7 @@ public class RiskRubrics {
         this.registry = registry;
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public RiskRubric current() {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);

@@ -34,8 +34,7 @@ public class ReassessmentTasks {
         this.access = access;
     }
 
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT
-            + "') or hasAuthority('" + VendorPermissions.OWN + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ReassessmentTask> ofVendor(long vendorId) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
