@@ -80,6 +80,8 @@ class AccessImportTest extends ReviewsTestBase {
                 "line 5: Expected 6 columns, found 1");
         assertThat(problems(HEADER + "a,R1,,,,\nb,R2,,,,\na,R1,,,,\n")).extracting(ImportProblem::toString)
                 .containsExactly("line 4: Duplicate of line 2 (a · R1)");
+        assertThat(problems(HEADER + "keep,ROLE,E-9,k@example.org,Keeper,\nkeep,ROLE,E-9,k@example.org,Keeper,\n")) // already current
+                .extracting(ImportProblem::toString).containsExactly("line 3: Duplicate of line 2 (keep · ROLE)");
         assertThat(problems(HEADER + "a,R1,E-1,,,\na,R2,E-2,,,\n")).extracting(ImportProblem::reason)
                 .anyMatch(r -> r.startsWith("The account a has other details than on line 2"));
         byte[] latin1 = (HEADER + "m\u00fcller,R1,,,,\n").getBytes(StandardCharsets.ISO_8859_1);

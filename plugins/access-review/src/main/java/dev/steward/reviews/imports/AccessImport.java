@@ -81,7 +81,7 @@ public class AccessImport {
     @Transactional
     public ImportPreview preview(long systemId, byte[] file, ColumnMapping mapping, Progress progress) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
-        stage(systemId, file, mapping, progress);
+        stage(systemId, file, mapping, progress, true);
         return staging.compare(systemId);
     }
 
@@ -90,7 +90,7 @@ public class AccessImport {
     public ImportResult commit(long systemId, byte[] file, String fileName, ColumnMapping mapping, Progress progress) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long t0 = System.nanoTime();
-        stage(systemId, file, mapping, progress);
+        stage(systemId, file, mapping, progress, false);
         return apply(systemId, "CSV", fileName, Sha256.hex(file), t0);
     }
 
@@ -204,7 +204,11 @@ public class AccessImport {
         }
     }
 
-    private void stage(long systemId, byte[] file, ColumnMapping mapping, Progress progress) {
+    /**
+     * Stages the file and checks it as a whole. Duplicate rows are looked for here only for a preview: a commit
+     * finds them while applying, by counting (see {@link ImportStaging#apply}), without another pass over the file.
+     */
+    private void stage(long systemId, byte[] file, ColumnMapping mapping, Progress progress, boolean lookForDuplicates) {
         requireSystem(systemId);
         staging.create();
         List<ImportProblem> problems = dsl.connectionResult(connection -> {
@@ -218,7 +222,11 @@ public class AccessImport {
             }
         });
         if (problems.isEmpty()) {
-            problems = staging.wholeFileProblems();
+            staging.analyze();
+            problems = new java.util.ArrayList<>(staging.accountProblems());
+            if (lookForDuplicates || !problems.isEmpty()) { // a rejected file is reported whole
+                problems.addAll(0, staging.duplicateProblems());
+            }
         }
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems);

@@ -30,7 +30,7 @@ final class ImportStaging {
 
     /** For a directory (source = the member's DN): one account name must be one entry. */
     List<ImportProblem> directoryProblems() {
-        dsl.execute("analyze import_stage");
+        analyze();
         List<ImportProblem> problems = new ArrayList<>();
         dsl.fetch("select account_name, min(source) first_dn, max(source) other_dn from import_stage group by account_name"
                         + " having count(distinct source) > 1 order by account_name limit 100")
@@ -40,9 +40,15 @@ final class ImportStaging {
         return problems;
     }
 
-    /** Duplicate rows and accounts whose details differ between their rows. */
-    List<ImportProblem> wholeFileProblems() {
+    /** Statistics for planning the checks and the apply (a small sample: the file's shape is simple). */
+    void analyze() {
+        dsl.execute("set local default_statistics_target = 10");
         dsl.execute("analyze import_stage");
+        dsl.execute("reset default_statistics_target");
+    }
+
+    /** Rows that repeat an earlier row's account and entitlement (the preview's check; an apply finds them by counting). */
+    List<ImportProblem> duplicateProblems() {
         List<ImportProblem> problems = new ArrayList<>();
         // the lines of the duplicates are gathered only for the (usually no) duplicate pairs: one hash aggregate pass
         dsl.fetch("with dup as (select account_name, entitlement from import_stage group by account_name, entitlement"
@@ -57,6 +63,12 @@ final class ImportStaging {
                                 + r.get("account_name") + " · " + r.get("entitlement") + ")"));
                     }
                 });
+        return problems;
+    }
+
+    /** Accounts whose details differ between their rows (and the per-account summary the apply reads). */
+    List<ImportProblem> accountProblems() {
+        List<ImportProblem> problems = new ArrayList<>();
         summariseAccounts();
         dsl.fetch("select account_name, first_line, last_line from import_accounts where not consistent order by first_line limit 100")
                 .forEach(r -> problems.add(new ImportProblem(r.get("last_line", Long.class), null, "The account "
@@ -116,15 +128,23 @@ final class ImportStaging {
                 counts.get("accounts_removed", Long.class), sampleAdded, sampleRemoved);
     }
 
-    /** Applies the staged file as the new snapshot; returns what changed (without samples: those are for previews). */
+    /**
+     * Applies the staged file as the new snapshot; returns what changed (without samples: those are for previews).
+     * A grant already current is kept by the unique index (ON CONFLICT DO NOTHING); if the current grants do not then
+     * add up to the staged rows, some rows repeated others, and the import is rejected naming them.
+     */
     ImportPreview apply(long systemId, long importId) {
+        long before = ((Number) dsl.fetchValue("select count(*) from reviews.access_grant g where " + CURRENT_GRANT, systemId)).longValue();
         int removed = dsl.execute("update reviews.access_grant g set removed_import = {1} where " + CURRENT_GRANT
                 + " and not exists (select 1 from import_stage s where s.account_name = g.account_name and s.entitlement = g.entitlement)",
                 systemId, importId);
         int added = dsl.execute("insert into reviews.access_grant (system_id, account_name, entitlement, granted_via, added_import)"
-                + " select {0}, s.account_name, s.entitlement, s.granted_via, {1} from import_stage s where not exists (select 1 from"
-                + " reviews.access_grant g where " + CURRENT_GRANT + " and g.account_name = s.account_name and g.entitlement = s.entitlement)",
-                systemId, importId);
+                + " select {0}, s.account_name, s.entitlement, s.granted_via, {1} from import_stage s"
+                + " on conflict (system_id, account_name, entitlement) where removed_import is null do nothing", systemId, importId);
+        long rows = ((Number) dsl.fetchValue("select count(*) from import_stage")).longValue();
+        if (before - removed + added != rows) {
+            throw new ImportRejectedException(duplicateProblems());
+        }
         updateHowGranted(systemId);
         int accountsRemoved = dsl.execute("update reviews.account a set removed_import = {1} where a.system_id = {0}"
                 + " and a.removed_import is null and not exists (select 1 from import_accounts s where s.account_name = a.account_name)",
@@ -140,7 +160,6 @@ final class ImportStaging {
                 + " and a.removed_import is null and a.account_name = s.account_name)", systemId, importId);
         dsl.execute("insert into reviews.entitlement (system_id, name, privileged, version) select distinct {0}, entitlement, false, 0"
                 + " from import_stage on conflict (system_id, name) do nothing", systemId);
-        long rows = ((Number) dsl.fetchValue("select count(*) from import_stage")).longValue();
         long accounts = ((Number) dsl.fetchValue("select count(*) from import_accounts")).longValue();
         return new ImportPreview(rows, accounts, added, removed, rows - added, accountsInserted - accountsChanged, accountsChanged,
                 accountsRemoved, List.of(), List.of());
