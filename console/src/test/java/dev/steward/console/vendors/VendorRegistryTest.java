@@ -114,6 +114,19 @@ class VendorRegistryTest extends VendorsTestBase {
         assertThatThrownBy(() -> vendors.save(VendorForm.named("New " + suffix))).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void a_new_business_owner_is_told_once() {
+        long paula = ownerWithUser("paula");
+        loginAsOfficer();
+        VendorRegistry vendors = bean(VendorRegistry.class);
+        Vendor saved = vendors.save(VendorForm.named("Owned " + suffix));
+        Vendor owned = vendors.save(saved.toForm().withOwner(paula));
+        vendors.save(owned.toForm());
+        assertThat(dsl.fetch("select title, link from platform.notification where recipient = ?", "paula-" + suffix))
+                .extracting(r -> r.get(0, String.class) + " " + r.get(1, String.class))
+                .containsExactly("You are the business owner of Owned " + suffix + " vendors/mine/" + saved.id());
+    }
+
     private static VendorForm with(VendorForm f, String legalName, String hq, String website, Long owner, List<Contact> contacts) {
         return new VendorForm(null, 0, legalName, f.tradingName(), website, hq, f.status(), owner, f.criticality(), f.accessLevel(),
                 f.description(), contacts);

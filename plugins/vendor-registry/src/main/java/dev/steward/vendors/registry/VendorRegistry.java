@@ -1,5 +1,7 @@
 package dev.steward.vendors.registry;
 
+import dev.steward.platform.notifications.Notification;
+import dev.steward.platform.notifications.NotificationService;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.search.SearchSql;
 import dev.steward.platform.security.CurrentUser;
@@ -7,6 +9,7 @@ import dev.steward.vendors.Countries;
 import dev.steward.vendors.Inputs;
 import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorAccess;
+import dev.steward.vendors.VendorOwners;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.ContactRecord;
 import dev.steward.vendors.db.tables.records.VendorRecord;
@@ -55,11 +58,13 @@ public class VendorRegistry {
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
     private final VendorAccess access;
+    private final NotificationService notifications;
 
-    VendorRegistry(DSLContext dsl, ExtensionRegistry registry, VendorAccess access) {
+    VendorRegistry(DSLContext dsl, ExtensionRegistry registry, VendorAccess access, NotificationService notifications) {
         this.dsl = dsl;
         this.registry = registry;
         this.access = access;
+        this.notifications = notifications;
     }
 
     @PreAuthorize(VendorPermissions.MAY_READ)
@@ -100,6 +105,7 @@ public class VendorRegistry {
         contacts.forEach(VendorRegistry::check);
 
         VendorRecord r;
+        Long previousOwner = null;
         if (form.id() == null) {
             r = dsl.newRecord(VENDOR);
             r.setVersion(0);
@@ -112,6 +118,7 @@ public class VendorRegistry {
             if (!access.mayEditAll() && !Objects.equals(r.getOwnerPersonId(), form.ownerPersonId())) {
                 throw new AccessDeniedException("Only vendor-registry editors hand a vendor to another business owner");
             }
+            previousOwner = r.getOwnerPersonId();
             r.setVersion(r.getVersion() + 1);
         }
         r.setLegalName(legalName);
@@ -125,6 +132,9 @@ public class VendorRegistry {
         r.setDescription(Inputs.optional("description", form.description(), 10_000));
         r.store();
         replaceContacts(r.getId(), contacts);
+        if (r.getOwnerPersonId() != null && !r.getOwnerPersonId().equals(previousOwner)) {
+            tellNewOwner(r);
+        }
         return toVendor(r, ownerName(r.getOwnerPersonId()), contacts(r.getId()));
     }
 
@@ -148,6 +158,18 @@ public class VendorRegistry {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.select(PERSON_ID, PERSON_NAME, PERSON_EMAIL, PERSON_EMPLOYEE_ID, PERSON_STATUS).from(PERSON).where(PERSON_ID.eq(personId))
                 .fetchOptional(r -> new PersonChoice(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** The new business owner hears of it, if they are a console user (matched by email). */
+    private void tellNewOwner(VendorRecord vendor) {
+        dsl.resultQuery("select " + VendorOwners.OWNER_OF_V + " from vendors.vendor v where v.id = {0} and v.owner_person_id is not null"
+                        + " and exists (select 1 from platform.person p join platform.app_user u on lower(u.email) = lower(p.email)"
+                        + " where p.id = v.owner_person_id)", org.jooq.impl.DSL.inline(vendor.getId()))
+                .fetchOptional(0, String.class)
+                .ifPresent(owner -> notifications.send(new Notification(VendorPermissions.PLUGIN_ID, "vendors.owner", owner,
+                        "You are the business owner of " + vendor.getLegalName(),
+                        "Keep its contacts, services, contracts and certificates current; its deadlines are on your My work.",
+                        "vendors/mine/" + vendor.getId(), java.util.Map.of("vendorId", vendor.getId()))));
     }
 
     private void replaceContacts(long vendorId, List<Contact> contacts) {

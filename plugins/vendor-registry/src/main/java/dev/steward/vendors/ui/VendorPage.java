@@ -15,7 +15,8 @@ import dev.steward.vendors.registry.Vendor;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * One vendor's page: overview, services with processing and sub-processors, contracts and certifications, risk, files.
+ * One vendor's page: overview, services with processing and sub-processors, contracts and certifications, risk, files,
+ * history.
  * Shown by {@link VendorView} (readers) and {@link MyVendorView} (business owners; the services refuse other vendors).
  */
 class VendorPage extends VerticalLayout {
@@ -80,6 +81,7 @@ class VendorPage extends VerticalLayout {
         tabs.add("Contracts and certifications", contractsPanel);
         tabs.add("Risk and assessments", riskPanel);
         tabs.add("Files", new AttachmentsPanel(services.files(), new Attachment.Owner(VendorPermissions.PLUGIN_ID, "vendor", String.valueOf(vendor.id()))));
+        tabs.add("History", new HistoryPanel(services.history(), vendor.id()));
         tabs.setSelectedIndex(Math.min(selected, tabs.getTabCount() - 1));
     }
 }

@@ -7,6 +7,7 @@ import dev.steward.vendors.contracts.Contracts;
 import dev.steward.vendors.processing.ProcessingRegister;
 import dev.steward.vendors.processing.ProvidedServices;
 import dev.steward.vendors.processing.SubProcessors;
+import dev.steward.vendors.registry.VendorHistory;
 import dev.steward.vendors.registry.VendorRegistry;
 import dev.steward.vendors.risk.Assessments;
 import dev.steward.vendors.tasks.ReassessmentTasks;
@@ -26,10 +27,11 @@ class VendorUiServices {
     private final ReassessmentTasks tasks;
     private final PrivacyCatalog catalog;
     private final AttachmentService files;
+    private final VendorHistory history;
 
     VendorUiServices(VendorRegistry vendors, ProvidedServices services, ProcessingRegister processing, SubProcessors subProcessors,
                      Contracts contracts, Certifications certifications, Assessments assessments, ReassessmentTasks tasks,
-                     PrivacyCatalog catalog, AttachmentService files) {
+                     PrivacyCatalog catalog, AttachmentService files, VendorHistory history) {
         this.vendors = vendors;
         this.services = services;
         this.processing = processing;
@@ -40,6 +42,7 @@ class VendorUiServices {
         this.tasks = tasks;
         this.catalog = catalog;
         this.files = files;
+        this.history = history;
     }
 
     VendorRegistry vendors() {
@@ -80,5 +83,9 @@ class VendorUiServices {
 
     AttachmentService files() {
         return files;
+    }
+
+    VendorHistory history() {
+        return history;
     }
 }
