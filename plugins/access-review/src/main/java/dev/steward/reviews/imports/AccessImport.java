@@ -205,8 +205,8 @@ public class AccessImport {
     }
 
     /**
-     * Stages the file and checks it as a whole. Duplicate rows are looked for here only for a preview: a commit
-     * finds them while applying, by counting (see {@link ImportStaging#apply}), without another pass over the file.
+     * Stages the file and checks it as a whole. Duplicate rows are looked for here only for a preview: for a commit
+     * the unique index of current grants finds them while applying (see {@link ImportStaging#apply}).
      */
     private void stage(long systemId, byte[] file, ColumnMapping mapping, Progress progress, boolean lookForDuplicates) {
         requireSystem(systemId);

@@ -130,17 +130,30 @@ final class ImportStaging {
 
     /**
      * Applies the staged file as the new snapshot; returns what changed (without samples: those are for previews).
-     * A grant already current is kept by the unique index (ON CONFLICT DO NOTHING); if the current grants do not then
-     * add up to the staged rows, some rows repeated others, and the import is rejected naming them.
+     * Duplicate rows are found without a pass over every file: two rows for a new grant break the unique index of
+     * current grants (the insert is rolled back to before it), two rows for a grant kept make the grants not add up
+     * to the rows; either way the import is rejected naming the rows.
      */
     ImportPreview apply(long systemId, long importId) {
         long before = ((Number) dsl.fetchValue("select count(*) from reviews.access_grant g where " + CURRENT_GRANT, systemId)).longValue();
         int removed = dsl.execute("update reviews.access_grant g set removed_import = {1} where " + CURRENT_GRANT
                 + " and not exists (select 1 from import_stage s where s.account_name = g.account_name and s.entitlement = g.entitlement)",
                 systemId, importId);
-        int added = dsl.execute("insert into reviews.access_grant (system_id, account_name, entitlement, granted_via, added_import)"
-                + " select {0}, s.account_name, s.entitlement, s.granted_via, {1} from import_stage s"
-                + " on conflict (system_id, account_name, entitlement) where removed_import is null do nothing", systemId, importId);
+        int added;
+        dsl.execute("savepoint before_grants");
+        try {
+            added = dsl.execute("insert into reviews.access_grant (system_id, account_name, entitlement, granted_via, added_import)"
+                    + " select {0}, s.account_name, s.entitlement, s.granted_via, {1} from import_stage s where not exists (select 1 from"
+                    + " reviews.access_grant g where " + CURRENT_GRANT + " and g.account_name = s.account_name and g.entitlement = s.entitlement)",
+                    systemId, importId);
+        } catch (RuntimeException e) {
+            if (!uniqueViolation(e)) {
+                throw e;
+            }
+            dsl.execute("rollback to savepoint before_grants");
+            throw new ImportRejectedException(duplicateProblems());
+        }
+        dsl.execute("release savepoint before_grants");
         long rows = ((Number) dsl.fetchValue("select count(*) from import_stage")).longValue();
         if (before - removed + added != rows) {
             throw new ImportRejectedException(duplicateProblems());
@@ -163,6 +176,15 @@ final class ImportStaging {
         long accounts = ((Number) dsl.fetchValue("select count(*) from import_accounts")).longValue();
         return new ImportPreview(rows, accounts, added, removed, rows - added, accountsInserted - accountsChanged, accountsChanged,
                 accountsRemoved, List.of(), List.of());
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
