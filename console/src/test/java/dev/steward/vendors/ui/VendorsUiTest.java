@@ -157,6 +157,37 @@ class VendorsUiTest extends KaribuTest {
         }
     }
 
+    @Test
+    void removing_a_processing_and_a_sub_processor_link_from_the_vendors_page() {
+        loginAs("olivia", Role.PRIVACY_OFFICER);
+        var plugin = context.getBean(dev.steward.platform.plugin.ExtensionRegistry.class).contextOf("vendors").orElseThrow();
+        var vendors = plugin.getBean(dev.steward.vendors.registry.VendorRegistry.class);
+        var services = plugin.getBean(dev.steward.vendors.processing.ProvidedServices.class);
+        var v = vendors.save(dev.steward.vendors.registry.VendorForm.named("Removals " + suffix));
+        var crm = services.save(new dev.steward.vendors.processing.ProvidedService(null, v.id(), "CRM", null, 0));
+        var cloud = services.save(new dev.steward.vendors.processing.ProvidedService(null, vendors.save(
+                dev.steward.vendors.registry.VendorForm.named("Cloud " + suffix)).id(), "Hosting", null, 0));
+        plugin.getBean(dev.steward.vendors.processing.ProcessingRegister.class).save(new dev.steward.vendors.processing.ProcessingForm(null, 0,
+                crm.id(), dev.steward.vendors.processing.Relationship.PROCESSOR, Set.of("contact"), Set.of("customers"),
+                java.util.List.of(new dev.steward.vendors.processing.Purpose("customer_support", "contract")),
+                dev.steward.vendors.processing.Volume.UNDER_1K, false, false, Set.of("DE"), Set.of(), null, null));
+        plugin.getBean(dev.steward.vendors.processing.SubProcessors.class).add(crm.id(), cloud.id(), "hosting");
+
+        UI.getCurrent().navigate("vendors/" + v.id());
+        VendorPage page = _get(VendorView.class).page;
+        page.tabs.setSelectedIndex(1);
+        assertThat(page.dpa.getText()).isEqualTo("DPA: Missing");
+        _click(_get(Button.class, spec -> spec.withText("Remove"))); // the link to Cloud's hosting, below the CRM
+        assertThat(_find(com.vaadin.flow.component.html.Div.class)).noneMatch(d -> d.getText().contains("Cloud " + suffix + " · Hosting"));
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<dev.steward.vendors.processing.Processing> processing =
+                _get(page.servicesPanel, com.vaadin.flow.component.grid.Grid.class);
+        assertThat(GridKt._size(processing)).isEqualTo(1);
+        _click(_get(GridKt._getCellComponent(processing, 0, "actions"), Button.class, spec -> spec.withText("Remove")));
+        assertThat(page.dpa.getText()).as("no processing left").isEqualTo("DPA: Not required");
+    }
+
     private static Set<CatalogEntry> pick(java.util.stream.Stream<CatalogEntry> entries, String code) {
         return entries.filter(e -> e.code().equals(code)).collect(Collectors.toSet());
     }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.ui.Buttons;
+import dev.steward.platform.ui.Toasts;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.processing.Processing;
 import dev.steward.vendors.processing.ProvidedService;
@@ -64,7 +65,8 @@ class ServicesPanel extends VerticalLayout {
         grid.addColumn(p -> (p.transfer().gap() ? "GAP: " : "") + p.transfer().reason()).setHeader("Transfer").setKey("transfer").setFlexGrow(1);
         grid.addColumn(p -> (p.specialCategory() ? "special category " : "") + (p.children() ? "children" : "")).setHeader("Sensitive").setAutoWidth(true);
         if (canEdit) {
-            grid.addComponentColumn(p -> Buttons.small("Edit", () -> new ProcessingDialog(services, service, p, changed).open())).setAutoWidth(true);
+            grid.addComponentColumn(p -> new HorizontalLayout(Buttons.small("Edit", () -> new ProcessingDialog(services, service, p, changed).open()),
+                    Buttons.small("Remove", () -> act(() -> services.processing().delete(p.id(), p.version()))))).setKey("actions").setAutoWidth(true);
         }
         grid.setItems(services.processing().ofService(service.id()));
         grid.setAllRowsVisible(true);
@@ -72,10 +74,25 @@ class ServicesPanel extends VerticalLayout {
         var chain = services.subProcessors().chainBelow(service.id());
         if (!chain.isEmpty()) {
             box.add(new Div("Sub-processors:"));
-            chain.forEach(link -> box.add(new Div("\u00a0\u00a0".repeat(link.depth()) + "→ " + link.vendorName() + " · " + link.serviceName()
-                    + (link.purpose() == null ? "" : " (" + link.purpose() + ")"))));
+            chain.forEach(link -> {
+                HorizontalLayout line = new HorizontalLayout(new Div("\u00a0\u00a0".repeat(link.depth()) + "→ " + link.vendorName() + " · "
+                        + link.serviceName() + (link.purpose() == null ? "" : " (" + link.purpose() + ")")));
+                if (canEdit && link.depth() == 1) {
+                    line.add(Buttons.small("Remove", () -> act(() -> services.subProcessors().remove(service.id(), link.serviceId()))));
+                }
+                box.add(line);
+            });
         }
         return box;
+    }
+
+    private void act(Runnable change) {
+        try {
+            change.run();
+            changed.run();
+        } catch (RuntimeException e) {
+            Toasts.error(e.getMessage());
+        }
     }
 
     private static String purpose(Purpose p) {
