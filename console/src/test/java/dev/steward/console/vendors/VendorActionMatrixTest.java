@@ -81,6 +81,18 @@ class VendorActionMatrixTest extends VendorsTestBase {
             new Action("view a chain", READERS_AND_OWNERS, t -> t.bean(SubProcessors.class).chainBelow(-1)),
             new Action("list contracts", READERS_AND_OWNERS, t -> t.bean(Contracts.class).ofVendor(-1)),
             new Action("read the DPA status", READERS_AND_OWNERS, t -> t.bean(Contracts.class).dpaState(-1)),
+            new Action("check SCC paperwork", READERS_AND_OWNERS, t -> t.bean(Contracts.class).sccMissing(-1)),
+            new Action("read a vendor's history", READERS_AND_OWNERS, t -> t.bean(dev.steward.vendors.registry.VendorHistory.class).of(-1)),
+            new Action("preview an import", EDITORS, t -> t.bean(dev.steward.vendors.imports.VendorImport.class).preview(new byte[0])),
+            new Action("import", EDITORS, t -> t.bean(dev.steward.vendors.imports.VendorImport.class).commit(new byte[0])),
+            new Action("export everything", READERS, t -> {
+                try {
+                    t.bean(dev.steward.vendors.imports.RegistryExport.class).writeZip(java.io.OutputStream.nullOutputStream(),
+                            dev.steward.platform.export.ExportProgress.NONE);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }),
             new Action("save a contract", EDITORS_AND_OWNERS, t -> t.bean(Contracts.class).save(new ContractForm(null, 0, -1, null, null, null,
                     null, null, null, false, null, null))),
             new Action("list certifications", READERS_AND_OWNERS, t -> t.bean(Certifications.class).ofVendor(-1)),

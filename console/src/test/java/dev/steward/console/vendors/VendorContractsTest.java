@@ -68,6 +68,27 @@ class VendorContractsTest extends VendorsTestBase {
     }
 
     @Test
+    void transfers_on_sccs_without_signed_sccs_in_force_are_called_out() {
+        Vendor vendor = vendor("Offshore");
+        bean(dev.steward.vendors.processing.ProcessingRegister.class).save(processing(service(vendor, "Support"), Relationship.PROCESSOR,
+                java.util.Set.of("IN"), dev.steward.vendors.processing.TransferMechanism.SCC));
+        assertThat(contracts.sccMissing(vendor.id())).isTrue();
+        contracts.save(new ContractForm(null, 0, vendor.id(), ContractType.SCC, "Module 2", ContractStatus.SIGNED, TODAY, TODAY, null, false, null, null));
+        assertThat(contracts.sccMissing(vendor.id())).isFalse();
+        assertThat(contracts.sccMissing(vendor("Domestic").id())).as("no SCCs relied on").isFalse();
+    }
+
+    @Test
+    void a_joint_controller_needs_an_arrangement_rather_than_a_dpa() {
+        Vendor vendor = vendor("Partner");
+        process(service(vendor, "Co-branded events"), Relationship.JOINT_CONTROLLER, "DE");
+        assertThat(contracts.dpaState(vendor.id())).satisfies(s -> {
+            assertThat(s.status()).isEqualTo(DpaStatus.NOT_REQUIRED);
+            assertThat(s.reason()).contains("Art. 26 arrangement");
+        });
+    }
+
+    @Test
     void an_independent_controller_needs_no_dpa() {
         Vendor vendor = vendor("Bank");
         process(service(vendor, "Payroll payments"), Relationship.INDEPENDENT_CONTROLLER, "DE");

@@ -56,9 +56,27 @@ public class Contracts {
     public DpaState dpaStateAsOf(long vendorId, LocalDate today) {
         boolean required = dsl.fetchExists(PROCESSING.join(VENDOR_SERVICE).on(VENDOR_SERVICE.ID.eq(PROCESSING.SERVICE_ID)),
                 VENDOR_SERVICE.VENDOR_ID.eq(vendorId).and(PROCESSING.RELATIONSHIP.in("PROCESSOR", "SUB_PROCESSOR")));
+        boolean jointControl = dsl.fetchExists(PROCESSING.join(VENDOR_SERVICE).on(VENDOR_SERVICE.ID.eq(PROCESSING.SERVICE_ID)),
+                VENDOR_SERVICE.VENDOR_ID.eq(vendorId).and(PROCESSING.RELATIONSHIP.eq("JOINT_CONTROLLER")));
         List<ContractTerms.Term> dpas = dsl.selectFrom(CONTRACT).where(CONTRACT.VENDOR_ID.eq(vendorId).and(CONTRACT.TYPE.eq(ContractType.DPA.name())))
                 .fetch(r -> term(r, today));
-        return DpaStatusRule.derive(required, dpas, today);
+        return DpaStatusRule.derive(required, jointControl, dpas, today);
+    }
+
+    /**
+     * Whether some transfer relies on standard contractual clauses while no signed SCCs are in force with the vendor:
+     * the mechanism on paper without the paper.
+     */
+    @PreAuthorize(VendorPermissions.MAY_READ)
+    @Transactional(readOnly = true)
+    public boolean sccMissing(long vendorId) {
+        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
+        access.requireRead(vendorId);
+        LocalDate today = LocalDate.now();
+        boolean reliedOn = dsl.fetchExists(PROCESSING.join(VENDOR_SERVICE).on(VENDOR_SERVICE.ID.eq(PROCESSING.SERVICE_ID)),
+                VENDOR_SERVICE.VENDOR_ID.eq(vendorId).and(PROCESSING.TRANSFER_MECHANISM.eq("SCC")));
+        return reliedOn && dsl.selectFrom(CONTRACT).where(CONTRACT.VENDOR_ID.eq(vendorId).and(CONTRACT.TYPE.eq(ContractType.SCC.name())))
+                .fetch(r -> term(r, today)).stream().noneMatch(t -> t.standing() == ContractTerms.Standing.IN_FORCE);
     }
 
     @PreAuthorize(VendorPermissions.MAY_EDIT)

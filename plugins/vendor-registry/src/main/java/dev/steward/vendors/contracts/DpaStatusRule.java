@@ -20,8 +20,15 @@ public final class DpaStatusRule {
 
     /** @param dpaTerms the terms of the vendor's DPA contracts as of {@code today} */
     public static DpaState derive(boolean required, List<ContractTerms.Term> dpaTerms, LocalDate today) {
+        return derive(required, false, dpaTerms, today);
+    }
+
+    /** @param jointControl some processing has the vendor as joint controller (which needs an Art. 26 arrangement instead) */
+    public static DpaState derive(boolean required, boolean jointControl, List<ContractTerms.Term> dpaTerms, LocalDate today) {
         if (!required) {
-            return new DpaState(DpaStatus.NOT_REQUIRED, "No processing as our processor or sub-processor", null);
+            return new DpaState(DpaStatus.NOT_REQUIRED, jointControl
+                    ? "No processing as our processor or sub-processor; as joint controllers we need an Art. 26 arrangement instead"
+                    : "No processing as our processor or sub-processor", null);
         }
         var inForce = dpaTerms.stream().filter(t -> t.standing() == ContractTerms.Standing.IN_FORCE).toList();
         if (!inForce.isEmpty()) {

@@ -23,6 +23,7 @@ class VendorPage extends VerticalLayout {
 
     final H2 heading = new H2();
     final Span dpa = new Span();
+    final Span scc = new Span();
     final Button edit = new Button("Edit");
     final TabSheet tabs = new TabSheet();
     final VendorUiServices services;
@@ -37,7 +38,7 @@ class VendorPage extends VerticalLayout {
         tabs.setSizeFull();
         edit.addClickListener(e -> new VendorDialog(services.vendors(), vendor, saved -> reload()).open());
         edit.setVisible(CurrentUser.hasPermission(VendorPermissions.EDIT) || CurrentUser.hasPermission(VendorPermissions.OWN));
-        HorizontalLayout header = new HorizontalLayout(heading, dpa, edit);
+        HorizontalLayout header = new HorizontalLayout(heading, dpa, scc, edit);
         header.setAlignItems(Alignment.BASELINE);
         add(header, tabs);
     }
@@ -69,6 +70,8 @@ class VendorPage extends VerticalLayout {
         dpa.setText("DPA: " + state.status().label());
         dpa.getElement().setAttribute("title", state.reason());
         dpa.getStyle().set("color", state.status().isGap() ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        scc.setText(services.contracts().sccMissing(vendor.id()) ? "SCCs relied on for transfers, but no signed SCCs in force" : "");
+        scc.getStyle().set("color", "var(--lumo-error-text-color)");
         int selected = Math.max(0, tabs.getSelectedIndex());
         while (tabs.getTabCount() > 0) {
             tabs.remove(0);
