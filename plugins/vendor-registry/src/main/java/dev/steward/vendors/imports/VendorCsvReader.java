@@ -1,7 +1,6 @@
 package dev.steward.vendors.imports;
 
 import dev.steward.vendors.Countries;
-import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.processing.ProcessingForm;
 import dev.steward.vendors.processing.Purpose;
 import dev.steward.vendors.processing.Relationship;
@@ -22,18 +21,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reads a vendor CSV ({@link VendorCsv}) into drafts, collecting every problem with its line and column instead of
@@ -70,11 +65,13 @@ final class VendorCsvReader {
 
     private final Lookups lookups;
     private final List<ImportProblem> problems = new ArrayList<>();
+    private final CellChecks checks;
     private final Map<String, VendorDraft> vendors = new LinkedHashMap<>();
     private final Map<String, List<String>> vendorCells = new LinkedHashMap<>();
 
     VendorCsvReader(Lookups lookups) {
         this.lookups = lookups;
+        this.checks = new CellChecks(lookups, problems);
     }
 
     Result read(byte[] bytes) {
@@ -155,10 +152,10 @@ final class VendorCsvReader {
         } else if (lookups.vendorExists(legalName)) {
             problems.add(new ImportProblem(line, "legal_name", "'" + legalName + "' is already in the registry"));
         }
-        String hq = cell.apply("hq_country").isBlank() ? null : check(line, "hq_country", () -> Countries.require("hq_country", cell.apply("hq_country")));
-        VendorStatus status = choice(line, "status", cell.apply("status"), VendorStatus.class, VendorStatus.PROSPECT);
-        Criticality criticality = choice(line, "criticality", cell.apply("criticality"), Criticality.class, Criticality.MEDIUM);
-        AccessLevel access = choice(line, "access_level", cell.apply("access_level"), AccessLevel.class, AccessLevel.NONE);
+        String hq = cell.apply("hq_country").isBlank() ? null : checks.check(line, "hq_country", () -> Countries.require("hq_country", cell.apply("hq_country")));
+        VendorStatus status = checks.choice(line, "status", cell.apply("status"), VendorStatus.class, VendorStatus.PROSPECT);
+        Criticality criticality = checks.choice(line, "criticality", cell.apply("criticality"), Criticality.class, Criticality.MEDIUM);
+        AccessLevel access = checks.choice(line, "access_level", cell.apply("access_level"), AccessLevel.class, AccessLevel.NONE);
         Long owner = null;
         if (!cell.apply("owner").isBlank()) {
             owner = lookups.person(cell.apply("owner")).orElse(null);
@@ -167,7 +164,7 @@ final class VendorCsvReader {
                         + "' in the people directory"));
             }
         }
-        LocalDate nextReview = date(line, "next_review_on", cell.apply("next_review_on"));
+        LocalDate nextReview = checks.date(line, "next_review_on", cell.apply("next_review_on"));
         if (problems.size() > before) {
             return null;
         }
@@ -194,23 +191,23 @@ final class VendorCsvReader {
 
     private Optional<ProcessingDraft> processing(long line, Function<String, String> cell) {
         int before = problems.size();
-        Relationship relationship = choice(line, "relationship", cell.apply("relationship"), Relationship.class, null);
+        Relationship relationship = checks.choice(line, "relationship", cell.apply("relationship"), Relationship.class, null);
         if (relationship == null && cell.apply("relationship").isBlank()) {
             problems.add(new ImportProblem(line, "relationship", "Empty; say processor, sub_processor, joint_controller or independent_controller"));
         }
-        Set<String> categories = codes(line, "data_categories", "DATA_CATEGORY", cell.apply("data_categories"), "personal-data category");
-        Set<String> subjects = codes(line, "subject_types", "SUBJECT_TYPE", cell.apply("subject_types"), "data-subject type");
-        List<Purpose> purposes = purposes(line, cell.apply("purposes"));
-        Volume volume = choice(line, "volume", cell.apply("volume"), Volume.class, null);
+        Set<String> categories = checks.codes(line, "data_categories", "DATA_CATEGORY", cell.apply("data_categories"), "personal-data category");
+        Set<String> subjects = checks.codes(line, "subject_types", "SUBJECT_TYPE", cell.apply("subject_types"), "data-subject type");
+        List<Purpose> purposes = checks.purposes(line, cell.apply("purposes"));
+        Volume volume = checks.choice(line, "volume", cell.apply("volume"), Volume.class, null);
         if (volume == null && cell.apply("volume").isBlank()) {
             problems.add(new ImportProblem(line, "volume", "Empty; say under_1k, under_100k, under_1m or over_1m"));
         }
-        Set<String> processedIn = countries(line, "processing_countries", cell.apply("processing_countries"));
+        Set<String> processedIn = checks.countries(line, "processing_countries", cell.apply("processing_countries"));
         if (processedIn.isEmpty() && cell.apply("processing_countries").isBlank()) {
             problems.add(new ImportProblem(line, "processing_countries", "Empty; name at least one country where the data is processed"));
         }
-        Set<String> storedIn = countries(line, "storage_countries", cell.apply("storage_countries"));
-        TransferMechanism mechanism = choice(line, "transfer_mechanism", cell.apply("transfer_mechanism"), TransferMechanism.class, null);
+        Set<String> storedIn = checks.countries(line, "storage_countries", cell.apply("storage_countries"));
+        TransferMechanism mechanism = checks.choice(line, "transfer_mechanism", cell.apply("transfer_mechanism"), TransferMechanism.class, null);
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -218,90 +215,8 @@ final class VendorCsvReader {
                 processedIn, storedIn, mechanism, null)));
     }
 
-    private Set<String> codes(long line, String column, String kind, String value, String what) {
-        Set<String> codes = split(value);
-        if (codes.isEmpty()) {
-            problems.add(new ImportProblem(line, column, "Empty; give at least one " + what + " code of the privacy catalogue"));
-        }
-        List<String> unknown = codes.stream().filter(c -> !lookups.catalogued(kind, c)).toList();
-        if (!unknown.isEmpty()) {
-            problems.add(new ImportProblem(line, column, "Unknown " + what + ": " + String.join(", ", unknown)));
-        }
-        return codes;
-    }
-
-    private List<Purpose> purposes(long line, String value) {
-        List<Purpose> purposes = new ArrayList<>();
-        for (String pair : split(value)) {
-            String[] parts = pair.split(":", 2);
-            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                problems.add(new ImportProblem(line, "purposes", "'" + pair + "' is not purpose:legal_basis"));
-            } else if (!lookups.catalogued("PURPOSE", parts[0].strip())) {
-                problems.add(new ImportProblem(line, "purposes", "Unknown purpose: " + parts[0].strip()));
-            } else if (!lookups.catalogued("LEGAL_BASIS", parts[1].strip())) {
-                problems.add(new ImportProblem(line, "purposes", "Unknown legal basis: " + parts[1].strip()));
-            } else {
-                purposes.add(new Purpose(parts[0].strip(), parts[1].strip()));
-            }
-        }
-        if (value.isBlank()) {
-            problems.add(new ImportProblem(line, "purposes", "Empty; give purpose:legal_basis pairs, e.g. billing:contract"));
-        }
-        return purposes;
-    }
-
-    private Set<String> countries(long line, String column, String value) {
-        Set<String> codes = new TreeSet<>();
-        for (String code : split(value)) {
-            String checked = check(line, column, () -> Countries.require(column, code));
-            if (checked != null) {
-                codes.add(checked);
-            }
-        }
-        return codes;
-    }
-
-    private <E extends Enum<E>> E choice(long line, String column, String value, Class<E> type, E fallback) {
-        if (value.isBlank()) {
-            return fallback;
-        }
-        String normalised = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        try {
-            return Enum.valueOf(type, normalised);
-        } catch (IllegalArgumentException e) {
-            problems.add(new ImportProblem(line, column, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
-            return null;
-        }
-    }
-
-    private LocalDate date(long line, String column, String value) {
-        if (value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(new ImportProblem(line, column, "'" + value + "' is not a date (YYYY-MM-DD)"));
-            return null;
-        }
-    }
-
-    private String check(long line, String column, java.util.function.Supplier<String> check) {
-        try {
-            return check.get();
-        } catch (InvalidVendorInputException e) {
-            problems.add(new ImportProblem(line, column, e.getMessage()));
-            return null;
-        }
-    }
-
     private Result failed(String reason) {
         return new Result(List.of(), List.of(new ImportProblem(0, null, reason)));
-    }
-
-    private static Set<String> split(String value) {
-        return Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     private static String blank(String value) {
