@@ -2,6 +2,7 @@ package dev.steward.benchmarks;
 
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.vendors.exports.DataSharingMatrix;
+import dev.steward.vendors.imports.VendorImport;
 import dev.steward.vendors.integration.VendorStats;
 import dev.steward.vendors.registry.VendorFilter;
 import dev.steward.vendors.registry.VendorList;
@@ -75,7 +76,31 @@ public final class VendorBenchmark {
             measure("overdue reviews (count)", stats::overdueReviewCount);
             measure("vendors with transfer gaps", stats::vendorsWithTransferGaps);
             measure("vendors with special-category data", stats::vendorsWithSpecialCategoryData);
+
+            importFile(plugin.getBean(VendorImport.class), IMPORTED);
         }
+    }
+
+    static final int IMPORTED = Integer.getInteger("imported", 2_000);
+
+    /** Preview and commit of a file of new vendors, two services each with one processing record: every row audited. */
+    private static void importFile(VendorImport imports, int vendors) {
+        StringBuilder csv = new StringBuilder("legal_name,hq_country,status,service,relationship,data_categories,subject_types,purposes,volume,"
+                + "processing_countries\n");
+        for (int i = 0; i < vendors; i++) {
+            for (String service : new String[]{"Hosting", "Support"}) {
+                csv.append("Imported vendor ").append(i).append(",DE,active,").append(service)
+                        .append(",processor,contact;identifiers,customers,service_delivery:contract,under_100k,DE;IE\n");
+            }
+        }
+        byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        var preview = imports.preview(file);
+        long previewed = System.nanoTime();
+        imports.commit(file);
+        long committed = System.nanoTime();
+        System.out.printf("CSV import of %,d vendors, %,d services, %,d processing records (%,d rows): preview %.1f s, commit %.1f s%n",
+                preview.vendors(), preview.services(), preview.processing(), vendors * 2, (previewed - start) / 1e9, (committed - previewed) / 1e9);
     }
 
     private static VendorFilter filter(Integer tier, VendorStatus status, String category, String country, Integer expiring, boolean missingDpa,

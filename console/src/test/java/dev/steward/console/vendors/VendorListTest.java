@@ -107,7 +107,8 @@ class VendorListTest extends VendorsTestBase {
                 .containsExactly(analytics.legalName(), bank.legalName(), payroll.legalName());
         assertThat(rows.get(2).categories()).containsExactly("employment", "health");
         assertThat(matrix.page(suffix, "health", 0, 10)).extracting(DataSharingMatrix.Row::vendorName).containsExactly(payroll.legalName());
-        assertThat(matrix.columns()).extracting(DataSharingMatrix.Category::code).contains("health", "usage", "contact");
+        assertThat(matrix.columns()).as("every catalogue category, used or not").extracting(DataSharingMatrix.Category::code)
+                .contains("health", "usage", "contact", "genetic");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(matrix.exportCsv(suffix, null, out, dev.steward.platform.export.ExportProgress.NONE)).isEqualTo(3);

@@ -48,14 +48,18 @@ public class DataSharingMatrix {
     public record Category(String code, String name, boolean special) {
     }
 
-    /** Every catalogue category any vendor processes, by name (the matrix's columns). */
+    /**
+     * The matrix's columns, by name: every category of the catalogue, so that an empty column says "no vendor gets
+     * this"; retired ones only while some processing still names them.
+     */
     @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<Category> columns() {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.resultQuery("""
                 select ce.code, ce.name, ce.special_category from platform.catalog_entry ce where ce.kind = 'DATA_CATEGORY'
-                and exists (select 1 from vendors.processing p where p.data_categories @> array[ce.code]::varchar[]) order by ce.name""")
+                and (not ce.retired or exists (select 1 from vendors.processing p where p.data_categories @> array[ce.code]::varchar[]))
+                order by ce.name""")
                 .fetch(r -> new Category(r.get(0, String.class), r.get(1, String.class), r.get(2, Boolean.class)));
     }
 
