@@ -188,6 +188,29 @@ class VendorsUiTest extends KaribuTest {
         assertThat(page.dpa.getText()).as("no processing left").isEqualTo("DPA: Not required");
     }
 
+    @Test
+    void a_privacy_officer_changes_a_tier_with_a_reason_kept_in_the_history() {
+        loginAs("olivia", Role.PRIVACY_OFFICER);
+        var plugin = context.getBean(dev.steward.platform.plugin.ExtensionRegistry.class).contextOf("vendors").orElseThrow();
+        var v = plugin.getBean(dev.steward.vendors.registry.VendorRegistry.class).save(dev.steward.vendors.registry.VendorForm.named("Tiered " + suffix));
+        UI.getCurrent().navigate("vendors/" + v.id());
+        VendorPage page = _get(VendorView.class).page;
+        page.tabs.setSelectedIndex(3);
+        _click(page.riskPanel.changeTier);
+        TierDialog dialog = _get(TierDialog.class);
+        setValue(dialog.tier, 1);
+        _click(dialog.save);
+        assertThat(dialog.reason.isInvalid()).as("no reason: refused").isTrue();
+        setValue(dialog.reason, "Breach at the vendor");
+        _click(dialog.save);
+        assertThat(plugin.getBean(dev.steward.vendors.risk.Assessments.class).tierHistory(v.id()))
+                .singleElement().satisfies(t -> {
+                    assertThat(t.toTier()).isEqualTo(1);
+                    assertThat(t.reason()).isEqualTo("Breach at the vendor");
+                    assertThat(t.changedBy()).isEqualTo("olivia");
+                });
+    }
+
     private static Set<CatalogEntry> pick(java.util.stream.Stream<CatalogEntry> entries, String code) {
         return entries.filter(e -> e.code().equals(code)).collect(Collectors.toSet());
     }

@@ -21,6 +21,7 @@ class RiskPanel extends VerticalLayout {
 
     final Div inherent = new Div();
     final Button assess = new Button("Assess");
+    final Button changeTier = new Button("Change tier");
 
     RiskPanel(VendorUiServices services, Vendor vendor, Runnable changed) {
         setPadding(false);
@@ -28,6 +29,8 @@ class RiskPanel extends VerticalLayout {
         inherent.setText("Inherent risk " + risk.score() + "/100, tier " + risk.tier() + " (" + risk.factors() + ")");
         assess.setVisible(CurrentUser.hasPermission(VendorPermissions.EDIT));
         assess.addClickListener(e -> new AssessmentDialog(services, vendor, risk, changed).open());
+        changeTier.setVisible(CurrentUser.hasPermission(VendorPermissions.EDIT));
+        changeTier.addClickListener(e -> new TierDialog(services.assessments(), vendor, changed).open());
 
         Grid<Assessment> assessments = new Grid<>();
         assessments.addColumn(a -> a.assessedAt().toString().substring(0, 10)).setHeader("When").setAutoWidth(true);
@@ -61,7 +64,7 @@ class RiskPanel extends VerticalLayout {
         history.setItems(services.assessments().tierHistory(vendor.id()));
         history.setAllRowsVisible(true);
 
-        add(new HorizontalLayout(inherent, assess), new H4("Assessments"), assessments, new H4("Findings"), findings, new H4("Tier history"), history);
+        add(new HorizontalLayout(inherent, assess, changeTier), new H4("Assessments"), assessments, new H4("Findings"), findings, new H4("Tier history"), history);
     }
 
     private static void close(VendorUiServices services, Finding f, Finding.Status status, Runnable changed) {
