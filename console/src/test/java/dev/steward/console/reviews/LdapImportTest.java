@@ -234,6 +234,8 @@ class LdapImportTest extends ReviewsTestBase {
         assertThat(read.bindPassword()).isNull();
         assertThat(read.passwordSet()).isTrue();
         assertThat(read.groupFilter()).isEqualTo("(objectClass=groupOfNames)");
+        String stored = dsl.fetchValue("select bind_password from reviews.ldap_source where system_id = ?", hr.id()).toString();
+        assertThat(stored).startsWith("sealed:v1:").doesNotContain(PASSWORD); // a database dump shows no password
 
         // saving again without a password keeps it
         LdapSettings resaved = ldap().save(withUrlAndPassword(read, url(), null));
@@ -252,6 +254,17 @@ class LdapImportTest extends ReviewsTestBase {
 
         // a stale form is refused
         assertThatThrownBy(() -> ldap().save(read)).isInstanceOf(DataChangedException.class);
+
+        // a password stored before passwords were sealed still works, and is sealed at the next save
+        dsl.execute("update reviews.ldap_source set bind_password = ? where system_id = ?", PASSWORD, hr.id());
+        assertThat(ldap().testConnection(hr.id()).connected()).isTrue();
+        ldap().save(withUrlAndPassword(ldap().get(hr.id()).orElseThrow(), url(), null));
+        assertThat(dsl.fetchValue("select bind_password from reviews.ldap_source where system_id = ?", hr.id()).toString())
+                .startsWith("sealed:v1:");
+        assertThat(ldap().testConnection(hr.id()).connected()).isTrue();
+
+        LdapSettings tooLong = withUrlAndPassword(ldap().get(hr.id()).orElseThrow(), url(), "x".repeat(257));
+        assertThatThrownBy(() -> ldap().save(tooLong)).hasMessage("The password is longer than 256 characters");
     }
 
     @Test

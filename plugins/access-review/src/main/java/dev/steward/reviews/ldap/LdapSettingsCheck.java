@@ -25,6 +25,8 @@ final class LdapSettingsCheck {
      *               stored password only while the address and bind DN stay the same, so that it is never sent to
      *               another server
      */
+    static final int MAX_PASSWORD = 256;
+
     static LdapSettings clean(LdapSettings s, LdapSettings stored) {
         List<InvalidLdapSettingsException.Problem> problems = new ArrayList<>();
         String url = text(s.url());
@@ -61,6 +63,9 @@ final class LdapSettingsCheck {
             }
         } else if (password != null) {
             problems.add(problem("bindDn", "A password needs a bind DN; enter the DN to bind as"));
+        }
+        if (password != null && password.length() > MAX_PASSWORD) {
+            problems.add(problem("bindPassword", "The password is longer than " + MAX_PASSWORD + " characters"));
         }
         if (password != null && password.length() > 500) {
             problems.add(problem("bindPassword", "The password is longer than 500 characters"));

@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.security.SecretBox;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.LdapSourceRecord;
 import org.jooq.DSLContext;
@@ -36,10 +37,12 @@ public class LdapSourceService {
 
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
+    private final SecretBox secrets;
 
-    LdapSourceService(DSLContext dsl, ExtensionRegistry registry) {
+    LdapSourceService(DSLContext dsl, ExtensionRegistry registry, SecretBox secrets) {
         this.dsl = dsl;
         this.registry = registry;
+        this.secrets = secrets;
     }
 
     /** The system's settings, without the password ({@link LdapSettings#passwordSet()} tells whether one is stored). */
@@ -79,7 +82,9 @@ public class LdapSourceService {
         if (s.bindDn() == null) {
             r.setBindPassword(null);
         } else if (s.bindPassword() != null) {
-            r.setBindPassword(s.bindPassword());
+            r.setBindPassword(secrets.seal(s.bindPassword()));
+        } else if (!secrets.isSealed(r.getBindPassword())) {
+            r.setBindPassword(secrets.seal(r.getBindPassword())); // kept from before passwords were sealed
         }
         r.setGroupBaseDn(s.groupBaseDn());
         r.setGroupFilter(s.groupFilter());
@@ -112,7 +117,7 @@ public class LdapSourceService {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     public ConnectionTest testConnection(LdapSettings settings) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
-        LdapSettings stored = record(settings.systemId()).map(LdapSourceService::withStoredPassword).orElse(null);
+        LdapSettings stored = record(settings.systemId()).map(this::withStoredPassword).orElse(null);
         LdapSettings s = LdapSettingsCheck.clean(settings, stored);
         // clean() accepts a blank password only when the stored one is for this same server and bind DN
         return test(s.bindPassword() == null && s.bindDn() != null ? s.withPassword(stored.bindPassword()) : s);
@@ -165,8 +170,8 @@ public class LdapSourceService {
         return dsl.selectFrom(LDAP_SOURCE).where(LDAP_SOURCE.SYSTEM_ID.eq(systemId)).fetchOptional();
     }
 
-    private static LdapSettings withStoredPassword(LdapSourceRecord r) {
-        return toSettings(r).withPassword(r.getBindPassword());
+    private LdapSettings withStoredPassword(LdapSourceRecord r) {
+        return toSettings(r).withPassword(secrets.open(r.getBindPassword()));
     }
 
     static LdapSettings toSettings(LdapSourceRecord r) {
