@@ -6,6 +6,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import dev.steward.platform.links.EntityRef;
+import dev.steward.platform.links.ui.LinkedRecordsPanel;
+import dev.steward.vendors.integration.VendorLinks;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import dev.steward.platform.files.Attachment;
 import dev.steward.platform.files.ui.AttachmentsPanel;
@@ -83,6 +86,7 @@ class VendorPage extends VerticalLayout {
         tabs.add("Services and processing", servicesPanel);
         tabs.add("Contracts and certifications", contractsPanel);
         tabs.add("Risk and assessments", riskPanel);
+        tabs.add("Incidents and links", new LinkedRecordsPanel(services.links(), new EntityRef(VendorLinks.TYPE, String.valueOf(vendor.id()))));
         tabs.add("Files", new AttachmentsPanel(services.files(), new Attachment.Owner(VendorPermissions.PLUGIN_ID, "vendor", String.valueOf(vendor.id()))));
         tabs.add("History", new HistoryPanel(services.history(), vendor.id()));
         tabs.setSelectedIndex(Math.min(selected, tabs.getTabCount() - 1));

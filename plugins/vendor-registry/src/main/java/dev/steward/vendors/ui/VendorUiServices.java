@@ -2,6 +2,7 @@ package dev.steward.vendors.ui;
 
 import dev.steward.platform.catalog.PrivacyCatalog;
 import dev.steward.platform.files.AttachmentService;
+import dev.steward.platform.links.EntityLinks;
 import dev.steward.vendors.contracts.Certifications;
 import dev.steward.vendors.contracts.Contracts;
 import dev.steward.vendors.processing.ProcessingRegister;
@@ -28,10 +29,12 @@ class VendorUiServices {
     private final PrivacyCatalog catalog;
     private final AttachmentService files;
     private final VendorHistory history;
+    private final EntityLinks links;
 
     VendorUiServices(VendorRegistry vendors, ProvidedServices services, ProcessingRegister processing, SubProcessors subProcessors,
                      Contracts contracts, Certifications certifications, Assessments assessments, ReassessmentTasks tasks,
-                     PrivacyCatalog catalog, AttachmentService files, VendorHistory history) {
+                     PrivacyCatalog catalog, AttachmentService files, VendorHistory history, EntityLinks links) {
+        this.links = links;
         this.vendors = vendors;
         this.services = services;
         this.processing = processing;
@@ -87,5 +90,9 @@ class VendorUiServices {
 
     VendorHistory history() {
         return history;
+    }
+
+    EntityLinks links() {
+        return links;
     }
 }
