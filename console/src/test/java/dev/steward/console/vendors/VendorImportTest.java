@@ -76,6 +76,24 @@ class VendorImportTest extends VendorsTestBase {
     }
 
     @Test
+    void an_import_reports_each_record_written_and_a_cancelled_one_writes_nothing() {
+        ownerWithUser("otto");
+        loginAsOfficer();
+        String owner = "otto-" + suffix + "@example.org";
+        int before = vendorCount();
+        java.util.List<Integer> reported = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> imports.commit(bytes(good(owner)), new VendorImport.Progress(reported::add, () -> reported.size() >= 3)))
+                .isInstanceOf(VendorImport.Cancelled.class);
+        assertThat(reported).containsExactly(1, 2, 3);
+        assertThat(vendorCount()).isEqualTo(before);
+
+        reported.clear();
+        imports.commit(bytes(good(owner)), new VendorImport.Progress(reported::add, () -> false));
+        assertThat(reported).containsExactly(1, 2, 3, 4, 5, 6); // 2 vendors, 2 services, 2 processing records
+        assertThat(vendorCount()).isEqualTo(before + 2);
+    }
+
+    @Test
     void bad_input_is_refused_with_line_and_column_and_nothing_is_written() {
         vendor("Existing");
         String file = HEADER

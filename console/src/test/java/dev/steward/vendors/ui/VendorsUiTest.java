@@ -111,7 +111,7 @@ class VendorsUiTest extends KaribuTest {
     }
 
     @Test
-    void an_import_shows_each_problem_by_line_and_column_then_imports_a_fixed_file() {
+    void an_import_shows_each_problem_by_line_and_column_then_imports_a_fixed_file() throws Exception {
         loginAs("olivia", Role.PRIVACY_OFFICER);
         UI.getCurrent().navigate(VendorsView.class);
         _click(_get(VendorsView.class).importCsv);
@@ -127,7 +127,11 @@ class VendorsUiTest extends KaribuTest {
         _click(dialog.preview);
         assertThat(dialog.status.getText()).startsWith("good.csv: adds 1 vendor(s), 0 service(s)");
         _click(dialog.commit);
+        assertThat(dialog.progress.isVisible()).as("written in the background, with progress").isTrue();
+        dialog.work.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
         assertThat(dialog.status.getText()).isEqualTo("Imported 1 vendor(s), 0 service(s), 0 processing record(s).");
+        assertThat(dialog.progress.isVisible()).isFalse();
     }
 
     @Test

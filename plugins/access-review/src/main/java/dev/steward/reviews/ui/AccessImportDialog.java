@@ -1,5 +1,6 @@
 package dev.steward.reviews.ui;
 
+import dev.steward.platform.ui.Background;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -31,6 +31,18 @@ import static dev.steward.vendors.db.Tables.VENDOR;
 @Service
 public class VendorImport {
 
+    /** Told how many records (vendors, services, processing) are written so far; asked whether the user cancelled. */
+    public record Progress(java.util.function.IntConsumer recordsWritten, java.util.function.BooleanSupplier cancelled) {
+        public static final Progress NONE = new Progress(n -> { }, () -> false);
+    }
+
+    /** The user cancelled: everything written is rolled back. */
+    public static class Cancelled extends RuntimeException {
+        public Cancelled() {
+            super("Import cancelled; nothing was written");
+        }
+    }
+
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
     private final VendorRegistry vendors;
@@ -57,7 +69,24 @@ public class VendorImport {
     @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
     @Transactional(rollbackFor = Exception.class)
     public ImportPreview commit(byte[] file) {
+        return commit(file, Progress.NONE);
+    }
+
+    /**
+     * Writes everything or, with any problem, nothing (throws {@link ImportRejectedException}); reports each record
+     * written and stops, writing nothing, when the user cancels ({@link Cancelled}).
+     */
+    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @Transactional(rollbackFor = Exception.class)
+    public ImportPreview commit(byte[] file, Progress progress) {
         registry.requireEnabled(VendorPermissions.PLUGIN_ID);
+        int[] written = {0};
+        Runnable wrote = () -> {
+            progress.recordsWritten().accept(++written[0]);
+            if (progress.cancelled().getAsBoolean()) {
+                throw new Cancelled();
+            }
+        };
         VendorCsvReader.Result read = new VendorCsvReader(lookups()).read(file);
         if (!read.problems().isEmpty()) {
             throw new ImportRejectedException(read.problems());
@@ -67,10 +96,13 @@ public class VendorImport {
             if (draft.nextReviewOn() != null) {
                 dsl.selectFrom(VENDOR).where(VENDOR.ID.eq(vendor.id())).fetchSingle().with(VENDOR.NEXT_REVIEW_ON, draft.nextReviewOn()).store();
             }
+            wrote.run();
             for (VendorCsvReader.ServiceDraft s : draft.services().values()) {
                 ProvidedService service = write(s.line(), () -> services.save(new ProvidedService(null, vendor.id(), s.name(), s.description(), 0)));
+                wrote.run();
                 for (VendorCsvReader.ProcessingDraft p : s.processing()) {
                     write(p.line(), () -> processing.save(p.forService(service.id())));
+                    wrote.run();
                 }
             }
         }

@@ -1,12 +1,15 @@
 package dev.steward.vendors.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import dev.steward.platform.ui.Background;
 import dev.steward.vendors.imports.ImportPreview;
 import dev.steward.vendors.imports.ImportProblem;
 import dev.steward.vendors.imports.ImportRejectedException;
@@ -14,6 +17,8 @@ import dev.steward.vendors.imports.VendorCsv;
 import dev.steward.vendors.imports.VendorImport;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Import vendors and services from CSV: preview, every problem with its line and column, then all or nothing. */
 class VendorImportDialog extends Dialog {
@@ -23,10 +28,15 @@ class VendorImportDialog extends Dialog {
     final Grid<ImportProblem> problems = new Grid<>();
     final Button preview = new Button("Preview");
     final Button commit = new Button("Import");
+    final Button cancel = new Button("Cancel import");
+    final ProgressBar progress = new ProgressBar();
+    CompletableFuture<Void> work = CompletableFuture.completedFuture(null);
+    private final AtomicBoolean cancelled = new AtomicBoolean();
     private final VendorImport imports;
     private final Runnable onImported;
     private byte[] file;
     private String fileName;
+    private int records;
 
     VendorImportDialog(VendorImport imports, Runnable onImported) {
         this.imports = imports;
@@ -46,8 +56,11 @@ class VendorImportDialog extends Dialog {
         commit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         preview.addClickListener(e -> preview());
         commit.addClickListener(e -> commit());
-        add(upload, status, problems);
-        getFooter().add(new Button("Close", e -> close()), preview, commit);
+        cancel.addClickListener(e -> cancelled.set(true));
+        cancel.setVisible(false);
+        progress.setVisible(false);
+        add(upload, status, progress, problems);
+        getFooter().add(new Button("Close", e -> close()), preview, cancel, commit);
     }
 
     void receive(String name, byte[] bytes) {
@@ -64,23 +77,59 @@ class VendorImportDialog extends Dialog {
         if (result.importable()) {
             status.setText(fileName + ": adds " + result.vendors() + " vendor(s), " + result.services() + " service(s), " + result.processing()
                     + " processing record(s). Nothing is written until you import.");
+            records = result.vendors() + result.services() + result.processing();
             commit.setEnabled(true);
         } else {
             status.setText(result.problems().size() + " problem(s); nothing can be imported until they are fixed.");
         }
     }
 
+    /** Writes the file in the background (a large one takes a while), with a progress bar and a way to cancel. */
     void commit() {
-        try {
-            ImportPreview done = imports.commit(file);
-            status.setText("Imported " + done.vendors() + " vendor(s), " + done.services() + " service(s), " + done.processing() + " processing record(s).");
-            commit.setEnabled(false);
-            onImported.run();
-        } catch (ImportRejectedException e) {
-            show(e.problems());
-            status.setText("Nothing was imported: " + e.getMessage());
-            commit.setEnabled(false);
-        }
+        UI ui = UI.getCurrent();
+        byte[] writing = file;
+        cancelled.set(false);
+        commit.setEnabled(false);
+        preview.setEnabled(false);
+        cancel.setVisible(true);
+        progress.setMin(0);
+        progress.setMax(Math.max(1, records));
+        progress.setValue(0);
+        progress.setVisible(true);
+        VendorImport.Progress report = new VendorImport.Progress(n -> {
+            if (n % 50 == 0 || n == records) {
+                ui.access(() -> {
+                    progress.setValue(Math.min(n, progress.getMax()));
+                    status.setText(String.format("%,d of %,d records written…", n, records));
+                });
+            }
+        }, cancelled::get);
+        work = Background.run(() -> {
+            try {
+                ImportPreview done = imports.commit(writing, report);
+                ui.access(() -> {
+                    finished("Imported " + done.vendors() + " vendor(s), " + done.services() + " service(s), " + done.processing()
+                            + " processing record(s).");
+                    onImported.run();
+                });
+            } catch (ImportRejectedException e) {
+                ui.access(() -> {
+                    show(e.problems());
+                    finished("Nothing was imported: " + e.getMessage());
+                });
+            } catch (RuntimeException e) {
+                ui.access(() -> {
+                    finished(e instanceof VendorImport.Cancelled ? e.getMessage() : "Nothing was imported: " + e.getMessage());
+                    preview.setEnabled(true);
+                });
+            }
+        });
+    }
+
+    private void finished(String message) {
+        progress.setVisible(false);
+        cancel.setVisible(false);
+        status.setText(message);
     }
 
     private void show(List<ImportProblem> list) {
