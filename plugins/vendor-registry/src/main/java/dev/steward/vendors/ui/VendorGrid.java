@@ -35,10 +35,16 @@ class VendorGrid extends VerticalLayout {
     final Checkbox missingDpa = new Checkbox("Missing DPA");
     final Checkbox transferGap = new Checkbox("Transfer gap");
     private final VendorList vendors;
+    private final List<CatalogEntry> categories;
+    private final FlexLayout filters;
+    /** Set while a saved filter fills the fields, so that the grid reloads once, not per field. */
+    private boolean applying;
+    private SavedFilterBar savedBar;
     boolean mineOnly;
 
     VendorGrid(VendorList vendors, List<CatalogEntry> categories) {
         this.vendors = vendors;
+        this.categories = categories;
         setPadding(false);
         setSizeFull();
         text.setPlaceholder("Name");
@@ -89,20 +95,50 @@ class VendorGrid extends VerticalLayout {
         grid.setSizeFull();
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate((mineOnly ? "vendors/mine/" : "vendors/") + e.getItem().id())));
 
-        FlexLayout filters = new FlexLayout(text, tier, status, category, country, expiring, missingDpa, transferGap);
+        filters = new FlexLayout(text, tier, status, category, country, expiring, missingDpa, transferGap);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(Alignment.BASELINE);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
         add(filters, grid);
     }
 
+    /** Adds the user's saved filters to the filter bar. */
+    void withSavedFilters(dev.steward.vendors.registry.SavedFilters saved) {
+        savedBar = new SavedFilterBar(saved, this);
+        filters.add(savedBar);
+    }
+
+    /** Shows a saved filter: sets every field (a category no longer in the catalogue is left out) and reloads once. */
+    void apply(VendorFilter f) {
+        applying = true;
+        try {
+            text.setValue(f.text() == null ? "" : f.text());
+            tier.setValue(f.tier());
+            status.setValue(f.status());
+            category.setValue(categories.stream().filter(c -> c.code().equals(f.dataCategory())).findFirst().orElse(null));
+            country.setValue(f.country());
+            expiring.setValue(f.expiringWithinDays());
+            missingDpa.setValue(f.missingDpa());
+            transferGap.setValue(f.transferGap());
+        } finally {
+            applying = false;
+        }
+        refresh();
+    }
+
     VendorFilter filter() {
-        return new VendorFilter(text.getValue(), tier.getValue(), status.getValue(), category.getValue() == null ? null : category.getValue().code(),
+        return new VendorFilter(text.getValue().isBlank() ? null : text.getValue().strip(), tier.getValue(), status.getValue(), category.getValue() == null ? null : category.getValue().code(),
                 country.getValue(), expiring.getValue(), missingDpa.getValue(), transferGap.getValue(), mineOnly);
     }
 
     void refresh() {
+        if (applying) {
+            return;
+        }
         VendorFilter filter = filter();
+        if (savedBar != null) {
+            savedBar.filterChanged(filter);
+        }
         grid.setItems(query -> {
             VendorList.Sort sort = VendorList.Sort.NAME;
             boolean descending = false;

@@ -19,6 +19,7 @@ import dev.steward.vendors.exports.SubProcessorList;
 import dev.steward.vendors.imports.RegistryExport;
 import dev.steward.vendors.imports.VendorImport;
 import dev.steward.vendors.registry.VendorList;
+import dev.steward.vendors.registry.SavedFilters;
 import dev.steward.vendors.registry.VendorRegistry;
 import dev.steward.vendors.risk.RiskRubrics;
 import jakarta.annotation.security.PermitAll;
@@ -43,9 +44,10 @@ public class VendorsView extends VerticalLayout implements BeforeEnterObserver {
     final Button rubric = new Button("Risk rubric", VaadinIcon.SLIDERS.create());
 
     public VendorsView(VendorList list, VendorRegistry registry, PrivacyCatalog catalog, SubProcessorList subProcessors,
-                       VendorImport imports, RegistryExport everything, RiskRubrics rubrics) {
+                       VendorImport imports, RegistryExport everything, RiskRubrics rubrics, SavedFilters savedFilters) {
         setSizeFull();
         vendors = new VendorGrid(list, catalog.entries(CatalogKind.DATA_CATEGORY, false));
+        vendors.withSavedFilters(savedFilters);
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(CurrentUser.hasPermission(VendorPermissions.EDIT));
         add.addClickListener(e -> new VendorDialog(registry, null, saved -> getUI().ifPresent(ui -> ui.navigate("vendors/" + saved.id()))).open());
