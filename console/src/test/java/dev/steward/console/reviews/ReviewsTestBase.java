@@ -1,7 +1,6 @@
 package dev.steward.console.reviews;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
-import dev.steward.platform.security.PermissionCatalog;
+import dev.steward.console.PluginServiceTestBase;
 import dev.steward.platform.security.Role;
 import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.decisions.ReviewItem;
@@ -10,57 +9,20 @@ import dev.steward.reviews.imports.ColumnMapping;
 import dev.steward.reviews.imports.ImportResult;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Service tests of the bundled access-review plugin in the real console context on a fresh PostgreSQL database. */
-@SpringBootTest
-abstract class ReviewsTestBase {
+abstract class ReviewsTestBase extends PluginServiceTestBase {
+
+    @Override
+    protected String pluginId() {
+        return "reviews";
+    }
 
     static final String HEADER = "account,entitlement,employee_id,email,display_name,last_login\n";
-
-    @Autowired
-    protected ExtensionRegistry registry;
-    @Autowired
-    protected PermissionCatalog permissions;
-    @Autowired
-    private ApplicationContext context;
-
-    @BeforeEach
-    void useThisContextsSecurityStrategy() {
-        context.getBeanProvider(SecurityContextHolderStrategy.class).ifAvailable(SecurityContextHolder::setContextHolderStrategy);
-    }
-
-    @AfterEach
-    void logout() {
-        SecurityContextHolder.clearContext();
-    }
-
-    protected <T> T bean(Class<T> type) {
-        return registry.contextOf("reviews").orElseThrow().getBean(type);
-    }
-
-    protected void loginAs(String username, Role... roles) {
-        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
-        for (Role role : roles) {
-            authorities.add(new SimpleGrantedAuthority(role.authority()));
-        }
-        permissions.permissionsOf(Set.of(roles)).forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
-    }
 
     protected SystemInfo system(String name) {
         String code = name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 6);

@@ -1,10 +1,9 @@
 package dev.steward.console.vendors;
 
+import dev.steward.console.PluginServiceTestBase;
 import dev.steward.platform.people.EmploymentStatus;
 import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.people.PersonForm;
-import dev.steward.platform.plugin.ExtensionRegistry;
-import dev.steward.platform.security.PermissionCatalog;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.security.UserAccountService;
 import dev.steward.vendors.processing.ProcessingForm;
@@ -19,63 +18,29 @@ import dev.steward.vendors.registry.Vendor;
 import dev.steward.vendors.registry.VendorForm;
 import dev.steward.vendors.registry.VendorRegistry;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /** Service tests of the bundled vendor-registry plugin in the real console context on a fresh PostgreSQL database. */
-@SpringBootTest
-abstract class VendorsTestBase {
+abstract class VendorsTestBase extends PluginServiceTestBase {
 
-    @Autowired
-    protected ExtensionRegistry registry;
-    @Autowired
-    protected PermissionCatalog permissions;
+    @Override
+    protected String pluginId() {
+        return "vendors";
+    }
+
     @Autowired
     protected DSLContext dsl;
     @Autowired
     protected PeopleDirectory people;
     @Autowired
     protected UserAccountService users;
-    @Autowired
-    private ApplicationContext context;
 
     protected final String suffix = UUID.randomUUID().toString().substring(0, 6);
-
-    @BeforeEach
-    void useThisContextsSecurityStrategy() {
-        context.getBeanProvider(SecurityContextHolderStrategy.class).ifAvailable(SecurityContextHolder::setContextHolderStrategy);
-    }
-
-    @AfterEach
-    void logout() {
-        SecurityContextHolder.clearContext();
-    }
-
-    protected <T> T bean(Class<T> type) {
-        return registry.contextOf("vendors").orElseThrow().getBean(type);
-    }
-
-    protected void loginAs(String username, Role... roles) {
-        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
-        for (Role role : roles) {
-            authorities.add(new SimpleGrantedAuthority(role.authority()));
-        }
-        permissions.permissionsOf(Set.of(roles)).forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
-    }
 
     protected void loginAsOfficer() {
         loginAs("olivia", Role.PRIVACY_OFFICER);
