@@ -40,14 +40,17 @@ public class ReviewDecisions {
         }
     }
 
-    /** The last decision of each earlier stage of an item, with who and why, for the reviewer of a later stage. */
+    /**
+     * The last decision of each earlier stage of an item, with who and why, for the reviewer of a later stage (not
+     * looked up at all in a first stage: most queues).
+     */
     private static final Field<String> EARLIER_STAGES = org.jooq.impl.DSL.field("""
-            (select string_agg('Stage ' || e.stage || ': ' || case e.action when 'APPROVE' then 'approved' else 'revoked' end
+            case when review_item.stage > 1 then (select string_agg('Stage ' || e.stage || ': ' || case e.action when 'APPROVE' then 'approved' else 'revoked' end
                                || ' by ' || e.actor || coalesce(' (' || e.detail || ')', ''), '; ' order by e.stage)
              from reviews.item_event e
              where e.item_id = review_item.id and e.stage < review_item.stage and e.action in ('APPROVE', 'REVOKE')
                and e.id = (select max(l.id) from reviews.item_event l where l.item_id = e.item_id and l.stage = e.stage
-                           and l.action in ('APPROVE', 'REVOKE')))""", String.class).as("earlier_stages");
+                           and l.action in ('APPROVE', 'REVOKE'))) end""", String.class).as("earlier_stages");
 
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
