@@ -10,7 +10,6 @@ import dev.steward.platform.plugin.ExtensionRegistry;
 import org.jooq.DSLContext;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -71,17 +70,6 @@ public final class IncidentBenchmark {
     }
 
     private static void measure(String what, Supplier<?> call) {
-        for (int i = 0; i < 5; i++) {
-            call.get();
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            call.get();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        millis.sort(Double::compare);
-        System.out.printf("  %-34s p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", what,
-                millis.get(RUNS / 2), millis.get((int) (RUNS * 0.95) - 1), millis.get(RUNS - 1));
+        Latency.measure(what, RUNS, call);
     }
 }

@@ -19,7 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -138,17 +137,7 @@ public final class ReviewBenchmark {
     }
 
     private static void measure(String what, Supplier<?> call) {
-        for (int i = 0; i < 5; i++) {
-            call.get();
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            long start = System.nanoTime();
-            call.get();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        millis.sort(Double::compare);
-        System.out.printf("  %-34s p50 %6.1f ms  p95 %6.1f ms%n", what, millis.get(20), millis.get(37));
+        Latency.measure(what, 40, call);
     }
 
     static byte[] bytes(String s) {

@@ -10,7 +10,6 @@ import dev.steward.vendors.registry.VendorStatus;
 import org.jooq.DSLContext;
 
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -113,17 +112,6 @@ public final class VendorBenchmark {
     }
 
     private static void measure(String what, Supplier<?> call) {
-        for (int i = 0; i < 3; i++) {
-            call.get();
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            call.get();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        millis.sort(Double::compare);
-        System.out.printf("  %-40s p50 %7.1f ms   p95 %7.1f ms   max %7.1f ms%n", what, millis.get(RUNS / 2),
-                millis.get((int) Math.ceil(RUNS * 0.95) - 1), millis.getLast());
+        Latency.measure(what, RUNS, call);
     }
 }
