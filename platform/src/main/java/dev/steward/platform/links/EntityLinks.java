@@ -75,13 +75,13 @@ public class EntityLinks {
         List<EntityLinkRecord> rows = linkRows(ref);
         Map<String, List<EntityLinkRecord>> byType = rows.stream().collect(Collectors.groupingBy(r -> other(r, ref).type()));
         List<LinkedRecord> visible = new ArrayList<>();
+        boolean mayLinkThis = mayLink(ref);
         for (var entry : byType.entrySet()) {
             Optional<EntityLinkProvider> provider = provider(entry.getKey());
             if (provider.isEmpty()) {
                 continue;
             }
             Map<String, LinkTarget> described = provider.get().describe(entry.getValue().stream().map(r -> other(r, ref).id()).toList());
-            boolean mayLinkThis = mayLink(ref);
             for (EntityLinkRecord row : entry.getValue()) {
                 EntityRef other = other(row, ref);
                 LinkTarget target = described.get(other.id());

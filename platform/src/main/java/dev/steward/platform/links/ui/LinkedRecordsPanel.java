@@ -19,9 +19,6 @@ import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.Toasts;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * "Linked records" for any record's page: what other modules' records it is linked to (only those the user may
  * see), a button to link one more, one to unlink, and one per module that can create a record already linked to
@@ -66,10 +63,6 @@ public class LinkedRecordsPanel extends VerticalLayout {
         hidden.setText(current.hidden() == 0 ? "" : current.hidden() + (current.hidden() == 1 ? " more linked record" : " more linked records")
                 + " you may not see");
         hidden.setVisible(current.hidden() > 0);
-    }
-
-    List<LinkedRecord> shown() {
-        return new ArrayList<>(grid.getListDataView().getItems().toList());
     }
 
     private Component title(LinkedRecord linked) {
