@@ -99,6 +99,11 @@ final class ReviewGenerator {
                 limit {missing}
                 """.replace("{import}", Long.toString(importId)).replace("{system}", Long.toString(importedSystem))
                 .replace("{missing}", Integer.toString(missing)));
+        dsl.execute("""
+                update reviews.account a set grants = c.n from (select system_id, account_name, count(*) n from reviews.access_grant
+                    where removed_import is null and system_id <> {system} group by system_id, account_name) c
+                where a.system_id = c.system_id and a.account_name = c.account_name
+                """.replace("{system}", Long.toString(importedSystem)));
         dsl.execute("analyze reviews.access_grant");
         dsl.execute("analyze reviews.account");
         dsl.execute("analyze platform.person");

@@ -57,6 +57,17 @@ class AccessSearchTest extends ReviewsTestBase {
     }
 
     @Test
+    void the_entitlement_count_is_the_latest_imports() {
+        importCsv(erp, HEADER
+                + "qz" + suffix + ",AP_CLERK,Q-" + suffix + ",,,\n"
+                + "qz" + suffix + ",PAYROLL,Q-" + suffix + ",,,\n"
+                + "qz" + suffix + ",TREASURY,Q-" + suffix + ",,,\n"
+                + "wy" + suffix + ",GL_VIEW,,WILMA-" + suffix + "@example.org,W. Yarrow,\n");
+        assertThat(hits("qz" + suffix)).extracting(SearchHit::detail).containsExactly("Quentin Zephyr" + suffix + " · Q-" + suffix
+                + " · 3 entitlements");
+    }
+
+    @Test
     void finds_accounts_by_the_name_of_their_person_joined_by_employee_id_else_email() {
         assertThat(hits("zephyr" + suffix)).extracting(SearchHit::title).containsExactly("qz" + suffix + " · " + erp.name());
         assertThat(hits("yarrow" + suffix)).extracting(SearchHit::title, SearchHit::detail)

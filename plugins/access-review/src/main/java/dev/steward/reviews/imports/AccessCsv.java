@@ -3,7 +3,6 @@ package dev.steward.reviews.imports;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.postgresql.PGConnection;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,10 +22,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads an access CSV (UTF-8, RFC 4180, a header row) and streams its checked rows into the staging table. */
+/** Reads an access CSV (UTF-8, RFC 4180, a header row) and hands its checked rows on. */
 final class AccessCsv {
-
-    static final int MAX_PROBLEMS = 100;
 
     private AccessCsv() {
     }
@@ -40,58 +36,56 @@ final class AccessCsv {
         }
     }
 
-    /** Streams the rows into {@code import_stage}; returns the problems (rows with problems are not staged). */
-    static List<ImportProblem> copy(InputStream in, ColumnMapping mapping, PGConnection connection, long maxRows,
-                                    AccessImport.Progress progress) throws SQLException, IOException {
-        List<ImportProblem> problems = new ArrayList<>();
-        long rows = 0;
-        try (CSVParser parser = parser(in); StageWriter out = new StageWriter(connection)) {
+    /** Reads the file's rows into {@code rows}, which checks and writes them; the problems are left there. */
+    static void read(InputStream in, ColumnMapping mapping, ImportRows rows, long maxRows, AccessImport.Progress progress)
+            throws IOException {
+        long read = 0;
+        try (CSVParser parser = parser(in)) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) {
-                return List.of(new ImportProblem(0, null, "The file is empty"));
+                rows.problem(new ImportProblem(0, null, "The file is empty"));
+                return;
             }
-            for (String problem : mapping.problems(header)) {
-                problems.add(new ImportProblem(1, null, problem));
-            }
-            if (!problems.isEmpty()) {
-                return problems;
+            List<String> headerProblems = mapping.problems(header);
+            if (!headerProblems.isEmpty()) {
+                headerProblems.forEach(problem -> rows.problem(new ImportProblem(1, null, problem)));
+                return;
             }
             RowReader reader = new RowReader(mapping, header);
             try {
                 for (CSVRecord record : parser) {
-                    rows++;
+                    read++;
                     long line = record.getRecordNumber() + 1;
-                    if (rows > maxRows) {
-                        problems.add(new ImportProblem(line, null, "The file has more than " + maxRows + " rows; split it"));
+                    if (read > maxRows) {
+                        rows.problem(new ImportProblem(line, null, "The file has more than " + maxRows + " rows; split it"));
                         break;
                     }
-                    reader.read(record, line, problems, out);
-                    if (problems.size() >= MAX_PROBLEMS) {
+                    reader.read(record, line, rows);
+                    if (rows.full()) {
                         break;
                     }
-                    if (rows % 10_000 == 0) {
-                        progress.rowsRead().accept(rows);
+                    if (read % 10_000 == 0) {
+                        progress.rowsRead().accept(read);
                         if (progress.cancelled().getAsBoolean()) {
                             throw new AccessImport.Cancelled();
                         }
                     }
                 }
             } catch (UncheckedIOException e) {
-                problems.add(new ImportProblem(rows + 2, null, readError(e)));
+                rows.problem(new ImportProblem(read + 2, null, readError(e)));
             }
-            if (rows == 0 && problems.isEmpty()) {
-                problems.add(new ImportProblem(0, null, "The file has a header but no rows"));
+            if (read == 0 && rows.problems().isEmpty()) {
+                rows.problem(new ImportProblem(0, null, "The file has a header but no rows"));
             }
-            progress.rowsRead().accept(rows);
+            progress.rowsRead().accept(read);
         } catch (IllegalArgumentException badHeader) {
-            problems.add(new ImportProblem(1, null, "The header cannot be used: " + badHeader.getMessage()));
+            rows.problem(new ImportProblem(1, null, "The header cannot be used: " + badHeader.getMessage()));
         } catch (CharacterCodingException e) {
-            problems.add(new ImportProblem(0, null, "The file is not UTF-8 text; save it as UTF-8 (CSV UTF-8) and try again"));
+            rows.problem(new ImportProblem(0, null, "The file is not UTF-8 text; save it as UTF-8 (CSV UTF-8) and try again"));
         }
-        return problems;
     }
 
-    /** Checks one record's mapped fields (columns resolved once from the header) and stages it when it has no problem. */
+    /** Checks one record's mapped fields (columns resolved once from the header) and hands it on when they are valid. */
     private static final class RowReader {
         private final ColumnMapping m;
         private final int columns;
@@ -117,11 +111,12 @@ final class AccessCsv {
             this.grantedVia = m.grantedVia() == null ? -1 : header.indexOf(m.grantedVia());
         }
 
-        void read(CSVRecord record, long line, List<ImportProblem> problems, StageWriter out) throws IOException {
+        void read(CSVRecord record, long line, ImportRows rows) throws IOException {
             if (record.size() != columns) {
-                problems.add(new ImportProblem(line, null, "Expected " + columns + " columns, found " + record.size()));
+                rows.problem(new ImportProblem(line, null, "Expected " + columns + " columns, found " + record.size()));
                 return;
             }
+            List<ImportProblem> problems = new ArrayList<>(0);
             String accountName = value(record, account, m.account(), true, line, 200, problems);
             String entitlementName = value(record, entitlement, m.entitlement(), true, line, 300, problems);
             String employee = value(record, employeeId, m.employeeId(), false, line, 50, problems);
@@ -140,8 +135,10 @@ final class AccessCsv {
                             + " (use 2026-01-31 or 2026-01-31T09:00:00Z)"));
                 }
             }
-            if (problems.isEmpty()) { // after a problem the rows are still checked, but nothing more is staged
-                out.row(line, accountName, entitlementName, employee, mail, name, loginInstant, via, null);
+            if (problems.isEmpty()) {
+                rows.add(line, accountName, entitlementName, employee, mail, name, loginInstant, via, null);
+            } else {
+                problems.forEach(rows::problem);
             }
         }
 

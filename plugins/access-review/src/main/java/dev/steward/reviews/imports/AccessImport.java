@@ -7,7 +7,7 @@ import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.ldap.LdapDirectory;
-import dev.steward.reviews.ldap.LdapProblem;
+import dev.steward.reviews.db.tables.records.ImportRunRecord;
 import dev.steward.reviews.ldap.LdapSourceService;
 import org.jooq.DSLContext;
 import org.postgresql.PGConnection;
@@ -28,12 +28,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 import static dev.steward.reviews.db.Tables.IMPORT_RUN;
+import static dev.steward.reviews.db.Tables.SYSTEM;
 
 /**
  * Imports a system's accounts and entitlements from a CSV file, or from its LDAP source, as a new snapshot. The rows
- * are streamed into a temporary table with PostgreSQL's COPY (checked row by row on the way), checked as a whole in
- * SQL (duplicates, contradicting account details), compared with the current snapshot, and only then applied,
- * set-based, in the same transaction: all or nothing. The same import verifies earlier revocations.
+ * are checked on their way (fields, contradicting account details, duplicates) and streamed with PostgreSQL's COPY into
+ * a temporary table, compared with the current snapshot and only then applied, set-based; or, for a system without
+ * current grants, straight into the snapshot. One transaction: all or nothing. The same import verifies earlier
+ * revocations.
  */
 @Service
 public class AccessImport {
@@ -81,7 +83,8 @@ public class AccessImport {
     @Transactional
     public ImportPreview preview(long systemId, byte[] file, ColumnMapping mapping, Progress progress) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
-        stage(systemId, file, mapping, progress, true);
+        requireSystem(systemId);
+        read(systemId, null, csv(file, mapping, progress));
         return staging.compare(systemId);
     }
 
@@ -90,8 +93,10 @@ public class AccessImport {
     public ImportResult commit(long systemId, byte[] file, String fileName, ColumnMapping mapping, Progress progress) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long t0 = System.nanoTime();
-        stage(systemId, file, mapping, progress, false);
-        return apply(systemId, "CSV", fileName, Sha256.hex(file), t0);
+        lockSystem(systemId);
+        ImportRunRecord run = startRun(systemId, "CSV", fileName, Sha256.hex(file));
+        Read read = read(systemId, run.getId(), csv(file, mapping, progress));
+        return apply(run, read, t0);
     }
 
     /** What importing the system's LDAP source would change; writes nothing. */
@@ -99,23 +104,103 @@ public class AccessImport {
     @Transactional
     public ImportPreview previewLdap(long systemId, Progress progress) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
-        stageDirectory(systemId, progress);
+        requireSystem(systemId);
+        read(systemId, null, directory(directoryOf(systemId), progress, new String[1]));
         return staging.compare(systemId);
     }
 
-    /** Reads the system's LDAP source (every group under its base DN, nested groups expanded) as a new snapshot. */
+    /**
+     * Reads the system's LDAP source (every group under its base DN, nested groups expanded) as a new snapshot. The
+     * import's SHA-256 is over the rows in the reader's stable order (group, account), not over the LDAP traffic: an
+     * unchanged directory gives the same hash, like re-importing the same file, so the history shows when nothing changed.
+     */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public ImportResult commitLdap(long systemId, Progress progress) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long t0 = System.nanoTime();
-        String[] sourceAndHash = stageDirectory(systemId, progress);
-        return apply(systemId, "LDAP", sourceAndHash[0], sourceAndHash[1], t0);
+        lockSystem(systemId);
+        LdapDirectory directory = directoryOf(systemId);
+        ImportRunRecord run = startRun(systemId, "LDAP", directory.description(), "");
+        String[] sha256 = new String[1];
+        Read read = read(systemId, run.getId(), directory(directory, progress, sha256));
+        run.setSha256(sha256[0]);
+        return apply(run, read, t0);
     }
 
-    /** The staged rows become the snapshot; revocations are verified or flagged; one audit entry sums it up. */
-    private ImportResult apply(long systemId, String source, String sourceName, String sha256, long t0) {
-        long staged = System.nanoTime();
+    /** Where an import's rows come from: they are handed to {@code rows}, which checks and writes them. */
+    @FunctionalInterface
+    private interface RowSource {
+        void readInto(ImportRows rows) throws IOException;
+    }
+
+    /** The rows read, checked and written; {@code direct} when they went straight into the snapshot. */
+    private record Read(ImportRows rows, boolean direct) {
+    }
+
+    private RowSource csv(byte[] file, ColumnMapping mapping, Progress progress) {
+        return rows -> AccessCsv.read(new ByteArrayInputStream(file), mapping, rows, maxRows, progress);
+    }
+
+    private RowSource directory(LdapDirectory directory, Progress progress, String[] sha256) {
+        return rows -> {
+            DirectoryRows memberships = new DirectoryRows(rows);
+            try {
+                directory.read(memberships::add, maxRows, progress.rowsRead(), progress.cancelled())
+                        .forEach(p -> rows.problem(new ImportProblem(0, null, p.reason())));
+            } catch (CancellationException e) {
+                throw new Cancelled();
+            }
+            sha256[0] = memberships.sha256();
+        };
+    }
+
+    private LdapDirectory directoryOf(long systemId) {
+        try {
+            return ldapSources.directory(systemId);
+        } catch (IllegalArgumentException noSource) {
+            throw new ImportRejectedException(List.of(new ImportProblem(0, null, noSource.getMessage())));
+        }
+    }
+
+    /**
+     * Reads the rows and checks them as a whole. A preview ({@code importId} null) stages them to compare; a commit to a
+     * system that has no current grants writes them straight into the snapshot: nothing to compare with, and the rows
+     * are written once instead of twice (see docs/decisions.md). Anything wrong rejects the import, and the transaction
+     * takes back what was written.
+     */
+    private Read read(long systemId, Long importId, RowSource source) {
+        boolean direct = importId != null && !staging.hasCurrentGrants(systemId);
+        staging.create();
+        ImportRows rows = dsl.connectionResult(connection -> {
+            try {
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                ImportRows read = new ImportRows(direct ? ImportStaging.snapshot(pg, systemId, importId) : ImportStaging.stage(pg));
+                try (read) {
+                    source.readInto(read);
+                }
+                if (read.problems().isEmpty()) {
+                    ImportStaging.writeAccounts(pg, read);
+                }
+                return read;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not stage the rows: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        List<ImportProblem> problems = rows.problems();
+        if (problems.isEmpty()) {
+            problems = staging.duplicateProblems(rows.duplicateCandidates(), systemId, direct ? importId : null);
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportRejectedException(problems);
+        }
+        staging.analyze();
+        return new Read(rows, direct);
+    }
+
+    private ImportRunRecord startRun(long systemId, String source, String sourceName, String sha256) {
         var run = dsl.newRecord(IMPORT_RUN);
         run.setSystemId(systemId);
         run.setSource(source);
@@ -127,7 +212,14 @@ public class AccessImport {
         run.setAdded(0);
         run.setRemoved(0);
         run.store();
-        ImportPreview changes = staging.apply(systemId, run.getId());
+        return run;
+    }
+
+    /** The read rows become the snapshot; revocations are verified or flagged; one audit entry sums it up. */
+    private ImportResult apply(ImportRunRecord run, Read read, long t0) {
+        long staged = System.nanoTime();
+        long systemId = run.getSystemId();
+        ImportPreview changes = staging.apply(systemId, run.getId(), read.rows(), read.direct());
         run.setAccounts((int) changes.accounts());
         run.setGrants((int) changes.rows());
         run.setAdded((int) changes.grantsAdded());
@@ -146,8 +238,8 @@ public class AccessImport {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("system", systemId);
-        summary.put("source", source);
-        summary.put("file", sourceName);
+        summary.put("source", run.getSource());
+        summary.put("file", run.getFileName());
         summary.put("sha256", run.getSha256());
         summary.put("grants", run.getGrants());
         summary.put("added", changes.grantsAdded());
@@ -155,81 +247,22 @@ public class AccessImport {
         summary.put("remediationVerified", verified);
         summary.put("revokedButNotRemoved", notRemoved);
         audit.record(AuditEvent.of(ReviewPermissions.PLUGIN_ID, "import_run", run.getId(), "IMPORT").after(summary));
-        log.info("Import {} ({}) of system {}: {} rows staged and checked in {} ms, applied in {} ms", run.getId(), source, systemId,
-                changes.rows(), (staged - t0) / 1_000_000, (applied - staged) / 1_000_000);
+        log.info("Import {} ({}) of system {}: {} rows read and checked in {} ms, applied in {} ms{}", run.getId(), run.getSource(),
+                systemId, changes.rows(), (staged - t0) / 1_000_000, (applied - staged) / 1_000_000,
+                read.direct() ? " (written straight into the snapshot)" : "");
         return new ImportResult(run.getId(), changes, verified, notRemoved);
     }
 
-    /**
-     * Streams the system's directory into the staging table and checks it; returns its description and the SHA-256 of
-     * the staged rows. The hash is over the rows in the reader's stable order (group, account), not over the LDAP
-     * traffic: an unchanged directory gives the same hash, like re-importing the same file, so the import history shows
-     * at a glance when nothing changed.
-     */
-    private String[] stageDirectory(long systemId, Progress progress) {
-        requireSystem(systemId);
-        LdapDirectory directory;
-        try {
-            directory = ldapSources.directory(systemId);
-        } catch (IllegalArgumentException noSource) {
-            throw new ImportRejectedException(List.of(new ImportProblem(0, null, noSource.getMessage())));
-        }
-        staging.create();
-        String[] sha256 = new String[1];
-        List<ImportProblem> problems = dsl.connectionResult(connection -> {
-            try (DirectoryRows rows = new DirectoryRows(connection.unwrap(PGConnection.class))) {
-                List<LdapProblem> found = directory.read(rows::add, maxRows, progress.rowsRead(), progress.cancelled());
-                sha256[0] = rows.sha256();
-                return found.stream().map(p -> new ImportProblem(0, null, p.reason())).toList();
-            } catch (CancellationException e) {
-                throw new Cancelled();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not stage the directory: " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (problems.isEmpty()) {
-            problems = staging.directoryProblems();
-        }
-        if (!problems.isEmpty()) {
-            throw new ImportRejectedException(problems);
-        }
-        return new String[]{directory.description(), sha256[0]};
-    }
-
-    private void requireSystem(long systemId) {
-        if (!dsl.fetchExists(dev.steward.reviews.db.Tables.SYSTEM, dev.steward.reviews.db.Tables.SYSTEM.ID.eq(systemId))) {
+    /** An import of a system waits for the one running: two at once would each add the grants the other adds. */
+    private void lockSystem(long systemId) {
+        if (dsl.selectOne().from(SYSTEM).where(SYSTEM.ID.eq(systemId)).forUpdate().fetchOne() == null) {
             throw new ImportRejectedException(List.of(new ImportProblem(0, null, "Unknown system " + systemId)));
         }
     }
 
-    /**
-     * Stages the file and checks it as a whole. Duplicate rows are looked for here only for a preview: for a commit
-     * the unique index of current grants finds them while applying (see {@link ImportStaging#apply}).
-     */
-    private void stage(long systemId, byte[] file, ColumnMapping mapping, Progress progress, boolean lookForDuplicates) {
-        requireSystem(systemId);
-        staging.create();
-        List<ImportProblem> problems = dsl.connectionResult(connection -> {
-            try {
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                return AccessCsv.copy(new ByteArrayInputStream(file), mapping, pg, maxRows, progress);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not stage the file: " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (problems.isEmpty()) {
-            staging.analyze();
-            problems = new java.util.ArrayList<>(staging.accountProblems());
-            if (lookForDuplicates || !problems.isEmpty()) { // a rejected file is reported whole
-                problems.addAll(0, staging.duplicateProblems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ImportRejectedException(problems);
+    private void requireSystem(long systemId) {
+        if (!dsl.fetchExists(SYSTEM, SYSTEM.ID.eq(systemId))) {
+            throw new ImportRejectedException(List.of(new ImportProblem(0, null, "Unknown system " + systemId)));
         }
     }
 }

@@ -2,13 +2,16 @@ package dev.steward.reviews.imports;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.postgresql.PGConnection;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The SQL side of an import: a temporary table holding the file, checks that need the whole file, the comparison
- * with the current snapshot, and the set-based apply. Accounts and grants keep one row per period of presence.
+ * The SQL side of an import: the temporary tables of staged rows and of the import's accounts, the confirmation of
+ * duplicates, the comparison with the current snapshot, and the set-based apply. Accounts and grants keep one row per
+ * period of presence.
  */
 final class ImportStaging {
 
@@ -24,78 +27,97 @@ final class ImportStaging {
     void create() {
         dsl.execute("drop table if exists import_stage");
         dsl.execute("create temporary table import_stage (line bigint not null, account_name varchar(200) not null,"
-                + " entitlement varchar(300) not null, employee_id varchar(50), email varchar(254), display_name varchar(200),"
-                + " last_login timestamptz, granted_via varchar(300), source text) on commit drop");
+                + " entitlement varchar(300) not null, granted_via varchar(300)) on commit drop");
+        dsl.execute("drop table if exists import_accounts");
+        dsl.execute("create temporary table import_accounts (account_name varchar(200) not null, employee_id varchar(50),"
+                + " email varchar(254), display_name varchar(200), last_login timestamptz, grants integer not null) on commit drop");
     }
 
-    /** For a directory (source = the member's DN): one account name must be one entry. */
-    List<ImportProblem> directoryProblems() {
-        analyze();
-        List<ImportProblem> problems = new ArrayList<>();
-        dsl.fetch("select account_name, min(source) first_dn, max(source) other_dn from import_stage group by account_name"
-                        + " having count(distinct source) > 1 order by account_name limit 100")
-                .forEach(r -> problems.add(new ImportProblem(0, null, "Two entries have the account name " + r.get("account_name")
-                        + ": " + r.get("first_dn") + " and " + r.get("other_dn") + "; the user id attribute must be unique")));
-        summariseAccounts();
-        return problems;
+    /** Whether the system has current grants: when it has none, an import writes its rows straight into the snapshot. */
+    boolean hasCurrentGrants(long systemId) {
+        return dsl.fetchExists(dsl.selectOne().from("reviews.access_grant g").where(CURRENT_GRANT, systemId));
     }
 
-    /** Statistics for planning the checks and the apply (a small sample: the file's shape is simple). */
+    /** Rows into the staging table, to be compared with the current snapshot. */
+    static ImportRows.Sink stage(PGConnection connection) throws SQLException {
+        CopyWriter out = new CopyWriter(connection, "import_stage (line, account_name, entitlement, granted_via)");
+        return new ImportRows.Sink() {
+            @Override
+            public void row(long line, String account, String entitlement, String grantedVia) throws IOException {
+                out.value(line).value(account).value(entitlement).value(grantedVia).endRow();
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        };
+    }
+
+    /** Rows straight into the snapshot as grants added by the import: written once, for a system with no current grants. */
+    static ImportRows.Sink snapshot(PGConnection connection, long systemId, long importId) throws SQLException {
+        CopyWriter out = new CopyWriter(connection, "reviews.access_grant (system_id, added_import, account_name, entitlement, granted_via)");
+        String keys = systemId + "\t" + importId;
+        return new ImportRows.Sink() {
+            @Override
+            public void row(long line, String account, String entitlement, String grantedVia) throws IOException {
+                out.plain(keys).value(account).value(entitlement).value(grantedVia).endRow();
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        };
+    }
+
+    /** The accounts of the import, with their details and number of grants, into {@code import_accounts}. */
+    static void writeAccounts(PGConnection connection, ImportRows rows) throws SQLException, IOException {
+        try (CopyWriter out = new CopyWriter(connection, "import_accounts (account_name, employee_id, email, display_name, last_login, grants)")) {
+            for (ImportRows.Account a : rows.accounts()) {
+                out.value(a.name).value(a.employeeId).value(a.email).value(a.displayName)
+                        .value(a.lastLogin == null ? null : a.lastLogin.toString()).value(a.grants).endRow();
+            }
+        }
+    }
+
+    /** Statistics for planning the comparison and the apply (a small sample: the rows' shape is simple). */
     void analyze() {
         dsl.execute("set local default_statistics_target = 10");
         dsl.execute("analyze import_stage");
         dsl.execute("reset default_statistics_target");
-    }
-
-    /** Rows that repeat an earlier row's account and entitlement (the preview's check; an apply finds them by counting). */
-    List<ImportProblem> duplicateProblems() {
-        List<ImportProblem> problems = new ArrayList<>();
-        // the lines of the duplicates are gathered only for the (usually no) duplicate pairs: one hash aggregate pass
-        dsl.fetch("with dup as (select account_name, entitlement from import_stage group by account_name, entitlement"
-                        + " having count(*) > 1 limit 100)"
-                        + " select s.account_name, s.entitlement, array_agg(s.line order by s.line) lines from import_stage s"
-                        + " join dup d on d.account_name = s.account_name and d.entitlement = s.entitlement"
-                        + " group by s.account_name, s.entitlement order by min(s.line)")
-                .forEach(r -> {
-                    Object[] lines = (Object[]) r.get("lines");
-                    for (int i = 1; i < lines.length; i++) {
-                        problems.add(new ImportProblem(((Number) lines[i]).longValue(), null, "Duplicate of line " + lines[0] + " ("
-                                + r.get("account_name") + " · " + r.get("entitlement") + ")"));
-                    }
-                });
-        return problems;
-    }
-
-    /** Accounts whose details differ between their rows (and the per-account summary the apply reads). */
-    List<ImportProblem> accountProblems() {
-        List<ImportProblem> problems = new ArrayList<>();
-        summariseAccounts();
-        dsl.fetch("select account_name, first_line, last_line from import_accounts where not consistent order by first_line limit 100")
-                .forEach(r -> problems.add(new ImportProblem(r.get("last_line", Long.class), null, "The account "
-                        + r.get("account_name") + " has other details than on line " + r.get("first_line", Long.class)
-                        + " (employee id, email, name or last login)")));
-        return problems;
+        dsl.execute("analyze import_accounts");
     }
 
     /**
-     * One row per account of the file, with its details and whether all its rows agree on them: one hash aggregate
-     * over the file (min = max instead of count(distinct ...), which would sort it), read by the checks, the preview
-     * and the apply.
+     * The duplicate candidates that are duplicates: their pair is written more than once, in the staging table or, when
+     * the rows went straight into the snapshot, among the grants this import added. One pass over the written rows.
      */
-    void summariseAccounts() {
-        dsl.execute("drop table if exists import_accounts");
-        dsl.execute("""
-                create temporary table import_accounts on commit drop as
-                select account_name, nullif(min(coalesce(employee_id, '')), '') employee_id, nullif(min(coalesce(email, '')), '') email,
-                       nullif(min(coalesce(display_name, '')), '') display_name, min(last_login) last_login,
-                       min(coalesce(employee_id, '')) = max(coalesce(employee_id, ''))
-                           and min(coalesce(email, '')) = max(coalesce(email, ''))
-                           and min(coalesce(display_name, '')) = max(coalesce(display_name, ''))
-                           and min(coalesce(last_login, '-infinity')) = max(coalesce(last_login, '-infinity')) consistent,
-                       min(line) first_line, max(line) last_line
-                from import_stage group by account_name
-                """);
-        dsl.execute("analyze import_accounts");
+    List<ImportProblem> duplicateProblems(List<ImportRows.DuplicateCandidate> candidates, long systemId, Long importId) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        String written = importId == null ? "select account_name, entitlement from import_stage"
+                : "select account_name, entitlement from reviews.access_grant where system_id = {4} and added_import = {5}";
+        List<Object> arguments = new java.util.ArrayList<>(List.of(
+                candidates.stream().map(ImportRows.DuplicateCandidate::line).toArray(Long[]::new),
+                candidates.stream().map(ImportRows.DuplicateCandidate::firstLine).toArray(Long[]::new),
+                candidates.stream().map(ImportRows.DuplicateCandidate::account).toArray(String[]::new),
+                candidates.stream().map(ImportRows.DuplicateCandidate::entitlement).toArray(String[]::new)));
+        if (importId != null) {
+            arguments.addAll(List.of(systemId, importId));
+        }
+        return dsl.fetch("""
+                        with c as (select * from unnest({0}::bigint[], {1}::bigint[], {2}::varchar[], {3}::varchar[])
+                                       c(line, first_line, account, entitlement)),
+                        n as (select w.account_name, w.entitlement, count(*) n from (%s) w
+                              join (select distinct account, entitlement from c) k on k.account = w.account_name and k.entitlement = w.entitlement
+                              group by w.account_name, w.entitlement)
+                        select c.line, c.first_line, c.account, c.entitlement from c
+                        join n on n.account_name = c.account and n.entitlement = c.entitlement where n.n > 1 order by c.line
+                        """.formatted(written), arguments.toArray())
+                .map(r -> new ImportProblem(r.get("line", Long.class), null, "Duplicate of line " + r.get("first_line", Long.class)
+                        + " (" + r.get("account") + " \u00b7 " + r.get("entitlement") + ")"));
     }
 
     ImportPreview compare(long systemId) {
@@ -107,7 +129,7 @@ final class ImportStaging {
                        (select count(*) from reviews.access_grant g where %1$s and not exists (select 1 from import_stage s
                             where s.account_name = g.account_name and s.entitlement = g.entitlement)) removed,
                        (select count(*) from reviews.account a where a.system_id = {0} and a.removed_import is null
-                            and not exists (select 1 from import_stage s where s.account_name = a.account_name)) accounts_removed,
+                            and not exists (select 1 from import_accounts s where s.account_name = a.account_name)) accounts_removed,
                        (select count(*) from import_accounts s where not exists
                             (select 1 from reviews.account a where a.system_id = {0} and a.removed_import is null
                              and a.account_name = s.account_name)) accounts_added,
@@ -129,36 +151,25 @@ final class ImportStaging {
     }
 
     /**
-     * Applies the staged file as the new snapshot; returns what changed (without samples: those are for previews).
-     * Duplicate rows are found without a pass over every file: two rows for a new grant break the unique index of
-     * current grants (the insert is rolled back to before it), two rows for a grant kept make the grants not add up
-     * to the rows; either way the import is rejected naming the rows.
+     * Applies the import as the new snapshot; returns what changed (without samples: those are for previews). Rows that
+     * went straight into the snapshot ({@code direct}) are all added grants; staged rows are compared with the current
+     * grants by hash joins (the grants table has no per-row index: see V15).
      */
-    ImportPreview apply(long systemId, long importId) {
-        long before = ((Number) dsl.fetchValue("select count(*) from reviews.access_grant g where " + CURRENT_GRANT, systemId)).longValue();
-        int removed = dsl.execute("update reviews.access_grant g set removed_import = {1} where " + CURRENT_GRANT
-                + " and not exists (select 1 from import_stage s where s.account_name = g.account_name and s.entitlement = g.entitlement)",
-                systemId, importId);
-        int added;
-        dsl.execute("savepoint before_grants");
-        try {
+    ImportPreview apply(long systemId, long importId, ImportRows rows, boolean direct) {
+        long added = rows.rows();
+        int removed = 0;
+        if (!direct) {
+            // a million staged rows against as many grants: hash joins that fit in memory
+            dsl.execute("set local work_mem = '128MB'");
+            removed = dsl.execute("update reviews.access_grant g set removed_import = {1} where " + CURRENT_GRANT
+                    + " and not exists (select 1 from import_stage s where s.account_name = g.account_name and s.entitlement = g.entitlement)",
+                    systemId, importId);
             added = dsl.execute("insert into reviews.access_grant (system_id, account_name, entitlement, granted_via, added_import)"
                     + " select {0}, s.account_name, s.entitlement, s.granted_via, {1} from import_stage s where not exists (select 1 from"
                     + " reviews.access_grant g where " + CURRENT_GRANT + " and g.account_name = s.account_name and g.entitlement = s.entitlement)",
                     systemId, importId);
-        } catch (RuntimeException e) {
-            if (!uniqueViolation(e)) {
-                throw e;
-            }
-            dsl.execute("rollback to savepoint before_grants");
-            throw new ImportRejectedException(duplicateProblems());
+            updateHowGranted(systemId);
         }
-        dsl.execute("release savepoint before_grants");
-        long rows = ((Number) dsl.fetchValue("select count(*) from import_stage")).longValue();
-        if (before - removed + added != rows) {
-            throw new ImportRejectedException(duplicateProblems());
-        }
-        updateHowGranted(systemId);
         int accountsRemoved = dsl.execute("update reviews.account a set removed_import = {1} where a.system_id = {0}"
                 + " and a.removed_import is null and not exists (select 1 from import_accounts s where s.account_name = a.account_name)",
                 systemId, importId);
@@ -168,23 +179,15 @@ final class ImportStaging {
                 + " s.display_name, s.last_login) is distinct from (a.employee_id, a.email, a.display_name, a.last_login)",
                 systemId, importId);
         int accountsInserted = dsl.execute("insert into reviews.account (system_id, account_name, employee_id, email, display_name,"
-                + " last_login, added_import) select {0}, s.account_name, s.employee_id, s.email, s.display_name, s.last_login, {1}"
-                + " from import_accounts s where not exists (select 1 from reviews.account a where a.system_id = {0}"
+                + " last_login, grants, added_import) select {0}, s.account_name, s.employee_id, s.email, s.display_name, s.last_login,"
+                + " s.grants, {1} from import_accounts s where not exists (select 1 from reviews.account a where a.system_id = {0}"
                 + " and a.removed_import is null and a.account_name = s.account_name)", systemId, importId);
-        dsl.execute("insert into reviews.entitlement (system_id, name, privileged, version) select distinct {0}, entitlement, false, 0"
-                + " from import_stage on conflict (system_id, name) do nothing", systemId);
-        long accounts = ((Number) dsl.fetchValue("select count(*) from import_accounts")).longValue();
-        return new ImportPreview(rows, accounts, added, removed, rows - added, accountsInserted - accountsChanged, accountsChanged,
-                accountsRemoved, List.of(), List.of());
-    }
-
-    private static boolean uniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        dsl.execute("update reviews.account a set grants = s.grants from import_accounts s where a.system_id = {0}"
+                + " and a.removed_import is null and s.account_name = a.account_name and a.grants <> s.grants", systemId);
+        dsl.execute("insert into reviews.entitlement (system_id, name, privileged, version) select {0}, e, false, 0"
+                + " from unnest({1}::varchar[]) e on conflict (system_id, name) do nothing", systemId, rows.entitlements().toArray(String[]::new));
+        return new ImportPreview(rows.rows(), rows.accountCount(), added, removed, rows.rows() - added, accountsInserted - accountsChanged,
+                accountsChanged, accountsRemoved, List.of(), List.of());
     }
 
     /**

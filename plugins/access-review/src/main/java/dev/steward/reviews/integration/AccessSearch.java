@@ -49,8 +49,7 @@ class AccessSearch implements SearchProvider {
             )
             select a.account_name, a.display_name, a.employee_id, s.id system_id, s.name system_name,
                    coalesce(p1.full_name, p2.full_name, p3.full_name, p4.full_name) person_name,
-                   (select count(*) from reviews.access_grant g where g.system_id = a.system_id and g.account_name = a.account_name
-                        and g.removed_import is null) entitlements,
+                   a.grants entitlements,
                    greatest(platform.similarity({3}, {4}),
                             coalesce(platform.similarity(coalesce(p1.full_name, p2.full_name, p3.full_name, p4.full_name), {4}), 0)) score
             from hits h join reviews.account a on a.id = h.id join reviews.system s on s.id = a.system_id
