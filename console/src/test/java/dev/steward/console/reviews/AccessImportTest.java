@@ -84,6 +84,10 @@ class AccessImportTest extends ReviewsTestBase {
                 .extracting(ImportProblem::toString).containsExactly("line 3: Duplicate of line 2 (keep · ROLE)");
         assertThat(problems(HEADER + "a,R1,E-1,,,\na,R2,E-2,,,\n")).extracting(ImportProblem::reason)
                 .anyMatch(r -> r.startsWith("The account a has other details than on line 2"));
+        assertThat(problems(HEADER + "a,R1,,,,\nb,\"R2,,,,\n")).extracting(ImportProblem::toString).containsExactly(
+                "line 3: The file cannot be read as CSV: a quoted field of record 3 is not closed before the end of the file");
+        assertThat(problems("account,entitlement,account\na,R1,b\n")).extracting(ImportProblem::reason)
+                .containsExactly("The header cannot be used: the column name account appears twice");
         byte[] latin1 = (HEADER + "m\u00fcller,R1,,,,\n").getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> commit(latin1)).isInstanceOfSatisfying(ImportRejectedException.class, e ->
                 assertThat(e.problems()).extracting(ImportProblem::reason).anyMatch(r -> r.startsWith("The file is not UTF-8")));

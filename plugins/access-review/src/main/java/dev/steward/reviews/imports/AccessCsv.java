@@ -1,18 +1,8 @@
 package dev.steward.reviews.imports;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,64 +15,96 @@ import java.util.List;
 /** Reads an access CSV (UTF-8, RFC 4180, a header row) and hands its checked rows on. */
 final class AccessCsv {
 
+    private static final String NOT_UTF8 = "The file is not UTF-8 text; save it as UTF-8 (CSV UTF-8) and try again";
+
     private AccessCsv() {
     }
 
     static List<String> header(byte[] file) {
-        try (CSVParser parser = parser(new ByteArrayInputStream(file))) {
-            return parser.getHeaderNames();
-        } catch (IOException | UncheckedIOException e) {
-            throw new ImportRejectedException(List.of(new ImportProblem(1, null, readError(e))));
+        try {
+            CsvCursor csv = CsvCursor.of(file);
+            return csv.next() ? names(csv) : List.of();
+        } catch (CharacterCodingException e) {
+            throw new ImportRejectedException(List.of(new ImportProblem(1, null, NOT_UTF8)));
+        } catch (CsvCursor.MalformedCsvException e) {
+            throw new ImportRejectedException(List.of(new ImportProblem(1, null, "The file cannot be read as CSV: " + e.getMessage())));
         }
     }
 
+    private static List<String> names(CsvCursor csv) {
+        List<String> names = new ArrayList<>(csv.size());
+        for (int i = 0; i < csv.size(); i++) {
+            names.add(csv.field(i));
+        }
+        return names;
+    }
+
+    /** Why the header cannot name the columns, or null. */
+    private static String headerProblem(List<String> header) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).isBlank()) {
+                return "column " + (i + 1) + " has no name";
+            }
+            if (!seen.add(header.get(i))) {
+                return "the column name " + header.get(i) + " appears twice";
+            }
+        }
+        return null;
+    }
+
     /** Reads the file's rows into {@code rows}, which checks and writes them; the problems are left there. */
-    static void read(InputStream in, ColumnMapping mapping, ImportRows rows, long maxRows, AccessImport.Progress progress)
-            throws IOException {
+    static void read(byte[] file, ColumnMapping mapping, ImportRows rows, long maxRows, AccessImport.Progress progress) throws IOException {
+        CsvCursor csv;
+        try {
+            csv = CsvCursor.of(file);
+        } catch (CharacterCodingException e) {
+            rows.problem(new ImportProblem(0, null, NOT_UTF8));
+            return;
+        }
         long read = 0;
-        try (CSVParser parser = parser(in)) {
-            List<String> header = parser.getHeaderNames();
-            if (header.isEmpty()) {
+        try {
+            if (!csv.next()) {
                 rows.problem(new ImportProblem(0, null, "The file is empty"));
                 return;
             }
-            List<String> headerProblems = mapping.problems(header);
-            if (!headerProblems.isEmpty()) {
-                headerProblems.forEach(problem -> rows.problem(new ImportProblem(1, null, problem)));
+            List<String> header = names(csv);
+            String headerProblem = headerProblem(header);
+            if (headerProblem != null) {
+                rows.problem(new ImportProblem(1, null, "The header cannot be used: " + headerProblem));
+                return;
+            }
+            List<String> mappingProblems = mapping.problems(header);
+            if (!mappingProblems.isEmpty()) {
+                mappingProblems.forEach(problem -> rows.problem(new ImportProblem(1, null, problem)));
                 return;
             }
             RowReader reader = new RowReader(mapping, header);
-            try {
-                for (CSVRecord record : parser) {
-                    read++;
-                    long line = record.getRecordNumber() + 1;
-                    if (read > maxRows) {
-                        rows.problem(new ImportProblem(line, null, "The file has more than " + maxRows + " rows; split it"));
-                        break;
-                    }
-                    reader.read(record, line, rows);
-                    if (rows.full()) {
-                        break;
-                    }
-                    if (read % 10_000 == 0) {
-                        progress.rowsRead().accept(read);
-                        if (progress.cancelled().getAsBoolean()) {
-                            throw new AccessImport.Cancelled();
-                        }
+            while (csv.next()) {
+                read++;
+                long line = read + 1; // the header is line 1; a line is a record (a quoted field may hold line breaks)
+                if (read > maxRows) {
+                    rows.problem(new ImportProblem(line, null, "The file has more than " + maxRows + " rows; split it"));
+                    break;
+                }
+                reader.read(csv, line, rows);
+                if (rows.full()) {
+                    break;
+                }
+                if (read % 10_000 == 0) {
+                    progress.rowsRead().accept(read);
+                    if (progress.cancelled().getAsBoolean()) {
+                        throw new AccessImport.Cancelled();
                     }
                 }
-            } catch (UncheckedIOException e) {
-                rows.problem(new ImportProblem(read + 2, null, readError(e)));
             }
-            if (read == 0 && rows.problems().isEmpty()) {
-                rows.problem(new ImportProblem(0, null, "The file has a header but no rows"));
-            }
-            progress.rowsRead().accept(read);
-        } catch (IllegalArgumentException badHeader) {
-            rows.problem(new ImportProblem(1, null, "The header cannot be used: " + badHeader.getMessage()));
-        } catch (CharacterCodingException e) {
-            rows.problem(new ImportProblem(0, null, "The file is not UTF-8 text; save it as UTF-8 (CSV UTF-8) and try again"));
+        } catch (CsvCursor.MalformedCsvException e) {
+            rows.problem(new ImportProblem(csv.records(), null, "The file cannot be read as CSV: " + e.getMessage()));
         }
+        if (read == 0 && rows.problems().isEmpty()) {
+            rows.problem(new ImportProblem(0, null, "The file has a header but no rows"));
+        }
+        progress.rowsRead().accept(read);
     }
 
     /** Checks one record's mapped fields (columns resolved once from the header) and hands it on when they are valid. */
@@ -111,7 +133,7 @@ final class AccessCsv {
             this.grantedVia = m.grantedVia() == null ? -1 : header.indexOf(m.grantedVia());
         }
 
-        void read(CSVRecord record, long line, ImportRows rows) throws IOException {
+        void read(CsvCursor record, long line, ImportRows rows) throws IOException {
             if (record.size() != columns) {
                 rows.problem(new ImportProblem(line, null, "Expected " + columns + " columns, found " + record.size()));
                 return;
@@ -142,12 +164,12 @@ final class AccessCsv {
             }
         }
 
-        private static String value(CSVRecord record, int index, String column, boolean required, long line, int max,
+        private static String value(CsvCursor record, int index, String column, boolean required, long line, int max,
                                     List<ImportProblem> problems) {
             if (index < 0) {
                 return null;
             }
-            String value = record.get(index).strip();
+            String value = record.stripped(index);
             if (value.length() > max) {
                 problems.add(new ImportProblem(line, column, "Longer than " + max + " characters"));
                 return null;
@@ -174,31 +196,5 @@ final class AccessCsv {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static CSVParser parser(InputStream in) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        Reader reader = new InputStreamReader(skipBom(in), decoder);
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(false)
-                .setIgnoreEmptyLines(true).get().parse(reader);
-    }
-
-    private static InputStream skipBom(InputStream in) throws IOException {
-        var buffered = new java.io.BufferedInputStream(in);
-        buffered.mark(3);
-        byte[] head = buffered.readNBytes(3);
-        if (!(head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
-            buffered.reset();
-        }
-        return buffered;
-    }
-
-    private static String readError(Exception e) {
-        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (cause instanceof CharacterCodingException) {
-            return "The file is not UTF-8 text; save it as UTF-8 (CSV UTF-8) and try again";
-        }
-        return "The file cannot be read as CSV: " + cause.getMessage();
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -139,7 +138,7 @@ public class AccessImport {
     }
 
     private RowSource csv(byte[] file, ColumnMapping mapping, Progress progress) {
-        return rows -> AccessCsv.read(new ByteArrayInputStream(file), mapping, rows, maxRows, progress);
+        return rows -> AccessCsv.read(file, mapping, rows, maxRows, progress);
     }
 
     private RowSource directory(LdapDirectory directory, Progress progress, String[] sha256) {
@@ -226,9 +225,12 @@ public class AccessImport {
         run.setRemoved((int) changes.grantsRemoved());
         run.store();
         if (changes.grantsAdded() + changes.grantsRemoved() > 10_000) {
-            // a large change makes the planner's statistics stale for the campaign launch that usually follows
+            // a large change makes the planner's statistics stale for the campaign launch that usually follows; a small
+            // sample is enough to plan it (hash joins over whole systems), and autovacuum's analyze refines it later
+            dsl.execute("set local default_statistics_target = 20");
             dsl.execute("analyze reviews.access_grant");
             dsl.execute("analyze reviews.account");
+            dsl.execute("reset default_statistics_target");
         }
         long applied = System.nanoTime();
         int verified = staging.verifyRemediation(systemId, run.getId());

@@ -1,0 +1,66 @@
+package dev.steward.reviews.imports;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CsvCursorTest {
+
+    @Test
+    void reads_quoted_fields_line_breaks_of_every_kind_and_skips_empty_lines() throws Exception {
+        String file = "\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\n1,,3\r4,5,\n";
+        assertThat(records(file)).containsExactly(
+                List.of("a", "b", "c"),
+                List.of("x, y", "say \"hi\"", "two\nlines"),
+                List.of("1", "", "3"),
+                List.of("4", "5", ""));
+    }
+
+    @Test
+    void strips_white_space_around_a_value_but_keeps_it_inside() throws Exception {
+        CsvCursor csv = CsvCursor.of(bytes(" jane doe ,\" R 1 \"\n"));
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.stripped(0)).isEqualTo("jane doe");
+        assertThat(csv.stripped(1)).isEqualTo("R 1");
+        assertThat(csv.field(1)).isEqualTo(" R 1 ");
+    }
+
+    @Test
+    void an_open_quote_or_text_after_a_closing_quote_is_not_csv() throws Exception {
+        CsvCursor open = CsvCursor.of(bytes("a,b\n\"x,y\n"));
+        open.next();
+        assertThatThrownBy(open::next).isInstanceOf(CsvCursor.MalformedCsvException.class)
+                .hasMessage("a quoted field of record 2 is not closed before the end of the file");
+        CsvCursor after = CsvCursor.of(bytes("\"x\"y,z\n"));
+        assertThatThrownBy(after::next).hasMessage("record 1 has text after the closing quote of a field");
+    }
+
+    @Test
+    void bytes_that_are_not_utf8_are_refused_not_replaced() {
+        assertThatThrownBy(() -> CsvCursor.of("m\u00fcller,R1\n".getBytes(StandardCharsets.ISO_8859_1)))
+                .isInstanceOf(CharacterCodingException.class);
+    }
+
+    private static List<List<String>> records(String file) throws Exception {
+        CsvCursor csv = CsvCursor.of(bytes(file));
+        List<List<String>> records = new ArrayList<>();
+        while (csv.next()) {
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < csv.size(); i++) {
+                fields.add(csv.field(i));
+            }
+            records.add(fields);
+        }
+        return records;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
