@@ -39,7 +39,8 @@ public final class TestPostgres {
 
     private static String startEmbedded() {
         try {
-            embedded = EmbeddedPostgres.builder().start();
+            // as the console's embedded server (platform EmbeddedDatabaseConfiguration)
+            embedded = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB").start();
             Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stopEmbedded, "test-postgres-stop"));
             return embedded.getJdbcUrl("postgres", "postgres");
         } catch (IOException e) {

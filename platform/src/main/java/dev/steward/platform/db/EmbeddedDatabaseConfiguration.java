@@ -35,9 +35,14 @@ public class EmbeddedDatabaseConfiguration {
         Path dataDirectory = home.resolve("data").resolve("postgres").toAbsolutePath();
         Files.createDirectories(dataDirectory);
         log.info("No datasource configured: starting the embedded PostgreSQL with its data in {}", dataDirectory);
+        // PostgreSQL's defaults are sized for a shared machine: 128 MB of buffers make a million-row launch or import write
+        // out its own pages, and a checkpoint every 1 GB of WAL falls in the middle of one. The tests' server (testkit
+        // TestPostgres) uses the same two settings.
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_wal_size", "4GB")
                 .start();
     }
 
