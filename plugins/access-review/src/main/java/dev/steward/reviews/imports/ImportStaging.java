@@ -40,35 +40,26 @@ final class ImportStaging {
 
     /** Rows into the staging table, to be compared with the current snapshot. */
     static ImportRows.Sink stage(PGConnection connection) throws SQLException {
-        CopyWriter out = new CopyWriter(connection, "import_stage (line, account_name, entitlement, granted_via)");
-        return new ImportRows.Sink() {
-            @Override
-            public void row(long line, String account, String entitlement, String grantedVia) throws IOException {
-                out.value(line).value(account).value(entitlement).value(grantedVia).endRow();
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.close();
-            }
-        };
+        return new CopySink(new CopyWriter(connection, "import_stage (line, account_name, entitlement, granted_via)"), null);
     }
 
     /** Rows straight into the snapshot as grants added by the import: written once, for a system with no current grants. */
     static ImportRows.Sink snapshot(PGConnection connection, long systemId, long importId) throws SQLException {
-        CopyWriter out = new CopyWriter(connection, "reviews.access_grant (system_id, added_import, account_name, entitlement, granted_via)");
-        String keys = systemId + "\t" + importId;
-        return new ImportRows.Sink() {
-            @Override
-            public void row(long line, String account, String entitlement, String grantedVia) throws IOException {
-                out.plain(keys).value(account).value(entitlement).value(grantedVia).endRow();
-            }
+        return new CopySink(new CopyWriter(connection, "reviews.access_grant (system_id, added_import, account_name, entitlement,"
+                + " granted_via)"), systemId + "\t" + importId);
+    }
 
-            @Override
-            public void close() throws IOException {
-                out.close();
-            }
-        };
+    /** Rows into a COPY, each after the row's line (staging) or after the same system and import (the snapshot). */
+    private record CopySink(CopyWriter out, String keys) implements ImportRows.Sink {
+        @Override
+        public void row(long line, String account, String entitlement, String grantedVia) throws IOException {
+            (keys == null ? out.value(line) : out.plain(keys)).value(account).value(entitlement).value(grantedVia).endRow();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
     }
 
     /** The accounts of the import, with their details and number of grants, into {@code import_accounts}. */
