@@ -25,9 +25,9 @@ import java.util.function.Supplier;
 /**
  * Access reviews at scale: 10k people (1,000 managers with console accounts), 300 systems, 1M entitlements.
  * <ol>
- * <li>CSV import of 1M entitlements (10k accounts x 100 entitlements) through the real service, against a raw
- *     {@code COPY} of the same file into an unindexed table (and into one keyed by account and entitlement, as any
- *     table of grants is): the ratio of their throughputs.</li>
+ * <li>CSV import of 1M entitlements (10k accounts x 100 entitlements) through the real service, previewed and then
+ *     committed as the import dialog does, against a raw {@code COPY} of the same file into an unindexed table (and
+ *     into one keyed by account and entitlement): the ratio of the commit's throughput to the COPY's.</li>
  * <li>Launching a campaign over 1M current entitlements of 300 systems.</li>
  * <li>A manager's queue and a page of the campaign's item grid (p50 / p95).</li>
  * </ol>
@@ -50,15 +50,20 @@ public final class ReviewBenchmark {
 
             byte[] file = ReviewGenerator.csv(PEOPLE, GRANTS / PEOPLE);
             System.out.printf("CSV: %,d rows, %.1f MB%n", GRANTS, file.length / 1e6);
-            double copySeconds = rawCopy(dsl, file, "");
+            // the better of two COPYs: the service's commit runs warm (after its preview), so the COPY may too
+            double copySeconds = Math.min(rawCopy(dsl, file, ""), rawCopy(dsl, file, ""));
             double keyedCopySeconds = rawCopy(dsl, file, ", primary key (account, entitlement)");
             AccessImport imports = plugin.getBean(AccessImport.class);
             long systemId = ((Number) dsl.fetchValue("select id from reviews.system order by id limit 1")).longValue();
             ColumnMapping mapping = ColumnMapping.guess(imports.header(file));
+            // as in the import dialog, the file is previewed (read, checked, compared; nothing written) before it is committed
+            long p0 = System.nanoTime();
+            var preview = imports.preview(systemId, file, mapping, AccessImport.Progress.NONE);
+            System.out.printf("Preview through the service: %.2f s (%,d grants to add)%n", (System.nanoTime() - p0) / 1e9, preview.grantsAdded());
             long i0 = System.nanoTime();
             ImportResult result = imports.commit(systemId, file, "big.csv", mapping, AccessImport.Progress.NONE);
             double importSeconds = (System.nanoTime() - i0) / 1e9;
-            System.out.printf("Import through the service: %.2f s = %,.0f rows/s (%,d grants added)%n", importSeconds, GRANTS / importSeconds,
+            System.out.printf("Import (commit) through the service: %.2f s = %,.0f rows/s (%,d grants added)%n", importSeconds, GRANTS / importSeconds,
                     result.changes().grantsAdded());
             System.out.printf("Raw COPY of the same file: %.2f s = %,.0f rows/s%n", copySeconds, GRANTS / copySeconds);
             System.out.printf("Raw COPY into a table keyed by (account, entitlement): %.2f s = %,.0f rows/s%n", keyedCopySeconds,
