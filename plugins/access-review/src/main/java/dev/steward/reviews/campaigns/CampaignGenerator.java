@@ -102,19 +102,25 @@ public final class CampaignGenerator {
                 left join sod on sod.holder = h.holder and sod.system_id = h.system_id and sod.entitlement = h.entitlement
             """, "sod.holder is not null");
 
+    // people and holders per group are counted over distinct rows (hash aggregates), not with count(distinct ...), which
+    // sorts the million holders each time
     private static final Part UNIT_PEERS = new Part("""
-            unit_size as (select org_unit_id, count(distinct person_id) people from holder where org_unit_id is not null group by org_unit_id),
-            unit_holders as (select org_unit_id, system_id, entitlement, count(distinct person_id) holders from holder
-                             where org_unit_id is not null group by org_unit_id, system_id, entitlement),
+            unit_size as (select org_unit_id, count(*) people
+                          from (select distinct org_unit_id, person_id from holder where org_unit_id is not null) d group by org_unit_id),
+            unit_holders as (select org_unit_id, system_id, entitlement, count(*) holders
+                             from (select distinct org_unit_id, system_id, entitlement, person_id from holder where org_unit_id is not null) d
+                             group by org_unit_id, system_id, entitlement),
             """, """
                 left join unit_size us on us.org_unit_id = h.org_unit_id
                 left join unit_holders uh on uh.org_unit_id = h.org_unit_id and uh.system_id = h.system_id and uh.entitlement = h.entitlement
             """, "coalesce(us.people >= 5 and uh.holders::float / us.people < " + OUTLIER_SHARE + ", false)");
 
     private static final Part TITLE_PEERS = new Part("""
-            title_size as (select title, count(distinct person_id) people from holder where title is not null group by title),
-            title_holders as (select title, system_id, entitlement, count(distinct person_id) holders from holder
-                              where title is not null group by title, system_id, entitlement),
+            title_size as (select title, count(*) people
+                           from (select distinct title, person_id from holder where title is not null) d group by title),
+            title_holders as (select title, system_id, entitlement, count(*) holders
+                              from (select distinct title, system_id, entitlement, person_id from holder where title is not null) d
+                              group by title, system_id, entitlement),
             """, """
                 left join title_size ts on ts.title = h.title
                 left join title_holders th on th.title = h.title and th.system_id = h.system_id and th.entitlement = h.entitlement
@@ -173,6 +179,8 @@ public final class CampaignGenerator {
      * launch statement for the scope, which writes into it.
      */
     private static String prepare(DSLContext dsl, long campaignId, Long[] systemIds) {
+        // the hash joins over the scope, and the peer counts, in memory rather than in batches on disk
+        dsl.execute("set local work_mem = '128MB'");
         matchAccounts(dsl, systemIds);
         boolean sod = dsl.fetchExists(dsl.selectOne().from("reviews.sod_rule").where("system_a = any(?) and system_b = any(?)",
                 systemIds, systemIds));
@@ -221,8 +229,6 @@ public final class CampaignGenerator {
      */
     static java.util.Map<String, Integer> generate(DSLContext dsl, long campaignId, Long[] systemIds, String entitlementFilter) {
         java.util.Map<String, Integer> perReviewer = new java.util.TreeMap<>();
-        // the hash joins over the scope, and the sorts that count peers, in memory rather than in batches on disk
-        dsl.execute("set local work_mem = '128MB'");
         dsl.fetch(prepare(dsl, campaignId, systemIds), campaignId, systemIds, entitlementFilter)
                 .forEach(r -> perReviewer.put(r.get("reviewer", String.class), r.get("items", Integer.class)));
         dsl.execute("alter table reviews.review_item attach partition " + itemTable(campaignId) + " for values in (" + campaignId + ")");
