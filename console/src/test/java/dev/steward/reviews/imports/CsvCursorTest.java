@@ -24,11 +24,17 @@ class CsvCursorTest {
 
     @Test
     void strips_white_space_around_a_value_but_keeps_it_inside() throws Exception {
-        CsvCursor csv = CsvCursor.of(bytes(" jane doe ,\" R 1 \"\n"));
+        CsvCursor csv = CsvCursor.of(bytes(" jane doe ,\" R 1 \"\njane doe,R2\njanet,R2\n"));
         assertThat(csv.next()).isTrue();
-        assertThat(csv.stripped(0)).isEqualTo("jane doe");
-        assertThat(csv.stripped(1)).isEqualTo("R 1");
+        String jane = csv.stripped(0, null);
+        assertThat(jane).isEqualTo("jane doe");
+        assertThat(csv.stripped(1, null)).isEqualTo("R 1");
         assertThat(csv.field(1)).isEqualTo(" R 1 ");
+        // a value the row before had is handed back, not copied again
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.stripped(0, jane)).isSameAs(jane);
+        assertThat(csv.next()).isTrue();
+        assertThat(csv.stripped(0, jane)).isEqualTo("janet");
     }
 
     @Test

@@ -118,12 +118,15 @@ final class AccessCsv {
         private final int displayName;
         private final int lastLogin;
         private final int grantedVia;
+        /** Each column's value on the row before, handed back when a row repeats it (see CsvCursor#stripped). */
+        private final String[] previous;
         private String previousLogin;
         private Instant previousInstant;
 
         RowReader(ColumnMapping m, List<String> header) {
             this.m = m;
             this.columns = header.size();
+            this.previous = new String[header.size()];
             this.account = header.indexOf(m.account());
             this.entitlement = header.indexOf(m.entitlement());
             this.employeeId = m.employeeId() == null ? -1 : header.indexOf(m.employeeId());
@@ -164,12 +167,13 @@ final class AccessCsv {
             }
         }
 
-        private static String value(CsvCursor record, int index, String column, boolean required, long line, int max,
-                                    List<ImportProblem> problems) {
+        private String value(CsvCursor record, int index, String column, boolean required, long line, int max,
+                             List<ImportProblem> problems) {
             if (index < 0) {
                 return null;
             }
-            String value = record.stripped(index);
+            String value = record.stripped(index, previous[index]);
+            previous[index] = value;
             if (value.length() > max) {
                 problems.add(new ImportProblem(line, column, "Longer than " + max + " characters"));
                 return null;

@@ -123,19 +123,38 @@ final class CsvCursor {
         return value.toString();
     }
 
-    /** The field without leading and trailing white space (as {@link String#strip()}). */
-    String stripped(int index) {
-        int from = starts[index];
-        int to = ends[index];
+    /**
+     * The field without leading and trailing white space (as {@link String#strip()}); {@code previous} itself when the
+     * field holds the same text, so that a value repeated on many rows (an account's name and details) is not copied
+     * again for each of them.
+     */
+    String stripped(int index, String previous) {
         if (quoted[index]) {
             return field(index).strip();
         }
+        int from = starts[index];
+        int to = ends[index];
         while (from < to && Character.isWhitespace(text[from])) {
             from++;
         }
         while (to > from && Character.isWhitespace(text[to - 1])) {
             to--;
         }
+        if (previous != null && same(previous, from, to)) {
+            return previous;
+        }
         return new String(text, from, to - from);
+    }
+
+    private boolean same(String value, int from, int to) {
+        if (value.length() != to - from) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) != text[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
