@@ -82,7 +82,7 @@ public class AccessImport {
     @Transactional
     public ImportPreview preview(long systemId, byte[] file, ColumnMapping mapping, Progress progress) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
-        requireSystem(systemId);
+        requireSystem(systemId, false);
         read(systemId, null, csv(file, mapping, progress));
         return staging.compare(systemId);
     }
@@ -92,7 +92,7 @@ public class AccessImport {
     public ImportResult commit(long systemId, byte[] file, String fileName, ColumnMapping mapping, Progress progress) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long t0 = System.nanoTime();
-        lockSystem(systemId);
+        requireSystem(systemId, true);
         ImportRunRecord run = startRun(systemId, "CSV", fileName, Sha256.hex(file));
         Read read = read(systemId, run.getId(), csv(file, mapping, progress));
         return apply(run, read, t0);
@@ -103,7 +103,7 @@ public class AccessImport {
     @Transactional
     public ImportPreview previewLdap(long systemId, Progress progress) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
-        requireSystem(systemId);
+        requireSystem(systemId, false);
         read(systemId, null, directory(directoryOf(systemId), progress, new String[1]));
         return staging.compare(systemId);
     }
@@ -118,7 +118,7 @@ public class AccessImport {
     public ImportResult commitLdap(long systemId, Progress progress) {
         registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long t0 = System.nanoTime();
-        lockSystem(systemId);
+        requireSystem(systemId, true);
         LdapDirectory directory = directoryOf(systemId);
         ImportRunRecord run = startRun(systemId, "LDAP", directory.description(), "");
         String[] sha256 = new String[1];
@@ -227,10 +227,7 @@ public class AccessImport {
         if (changes.grantsAdded() + changes.grantsRemoved() > 10_000) {
             // a large change makes the planner's statistics stale for the campaign launch that usually follows; a small
             // sample is enough to plan it (hash joins over whole systems), and autovacuum's analyze refines it later
-            dsl.execute("set local default_statistics_target = 20");
-            dsl.execute("analyze reviews.access_grant");
-            dsl.execute("analyze reviews.account");
-            dsl.execute("reset default_statistics_target");
+            staging.analyzeSampled(20, "reviews.access_grant", "reviews.account");
         }
         long applied = System.nanoTime();
         int verified = staging.verifyRemediation(systemId, run.getId());
@@ -255,15 +252,13 @@ public class AccessImport {
         return new ImportResult(run.getId(), changes, verified, notRemoved);
     }
 
-    /** An import of a system waits for the one running: two at once would each add the grants the other adds. */
-    private void lockSystem(long systemId) {
-        if (dsl.selectOne().from(SYSTEM).where(SYSTEM.ID.eq(systemId)).forUpdate().fetchOne() == null) {
-            throw new ImportRejectedException(List.of(new ImportProblem(0, null, "Unknown system " + systemId)));
-        }
-    }
-
-    private void requireSystem(long systemId) {
-        if (!dsl.fetchExists(SYSTEM, SYSTEM.ID.eq(systemId))) {
+    /**
+     * Refuses an unknown system. A commit also locks the system's row: an import of a system waits for the one running,
+     * as two at once would each add the grants the other adds.
+     */
+    private void requireSystem(long systemId, boolean lock) {
+        var query = dsl.selectOne().from(SYSTEM).where(SYSTEM.ID.eq(systemId));
+        if ((lock ? query.forUpdate().fetchOne() : query.fetchOne()) == null) {
             throw new ImportRejectedException(List.of(new ImportProblem(0, null, "Unknown system " + systemId)));
         }
     }

@@ -74,10 +74,17 @@ final class ImportStaging {
 
     /** Statistics for planning the comparison and the apply (a small sample: the rows' shape is simple). */
     void analyze() {
-        dsl.execute("set local default_statistics_target = 10");
-        dsl.execute("analyze import_stage");
-        dsl.execute("reset default_statistics_target");
+        analyzeSampled(10, "import_stage");
         dsl.execute("analyze import_accounts");
+    }
+
+    /** Statistics of the tables from a sample of 300 x {@code target} rows, not the server's default sample. */
+    void analyzeSampled(int target, String... tables) {
+        dsl.execute("set local default_statistics_target = " + target);
+        for (String table : tables) {
+            dsl.execute("analyze " + table);
+        }
+        dsl.execute("reset default_statistics_target");
     }
 
     /**
