@@ -4,13 +4,14 @@ import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
 import dev.steward.testkit.TestDatabase;
 import dev.steward.testkit.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,45 +21,63 @@ class AuditCommandTest {
     @TempDir
     Path home;
 
-    private int verify(TestDatabase database, StringBuilder output) {
+    private final TestDatabase database = TestPostgres.createDatabase();
+
+    @AfterEach
+    void drop() {
+        database.drop();
+    }
+
+    private String[] arguments(String[] connection, String... extra) {
+        return Stream.of(connection, new String[]{"--steward.home=" + home}, extra).flatMap(Stream::of).toArray(String[]::new);
+    }
+
+    private int verify(String[] connection, StringBuilder output) {
         var app = StewardApplication.createCommand();
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true));
         try {
-            return AuditCommand.run(app.run("--spring.datasource.url=" + database.jdbcUrl(), "--steward.home=" + home,
-                    "--steward.command=verify-audit"));
+            return AuditCommand.run(app.run(arguments(connection, "--steward.command=verify-audit")));
         } finally {
             System.setOut(original);
             output.append(captured);
         }
     }
 
+    private long[] append(String[] connection, int entries) {
+        long[] ids = new long[entries];
+        try (var context = StewardApplication.createCommand().run(arguments(connection))) {
+            AuditTrail audit = context.getBean(AuditTrail.class);
+            for (int i = 0; i < entries; i++) {
+                ids[i] = audit.record(AuditEvent.of("test", "thing", i, "CREATE"));
+            }
+        }
+        return ids;
+    }
+
     @Test
     void it_exits_zero_on_an_intact_chain_and_two_naming_the_entry_after_tampering() {
-        TestDatabase database = TestPostgres.createDatabase();
-        try {
-            long tampered;
-            var app = StewardApplication.createCommand();
-            try (var context = app.run("--spring.datasource.url=" + database.jdbcUrl(), "--steward.home=" + home)) {
-                AuditTrail audit = context.getBean(AuditTrail.class);
-                audit.record(AuditEvent.of("test", "thing", 1, "CREATE"));
-                tampered = audit.record(AuditEvent.of("test", "thing", 2, "CREATE"));
-            }
-            StringBuilder out = new StringBuilder();
-            assertThat(verify(database, out)).isZero();
-            assertThat(out).contains("Audit chain intact");
+        long tampered = append(database.arguments(), 2)[1];
+        StringBuilder out = new StringBuilder();
+        assertThat(verify(database.arguments(), out)).isZero();
+        assertThat(out).containsPattern("Audit chain intact: (\\d+) entries and \\1 signed checkpoints verified").doesNotContain("not sealed");
 
-            JdbcTemplate jdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.SimpleDriverDataSource(
-                    new org.postgresql.Driver(), database.jdbcUrl()));
-            jdbc.execute("alter table platform.audit_log disable trigger audit_log_no_update");
-            jdbc.update("update platform.audit_log set actor = 'mallory' where id = ?", tampered);
+        database.executeAsAdmin("set local session_replication_role = replica",
+                "update platform.audit_log set actor = 'mallory' where id = " + tampered);
 
-            StringBuilder broken = new StringBuilder();
-            assertThat(verify(database, broken)).isEqualTo(2);
-            assertThat(broken).contains("BROKEN at entry " + tampered);
-        } finally {
-            database.drop();
-        }
+        StringBuilder broken = new StringBuilder();
+        assertThat(verify(database.arguments(), broken)).isEqualTo(2);
+        assertThat(broken).contains("BROKEN at entry " + tampered);
+    }
+
+    @Test
+    void without_an_admin_connection_it_says_the_log_is_not_sealed() {
+        String[] runtimeOnly = {"--spring.datasource.url=" + database.jdbcUrl()};
+        append(runtimeOnly, 1);
+        StringBuilder out = new StringBuilder();
+        assertThat(verify(runtimeOnly, out)).isZero();
+        assertThat(out).contains("Audit chain intact")
+                .contains("Warning: the audit log is not sealed: the console's database role " + database.username() + " owns platform.audit_log");
     }
 }

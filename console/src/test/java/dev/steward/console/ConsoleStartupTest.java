@@ -33,6 +33,9 @@ class ConsoleStartupTest {
         try (var first = start("--steward.test.database=none", "--steward.admin.password=first-start-passphrase")) {
             assertThat(first.getBean(DatabaseReport.class).description()).startsWith("PostgreSQL 18").contains("localhost");
             first.getBean(UserAccountService.class).createInitialAdmin("keeper", "kept-across-restarts", false);
+            var dsl = first.getBean(org.jooq.DSLContext.class);
+            assertThat(dsl.fetchValue("select current_user")).as("the console's role").isEqualTo("steward");
+            assertThat(dsl.fetchValue("select rolsuper from pg_roles where rolname = current_user")).isEqualTo(false);
         }
         assertThat(Files.isDirectory(home.resolve("data/postgres"))).isTrue();
         try (var second = start("--steward.test.database=none")) {
@@ -46,7 +49,7 @@ class ConsoleStartupTest {
     @Test
     void with_a_datasource_url_it_uses_that_server() {
         TestDatabase database = TestPostgres.createDatabase();
-        try (var console = start("--spring.datasource.url=" + database.jdbcUrl())) {
+        try (var console = start(database.arguments())) {
             String report = console.getBean(DatabaseReport.class).description();
             assertThat(report).contains("/" + database.name());
             assertThat(Files.exists(home.resolve("data/postgres"))).isFalse();

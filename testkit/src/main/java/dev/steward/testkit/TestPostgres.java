@@ -56,22 +56,42 @@ public final class TestPostgres {
         }
     }
 
-    /** Creates a new, empty database and returns its JDBC URL. */
+    /**
+     * Creates a new, empty database owned by a new runtime role of the same name (login, random password, no
+     * superuser, cannot create databases or roles), as the console's embedded server has its {@code steward} role.
+     */
     public static TestDatabase createDatabase() {
         String name = "steward_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        execute("create database " + name);
-        return new TestDatabase(name, urlOf(name));
+        String password = UUID.randomUUID().toString().replace("-", "");
+        execute("create role " + name + " login password '" + password + "' nosuperuser nocreatedb nocreaterole");
+        execute("create database " + name + " owner " + name);
+        return new TestDatabase(name, withoutCredentials(urlOf(name)), name, password, urlOf(name));
     }
 
+    /** Drops the database and its roles (roles are cluster-wide: the runtime role and the audit role sealing made). */
     static void dropDatabase(String name) {
         execute("drop database if exists " + name + " with (force)");
+        execute("drop role if exists " + name + "_audit");
+        execute("drop role if exists " + name);
     }
 
+    /** The administrative URL with another database. */
     static String urlOf(String database) {
         String admin = adminUrl();
         int slash = admin.indexOf('/', "jdbc:postgresql://".length());
         int query = admin.indexOf('?', slash);
         return admin.substring(0, slash + 1) + database + (query < 0 ? "" : admin.substring(query));
+    }
+
+    static String withoutCredentials(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        String parameters = java.util.Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(p -> !p.startsWith("user=") && !p.startsWith("password="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return url.substring(0, query) + (parameters.isEmpty() ? "" : "?" + parameters);
     }
 
     private static void execute(String sql) {

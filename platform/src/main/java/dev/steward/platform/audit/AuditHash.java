@@ -16,14 +16,15 @@ public final class AuditHash {
     private AuditHash() {
     }
 
-    public static String of(String prevHash, Instant occurredAt, String actor, String clientIp, String sessionId,
+    public static String of(String prevHash, Instant occurredAt, String actor, String clientIp, String auditSession,
                             String module, String entityType, String entityId, String action, String before,
                             String after, String reason) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("occurredAt", occurredAt.toString());
         content.put("actor", actor);
         content.put("clientIp", clientIp);
-        content.put("sessionId", sessionId);
+        // the key keeps its first name so that every chain written before the column was renamed still verifies
+        content.put("sessionId", auditSession);
         content.put("module", module);
         content.put("entityType", entityType);
         content.put("entityId", entityId);
@@ -43,7 +44,7 @@ public final class AuditHash {
     }
 
     public static String of(AuditEntry e) {
-        return of(e.prevHash(), e.occurredAt(), e.actor(), e.clientIp(), e.sessionId(), e.module(), e.entityType(),
+        return of(e.prevHash(), e.occurredAt(), e.actor(), e.clientIp(), e.auditSession(), e.module(), e.entityType(),
                 e.entityId(), e.action(), e.before(), e.after(), e.reason());
     }
 }

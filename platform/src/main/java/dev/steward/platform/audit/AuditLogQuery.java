@@ -101,7 +101,7 @@ public class AuditLogQuery {
     }
 
     static AuditEntry toEntry(AuditLogRecord r) {
-        return new AuditEntry(r.getId(), r.getOccurredAt().toInstant(), r.getActor(), r.getClientIp(), r.getSessionId(),
+        return new AuditEntry(r.getId(), r.getOccurredAt().toInstant(), r.getActor(), r.getClientIp(), r.getAuditSession(),
                 r.getModule(), r.getEntityType(), r.getEntityId(), r.getAction(), r.getBeforeData(), r.getAfterData(),
                 r.getReason(), r.getPrevHash(), r.getHash());
     }

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -79,6 +80,22 @@ public class SecretBox {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("A stored secret cannot be opened with this console's key (was " + describeKey()
                     + " replaced?); enter the secret again", e);
+        }
+    }
+
+    /**
+     * A key for another purpose (e.g. signing audit checkpoints), derived from this console's key with HMAC-SHA256
+     * over a fixed label (HKDF-Expand, one block), so the sealing key itself is never used for anything else.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key().getEncoded(), "HmacSHA256"));
+            hmac.update(("steward " + purpose).getBytes(StandardCharsets.UTF_8));
+            hmac.update((byte) 1);
+            return hmac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     }
 

@@ -125,10 +125,10 @@ public class AuditLogView extends VerticalLayout {
     /** The filtered entries, oldest first, page by page: the export never holds the log in memory. */
     void writeCsv(OutputStream out, ExportProgress progress) {
         long[] rows = {0};
-        try (SafeCsv csv = SafeCsv.open(out, "id", "occurred_at", "actor", "client_ip", "session", "module", "entity_type",
+        try (SafeCsv csv = SafeCsv.open(out, "id", "occurred_at", "actor", "client_ip", "module", "entity_type",
                 "entity_id", "action", "before", "after", "reason", "prev_hash", "hash")) {
             query.forEach(currentFilter, e -> {
-                csv.row(e.id(), e.occurredAt(), e.actor(), e.clientIp(), e.sessionId(), e.module(), e.entityType(),
+                csv.row(e.id(), e.occurredAt(), e.actor(), e.clientIp(), e.module(), e.entityType(),
                         e.entityId(), e.action(), e.before(), e.after(), e.reason(), e.prevHash(), e.hash());
                 tick(progress, ++rows[0]);
             });
