@@ -68,6 +68,20 @@ final class HeadlessChromium implements AutoCloseable {
         throw new IllegalStateException("Chromium did not start its DevTools endpoint");
     }
 
+    /**
+     * Records each Content-Security-Policy violation of the pages opened from now on, in the tab's
+     * {@code sessionStorage} item {@code csp-violations} (it survives navigations within the console).
+     */
+    void recordContentSecurityPolicyViolations() throws Exception {
+        send(sessionId, "Page.addScriptToEvaluateOnNewDocument", "{\"source\":\"document.addEventListener('securitypolicyviolation', "
+                + "e => sessionStorage.setItem('csp-violations', (sessionStorage.getItem('csp-violations') || '') "
+                + "+ e.violatedDirective + ' ' + e.blockedURI + '; '))\"}");
+    }
+
+    String contentSecurityPolicyViolations() throws Exception {
+        return eval("sessionStorage.getItem('csp-violations') || ''");
+    }
+
     void navigate(String url) throws Exception {
         send(sessionId, "Page.navigate", "{\"url\":\"" + url + "\"}");
     }

@@ -29,6 +29,7 @@ class RealBrowserSignInTest {
     void openBrowser() throws Exception {
         assumeTrue(HeadlessChromium.available(), "Chromium is not installed: apt-get install chromium");
         browser = new HeadlessChromium(1280, 800);
+        browser.recordContentSecurityPolicyViolations();
     }
 
     @AfterEach
@@ -56,6 +57,9 @@ class RealBrowserSignInTest {
         signIn("ada", "not-the-password");
         browser.waitUntil("the form shows its error", () -> browser.evalTrue(
                 "location.search.includes('error') && document.querySelector('vaadin-login-form').hasAttribute('error')"));
+        assertThat(browser.eval("document.querySelector('vaadin-login-form').i18n.errorMessage.message"))
+                .isEqualTo("Check your user name and password.");
+        assertThat(browser.contentSecurityPolicyViolations()).as("the login page works under the CSP").isEmpty();
     }
 
     @Test
@@ -83,5 +87,6 @@ class RealBrowserSignInTest {
         assertThat(browser.eval("Array.from(document.querySelectorAll('vaadin-grid-cell-content')).map(c => c.innerText).join('|')"))
                 .contains("Sample notes").contains("enabled");
         browser.screenshot(Path.of("target/screenshots/plugins.png"));
+        assertThat(browser.contentSecurityPolicyViolations()).as("the console works under its Content-Security-Policy").isEmpty();
     }
 }

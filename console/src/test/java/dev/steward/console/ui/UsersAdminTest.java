@@ -10,14 +10,27 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.console.ui.admin.UsersView;
 import dev.steward.console.ui.shell.ChangePasswordView;
 import dev.steward.console.ui.shell.DashboardView;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.server.VaadinServletRequest;
+import dev.steward.console.ui.audit.AuditLogView;
 import dev.steward.platform.security.Role;
+import dev.steward.platform.security.SignInAuthentication;
+import dev.steward.platform.security.UserAccount;
 import dev.steward.platform.security.UserAccountService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -25,6 +38,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static dev.steward.platform.db.generated.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UsersAdminTest extends KaribuTest {
 
@@ -34,6 +48,8 @@ class UsersAdminTest extends KaribuTest {
     PasswordEncoder encoder;
     @Autowired
     UserAccountService users;
+    @Autowired
+    SignInAuthentication signIn;
 
     @Test
     void an_admin_creates_a_user_and_gets_a_one_time_password_that_works_once() {
@@ -98,6 +114,40 @@ class UsersAdminTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Change password")));
         _get(DashboardView.class);
         assertThat(users.mustChangePassword("newbie")).isFalse();
+    }
+
+    @Test
+    void a_user_signed_in_with_a_one_time_password_reaches_only_the_change_password_page_and_no_service() {
+        loginAs("root", Role.ADMIN);
+        String oneTime = users.create("otp-admin", "One Time", null, EnumSet.of(Role.ADMIN));
+        logout();
+        var attempt = UsernamePasswordAuthenticationToken.unauthenticated("otp-admin", oneTime);
+        attempt.setDetails(new WebAuthenticationDetails("192.0.2.15", null));
+        signInWith(signIn.forConsole().authenticate(attempt));
+
+        for (Class<? extends Component> target : List.of(UsersView.class, DashboardView.class, AuditLogView.class)) {
+            UI.getCurrent().navigate(target);
+            _get(ChangePasswordView.class);
+        }
+        assertThatThrownBy(() -> users.list()).isInstanceOf(AccessDeniedException.class);
+
+        setValue(view_field("Current password"), oneTime);
+        setValue(view_field("New password"), "otp-admin-own-passphrase");
+        setValue(view_field("Repeat new password"), "otp-admin-own-passphrase");
+        _click(_get(Button.class, spec -> spec.withText("Change password")));
+        _get(DashboardView.class);
+        UI.getCurrent().navigate(UsersView.class);
+        _get(UsersView.class);
+        assertThat(users.list()).extracting(UserAccount::username).contains("otp-admin");
+    }
+
+    /** As the login filter does: the authentication the console's sign-in returned becomes the session's. */
+    private void signInWith(Authentication authentication) {
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((principal, role) -> SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
     }
 
     private static PasswordField view_field(String label) {

@@ -113,6 +113,15 @@ public class ApiTokenService {
         });
     }
 
+    /** The name of the revoked or expired token with this secret, for the audit of its refusal; empty for no token. */
+    @Transactional(readOnly = true)
+    public Optional<String> nameOfInactive(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
+            return Optional.empty();
+        }
+        return dsl.select(API_TOKEN.NAME).from(API_TOKEN).where(API_TOKEN.TOKEN_HASH.eq(Sha256.hex(secret))).fetchOptional(API_TOKEN.NAME);
+    }
+
     private static ApiToken toToken(ApiTokenRecord r) {
         return new ApiToken(r.getId(), r.getName(), r.getPluginId(), Arrays.asList(r.getPermissions()), r.getTokenPrefix(),
                 r.getCreatedBy(), r.getCreatedAt().toInstant(), r.getExpiresAt() == null ? null : r.getExpiresAt().toInstant(),

@@ -8,7 +8,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +15,8 @@ import static dev.steward.platform.db.generated.Tables.APP_USER;
 
 /**
  * Loads users from {@code platform.app_user}. Authorities are the user's roles ({@code ROLE_X}) plus every
- * permission those roles hold, so services check {@code hasAuthority('incidents.read')}.
+ * permission those roles hold, so services check {@code hasAuthority('incidents.read')}. Repeated failures are slowed
+ * by {@link SignInThrottle}, never by locking the account (the old lock columns of {@code app_user} are unused).
  */
 @Service
 public class StewardUserDetailsService implements UserDetailsService {
@@ -41,7 +41,8 @@ public class StewardUserDetailsService implements UserDetailsService {
         return User.withUsername(account.username())
                 .password(row.get(APP_USER.PASSWORD_HASH))
                 .disabled(!account.active())
-                .accountLocked(account.lockedAt(OffsetDateTime.now()))
+                // a one-time password is expired credentials: refused on the API, only a password change in the console
+                .credentialsExpired(account.mustChangePassword())
                 .authorities(authorities)
                 .build();
     }

@@ -5,9 +5,5 @@ import java.util.Set;
 
 /** A console user as the admin pages show it (never with the password hash). */
 public record UserAccount(long id, String username, String displayName, String email, Set<Role> roles, boolean active,
-                          boolean mustChangePassword, OffsetDateTime lockedUntil, OffsetDateTime lastLoginAt, int version) {
-
-    public boolean lockedAt(OffsetDateTime now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
+                          boolean mustChangePassword, OffsetDateTime lastLoginAt, int version) {
 }

@@ -1,19 +1,27 @@
 package dev.steward.platform.security;
 
+import dev.steward.platform.audit.AuditEvent;
+import dev.steward.platform.audit.AuditTrail;
 import dev.steward.platform.db.generated.tables.records.AppUserRecord;
+import dev.steward.platform.security.AccountSecurityChanged.Change;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.DataChangedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import static dev.steward.platform.db.generated.Tables.APP_USER;
@@ -21,7 +29,11 @@ import static dev.steward.platform.db.generated.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
-/** Console users: the admin's operations (checked by permission) and the user's own password change. */
+/**
+ * Console users: the admin's operations (checked by permission) and the user's own password change. Deactivating a
+ * user, changing their roles or resetting their password ends their open sessions, once the change has committed
+ * ({@link AccountSecurityChanged}); users changing their own password keep the session they did it in.
+ */
 @Service
 public class UserAccountService {
 
@@ -30,10 +42,14 @@ public class UserAccountService {
 
     private final DSLContext dsl;
     private final PasswordEncoder passwordEncoder;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    public UserAccountService(DSLContext dsl, PasswordEncoder passwordEncoder) {
+    public UserAccountService(DSLContext dsl, PasswordEncoder passwordEncoder, AuditTrail audit, ApplicationEventPublisher events) {
         this.dsl = dsl;
         this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.events = events;
     }
 
     @PreAuthorize("hasAuthority('" + PlatformPermissions.USERS_MANAGE + "')")
@@ -104,7 +120,9 @@ public class UserAccountService {
         user.setEmail(email == null || email.isBlank() ? null : email.trim());
         user.setVersion(user.getVersion() + 1);
         user.store();
-        replaceRoles(id, roles);
+        if (replaceRoles(id, roles)) {
+            events.publishEvent(new AccountSecurityChanged(user.getUsername(), Change.ROLES_CHANGED, null));
+        }
     }
 
     @PreAuthorize("hasAuthority('" + PlatformPermissions.USERS_MANAGE + "')")
@@ -117,9 +135,12 @@ public class UserAccountService {
         user.setActive(active);
         user.setVersion(user.getVersion() + 1);
         user.store();
+        if (!active) {
+            events.publishEvent(new AccountSecurityChanged(user.getUsername(), Change.DEACTIVATED, null));
+        }
     }
 
-    /** Sets a new one-time password, unlocks the account, and returns the password to hand to the user. */
+    /** Sets a new one-time password and returns it, to hand to the user; the user's open sessions end. */
     @PreAuthorize("hasAuthority('" + PlatformPermissions.USERS_MANAGE + "')")
     @Transactional
     public String resetPassword(long id, int expectedVersion) {
@@ -127,14 +148,13 @@ public class UserAccountService {
         String password = PasswordPolicy.generate();
         user.setPasswordHash(passwordEncoder.encode(password));
         user.setMustChangePassword(true);
-        user.setFailedLogins(0);
-        user.setLockedUntil(null);
         user.setVersion(user.getVersion() + 1);
         user.store();
+        events.publishEvent(new AccountSecurityChanged(user.getUsername(), Change.PASSWORD_RESET, null));
         return password;
     }
 
-    /** The logged-in user changes their own password. */
+    /** The logged-in user changes their own password; their other sessions end, this one stays. */
     @PreAuthorize("isAuthenticated() and #username == authentication.name")
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
@@ -151,6 +171,15 @@ public class UserAccountService {
         user.setMustChangePassword(false);
         user.setVersion(user.getVersion() + 1);
         user.store();
+        events.publishEvent(new AccountSecurityChanged(username, Change.OWN_PASSWORD_CHANGED, currentSessionId()));
+    }
+
+    private static String currentSessionId() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            var session = attributes.getRequest().getSession(false);
+            return session == null ? null : session.getId();
+        }
+        return null;
     }
 
     @Transactional(readOnly = true)
@@ -175,14 +204,27 @@ public class UserAccountService {
         return isAdmin && user.getActive() && activeAdmins <= 1;
     }
 
-    private void replaceRoles(long userId, Collection<Role> roles) {
-        dsl.deleteFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)).execute();
-        for (Role role : roles) {
-            var record = dsl.newRecord(USER_ROLE);
-            record.setUserId(userId);
-            record.setRole(role.name());
-            record.store();
+    /** Gives the user exactly these roles, audited as one entry with the roles before and after; true if they changed. */
+    private boolean replaceRoles(long userId, Collection<Role> roles) {
+        Set<String> before = new TreeSet<>(dsl.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId))
+                .fetch(USER_ROLE.ROLE));
+        Set<String> after = new TreeSet<>(roles.stream().map(Role::name).toList());
+        if (before.equals(after)) {
+            return false;
         }
+        Set<String> removed = new TreeSet<>(before);
+        removed.removeAll(after);
+        Set<String> granted = new TreeSet<>(after);
+        granted.removeAll(before);
+        dsl.deleteFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)).and(USER_ROLE.ROLE.in(removed)).execute();
+        for (String role : granted) {
+            dsl.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, userId).set(USER_ROLE.ROLE, role).execute();
+        }
+        // set-based, so the record listener does not see it: one entry says what was granted and removed
+        audit.record(AuditEvent.of("platform", "app_user", userId, "ROLES_CHANGED")
+                .before(Map.of("roles", List.copyOf(before)))
+                .after(Map.of("roles", List.copyOf(after), "granted", List.copyOf(granted), "removed", List.copyOf(removed))));
+        return true;
     }
 
     static org.jooq.Field<java.util.List<String>> rolesField() {
@@ -195,7 +237,7 @@ public class UserAccountService {
         r.get("roles", List.class).forEach(role -> roles.add(Role.valueOf((String) role)));
         return new UserAccount(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME),
                 r.get(APP_USER.EMAIL), roles, r.get(APP_USER.ACTIVE), r.get(APP_USER.MUST_CHANGE_PASSWORD),
-                r.get(APP_USER.LOCKED_UNTIL), r.get(APP_USER.LAST_LOGIN_AT), r.get(APP_USER.VERSION));
+                r.get(APP_USER.LAST_LOGIN_AT), r.get(APP_USER.VERSION));
     }
 
     static OffsetDateTime now() {

@@ -20,10 +20,9 @@ import dev.steward.platform.security.UserAccountService;
 import dev.steward.platform.spi.RequiresPermission;
 import jakarta.annotation.security.PermitAll;
 
-import java.time.OffsetDateTime;
 import java.util.stream.Collectors;
 
-/** Console users: create, edit roles, deactivate, reset password (which also unlocks a locked account). */
+/** Console users: create, edit roles, deactivate, reset password (the last three end the user's open sessions). */
 @Route("admin/users")
 @PageTitle("Users · Steward")
 @PermitAll
@@ -61,9 +60,6 @@ public class UsersView extends VerticalLayout {
     private static String status(UserAccount u) {
         if (!u.active()) {
             return "deactivated";
-        }
-        if (u.lockedAt(OffsetDateTime.now())) {
-            return "locked until " + u.lockedUntil().toLocalTime().withNano(0);
         }
         return u.mustChangePassword() ? "active, must change password" : "active";
     }

@@ -8,8 +8,10 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.theme.lumo.Lumo;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.security.SignInAuthentication;
 import dev.steward.platform.security.UserAccountService;
 import dev.steward.platform.spi.RequiresPermission;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -72,6 +74,10 @@ public class AccessGuard implements VaadinServiceInitListener {
     }
 
     private boolean mustChangePassword(String username) {
+        // a session signed in with a one-time password holds no permission until it is changed
+        if (SignInAuthentication.mustChangePassword(SecurityContextHolder.getContext().getAuthentication())) {
+            return true;
+        }
         VaadinSession session = VaadinSession.getCurrent();
         Boolean cached = (Boolean) session.getAttribute(MUST_CHANGE_PASSWORD);
         if (cached == null) {

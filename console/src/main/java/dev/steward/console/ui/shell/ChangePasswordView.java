@@ -12,8 +12,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.PasswordPolicy;
+import dev.steward.platform.security.SignInAuthentication;
 import dev.steward.platform.security.UserAccountService;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /** Every user may change their own password; users with a one-time password are sent here until they do. */
 @Route("password")
@@ -26,7 +32,7 @@ public class ChangePasswordView extends VerticalLayout {
     final PasswordField repeat = new PasswordField("Repeat new password");
     final Button save = new Button("Change password");
 
-    public ChangePasswordView(UserAccountService users) {
+    public ChangePasswordView(UserAccountService users, SignInAuthentication signIn) {
         setMaxWidth("28rem");
         String username = CurrentUser.username().orElseThrow();
         boolean forced = users.mustChangePassword(username);
@@ -58,9 +64,22 @@ public class ChangePasswordView extends VerticalLayout {
                 return;
             }
             AccessGuard.passwordChanged();
+            grantFullAccess(signIn);
             Notification.show("Password changed");
             UI.getCurrent().navigate(DashboardView.class);
         });
         add(current, next, repeat, save);
+    }
+
+    /** A session signed in with a one-time password gets the user's roles and permissions now, without signing in again. */
+    private static void grantFullAccess(SignInAuthentication signIn) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (!SignInAuthentication.mustChangePassword(current)) {
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(signIn.afterPasswordChange(current));
+        SecurityContextHolder.setContext(context);
+        VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
     }
 }

@@ -8,24 +8,28 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.steward.platform.security.SignInThrottledException;
+import org.springframework.security.web.WebAttributes;
 
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Steward")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
+    static final String CHECK_CREDENTIALS = "Check your user name and password.";
+
     private final LoginForm login = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Steward");
         i18n.getErrorMessage().setTitle("Sign-in failed");
-        i18n.getErrorMessage().setMessage("Check your user name and password. After repeated failures the account is "
-                + "locked for a while; an administrator can unlock it by resetting the password.");
+        i18n.getErrorMessage().setMessage(CHECK_CREDENTIALS);
         login.setI18n(i18n);
         login.setForgotPasswordButtonVisible(false);
         login.setAction("login");
@@ -34,6 +38,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        // Spring Security's failure handler keeps the reason in the session; a throttled attempt says when to retry
+        Object reason = failed && VaadinSession.getCurrent() != null
+                ? VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) : null;
+        i18n.getErrorMessage().setMessage(reason instanceof SignInThrottledException throttled ? throttled.getMessage() : CHECK_CREDENTIALS);
+        login.setI18n(i18n);
+        login.setError(failed);
     }
 }

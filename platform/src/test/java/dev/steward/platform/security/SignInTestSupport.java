@@ -1,0 +1,31 @@
+package dev.steward.platform.security;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/** Sign-in attempts as the servlet filters make them: a user name, a password and the caller's address. */
+final class SignInTestSupport {
+
+    private SignInTestSupport() {
+    }
+
+    static Authentication attempt(AuthenticationManager manager, String username, String password, String from) {
+        var token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        token.setDetails(new WebAuthenticationDetails(from, null));
+        return manager.authenticate(token);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+}
