@@ -160,4 +160,18 @@ class AccessImportTest extends ReviewsTestBase {
             return List.of();
         }
     }
+
+    @Test
+    void an_uploaded_file_is_read_from_disk_and_values_escaped_by_an_export_arrive_without_the_escape() {
+        String csv = HEADER + "'=cmd,'+ROLE,,,'@team,\n" + "'s-admin,''quoted,,,'-dash,\n";
+        AccessImport imports = bean(AccessImport.class);
+        try (var upload = dev.steward.platform.files.UploadedFile.copyOf("export.csv", csv.getBytes(StandardCharsets.UTF_8))) {
+            ColumnMapping mapping = ColumnMapping.guess(imports.header(upload.path()));
+            imports.commit(erp.id(), upload.path(), upload.fileName(), mapping, AccessImport.Progress.NONE);
+        }
+        assertThat(dsl.fetch("select account_name, entitlement, display_name from reviews.account a join reviews.access_grant g"
+                        + " using (system_id, account_name) where a.system_id = ? order by account_name", erp.id())
+                .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2)))
+                .containsExactlyInAnyOrder("=cmd|+ROLE|@team", "'s-admin|'quoted|-dash");
+    }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.steward.platform.files.UploadedFile;
 import dev.steward.platform.files.Attachment;
 import dev.steward.platform.files.AttachmentService;
 import dev.steward.platform.files.ui.AttachmentsPanel;
@@ -34,12 +35,12 @@ class AttachmentsPanelTest extends KaribuTest {
         loginAs("root", Role.ADMIN);
         AttachmentsPanel panel = new AttachmentsPanel(files, NOTE);
         UI.getCurrent().add(panel);
-        panel.receive("evidence.txt", "firewall log excerpt".getBytes(StandardCharsets.UTF_8));
+        panel.receive(UploadedFile.copyOf("evidence.txt", "firewall log excerpt".getBytes(StandardCharsets.UTF_8)));
         assertThat(_find(panel, Paragraph.class).getFirst().getText()).startsWith("evidence.txt added (SHA-256 ");
         Grid<Attachment> grid = _get(panel, Grid.class);
         assertThat(GridKt._findAll(grid)).extracting(Attachment::fileName).contains("evidence.txt");
 
-        panel.receive("run-me.txt", new byte[]{'M', 'Z', 1, 2});
+        panel.receive(UploadedFile.copyOf("run-me.txt", new byte[]{'M', 'Z', 1, 2}));
         assertThat(_find(panel, Paragraph.class).getFirst().getText()).startsWith("run-me.txt is a application/x-msdownload file");
 
         int row = GridKt._findAll(grid).stream().map(Attachment::fileName).toList().indexOf("evidence.txt");
@@ -54,7 +55,7 @@ class AttachmentsPanelTest extends KaribuTest {
         loginAs("ana", Role.SECURITY_ANALYST); // may read sample notes, not add files
         AttachmentsPanel panel = new AttachmentsPanel(files, NOTE);
         UI.getCurrent().add(panel);
-        panel.receive("notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
+        panel.receive(UploadedFile.copyOf("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)));
         assertThat(_find(panel, Paragraph.class).getFirst().getText()).isEqualTo("You may not add or delete files on this record");
     }
 }

@@ -158,4 +158,16 @@ class VendorImportTest extends VendorsTestBase {
         return files;
     }
 
+
+    @Test
+    void an_uploaded_file_is_read_as_it_streams_and_values_escaped_by_an_export_arrive_without_the_escape() {
+        String csv = "legal_name,description\n" + "'+Plus Vendor " + suffix + ",'-minus; '@at\n" + "'s-Hertogenbosch BV " + suffix + ",''quoted\n";
+        try (var upload = dev.steward.platform.files.UploadedFile.copyOf("vendors.csv", bytes(csv))) {
+            assertThat(imports.preview(upload.path()).problems()).isEmpty();
+            imports.commit(upload.path(), VendorImport.Progress.NONE);
+        }
+        assertThat(dsl.fetch("select legal_name, description from vendors.vendor where legal_name like ? order by legal_name", "%" + suffix)
+                .map(r -> r.get(0) + "|" + r.get(1)))
+                .containsExactly("'s-Hertogenbosch BV " + suffix + "|'quoted", "+Plus Vendor " + suffix + "|-minus; '@at");
+    }
 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import dev.steward.console.ui.KaribuTest;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.Role;
+import dev.steward.reviews.ldap.LdapSettings;
 import dev.steward.reviews.ldap.LdapSourceService;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
@@ -71,6 +72,7 @@ class LdapSourceDialogTest extends KaribuTest {
         LdapSourceDialog dialog = _get(LdapSourceDialog.class);
         assertThat(dialog.preview.isEnabled()).isFalse(); // nothing saved yet
         assertThat(dialog.password.getHelperText()).isEqualTo("not set");
+        assertThat(dialog.cleartext.isVisible()).as("nothing typed yet").isFalse();
 
         // a wrong address and a bind DN without password: shown on their fields, nothing saved
         setValue(dialog.url, "ldap.example.org");
@@ -81,7 +83,11 @@ class LdapSourceDialogTest extends KaribuTest {
         assertThat(dialog.password.isInvalid()).isTrue();
         assertThat(bean(LdapSourceService.class).get(payroll.id())).isEmpty();
 
+        setValue(dialog.url, "ldaps://localhost:" + directory.getListenPort());
+        assertThat(dialog.cleartext.isVisible()).as("ldaps: encrypted").isFalse();
         setValue(dialog.url, "ldap://localhost:" + directory.getListenPort());
+        assertThat(dialog.cleartext.isVisible()).as("a bind DN over ldap://, before saving or testing").isTrue();
+        assertThat(dialog.cleartext.getText()).isEqualTo(LdapSettings.CLEARTEXT_WARNING);
         setValue(dialog.password, "bind-pw");
         setValue(dialog.groupBaseDn, "ou=groups," + BASE);
         _click(dialog.test);

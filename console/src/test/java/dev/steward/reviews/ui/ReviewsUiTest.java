@@ -4,6 +4,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import dev.steward.platform.files.UploadedFile;
 import dev.steward.console.ui.KaribuTest;
 import dev.steward.platform.people.EmploymentStatus;
 import dev.steward.platform.people.PeopleDirectory;
@@ -146,7 +147,7 @@ class ReviewsUiTest extends KaribuTest {
                 SystemInfo.Criticality.MEDIUM, true, null, 0));
         AccessImportDialog dialog = new AccessImportDialog(bean(dev.steward.reviews.imports.AccessImport.class), hr);
         dialog.open();
-        dialog.receive("bad.csv", "user,group\nann,\n".getBytes(StandardCharsets.UTF_8));
+        dialog.receive(UploadedFile.copyOf("bad.csv", "user,group\nann,\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(dialog.account.getValue()).isEqualTo("user");
         assertThat(dialog.entitlement.getValue()).isEqualTo("group");
         _click(dialog.preview);
@@ -154,7 +155,7 @@ class ReviewsUiTest extends KaribuTest {
         assertThat(dialog.problems.isVisible()).isTrue();
         assertThat(GridKt._get(dialog.problems, 0).toString()).isEqualTo("line 2, column group: Empty; every row needs a value here");
 
-        dialog.receive("hr.csv", "user,group\nann,HR_VIEW\nben,HR_EDIT\n".getBytes(StandardCharsets.UTF_8));
+        dialog.receive(UploadedFile.copyOf("hr.csv", "user,group\nann,HR_VIEW\nben,HR_EDIT\n".getBytes(StandardCharsets.UTF_8)));
         _click(dialog.preview);
         finish(dialog);
         assertThat(dialog.status.getText()).startsWith("2 rows, 2 accounts. Grants: 2 added, 0 removed");

@@ -4,6 +4,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
+import dev.steward.platform.files.UploadedFile;
 import dev.steward.console.ui.KaribuTest;
 import dev.steward.platform.catalog.CatalogEntry;
 import dev.steward.platform.security.Role;
@@ -116,14 +117,14 @@ class VendorsUiTest extends KaribuTest {
         UI.getCurrent().navigate(VendorsView.class);
         _click(_get(VendorsView.class).importCsv);
         VendorImportDialog dialog = _get(VendorImportDialog.class);
-        dialog.receive("bad.csv", ("legal_name,hq_country\nAcme " + suffix + ",Germany\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        dialog.receive(UploadedFile.copyOf("bad.csv", ("legal_name,hq_country\nAcme " + suffix + ",Germany\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         _click(dialog.preview);
         assertThat(dialog.problems.isVisible()).isTrue();
         assertThat(GridKt._get(dialog.problems, 0).toString())
                 .isEqualTo("line 2, column hq_country: 'Germany' is not an ISO 3166 country code (two letters, e.g. DE, US)");
         assertThat(dialog.commit.isEnabled()).isFalse();
 
-        dialog.receive("good.csv", ("legal_name,hq_country\nAcme " + suffix + ",DE\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        dialog.receive(UploadedFile.copyOf("good.csv", ("legal_name,hq_country\nAcme " + suffix + ",DE\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         _click(dialog.preview);
         assertThat(dialog.status.getText()).startsWith("good.csv: adds 1 vendor(s), 0 service(s)");
         _click(dialog.commit);
@@ -217,5 +218,51 @@ class VendorsUiTest extends KaribuTest {
 
     private static Set<CatalogEntry> pick(java.util.stream.Stream<CatalogEntry> entries, String code) {
         return entries.filter(e -> e.code().equals(code)).collect(Collectors.toSet());
+    }
+
+    @Test
+    void a_business_owner_sees_risk_accepted_disabled_with_the_reason_and_who_can() {
+        loginAs("setup", Role.ADMIN, Role.PRIVACY_OFFICER);
+        String email = "bea-" + suffix + "@example.org";
+        long bea = context.getBean(dev.steward.platform.people.PeopleDirectory.class).save(new dev.steward.platform.people.PersonForm(null, 0,
+                "BEA-" + suffix, "Bea " + suffix, email, null, null, null, dev.steward.platform.people.EmploymentStatus.ACTIVE, null, null));
+        var users = context.getBean(dev.steward.platform.security.UserAccountService.class);
+        String oneTime = users.create("bea-" + suffix, "Bea", email, java.util.EnumSet.of(Role.MANAGER));
+        loginAs("bea-" + suffix, Role.MANAGER);
+        users.changeOwnPassword("bea-" + suffix, oneTime, "bea-passphrase-" + suffix); // past the one-time password gate
+        loginAs("olivia", Role.PRIVACY_OFFICER);
+        var plugin = context.getBean(dev.steward.platform.plugin.ExtensionRegistry.class).contextOf("vendors").orElseThrow();
+        var v = plugin.getBean(dev.steward.vendors.registry.VendorRegistry.class).save(
+                dev.steward.vendors.registry.VendorForm.named("Owned " + suffix).withOwner(bea));
+        plugin.getBean(dev.steward.vendors.risk.Assessments.class).assess(new dev.steward.vendors.risk.AssessmentForm(v.id(), 2,
+                "Support reaches customer data", java.util.List.of(new dev.steward.vendors.risk.FindingForm("No MFA",
+                        dev.steward.vendors.risk.FindingForm.Severity.HIGH, bea, LocalDate.now().plusDays(30)))));
+
+        loginAs("bea-" + suffix, Role.MANAGER);
+        UI.getCurrent().navigate("vendors/mine/" + v.id());
+        VendorPage page = _get(MyVendorView.class).page;
+        page.tabs.setSelectedIndex(3);
+        Button accept = findingAction(page, "Risk accepted");
+        assertThat(accept.isEnabled()).isFalse();
+        assertThat(accept.getTooltip().getText()).startsWith("The vendor's business owner cannot accept its own risk");
+        assertThat(page.riskPanel.acceptNote.isVisible()).isTrue();
+        assertThat(page.riskPanel.acceptNote.getText()).isEqualTo("Risk accepted is not available to you: The vendor's business owner "
+                + "cannot accept its own risk; a privacy officer or another risk approver can.");
+        assertThat(findingAction(page, "Resolved").isEnabled()).isTrue();
+
+        loginAs("olivia", Role.PRIVACY_OFFICER);
+        UI.getCurrent().navigate("vendors/" + v.id());
+        VendorPage asOfficer = _get(VendorView.class).page;
+        asOfficer.tabs.setSelectedIndex(3);
+        assertThat(findingAction(asOfficer, "Risk accepted").isEnabled()).isTrue();
+        assertThat(asOfficer.riskPanel.acceptNote.isVisible()).isFalse();
+    }
+
+    /** A button in the first finding's row of the risk tab (the findings grid is the panel's second grid). */
+    @SuppressWarnings("unchecked")
+    private static Button findingAction(VendorPage page, String text) {
+        var findings = (com.vaadin.flow.component.grid.Grid<dev.steward.vendors.risk.Finding>)
+                _find(page.riskPanel, com.vaadin.flow.component.grid.Grid.class).get(1);
+        return _get(GridKt._getCellComponent(findings, 0, "actions"), Button.class, spec -> spec.withText(text));
     }
 }

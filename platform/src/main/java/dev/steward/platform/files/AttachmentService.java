@@ -68,6 +68,12 @@ public class AttachmentService {
         this.directory = directory;
     }
 
+    /** The largest file accepted ({@code steward.files.max-size}); uploads enforce it while receiving. */
+    @PreAuthorize("isAuthenticated()")
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public Attachment upload(Attachment.Owner owner, String fileName, InputStream content) throws IOException {

@@ -1,12 +1,13 @@
 package dev.steward.platform.people;
 
+import dev.steward.platform.export.SafeCsv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,16 +38,13 @@ final class PeopleCsvReader {
     private PeopleCsvReader() {
     }
 
-    static Result read(String text, int maxRows, IntConsumer progress, BooleanSupplier cancelled) {
+    /** Reads the text as it streams in; a file that is not strict UTF-8 was refused before ({@link Utf8Text#scan}). */
+    static Result read(Reader text, int maxRows, IntConsumer progress, BooleanSupplier cancelled) {
         List<RowError> errors = new ArrayList<>();
         List<ImportRow> rows = new ArrayList<>();
-        if (text.isBlank()) {
-            errors.add(RowError.file("The file is empty"));
-            return new Result(rows, errors, 0);
-        }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(text, format)) {
             Map<String, String> columns = columns(parser.getHeaderNames(), errors);
             if (!errors.isEmpty()) {
                 return new Result(rows, errors, 0);
@@ -172,7 +170,8 @@ final class PeopleCsvReader {
 
     private static String value(CSVRecord record, Map<String, String> columns, String column) {
         String value = record.get(columns.get(column));
-        return value == null || value.isBlank() ? null : value.trim();
+        // trimmed before the export's formula escape is undone: a value that starts with a tab keeps it
+        return value == null || value.isBlank() ? null : SafeCsv.restore(value.trim());
     }
 
     private static void check(List<RowError> errors, int line, String column, String message) {

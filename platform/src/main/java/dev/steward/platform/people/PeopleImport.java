@@ -1,6 +1,5 @@
 package dev.steward.platform.people;
 
-import dev.steward.platform.Sha256;
 import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
 import dev.steward.platform.files.FileSizes;
@@ -11,6 +10,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,22 +51,48 @@ public class PeopleImport {
         return maxBytes;
     }
 
+    /** Checks an uploaded file (read as it streams, never whole in memory) and says what importing it would change. */
+    @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")
+    @Transactional(readOnly = true)
+    public ImportPlan prepare(Path file, String fileName, ImportProgress progress, BooleanSupplier cancelled) {
+        return prepare(fileName, size(file), () -> Files.newInputStream(file), progress, cancelled);
+    }
+
+    /** As {@link #prepare(Path, String, ImportProgress, BooleanSupplier)}, for content already in memory. */
     @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")
     @Transactional(readOnly = true)
     public ImportPlan prepare(byte[] content, String fileName, ImportProgress progress, BooleanSupplier cancelled) {
-        String sha256 = Sha256.hex(content);
-        if (content.length > maxBytes) {
-            return failed(fileName, sha256, RowError.file("The file is " + FileSizes.human(content.length) + "; the limit is "
+        return prepare(fileName, content.length, () -> new ByteArrayInputStream(content), progress, cancelled);
+    }
+
+    /** Opens the content again for each pass (one to check, one to parse). */
+    @FunctionalInterface
+    private interface Content {
+        InputStream open() throws IOException;
+    }
+
+    private ImportPlan prepare(String fileName, long size, Content content, ImportProgress progress, BooleanSupplier cancelled) {
+        if (size > maxBytes) {
+            return failed(fileName, "", RowError.file("The file is " + FileSizes.human(size) + "; the limit is "
                     + FileSizes.human(maxBytes) + " (steward.people.import.max-bytes). Split the file."));
         }
-        String[] problem = new String[1];
-        var text = Utf8Text.decode(content, problem);
-        if (text.isEmpty()) {
-            return failed(fileName, sha256, RowError.file(problem[0]));
+        Utf8Text.Scan scan;
+        PeopleCsvReader.Result read;
+        try {
+            try (InputStream in = content.open()) {
+                scan = Utf8Text.scan(in);
+            }
+            if (scan.problem() != null || scan.blank()) {
+                return failed(fileName, scan.sha256() == null ? "" : scan.sha256(),
+                        RowError.file(scan.problem() != null ? scan.problem() : "The file is empty"));
+            }
+            try (Reader text = Utf8Text.reader(content.open())) {
+                read = PeopleCsvReader.read(text, maxRows, done -> progress.update("Reading", done, scan.lines()), cancelled);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The file " + fileName + " could not be read", e);
         }
-        long lines = text.get().chars().filter(c -> c == '\n').count();
-        PeopleCsvReader.Result read = PeopleCsvReader.read(text.get(), maxRows,
-                done -> progress.update("Reading", done, lines), cancelled);
+        String sha256 = scan.sha256();
         if (read.rows().isEmpty()) {
             return new ImportPlan(fileName, sha256, List.of(), read.errors(), ImportPlan.Preview.none());
         }
@@ -74,6 +106,14 @@ public class PeopleImport {
         ImportPlan.Preview preview = PeopleSnapshot.preview(read.rows(), existing, PeopleSnapshot.orgUnitCodes(dsl));
         progress.update("Checked", read.rows().size(), read.rows().size());
         return new ImportPlan(fileName, sha256, read.rows(), List.copyOf(errors), preview);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The uploaded file is gone: " + e.getMessage(), e);
+        }
     }
 
     @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")

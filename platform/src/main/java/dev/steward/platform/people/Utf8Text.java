@@ -1,42 +1,96 @@
 package dev.steward.platform.people;
 
+import dev.steward.platform.Sha256;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.security.MessageDigest;
 
-/** Decodes bytes as strict UTF-8 (a byte-order mark is dropped), or says where the first invalid byte is. */
+/**
+ * Strict UTF-8 (a byte-order mark is dropped) read from a stream, never the whole file in memory: {@link #scan} checks
+ * a file once (its SHA-256, its line count, where the first invalid byte is), {@link #reader} reads it for parsing.
+ */
 final class Utf8Text {
+
+    /** What one pass over a file found; {@code problem} is a message for the user, or null when the text is valid. */
+    record Scan(String sha256, long lines, boolean blank, String problem) {
+    }
+
+    private static final int CHUNK = 64 * 1024;
 
     private Utf8Text() {
     }
 
-    /** The text, or empty with {@code problem[0]} set to a message for the user. */
-    static Optional<String> decode(byte[] bytes, String[] problem) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int offset = in.position();
-            int line = 1;
-            for (int i = start; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
+    static Scan scan(InputStream in) throws IOException {
+        MessageDigest digest = Sha256.digest();
+        CharsetDecoder decoder = strictDecoder();
+        ByteBuffer bytes = ByteBuffer.allocate(CHUNK);
+        CharBuffer chars = CharBuffer.allocate(CHUNK);
+        long newlines = 0;
+        boolean blank = true;
+        boolean end = false;
+        byte[] head = in.readNBytes(3);
+        digest.update(head);
+        if (!(head.length == 3 && bom(head))) {
+            bytes.put(head);
+        }
+        while (!end) {
+            int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            if (read < 0) {
+                end = true;
+            } else {
+                digest.update(bytes.array(), bytes.position(), read);
+                bytes.position(bytes.position() + read);
+            }
+            bytes.flip();
+            while (true) {
+                int before = bytes.position();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                for (int i = before; i < bytes.position(); i++) {
+                    byte b = bytes.array()[i];
+                    newlines += b == '\n' ? 1 : 0;
+                    blank = blank && (b == ' ' || b == '\t' || b == '\r' || b == '\n');
+                }
+                if (result.isError()) {
+                    return new Scan(null, newlines, blank, "The file is not UTF-8 text: line " + (newlines + 1) + " has the byte 0x"
+                            + String.format("%02X", bytes.get(bytes.position()) & 0xFF) + ", which is not valid UTF-8 (the file was "
+                            + "probably saved as Latin-1 or Windows-1252). Save it as \"CSV UTF-8\" and import it again.");
+                }
+                chars.clear();
+                if (!result.isOverflow()) {
+                    break;
                 }
             }
-            problem[0] = "The file is not UTF-8 text: line " + line + " has the byte 0x"
-                    + String.format("%02X", bytes[offset] & 0xFF) + ", which is not valid UTF-8 (the file was probably "
-                    + "saved as Latin-1 or Windows-1252). Save it as \"CSV UTF-8\" and import it again.";
-            return Optional.empty();
+            bytes.compact();
         }
-        decoder.flush(out);
-        out.flip();
-        return Optional.of(out.toString());
+        return new Scan(Sha256.hex(digest), newlines, blank, null);
+    }
+
+    /** The text of a stream checked by {@link #scan}, without its byte-order mark. */
+    static Reader reader(InputStream in) throws IOException {
+        PushbackInputStream stream = new PushbackInputStream(in, 3);
+        byte[] head = stream.readNBytes(3);
+        if (!(head.length == 3 && bom(head))) {
+            stream.unread(head);
+        }
+        return new InputStreamReader(stream, strictDecoder());
+    }
+
+    private static boolean bom(byte[] b) {
+        return (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+    }
+
+    private static CharsetDecoder strictDecoder() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 }

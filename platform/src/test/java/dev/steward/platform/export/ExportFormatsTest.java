@@ -44,6 +44,28 @@ class ExportFormatsTest {
     }
 
     @Test
+    void headers_are_neutralised_too_and_restore_gives_back_exactly_what_was_exported() throws Exception {
+        String[] values = {"=1+2", "+49 30", "-", "@SUM(A1)", "\tTab", "\rCR", "'s-Hertogenbosch", "''", "'", "plain", "it's", ""};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SafeCsv csv = SafeCsv.open(out, "=HYPERLINK(\"https://evil.example\")", "name")) {
+            for (String value : values) {
+                csv.row(value, "x");
+            }
+        }
+        String text = out.toString(StandardCharsets.UTF_8).substring(1);
+        var records = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180).getRecords();
+        assertThat(records.getFirst().values()).containsExactly("'=HYPERLINK(\"https://evil.example\")", "name");
+        for (int i = 0; i < values.length; i++) {
+            String cell = records.get(i + 1).get(0);
+            assertThat(cell).as("exported " + values[i]).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                    .doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+            assertThat(SafeCsv.restore(cell)).as("round trip of " + values[i]).isEqualTo(values[i]);
+        }
+        assertThat(SafeCsv.restore("'s-Hertogenbosch")).as("typed by hand, not escaped by us").isEqualTo("'s-Hertogenbosch");
+        assertThat(SafeCsv.restore(null)).isNull();
+    }
+
+    @Test
     void a_cursor_streams_to_csv_with_progress_and_stops_when_cancelled() {
         AtomicLong progress = new AtomicLong();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

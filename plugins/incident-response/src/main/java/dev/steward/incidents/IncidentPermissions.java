@@ -12,6 +12,14 @@ public final class IncidentPermissions {
     /** Decide and record notification obligations. */
     public static final String NOTIFY = "incidents.notify";
     public static final String MANAGE_RULES = "incidents.rules";
+    /**
+     * Through the intake API, update incidents another client opened (or that were logged in the console). Without it, a
+     * token updates only the incidents it opened itself. Granted to no role: give it to a token that must.
+     */
+    public static final String INTAKE_UPDATE_ANY = "incidents.intake.update-any";
+
+    /** Method security of the internal steps of any change to an incident (timeline entries, recomputed obligations). */
+    public static final String MAY_CHANGE = "hasAnyAuthority('" + WORK + "', '" + ASSESS + "', '" + NOTIFY + "', '" + MANAGE_RULES + "')";
 
     private IncidentPermissions() {
     }

@@ -28,7 +28,8 @@ public class IncidentsPlugin {
                 Permission.of(WORK, "Log and edit incidents, tasks, notes and evidence", Role.SECURITY_ANALYST, Role.PRIVACY_OFFICER),
                 Permission.of(ASSESS, "Assess severity and the risk to individuals", Role.PRIVACY_OFFICER),
                 Permission.of(NOTIFY, "Decide and record notification obligations", Role.PRIVACY_OFFICER),
-                Permission.of(MANAGE_RULES, "Add and correct notification rules", Role.PRIVACY_OFFICER));
+                Permission.of(MANAGE_RULES, "Add and correct notification rules", Role.PRIVACY_OFFICER),
+                Permission.of(IncidentPermissions.INTAKE_UPDATE_ANY, "Through the intake API, update incidents that another client opened"));
     }
 
     @Bean

@@ -8,7 +8,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
+import dev.steward.platform.files.UploadedFile;
+import dev.steward.platform.files.ui.BoundedUpload;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.people.ImportCancelledException;
 import dev.steward.platform.people.ImportPlan;
@@ -48,10 +49,7 @@ class PeopleImportDialog extends Dialog {
         setHeaderTitle("Import people from CSV");
         setWidth("min(60rem, 95vw)");
         upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, people.maxBytes()));
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) ->
-                upload.getUI().ifPresent(ui -> ui.access(() -> check(metadata.fileName(), bytes)))));
-        upload.addFileRejectedListener(e -> status.setText(e.getErrorMessage()));
+        BoundedUpload.attach(upload, people.maxBytes(), this::check, status::setText);
         progress.setVisible(false);
         errors.addColumn(e -> e.line() == 0 ? "file" : String.valueOf(e.line())).setHeader("Line").setAutoWidth(true);
         errors.addColumn(e -> e.column() == null ? "" : e.column()).setHeader("Column").setAutoWidth(true);
@@ -73,8 +71,12 @@ class PeopleImportDialog extends Dialog {
         getFooter().add(cancel, confirm);
     }
 
-    /** Checks an uploaded file in the background; the dialog shows progress, then the preview or the errors. */
-    void check(String fileName, byte[] content) {
+    /**
+     * Checks an uploaded file in the background; the dialog shows progress, then the preview or the errors. The plan
+     * holds the checked rows, so the temporary file is deleted as soon as the check ends.
+     */
+    void check(UploadedFile file) {
+        String fileName = file.fileName();
         UI ui = UI.getCurrent();
         plan = null;
         confirm.setEnabled(false);
@@ -85,7 +87,7 @@ class PeopleImportDialog extends Dialog {
         status.setText("Checking " + fileName + "…");
         work = background(() -> {
             try {
-                ImportPlan checked = people.prepare(content, fileName, (phase, done, total) -> ui.access(() -> {
+                ImportPlan checked = people.prepare(file.path(), fileName, (phase, done, total) -> ui.access(() -> {
                     progress.setIndeterminate(total <= 0);
                     progress.setValue(total <= 0 ? 0 : Math.min(1, (double) done / total));
                     status.setText(phase + "… " + done + " of " + total);
@@ -93,6 +95,13 @@ class PeopleImportDialog extends Dialog {
                 ui.access(() -> show(checked));
             } catch (ImportCancelledException e) {
                 ui.access(() -> status.setText(e.getMessage()));
+            } catch (RuntimeException e) {
+                ui.access(() -> {
+                    progress.setVisible(false);
+                    status.setText(fileName + " could not be checked: " + e.getMessage());
+                });
+            } finally {
+                file.close();
             }
         });
     }

@@ -5,6 +5,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import dev.steward.platform.files.UploadedFile;
 import dev.steward.console.ui.KaribuTest;
 import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.people.Person;
@@ -46,7 +47,7 @@ class PeopleUiTest extends KaribuTest {
 
     private void importFile(String csv) throws Exception {
         PeopleImportDialog dialog = openImport();
-        dialog.check("people.csv", csv.getBytes(StandardCharsets.UTF_8));
+        dialog.check(UploadedFile.copyOf("people.csv", csv.getBytes(StandardCharsets.UTF_8)));
         finish(dialog);
         _click(dialog.confirm);
         finish(dialog);
@@ -56,8 +57,8 @@ class PeopleUiTest extends KaribuTest {
     void an_admin_imports_a_file_after_seeing_what_it_changes() throws Exception {
         loginAs("root", Role.ADMIN);
         PeopleImportDialog dialog = openImport();
-        dialog.check("staff.csv", (HEADER + "U-1,Grace Hopper,grace@example.org,Admiral,NAVY,,active,1943-01-01,\n"
-                + "U-2,Alan Turing,alan@example.org,,MATH,U-1,active,,\n").getBytes(StandardCharsets.UTF_8));
+        dialog.check(UploadedFile.copyOf("staff.csv", (HEADER + "U-1,Grace Hopper,grace@example.org,Admiral,NAVY,,active,1943-01-01,\n"
+                + "U-2,Alan Turing,alan@example.org,,MATH,U-1,active,,\n").getBytes(StandardCharsets.UTF_8)));
         finish(dialog);
         assertThat(dialog.status.getText()).startsWith("staff.csv: 2 new, 0 changed, 0 unchanged")
                 .contains("New org units: MATH, NAVY.");
@@ -76,7 +77,7 @@ class PeopleUiTest extends KaribuTest {
     void a_file_with_errors_lists_them_and_cannot_be_imported() throws Exception {
         loginAs("root", Role.ADMIN);
         PeopleImportDialog dialog = openImport();
-        dialog.check("bad.csv", (HEADER + "V-1,Vera,not-an-email,,,,active,,\n").getBytes(StandardCharsets.UTF_8));
+        dialog.check(UploadedFile.copyOf("bad.csv", (HEADER + "V-1,Vera,not-an-email,,,,active,,\n").getBytes(StandardCharsets.UTF_8)));
         finish(dialog);
         assertThat(dialog.status.getText()).startsWith("bad.csv cannot be imported; nothing was changed");
         assertThat(dialog.errors.isVisible()).isTrue();

@@ -1,6 +1,7 @@
 package dev.steward.platform.export.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.steward.platform.export.ExportProgress;
+import dev.steward.platform.files.TempFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -23,7 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs an export in the background into a temporary file, with a progress bar and a cancel button, then offers the
  * download. For plugins: {@code new ExportDialog("Breach register", "register.pdf", "application/pdf", total, job).open()}.
- * The job runs as the user who started it (their permissions apply).
+ * The job runs as the user who started it (their permissions apply). The temporary file is readable by the console's
+ * user only and is deleted as soon as its download ends or fails, when the export fails or is cancelled, and when the
+ * dialog is closed or its UI goes away (the session ends): it never waits for the JVM to stop.
  */
 public class ExportDialog extends Dialog {
 
@@ -41,6 +45,8 @@ public class ExportDialog extends Dialog {
     /** The background work, for tests to wait on. */
     volatile CompletableFuture<Void> work;
     volatile Path file;
+    /** Streams the file once, then deletes it; for tests to call as the browser would. */
+    DownloadHandler downloadHandler;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     public ExportDialog(String title, String fileName, String contentType, long expectedRows, Job job) {
@@ -57,16 +63,26 @@ public class ExportDialog extends Dialog {
             if (e.isOpened() && work == null) {
                 start(fileName, contentType, expectedRows, job);
             } else if (!e.isOpened()) {
-                cancelled.set(true);
+                discard();
             }
         });
+        addDetachListener(e -> discard());
+    }
+
+    /** Stops the export and deletes its file, now or (while it is being written) as soon as the writer stops. */
+    private void discard() {
+        cancelled.set(true);
+        download.setVisible(false);
+        if (work == null) {
+            return;
+        }
+        work.whenComplete((done, failed) -> delete());
     }
 
     private void start(String fileName, String contentType, long expectedRows, Job job) {
         UI ui = UI.getCurrent();
         try {
-            file = Files.createTempFile("steward-export-", "-" + fileName);
-            file.toFile().deleteOnExit();
+            file = TempFiles.create("steward-export-", "-" + fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,15 +93,24 @@ public class ExportDialog extends Dialog {
             }
         }), cancelled::get);
         work = CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                job.write(out, tracker);
+            try {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    job.write(out, tracker);
+                }
+                if (cancelled.get()) {
+                    throw new ExportProgress.Cancelled();
+                }
                 ui.access(() -> ready(fileName, contentType));
-            } catch (ExportProgress.Cancelled e) {
+            } catch (ExportProgress.Cancelled | UIDetachedException e) {
                 delete();
             } catch (IOException | RuntimeException e) {
                 log.error("Export {} failed", fileName, e);
                 delete();
-                ui.access(() -> status.setText("The export failed: " + e.getMessage()));
+                try {
+                    ui.access(() -> status.setText("The export failed: " + e.getMessage()));
+                } catch (UIDetachedException gone) {
+                    // nobody is left to tell
+                }
             }
         }), r -> Thread.ofVirtual().start(r));
     }
@@ -101,19 +126,41 @@ public class ExportDialog extends Dialog {
     }
 
     private void ready(String fileName, String contentType) {
+        if (cancelled.get()) {
+            delete();
+            return;
+        }
         progress.setVisible(false);
         status.setText("Ready.");
-        download.setHref(DownloadHandler.forFile(file.toFile(), fileName));
+        downloadHandler = event -> {
+            event.setFileName(fileName);
+            event.setContentType(contentType);
+            try (var in = Files.newInputStream(file)) {
+                event.setContentLength(Files.size(file));
+                in.transferTo(event.getOutputStream());
+            } catch (java.nio.file.NoSuchFileException gone) {
+                event.getResponse().setStatus(410);
+            } finally {
+                delete();
+                UI ui = event.getUI();
+                if (ui != null) {
+                    ui.access(this::downloaded);
+                }
+            }
+        };
+        download.setHref(downloadHandler);
         download.setText("Download " + fileName);
         download.getElement().setAttribute("type", contentType);
         download.setVisible(true);
     }
 
+    /** After the one download: the file is gone, so the link goes too. */
+    private void downloaded() {
+        download.setVisible(false);
+        status.setText("Downloaded. Run the export again for another copy.");
+    }
+
     private void delete() {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // deleteOnExit remains
-        }
+        TempFiles.delete(file);
     }
 }

@@ -11,13 +11,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
 import dev.steward.platform.files.Attachment;
 import dev.steward.platform.files.AttachmentService;
 import dev.steward.platform.files.FileSizes;
+import dev.steward.platform.files.UploadedFile;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -40,8 +40,7 @@ public class AttachmentsPanel extends VerticalLayout {
         this.files = files;
         this.owner = owner;
         setPadding(false);
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) ->
-                upload.getUI().ifPresent(ui -> ui.access(() -> receive(metadata.fileName(), bytes)))));
+        BoundedUpload.attach(upload, files.maxBytes(), this::receive, message::setText);
         grid.addComponentColumn(this::downloadLink).setHeader("File").setFlexGrow(1);
         grid.addColumn(a -> FileSizes.human(a.size())).setHeader("Size").setAutoWidth(true);
         grid.addColumn(a -> a.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true);
@@ -52,10 +51,10 @@ public class AttachmentsPanel extends VerticalLayout {
         refresh();
     }
 
-    /** Stores an uploaded file and shows it, or says why it was refused. */
-    public void receive(String fileName, byte[] bytes) {
-        try {
-            Attachment stored = files.upload(owner, fileName, new ByteArrayInputStream(bytes));
+    /** Stores an uploaded file and shows it, or says why it was refused; the temporary file is deleted either way. */
+    public void receive(UploadedFile file) {
+        try (file; InputStream content = file.open()) {
+            Attachment stored = files.upload(owner, file.fileName(), content);
             message.setText(stored.fileName() + " added (SHA-256 " + stored.sha256() + ")");
             uploadListeners.forEach(listener -> listener.accept(stored));
         } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException e) {

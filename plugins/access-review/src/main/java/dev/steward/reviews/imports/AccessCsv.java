@@ -1,5 +1,6 @@
 package dev.steward.reviews.imports;
 
+import dev.steward.platform.export.SafeCsv;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -20,12 +21,28 @@ final class AccessCsv {
     private AccessCsv() {
     }
 
-    static List<String> header(byte[] file) {
+    /** Where a file's text comes from: bytes in memory, or an uploaded file (memory-mapped). */
+    @FunctionalInterface
+    interface Source {
+        CsvCursor open() throws IOException;
+
+        static Source of(byte[] file) {
+            return () -> CsvCursor.of(file);
+        }
+
+        static Source of(java.nio.file.Path file) {
+            return () -> CsvCursor.of(file);
+        }
+    }
+
+    static List<String> header(Source file) {
         try {
-            CsvCursor csv = CsvCursor.of(file);
+            CsvCursor csv = file.open();
             return csv.next() ? names(csv) : List.of();
         } catch (CharacterCodingException e) {
             throw new ImportRejectedException(List.of(new ImportProblem(1, null, NOT_UTF8)));
+        } catch (IOException e) {
+            throw new ImportRejectedException(List.of(new ImportProblem(0, null, "The uploaded file could not be read: " + e.getMessage())));
         } catch (CsvCursor.MalformedCsvException e) {
             throw new ImportRejectedException(List.of(new ImportProblem(1, null, "The file cannot be read as CSV: " + e.getMessage())));
         }
@@ -54,10 +71,10 @@ final class AccessCsv {
     }
 
     /** Reads the file's rows into {@code rows}, which checks and writes them; the problems are left there. */
-    static void read(byte[] file, ColumnMapping mapping, ImportRows rows, long maxRows, AccessImport.Progress progress) throws IOException {
+    static void read(Source file, ColumnMapping mapping, ImportRows rows, long maxRows, AccessImport.Progress progress) throws IOException {
         CsvCursor csv;
         try {
-            csv = CsvCursor.of(file);
+            csv = file.open();
         } catch (CharacterCodingException e) {
             rows.problem(new ImportProblem(0, null, NOT_UTF8));
             return;
@@ -172,8 +189,9 @@ final class AccessCsv {
             if (index < 0) {
                 return null;
             }
-            String value = record.stripped(index, previous[index]);
-            previous[index] = value;
+            String stripped = record.stripped(index, previous[index]);
+            previous[index] = stripped;
+            String value = SafeCsv.restore(stripped); // the export's formula escape, undone
             if (value.length() > max) {
                 problems.add(new ImportProblem(line, column, "Longer than " + max + " characters"));
                 return null;

@@ -3,7 +3,6 @@ package dev.steward.reviews.imports;
 import dev.steward.platform.Sha256;
 import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.ldap.LdapDirectory;
@@ -15,9 +14,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,48 +57,79 @@ public class AccessImport {
     }
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final AuditTrail audit;
     private final ImportStaging staging;
     private final dev.steward.reviews.remediation.RemediationService remediation;
     private final LdapSourceService ldapSources;
     private final long maxRows;
+    @Value("${steward.reviews.import.max-bytes:256MB}")
+    private DataSize maxSize;
 
-    AccessImport(DSLContext dsl, ExtensionRegistry registry, AuditTrail audit,
+    AccessImport(DSLContext dsl, AuditTrail audit,
                  dev.steward.reviews.remediation.RemediationService remediation, LdapSourceService ldapSources,
                  @Value("${steward.reviews.import.max-rows:2000000}") long maxRows) {
         this.remediation = remediation;
         this.ldapSources = ldapSources;
         this.dsl = dsl;
-        this.registry = registry;
         this.audit = audit;
         this.staging = new ImportStaging(dsl);
         this.maxRows = maxRows;
     }
 
     /** The header of a file, for the column-mapping step. */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     public List<String> header(byte[] file) {
-        return AccessCsv.header(file);
+        return AccessCsv.header(AccessCsv.Source.of(file));
+    }
+
+    /** The header of an uploaded file, for the column-mapping step. */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    public List<String> header(Path file) {
+        return AccessCsv.header(AccessCsv.Source.of(file));
+    }
+
+    /** The largest file an import reads ({@code steward.reviews.import.max-bytes}); uploads enforce it while receiving. */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    public long maxBytes() {
+        return maxSize.toBytes();
+    }
+
+    /** As {@link #preview(long, byte[], ColumnMapping, Progress)}, for an uploaded file (memory-mapped, not read onto the heap). */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @Transactional
+    public ImportPreview preview(long systemId, Path file, ColumnMapping mapping, Progress progress) {
+        requireSystem(systemId, false);
+        read(systemId, null, csv(AccessCsv.Source.of(file), mapping, progress));
+        return staging.compare(systemId);
+    }
+
+    /** As {@link #commit(long, byte[], String, ColumnMapping, Progress)}, for an uploaded file. */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @Transactional
+    public ImportResult commit(long systemId, Path file, String fileName, ColumnMapping mapping, Progress progress) {
+        long t0 = System.nanoTime();
+        requireSystem(systemId, true);
+        ImportRunRecord run = startRun(systemId, "CSV", fileName, sha256(file));
+        Read read = read(systemId, run.getId(), csv(AccessCsv.Source.of(file), mapping, progress));
+        return apply(run, read, t0);
     }
 
     /** What importing the file would change; writes nothing. */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public ImportPreview preview(long systemId, byte[] file, ColumnMapping mapping, Progress progress) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         requireSystem(systemId, false);
-        read(systemId, null, csv(file, mapping, progress));
+        read(systemId, null, csv(AccessCsv.Source.of(file), mapping, progress));
         return staging.compare(systemId);
     }
 
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public ImportResult commit(long systemId, byte[] file, String fileName, ColumnMapping mapping, Progress progress) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long t0 = System.nanoTime();
         requireSystem(systemId, true);
         ImportRunRecord run = startRun(systemId, "CSV", fileName, Sha256.hex(file));
-        Read read = read(systemId, run.getId(), csv(file, mapping, progress));
+        Read read = read(systemId, run.getId(), csv(AccessCsv.Source.of(file), mapping, progress));
         return apply(run, read, t0);
     }
 
@@ -102,7 +137,6 @@ public class AccessImport {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public ImportPreview previewLdap(long systemId, Progress progress) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         requireSystem(systemId, false);
         read(systemId, null, directory(directoryOf(systemId), progress, new String[1]));
         return staging.compare(systemId);
@@ -116,7 +150,6 @@ public class AccessImport {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public ImportResult commitLdap(long systemId, Progress progress) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long t0 = System.nanoTime();
         requireSystem(systemId, true);
         LdapDirectory directory = directoryOf(systemId);
@@ -137,8 +170,18 @@ public class AccessImport {
     private record Read(ImportRows rows, boolean direct) {
     }
 
-    private RowSource csv(byte[] file, ColumnMapping mapping, Progress progress) {
+    private RowSource csv(AccessCsv.Source file, ColumnMapping mapping, Progress progress) {
         return rows -> AccessCsv.read(file, mapping, rows, maxRows, progress);
+    }
+
+    private static String sha256(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            MessageDigest digest = Sha256.digest();
+            digest.update(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));
+            return Sha256.hex(digest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The uploaded file could not be read", e);
+        }
     }
 
     private RowSource directory(LdapDirectory directory, Progress progress, String[] sha256) {

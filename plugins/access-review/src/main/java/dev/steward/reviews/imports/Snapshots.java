@@ -2,7 +2,6 @@ package dev.steward.reviews.imports;
 
 import dev.steward.platform.export.ExportProgress;
 import dev.steward.platform.export.SafeCsv;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.reviews.ReviewPermissions;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -85,18 +84,15 @@ public class Snapshots {
     private static final String GRANT_COLUMNS = "select g.account_name, g.entitlement, coalesce(e.privileged, false) privileged ";
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    Snapshots(DSLContext dsl, ExtensionRegistry registry) {
+    Snapshots(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     /** The system's imports, newest first. */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<Snapshot> history(long systemId) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         systemName(systemId);
         return dsl.selectFrom(IMPORT_RUN).where(IMPORT_RUN.SYSTEM_ID.eq(systemId)).orderBy(IMPORT_RUN.ID.desc())
                 .fetch(r -> new Snapshot(r.getId(), r.getSystemId(), r.getImportedAt().toInstant(), r.getImportedBy(), r.getSource(),
@@ -107,7 +103,6 @@ public class Snapshots {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public Diff diff(long systemId, long importA, long importB) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long[] pair = checked(systemId, importA, importB);
         Record counts = dsl.fetchOne(ACCOUNT_SNAPSHOTS + "select (select count(*) " + GRANTS_ADDED + ") grants_added,"
                 + " (select count(*) " + GRANTS_REMOVED + ") grants_removed, (select count(*) " + ACCOUNTS_ADDED + ") accounts_added,"
@@ -121,7 +116,6 @@ public class Snapshots {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<Grant> grants(long systemId, long importA, long importB, GrantChange change, int offset, int limit) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long[] pair = checked(systemId, importA, importB);
         return dsl.fetch(grantQuery(change) + " order by g.account_name, g.entitlement offset {3} limit {4}", systemId, pair[0], pair[1],
                 Math.max(0, offset), Math.max(1, limit)).map(Snapshots::toGrant);
@@ -131,7 +125,6 @@ public class Snapshots {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<Account> accounts(long systemId, long importA, long importB, AccountChange change, int offset, int limit) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long[] pair = checked(systemId, importA, importB);
         return dsl.fetch(accountQuery(change) + " order by 1 offset {3} limit {4}", systemId, pair[0], pair[1], Math.max(0, offset),
                 Math.max(1, limit)).map(Snapshots::toAccount);
@@ -141,7 +134,6 @@ public class Snapshots {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public void exportCsv(long systemId, long importA, long importB, OutputStream out, ExportProgress progress) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long[] pair = checked(systemId, importA, importB);
         long rows = 0;
         try (SafeCsv csv = SafeCsv.open(out, "change", "account", "entitlement", "privileged", "employee_id", "email", "display_name",
@@ -179,7 +171,6 @@ public class Snapshots {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public String fileName(long systemId, long importA, long importB) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         long[] pair = checked(systemId, importA, importB);
         String code = dsl.select(SYSTEM.CODE).from(SYSTEM).where(SYSTEM.ID.eq(systemId)).fetchOne(SYSTEM.CODE);
         return "access-diff-" + code.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + pair[0] + "-" + pair[1] + ".csv";

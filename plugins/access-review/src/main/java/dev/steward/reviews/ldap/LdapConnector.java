@@ -11,19 +11,15 @@ import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
 
 /**
  * Opens a bound connection with the settings' timeouts (ldaps: the JVM's trusted certificates and a host name check),
  * and says in plain words why one could not be opened or used.
  */
 final class LdapConnector {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LdapConnector.class);
 
     /** Longest wait for one page of a search during an import. */
     static final long SEARCH_TIMEOUT_MILLIS = 120_000;
@@ -79,24 +75,12 @@ final class LdapConnector {
         if (code == ResultCode.INVALID_CREDENTIALS) {
             return "The directory refused the bind DN or its password (invalid credentials) for " + s.bindDn();
         }
-        if (code == ResultCode.TIMEOUT) {
-            return "No answer from " + server + " within " + seconds(s);
-        }
-        if (code == ResultCode.CONNECT_ERROR || code == ResultCode.SERVER_DOWN) {
-            if (cause(e, UnknownHostException.class)) {
-                return "Unknown host in " + s.url() + "; check the address";
-            }
-            if (cause(e, SocketTimeoutException.class)) {
-                return "No answer from " + server + " within " + seconds(s) + " (wrong host, or a firewall in the way?)";
-            }
-            if (cause(e, SSLException.class) || cause(e, CertificateException.class)) {
-                return "The TLS connection to " + server + " failed: the server's certificate is not trusted by the console's Java"
-                        + " or does not name this host";
-            }
-            if (cause(e, ConnectException.class) || cause(e, NoRouteToHostException.class)) {
-                return "Cannot reach " + server + ": connection refused (wrong port, or the directory is not running?)";
-            }
-            return "Cannot reach " + server + (e.getDiagnosticMessage() == null ? "" : ": " + e.getDiagnosticMessage());
+        if (networkFailure(code)) {
+            // one answer for refused, timed out, unknown host, TLS failure and a server that is no directory: the
+            // difference would turn the connection test into a port scanner of the console's network
+            log.info("LDAP connection to {} failed: {} ({})", server, code.getName(), causes(e));
+            return "Could not reach the directory at " + server + ". Check the address, the port and the certificate (ldaps),"
+                    + " and that the directory runs; the console's log has the detail";
         }
         if (code == ResultCode.NO_SUCH_OBJECT) {
             return "not found in the directory";
@@ -139,16 +123,19 @@ final class LdapConnector {
                 || code == ResultCode.BUSY || code == ResultCode.UNAVAILABLE;
     }
 
-    private static String seconds(LdapSettings s) {
-        return s.connectTimeoutSeconds() == 1 ? "1 second" : s.connectTimeoutSeconds() + " seconds";
+    /** Result codes the SDK reports for the network or a peer that does not speak LDAP, not for a directory's answer. */
+    private static boolean networkFailure(ResultCode code) {
+        return code == ResultCode.CONNECT_ERROR || code == ResultCode.SERVER_DOWN || code == ResultCode.TIMEOUT
+                || code == ResultCode.DECODING_ERROR || code == ResultCode.PROTOCOL_ERROR;
     }
 
-    private static boolean cause(Throwable e, Class<? extends Throwable> type) {
+    /** The exception and its causes in one line, for the server's log only. */
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
+            text.append(text.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
         }
-        return false;
+        return text.toString();
     }
+
 }

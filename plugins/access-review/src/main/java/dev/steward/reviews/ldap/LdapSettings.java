@@ -31,6 +31,18 @@ public record LdapSettings(long systemId, String url, String bindDn, String bind
                 connectTimeoutSeconds, version);
     }
 
+    /**
+     * Whether a bind would send the password readable on the network: a bind DN over {@code ldap://} (the console does
+     * not negotiate StartTLS), as typed, before anything is saved or tried.
+     */
+    public boolean sendsPasswordInClear() {
+        return url != null && url.strip().regionMatches(true, 0, "ldap://", 0, 7) && bindDn != null && !bindDn.isBlank();
+    }
+
+    /** The warning the settings dialog shows while {@link #sendsPasswordInClear()}. */
+    public static final String CLEARTEXT_WARNING = "Over ldap:// the bind password is sent unencrypted: anyone on the network "
+            + "between the console and the directory can read it. Use ldaps:// (port 636).";
+
     /** What the import run records as its source: the directory and where its groups are. */
     public String description() {
         return url + " " + groupBaseDn;

@@ -8,7 +8,6 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.SecretBox;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.LdapSourceRecord;
@@ -36,12 +35,10 @@ public class LdapSourceService {
     static final int COUNT_LIMIT = 100_000;
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final SecretBox secrets;
 
-    LdapSourceService(DSLContext dsl, ExtensionRegistry registry, SecretBox secrets) {
+    LdapSourceService(DSLContext dsl, SecretBox secrets) {
         this.dsl = dsl;
-        this.registry = registry;
         this.secrets = secrets;
     }
 
@@ -49,14 +46,12 @@ public class LdapSourceService {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional(readOnly = true)
     public Optional<LdapSettings> get(long systemId) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return record(systemId).map(LdapSourceService::toSettings);
     }
 
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public LdapSettings save(LdapSettings settings) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         if (!dsl.fetchExists(SYSTEM, SYSTEM.ID.eq(settings.systemId()))) {
             throw new InvalidLdapSettingsException(List.of(new InvalidLdapSettingsException.Problem(null,
                     "The system no longer exists")));
@@ -103,7 +98,6 @@ public class LdapSourceService {
     /** Tries the system's saved settings. */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     public ConnectionTest testConnection(long systemId) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return record(systemId).map(r -> test(withStoredPassword(r)))
                 .orElseGet(() -> new ConnectionTest(false, "No LDAP source is set up for this system"));
     }
@@ -116,7 +110,6 @@ public class LdapSourceService {
      */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     public ConnectionTest testConnection(LdapSettings settings) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         LdapSettings stored = record(settings.systemId()).map(this::withStoredPassword).orElse(null);
         LdapSettings s = LdapSettingsCheck.clean(settings, stored);
         // clean() accepts a blank password only when the stored one is for this same server and bind DN
@@ -126,7 +119,6 @@ public class LdapSourceService {
     /** The directory an import of the system reads. */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     public LdapDirectory directory(long systemId) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return record(systemId).map(r -> new LdapDirectory(withStoredPassword(r)))
                 .orElseThrow(() -> new IllegalArgumentException("No LDAP source is set up for this system; set one up first"));
     }

@@ -11,7 +11,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
+import dev.steward.platform.files.UploadedFile;
+import dev.steward.platform.files.ui.BoundedUpload;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ColumnMapping;
 import dev.steward.reviews.imports.ImportPreview;
@@ -49,15 +50,21 @@ class AccessImportDialog extends Dialog {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AccessImport imports;
     private final SystemInfo system;
-    private byte[] file;
+    private UploadedFile file;
     private String fileName;
 
     AccessImportDialog(AccessImport imports, SystemInfo system) {
         this.imports = imports;
         this.system = system;
         setHeaderTitle("Import accounts and entitlements of " + system.name());
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) ->
-                upload.getUI().ifPresent(ui -> ui.access(() -> receive(metadata.fileName(), bytes)))));
+        BoundedUpload.attach(upload, imports.maxBytes(), this::receive, status::setText);
+        // the uploaded file lives in a temporary file until the dialog goes, and no longer than the work reading it
+        addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                discardFile();
+            }
+        });
+        addDetachListener(e -> discardFile());
         upload.setAcceptedFileTypes(".csv", "text/csv");
         problems.addColumn(ImportProblem::line).setHeader("Line").setAutoWidth(true);
         problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader("Column").setAutoWidth(true);
@@ -81,11 +88,13 @@ class AccessImportDialog extends Dialog {
     }
 
     /** Reads the header and proposes the column mapping. */
-    void receive(String name, byte[] bytes) {
-        file = bytes;
+    void receive(UploadedFile uploaded) {
+        discardFile();
+        String name = uploaded.fileName();
+        file = uploaded;
         fileName = name;
         try {
-            List<String> header = imports.header(bytes);
+            List<String> header = imports.header(uploaded.path());
             for (ComboBox<String> box : List.of(account, entitlement, employeeId, email, displayName, lastLogin, grantedVia)) {
                 box.setItems(header);
             }
@@ -112,6 +121,7 @@ class AccessImportDialog extends Dialog {
     private void run(boolean doCommit) {
         UI ui = UI.getCurrent();
         ColumnMapping mapping = mapping();
+        java.nio.file.Path reading = file.path();
         cancelled.set(false);
         problems.setVisible(false);
         progress.setVisible(true);
@@ -122,10 +132,10 @@ class AccessImportDialog extends Dialog {
         work = Background.run(() -> {
             try {
                 if (doCommit) {
-                    ImportResult result = imports.commit(system.id(), file, fileName, mapping, report);
+                    ImportResult result = imports.commit(system.id(), reading, fileName, mapping, report);
                     ui.access(() -> done(result));
                 } else {
-                    ImportPreview changes = imports.preview(system.id(), file, mapping, report);
+                    ImportPreview changes = imports.preview(system.id(), reading, mapping, report);
                     ui.access(() -> show(changes));
                 }
             } catch (ImportRejectedException e) {
@@ -138,6 +148,14 @@ class AccessImportDialog extends Dialog {
                 });
             }
         });
+    }
+
+    private void discardFile() {
+        UploadedFile old = file;
+        file = null;
+        if (old != null) {
+            work.whenComplete((done, failed) -> old.close());
+        }
     }
 
     private void show(ImportPreview p) {

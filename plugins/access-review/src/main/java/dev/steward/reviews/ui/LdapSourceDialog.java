@@ -61,6 +61,8 @@ class LdapSourceDialog extends Dialog {
     final Button cancel = new Button("Cancel");
     final ProgressBar progress = new ProgressBar();
     final Paragraph status = new Paragraph();
+    /** Shown while the form would bind over ldap://: the password would cross the network readable. */
+    final Paragraph cleartext = new Paragraph(LdapSettings.CLEARTEXT_WARNING);
     final Grid<ImportProblem> problems = new Grid<>();
     volatile CompletableFuture<Void> work = CompletableFuture.completedFuture(null);
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -120,9 +122,11 @@ class LdapSourceDialog extends Dialog {
         });
         changed = false;
         updateButtons();
+        cleartext.getStyle().set("color", "var(--lumo-error-text-color)");
+        warnOfCleartext();
         status.setText(saved == null ? "Enter the directory's settings, test the connection, save, then preview the import."
                 : "Preview the import, or change the settings.");
-        add(form, progress, status, problems);
+        add(form, cleartext, progress, status, problems);
         getFooter().add(cancel, test, save, preview, commit);
         setWidth("min(60rem, 95vw)");
     }
@@ -236,6 +240,12 @@ class LdapSourceDialog extends Dialog {
     private void edited() {
         changed = true;
         updateButtons();
+        warnOfCleartext();
+    }
+
+    private void warnOfCleartext() {
+        cleartext.setVisible(new LdapSettings(system.id(), url.getValue(), bindDn.getValue(), null, false, null, null, null, null, null,
+                null, null, null, null, 0, null).sendsPasswordInClear());
     }
 
     private void busy(String text) {

@@ -11,7 +11,6 @@ import dev.steward.incidents.InvalidIncidentException;
 import dev.steward.incidents.OurRole;
 import dev.steward.incidents.db.tables.records.IntakeRequestRecord;
 import dev.steward.incidents.obligations.ObligationService;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.steward.incidents.db.Tables.INCIDENT;
 import static dev.steward.incidents.db.Tables.INTAKE_REQUEST;
 
 /**
@@ -42,17 +42,15 @@ public class IntakeService {
     }
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final IncidentService incidents;
     private final IncidentReader reader;
     private final ObligationService obligations;
     /** The plugin's own mapper: it relies on no JSON configuration of the host. */
     private static final ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
-    IntakeService(DSLContext dsl, ExtensionRegistry registry, IncidentService incidents, IncidentReader reader,
+    IntakeService(DSLContext dsl, IncidentService incidents, IncidentReader reader,
                   ObligationService obligations) {
         this.dsl = dsl;
-        this.registry = registry;
         this.incidents = incidents;
         this.reader = reader;
         this.obligations = obligations;
@@ -61,7 +59,6 @@ public class IntakeService {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "') and hasAuthority('" + IncidentPermissions.READ + "')")
     @Transactional
     public Answer submit(String idempotencyKey, String body) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new IntakeRejected(400, "An Idempotency-Key header of 1 to 200 characters is required, unique per incident report");
         }
@@ -76,7 +73,7 @@ public class IntakeService {
             return new Answer(earlier.get().getStatus(), earlier.get().getResponse(), earlier.get().getIncidentId(), true);
         }
         JsonNode request = parse(body);
-        Optional<Incident> existing = target(request);
+        Optional<Incident> existing = target(request, client);
         IncidentForm form = existing.map(Incident::facts).orElseGet(IncidentForm::new);
         if (existing.isEmpty()) {
             form.setSource(IncidentSource.SIEM);
@@ -97,6 +94,9 @@ public class IntakeService {
             throw new IntakeRejected(400, "The incident breaks its rules", invalid.problems());
         } catch (IllegalStateException refused) {
             throw new IntakeRejected(409, refused.getMessage());
+        }
+        if (existing.isEmpty()) {
+            dsl.update(INCIDENT).set(INCIDENT.INTAKE_CLIENT, client).where(INCIDENT.ID.eq(saved.id())).execute();
         }
         int status = existing.isEmpty() ? 201 : 200;
         String answer = answer(saved, existing.isEmpty());
@@ -123,17 +123,32 @@ public class IntakeService {
         }
     }
 
-    /** The incident a request updates: by our reference, or by the caller's external reference; empty to open one. */
-    private Optional<Incident> target(JsonNode request) {
+    /**
+     * The incident a request updates: by our reference, or by the caller's external reference; empty to open one. A
+     * client may update only the incidents it opened (unless it holds {@link IncidentPermissions#INTAKE_UPDATE_ANY}):
+     * a reference it did not open is answered exactly as one that does not exist, so the answer tells nothing about
+     * other incidents.
+     */
+    private Optional<Incident> target(JsonNode request, String client) {
         if (request.hasNonNull("reference")) {
             String reference = request.get("reference").asString();
-            return Optional.of(reader.findByReference(reference)
-                    .orElseThrow(() -> new IntakeRejected(404, "No incident " + reference)));
+            return Optional.of(reader.findByReference(reference).filter(incident -> mayUpdate(incident, client))
+                    .orElseThrow(() -> new IntakeRejected(404, "No incident " + reference + " was opened through this client")));
         }
         if (request.hasNonNull("externalRef")) {
-            return reader.findByExternalRef(request.get("externalRef").asString());
+            String externalRef = request.get("externalRef").asString();
+            Optional<Incident> found = reader.findByExternalRef(externalRef);
+            if (found.isPresent() && !mayUpdate(found.get(), client)) {
+                throw new IntakeRejected(404, "No incident with the external reference " + externalRef + " was opened through this client");
+            }
+            return found;
         }
         return Optional.empty();
+    }
+
+    private boolean mayUpdate(Incident incident, String client) {
+        return CurrentUser.hasPermission(IncidentPermissions.INTAKE_UPDATE_ANY)
+                || client.equals(dsl.select(INCIDENT.INTAKE_CLIENT).from(INCIDENT).where(INCIDENT.ID.eq(incident.id())).fetchOne(INCIDENT.INTAKE_CLIENT));
     }
 
     private String answer(Incident incident, boolean created) {

@@ -2,7 +2,6 @@ package dev.steward.vendors.exports;
 
 import dev.steward.platform.export.ExportProgress;
 import dev.steward.platform.export.SafeCsv;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.search.SearchSql;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
@@ -32,12 +31,10 @@ import static org.jooq.impl.DSL.noCondition;
 public class DataSharingMatrix {
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final VendorAccess access;
 
-    DataSharingMatrix(DSLContext dsl, ExtensionRegistry registry, VendorAccess access) {
+    DataSharingMatrix(DSLContext dsl, VendorAccess access) {
         this.dsl = dsl;
-        this.registry = registry;
         this.access = access;
     }
 
@@ -55,7 +52,6 @@ public class DataSharingMatrix {
     @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<Category> columns() {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.resultQuery("""
                 select ce.code, ce.name, ce.special_category from platform.catalog_entry ce where ce.kind = 'DATA_CATEGORY'
                 and (not ce.retired or exists (select 1 from vendors.processing p where p.data_categories @> array[ce.code]::varchar[]))
@@ -66,7 +62,6 @@ public class DataSharingMatrix {
     @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<Row> page(String text, String category, int offset, int limit) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         List<Long> ids = dsl.select(VENDOR.ID).from(VENDOR).where(condition(text, category)).orderBy(VENDOR.LEGAL_NAME, VENDOR.ID)
                 .offset(Math.max(0, offset)).limit(Math.max(1, Math.min(limit, 500))).fetch(VENDOR.ID);
         return rows(ids);
@@ -75,7 +70,6 @@ public class DataSharingMatrix {
     @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
     @Transactional(readOnly = true)
     public int count(String text, String category) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.fetchCount(VENDOR, condition(text, category));
     }
 
@@ -83,7 +77,6 @@ public class DataSharingMatrix {
     @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
     @Transactional(readOnly = true)
     public long exportCsv(String text, String category, OutputStream out, ExportProgress progress) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         List<Category> columns = columns();
         List<String> header = new ArrayList<>(List.of("vendor"));
         columns.forEach(c -> header.add(c.name()));

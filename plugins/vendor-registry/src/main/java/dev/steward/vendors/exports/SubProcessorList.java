@@ -2,7 +2,6 @@ package dev.steward.vendors.exports;
 
 import dev.steward.platform.export.PdfReport;
 import dev.steward.platform.export.SafeCsv;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.vendors.Countries;
 import dev.steward.vendors.VendorPermissions;
 import org.jooq.DSLContext;
@@ -24,11 +23,9 @@ import java.util.stream.Collectors;
 public class SubProcessorList {
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    SubProcessorList(DSLContext dsl, ExtensionRegistry registry) {
+    SubProcessorList(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     public record Entry(String vendor, String hqCountry, String services, String purposes, String locations, String safeguards) {
@@ -37,7 +34,6 @@ public class SubProcessorList {
     @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<Entry> entries() {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.resultQuery("""
                 select v.legal_name, v.hq_country, string_agg(distinct s.name, '; ' order by s.name) services,
                        (select string_agg(distinct ce.name, '; ' order by ce.name) from vendors.vendor_service s2

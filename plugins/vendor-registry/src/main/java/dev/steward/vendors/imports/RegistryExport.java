@@ -2,7 +2,6 @@ package dev.steward.vendors.imports;
 
 import dev.steward.platform.export.ExportProgress;
 import dev.steward.platform.export.SafeCsv;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.vendors.VendorPermissions;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -24,17 +23,14 @@ import java.util.zip.ZipOutputStream;
 public class RegistryExport {
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    RegistryExport(DSLContext dsl, ExtensionRegistry registry) {
+    RegistryExport(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
     @Transactional(readOnly = true)
     public long writeZip(OutputStream out, ExportProgress progress) throws IOException {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         ZipOutputStream zip = new ZipOutputStream(out);
         long rows = 0;
         rows += entry(zip, "vendors.csv", VendorCsv.COLUMNS.toArray(String[]::new), """

@@ -10,13 +10,19 @@ import dev.steward.vendors.registry.AccessLevel;
 import dev.steward.vendors.registry.Criticality;
 import dev.steward.vendors.registry.VendorForm;
 import dev.steward.vendors.registry.VendorStatus;
+import dev.steward.platform.export.SafeCsv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -75,20 +81,41 @@ final class VendorCsvReader {
     }
 
     Result read(byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        return read(new ByteArrayInputStream(bytes));
+    }
+
+    /** Reads an uploaded file as it streams (never whole in memory). */
+    Result read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        } catch (IOException e) {
+            return failed("The uploaded file could not be read: " + e.getMessage());
+        }
+    }
+
+    private Result read(InputStream in) {
+        try (PushbackReader text = new PushbackReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+            int first = text.read();
+            while (first == '\uFEFF' || (first >= 0 && Character.isWhitespace(first))) {
+                first = text.read();
+            }
+            if (first < 0) {
+                return failed("The file is empty");
+            }
+            text.unread(first);
+            return parse(text);
         } catch (CharacterCodingException e) {
-            return failed("The file is not UTF-8 text; save it as CSV UTF-8");
+            return failed(NOT_UTF8);
+        } catch (IOException e) {
+            return failed("Not a readable CSV file: " + e.getMessage());
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            return failed("The file is empty");
-        }
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+    }
+
+    private static final String NOT_UTF8 = "The file is not UTF-8 text; save it as CSV UTF-8";
+
+    private Result parse(Reader text) {
+        try (CSVParser parser = CSVParser.parse(text, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setTrim(true).setIgnoreEmptyLines(true).get())) {
             List<String> header = parser.getHeaderNames();
             List<String> unknown = header.stream().filter(h -> !VendorCsv.COLUMNS.contains(h)).toList();
@@ -105,10 +132,11 @@ final class VendorCsvReader {
                 if (record.getRecordNumber() > VendorCsv.MAX_ROWS) {
                     return failed("More than " + VendorCsv.MAX_ROWS + " rows; split the file");
                 }
-                row(record.getRecordNumber() + 1, column -> record.isMapped(column) ? record.get(column) : "");
+                row(record.getRecordNumber() + 1, column -> record.isMapped(column) ? SafeCsv.restore(record.get(column)) : "");
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
-            return failed("Not a readable CSV file: " + e.getMessage());
+            boolean notUtf8 = e instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException;
+            return failed(notUtf8 ? NOT_UTF8 : "Not a readable CSV file: " + e.getMessage());
         }
         if (vendors.isEmpty() && problems.isEmpty()) {
             problems.add(new ImportProblem(0, null, "The file has a header but no rows"));

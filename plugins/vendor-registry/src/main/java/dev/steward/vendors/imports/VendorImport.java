@@ -1,6 +1,5 @@
 package dev.steward.vendors.imports;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.processing.ProcessingRegister;
@@ -9,10 +8,13 @@ import dev.steward.vendors.processing.ProvidedServices;
 import dev.steward.vendors.registry.Vendor;
 import dev.steward.vendors.registry.VendorRegistry;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,14 +46,14 @@ public class VendorImport {
     }
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final VendorRegistry vendors;
     private final ProvidedServices services;
     private final ProcessingRegister processing;
+    @Value("${steward.vendors.import.max-bytes:20MB}")
+    private DataSize maxSize;
 
-    VendorImport(DSLContext dsl, ExtensionRegistry registry, VendorRegistry vendors, ProvidedServices services, ProcessingRegister processing) {
+    VendorImport(DSLContext dsl, VendorRegistry vendors, ProvidedServices services, ProcessingRegister processing) {
         this.dsl = dsl;
-        this.registry = registry;
         this.vendors = vendors;
         this.services = services;
         this.processing = processing;
@@ -60,9 +62,29 @@ public class VendorImport {
     @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
     @Transactional(readOnly = true)
     public ImportPreview preview(byte[] file) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         VendorCsvReader.Result read = new VendorCsvReader(lookups()).read(file);
         return summary(read, read.problems());
+    }
+
+    /** What importing an uploaded file would add, or every problem in it; read as it streams, writes nothing. */
+    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @Transactional(readOnly = true)
+    public ImportPreview preview(Path file) {
+        VendorCsvReader.Result read = new VendorCsvReader(lookups()).read(file);
+        return summary(read, read.problems());
+    }
+
+    /** As {@link #commit(byte[], Progress)}, for an uploaded file (read as it streams). */
+    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @Transactional(rollbackFor = Exception.class)
+    public ImportPreview commit(Path file, Progress progress) {
+        return write(new VendorCsvReader(lookups()).read(file), progress);
+    }
+
+    /** The largest file an import reads ({@code steward.vendors.import.max-bytes}); uploads enforce it while receiving. */
+    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    public long maxBytes() {
+        return maxSize.toBytes();
     }
 
     /** Writes everything or, with any problem, nothing (throws {@link ImportRejectedException}). */
@@ -79,7 +101,10 @@ public class VendorImport {
     @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
     @Transactional(rollbackFor = Exception.class)
     public ImportPreview commit(byte[] file, Progress progress) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
+        return write(new VendorCsvReader(lookups()).read(file), progress);
+    }
+
+    private ImportPreview write(VendorCsvReader.Result read, Progress progress) {
         int[] written = {0};
         Runnable wrote = () -> {
             progress.recordsWritten().accept(++written[0]);
@@ -87,7 +112,6 @@ public class VendorImport {
                 throw new Cancelled();
             }
         };
-        VendorCsvReader.Result read = new VendorCsvReader(lookups()).read(file);
         if (!read.problems().isEmpty()) {
             throw new ImportRejectedException(read.problems());
         }

@@ -1,6 +1,5 @@
 package dev.steward.vendors.risk;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.vendors.Inputs;
 import dev.steward.vendors.InvalidVendorInputException;
@@ -13,6 +12,7 @@ import dev.steward.vendors.db.tables.records.VendorRecord;
 import dev.steward.vendors.tasks.ReassessmentTasks;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.steward.vendors.db.Tables.ASSESSMENT;
 import static dev.steward.vendors.db.Tables.FINDING;
@@ -39,21 +40,21 @@ public class Assessments {
 
     /** Registry editors only: a business owner does not rate their own vendor. */
     private static final String ASSESSORS = "hasAuthority('" + VendorPermissions.EDIT + "')";
+    static final String OWN_RISK = "The vendor's business owner cannot accept its own risk; a privacy officer or another risk "
+            + "approver can";
     private static final org.jooq.Table<?> PERSON = table(name("platform", "person"));
     private static final org.jooq.Field<Long> PERSON_ID = field(name("person", "id"), Long.class);
     private static final org.jooq.Field<String> PERSON_NAME = field(name("person", "full_name"), String.class);
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final VendorAccess access;
     private final RiskRubrics rubrics;
     private final InherentRiskCalculator calculator;
     private final ReassessmentTasks tasks;
 
-    Assessments(DSLContext dsl, ExtensionRegistry registry, VendorAccess access, RiskRubrics rubrics, InherentRiskCalculator calculator,
+    Assessments(DSLContext dsl, VendorAccess access, RiskRubrics rubrics, InherentRiskCalculator calculator,
                 ReassessmentTasks tasks) {
         this.dsl = dsl;
-        this.registry = registry;
         this.access = access;
         this.rubrics = rubrics;
         this.calculator = calculator;
@@ -63,7 +64,6 @@ public class Assessments {
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public InherentRisk inherentRisk(long vendorId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireRead(vendorId);
         return inherent(vendorId);
     }
@@ -71,7 +71,6 @@ public class Assessments {
     @PreAuthorize(ASSESSORS)
     @Transactional
     public Assessment assess(AssessmentForm form) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireEdit(form.vendorId());
         if (form.residualTier() < 1 || form.residualTier() > 4) {
             throw new InvalidVendorInputException("residualTier", "The residual tier is 1 (highest risk) to 4");
@@ -126,7 +125,6 @@ public class Assessments {
     @PreAuthorize(ASSESSORS)
     @Transactional
     public void changeTier(long vendorId, int version, int tier, String reason) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireEdit(vendorId);
         if (tier < 1 || tier > 4) {
             throw new InvalidVendorInputException("tier", "A tier is 1 (highest risk) to 4");
@@ -150,7 +148,6 @@ public class Assessments {
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Assessment> ofVendor(long vendorId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireRead(vendorId);
         return dsl.selectFrom(ASSESSMENT).where(ASSESSMENT.VENDOR_ID.eq(vendorId)).orderBy(ASSESSMENT.ASSESSED_AT.desc(), ASSESSMENT.ID.desc())
                 .fetch(Assessments::toAssessment);
@@ -159,7 +156,6 @@ public class Assessments {
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<TierChange> tierHistory(long vendorId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireRead(vendorId);
         return dsl.selectFrom(TIER_CHANGE).where(TIER_CHANGE.VENDOR_ID.eq(vendorId)).orderBy(TIER_CHANGE.CHANGED_AT.desc(), TIER_CHANGE.ID.desc())
                 .fetch(r -> new TierChange(r.getFromTier() == null ? null : r.getFromTier().intValue(), r.getToTier(), r.getChangedBy(),
@@ -169,7 +165,6 @@ public class Assessments {
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Finding> findings(long vendorId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireRead(vendorId);
         return dsl.select(FINDING.fields()).select(PERSON_NAME).from(FINDING).leftJoin(PERSON).on(PERSON_ID.eq(FINDING.OWNER_PERSON_ID))
                 .where(FINDING.VENDOR_ID.eq(vendorId)).orderBy(FINDING.STATUS.eq("OPEN").desc(), FINDING.DUE_ON, FINDING.ID)
@@ -180,16 +175,21 @@ public class Assessments {
                 });
     }
 
-    /** Closes a finding as resolved or accepted (the risk is taken); business owners may close their vendors' findings. */
+    /**
+     * Closes a finding as resolved or accepted (the risk is taken). Business owners may resolve their vendors' findings
+     * but not accept their risk: segregation of duties, the one who benefits from the vendor does not sign off its risk.
+     */
     @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public void closeFinding(long findingId, int version, Finding.Status status) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         FindingRecord f = dsl.selectFrom(FINDING).where(FINDING.ID.eq(findingId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new InvalidVendorInputException("finding", "The finding no longer exists"));
         access.requireEdit(f.getVendorId());
         if (status == null || status == Finding.Status.OPEN) {
             throw new InvalidVendorInputException("status", "Close a finding as resolved or accepted");
+        }
+        if (status == Finding.Status.ACCEPTED && ownsRisk(f.getVendorId())) {
+            throw new AccessDeniedException(OWN_RISK);
         }
         if (f.getVersion() != version) {
             throw new DataChangedException("Someone else changed this finding in the meantime; reload and try again");
@@ -197,6 +197,19 @@ public class Assessments {
         f.setStatus(status.name());
         f.setVersion(f.getVersion() + 1);
         f.store();
+    }
+
+    /** Why the current user may not accept the risk of this vendor's findings, or empty when they may (for the UI). */
+    @PreAuthorize(VendorPermissions.MAY_READ)
+    @Transactional(readOnly = true)
+    public Optional<String> whyNotAcceptRisk(long vendorId) {
+        access.requireRead(vendorId);
+        return ownsRisk(vendorId) ? Optional.of(OWN_RISK) : Optional.empty();
+    }
+
+    /** The current user is the vendor's business owner (whatever else they may hold). */
+    private boolean ownsRisk(long vendorId) {
+        return dsl.fetchExists(VENDOR, VENDOR.ID.eq(vendorId).and(access.ownedByMe()));
     }
 
     private InherentRisk inherent(long vendorId) {

@@ -22,6 +22,8 @@ class RiskPanel extends VerticalLayout {
     final Div inherent = new Div();
     final Button assess = new Button("Assess");
     final Button changeTier = new Button("Change tier");
+    /** Why "Risk accepted" is disabled, shown above the findings (a disabled button shows no tooltip on hover). */
+    final Span acceptNote = new Span();
 
     RiskPanel(VendorUiServices services, Vendor vendor, Runnable changed) {
         setPadding(false);
@@ -49,9 +51,11 @@ class RiskPanel extends VerticalLayout {
         findings.addColumn(f -> f.dueOn().toString()).setHeader("Due").setAutoWidth(true);
         findings.addColumn(f -> VendorGrid.label(f.status().name())).setHeader("Status").setAutoWidth(true);
         if (CurrentUser.hasPermission(VendorPermissions.EDIT) || CurrentUser.hasPermission(VendorPermissions.OWN)) {
+            java.util.Optional<String> mayNotAccept = services.assessments().whyNotAcceptRisk(vendor.id());
+            mayNotAccept.ifPresent(reason -> acceptNote.setText("Risk accepted is not available to you: " + reason + "."));
             findings.addComponentColumn(f -> f.status() != Finding.Status.OPEN ? new Span() : new HorizontalLayout(
                     Buttons.small("Resolved", () -> close(services, f, Finding.Status.RESOLVED, changed)),
-                    Buttons.small("Risk accepted", () -> close(services, f, Finding.Status.ACCEPTED, changed)))).setKey("actions");
+                    acceptButton(services, f, mayNotAccept, changed))).setKey("actions");
         }
         findings.setItems(services.assessments().findings(vendor.id()));
         findings.setAllRowsVisible(true);
@@ -64,7 +68,18 @@ class RiskPanel extends VerticalLayout {
         history.setItems(services.assessments().tierHistory(vendor.id()));
         history.setAllRowsVisible(true);
 
-        add(new HorizontalLayout(inherent, assess, changeTier), new H4("Assessments"), assessments, new H4("Findings"), findings, new H4("Tier history"), history);
+        acceptNote.setVisible(!acceptNote.getText().isEmpty());
+        add(new HorizontalLayout(inherent, assess, changeTier), new H4("Assessments"), assessments, new H4("Findings"), acceptNote, findings, new H4("Tier history"), history);
+    }
+
+    /** "Risk accepted", disabled with the reason for the vendor's own business owner (who may not accept its risk). */
+    private static Button acceptButton(VendorUiServices services, Finding f, java.util.Optional<String> mayNotAccept, Runnable changed) {
+        Button accept = Buttons.small("Risk accepted", () -> close(services, f, Finding.Status.ACCEPTED, changed));
+        mayNotAccept.ifPresent(reason -> {
+            accept.setEnabled(false);
+            accept.setTooltipText(reason);
+        });
+        return accept;
     }
 
     private static void close(VendorUiServices services, Finding f, Finding.Status status, Runnable changed) {

@@ -8,7 +8,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
+import dev.steward.platform.files.UploadedFile;
+import dev.steward.platform.files.ui.BoundedUpload;
 import dev.steward.platform.ui.Background;
 import dev.steward.vendors.imports.ImportPreview;
 import dev.steward.vendors.imports.ImportProblem;
@@ -34,7 +35,7 @@ class VendorImportDialog extends Dialog {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final VendorImport imports;
     private final Runnable onImported;
-    private byte[] file;
+    private UploadedFile file;
     private String fileName;
     private int records;
 
@@ -44,8 +45,14 @@ class VendorImportDialog extends Dialog {
         setHeaderTitle("Import vendors and services");
         setWidth("min(60rem, 95vw)");
         upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) ->
-                upload.getUI().ifPresent(ui -> ui.access(() -> receive(metadata.fileName(), bytes)))));
+        BoundedUpload.attach(upload, imports.maxBytes(), this::receive, status::setText);
+        // the uploaded file lives in a temporary file until the dialog goes, and no longer than the work reading it
+        addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                discardFile();
+            }
+        });
+        addDetachListener(e -> discardFile());
         problems.addColumn(p -> p.line() == 0 ? "" : String.valueOf(p.line())).setHeader("Line").setAutoWidth(true);
         problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader("Column").setAutoWidth(true);
         problems.addColumn(ImportProblem::reason).setHeader("Problem").setFlexGrow(1);
@@ -63,16 +70,18 @@ class VendorImportDialog extends Dialog {
         getFooter().add(new Button("Close", e -> close()), preview, cancel, commit);
     }
 
-    void receive(String name, byte[] bytes) {
+    void receive(UploadedFile uploaded) {
+        discardFile();
+        String name = uploaded.fileName();
         fileName = name;
-        file = bytes;
+        file = uploaded;
         preview.setEnabled(true);
         commit.setEnabled(false);
         status.setText(name + " received; preview it before importing.");
     }
 
     void preview() {
-        ImportPreview result = imports.preview(file);
+        ImportPreview result = imports.preview(file.path());
         show(result.problems());
         if (result.importable()) {
             status.setText(fileName + ": adds " + result.vendors() + " vendor(s), " + result.services() + " service(s), " + result.processing()
@@ -87,7 +96,7 @@ class VendorImportDialog extends Dialog {
     /** Writes the file in the background (a large one takes a while), with a progress bar and a way to cancel. */
     void commit() {
         UI ui = UI.getCurrent();
-        byte[] writing = file;
+        UploadedFile writing = file;
         cancelled.set(false);
         commit.setEnabled(false);
         preview.setEnabled(false);
@@ -106,7 +115,7 @@ class VendorImportDialog extends Dialog {
         }, cancelled::get);
         work = Background.run(() -> {
             try {
-                ImportPreview done = imports.commit(writing, report);
+                ImportPreview done = imports.commit(writing.path(), report);
                 ui.access(() -> {
                     finished("Imported " + done.vendors() + " vendor(s), " + done.services() + " service(s), " + done.processing()
                             + " processing record(s).");
@@ -124,6 +133,14 @@ class VendorImportDialog extends Dialog {
                 });
             }
         });
+    }
+
+    private void discardFile() {
+        UploadedFile old = file;
+        file = null;
+        if (old != null) {
+            work.whenComplete((done, failed) -> old.close());
+        }
     }
 
     private void finished(String message) {
