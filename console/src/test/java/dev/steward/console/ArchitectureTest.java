@@ -3,24 +3,35 @@ package dev.steward.console;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.access.prepost.PostAuthorize;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The dependency rules of ARCHITECTURE.md, checked on every production class the console ships (host, platform and
  * every bundled plugin): console -> plugins -> platform; a plugin uses another plugin only through its {@code api}
- * package; only {@code ..ui..} packages use Vaadin; no cycles between modules.
+ * package; only {@code ..ui..} packages use Vaadin; no cycles between modules; every public method of a plugin's
+ * services checks a permission.
  */
 class ArchitectureTest {
 
@@ -68,6 +79,36 @@ class ArchitectureTest {
         slices().matching("dev.steward.(*)..").should().beFreeOfCycles().check(classes);
     }
 
+    /**
+     * A plugin's services ({@code @Service}, {@code @Component} outside {@code ..ui..}) are guarded: each public method
+     * carries {@code @PreAuthorize} (or its class does); helpers are package-private. Static helpers and the methods of
+     * extension points (the platform calls those, and they name their own permission) are left out.
+     */
+    static final ArchRule PLUGIN_SERVICES_CHECK_PERMISSIONS = methods()
+            .that().areDeclaredInClassesThat(arePluginServices())
+            .and().arePublic().and().areNotStatic().and(areNotExtensionPointMethods())
+            .should(checkAPermission())
+            .allowEmptyShould(true);
+
+    @Test
+    void every_public_method_of_a_plugin_service_checks_a_permission() {
+        PLUGIN_SERVICES_CHECK_PERMISSIONS.check(classes);
+    }
+
+    @Test
+    void no_plugin_checks_by_hand_that_it_is_enabled_the_platform_does() {
+        noClasses().that(inAPlugin())
+                .should().callMethod(dev.steward.platform.plugin.ExtensionRegistry.class, "requireEnabled", String.class)
+                .check(classes);
+    }
+
+    @Test
+    void the_permission_rule_catches_an_unguarded_public_service_method() {
+        JavaClasses unguarded = new ClassFileImporter().importClasses(dev.steward.testplugins.unguarded.UnguardedNotes.class);
+        assertThatThrownBy(() -> PLUGIN_SERVICES_CHECK_PERMISSIONS.check(unguarded))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("UnguardedNotes.purge(");
+    }
+
     static String moduleOf(JavaClass type) {
         String name = type.getPackageName();
         if (!name.startsWith("dev.steward.")) {
@@ -109,6 +150,41 @@ class ArchitectureTest {
                         events.add(SimpleConditionEvent.violated(dependency, "plugins depend on the platform only: " + dependency.getDescription()));
                     }
                 });
+            }
+        };
+    }
+
+    private static DescribedPredicate<JavaClass> arePluginServices() {
+        return DescribedPredicate.describe("are services of a plugin", type -> {
+            String module = moduleOf(type);
+            return module != null && !HOST_MODULES.contains(module) && !(type.getPackageName() + ".").contains(".ui.")
+                    && (type.isAnnotatedWith(Service.class) || type.isAnnotatedWith(Component.class));
+        });
+    }
+
+    private static DescribedPredicate<JavaMethod> areNotExtensionPointMethods() {
+        return DescribedPredicate.describe("are not methods of an extension point or Object", method -> {
+            if (method.getModifiers().contains(JavaModifier.SYNTHETIC) || method.getModifiers().contains(JavaModifier.BRIDGE)
+                    || Set.of("equals", "hashCode", "toString").contains(method.getName())) {
+                return false;
+            }
+            String[] parameters = method.getRawParameterTypes().stream().map(JavaClass::getName).toArray(String[]::new);
+            return method.getOwner().getAllRawInterfaces().stream()
+                    .filter(i -> i.getPackageName().startsWith("dev.steward.platform.spi"))
+                    .noneMatch(i -> i.tryGetMethod(method.getName(), parameters).isPresent());
+        });
+    }
+
+    private static ArchCondition<JavaMethod> checkAPermission() {
+        return new ArchCondition<>("check a permission (@PreAuthorize on the method or its class)") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean guarded = method.isAnnotatedWith(PreAuthorize.class) || method.isAnnotatedWith(PostAuthorize.class)
+                        || method.getOwner().isAnnotatedWith(PreAuthorize.class);
+                if (!guarded) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                            + " is public but checks no permission: add @PreAuthorize, or make it package-private"));
+                }
             }
         };
     }

@@ -10,12 +10,12 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /** Packs test plugins (from {@code test-plugins/<name>/}) into jars in a plugins directory, as an admin would drop them. */
-final class DropInPlugins {
+public final class DropInPlugins {
 
     private DropInPlugins() {
     }
 
-    static Path directoryWith(String... names) {
+    public static Path directoryWith(String... names) {
         try {
             Path directory = Files.createTempDirectory("steward-plugins");
             for (String name : names) {

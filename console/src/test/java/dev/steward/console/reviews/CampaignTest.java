@@ -256,6 +256,13 @@ class CampaignTest extends ReviewsTestBase {
 
     @Test
     void reviewers_are_reminded_on_the_campaigns_schedule_and_a_missed_stage_escalates_to_the_campaign_owner() {
+        // escalations go only to accounts that may read the campaign: the owner Ivy is a real security analyst here
+        var ivy = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        loginAs("setup", Role.ADMIN);
+        if (dsl.fetchCount(org.jooq.impl.DSL.table("platform.app_user"), org.jooq.impl.DSL.field("username").eq("ivy")) == 0) {
+            users.create("ivy", "Ivy Owner", "ivy.owner@example.org", java.util.EnumSet.of(Role.SECURITY_ANALYST));
+        }
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(ivy);
         Instant now = Instant.now();
         Campaign draft = campaigns.create(new CampaignForm("Reminded ERP review", null, List.of(erp.id()), null, false, false, List.of(),
                 company.user("fiona"), CampaignForm.NoResponse.KEEP, now,

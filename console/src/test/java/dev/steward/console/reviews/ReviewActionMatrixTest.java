@@ -52,6 +52,7 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
 
     static final List<Action> ACTIONS = List.of(
             new Action("list systems", READERS, t -> t.bean(SystemService.class).list()),
+            new Action("find a system by code", READERS, t -> t.bean(SystemService.class).byCode("matrix")),
             new Action("save a system", ADMINS, t -> t.bean(SystemService.class).save(new SystemInfo(null, "", "", null, null, false, null, 0))),
             new Action("mark an entitlement privileged", ADMINS, t -> t.bean(SystemService.class).setPrivileged(-1, "X", true)),
             new Action("search people for a system owner", ADMINS, t -> t.bean(SystemService.class).ownerCandidates("a", 0, 10)),
@@ -75,6 +76,12 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
                     dev.steward.platform.export.ExportProgress.NONE)),
             new Action("preview an import", ADMINS, t -> t.bean(AccessImport.class).preview(-1, "a,b\n".getBytes(StandardCharsets.UTF_8),
                     new ColumnMapping("a", "b", null, null, null, null), AccessImport.Progress.NONE)),
+            new Action("read an uploaded file's header", ADMINS, t -> t.bean(AccessImport.class).header(java.nio.file.Path.of("no-such-upload.csv"))),
+            new Action("preview an uploaded import", ADMINS, t -> t.bean(AccessImport.class).preview(-1, java.nio.file.Path.of("no-such-upload.csv"),
+                    new ColumnMapping("a", "b", null, null, null, null), AccessImport.Progress.NONE)),
+            new Action("import an uploaded file", ADMINS, t -> t.bean(AccessImport.class).commit(-1, java.nio.file.Path.of("no-such-upload.csv"),
+                    "x.csv", new ColumnMapping("a", "b", null, null, null, null), AccessImport.Progress.NONE)),
+            new Action("read the import size limit", ADMINS, t -> t.bean(AccessImport.class).maxBytes()),
             new Action("read LDAP settings", ADMINS, t -> t.bean(LdapSourceService.class).get(-1)),
             new Action("save LDAP settings", ADMINS, t -> t.bean(LdapSourceService.class).save(LdapSettings.defaults(-1))),
             new Action("test an LDAP connection", ADMINS, t -> t.bean(LdapSourceService.class).testConnection(-1)),
@@ -100,6 +107,7 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
             new Action("decide an item", REVIEWERS, t -> t.bean(ReviewDecisions.class).decide(-1, 0, ReviewDecisions.Decision.APPROVE, "x")),
             new Action("bulk approve", REVIEWERS, t -> t.bean(ReviewDecisions.class).approveAll(List.of())),
             new Action("list remediation", READERS, t -> t.bean(RemediationService.class).count(null, null)),
+            new Action("escalate revocations an import still finds", ADMINS, t -> t.bean(RemediationService.class).escalateNotRemoved(-1, -1)),
             new Action("mark remediation", ADMINS, t -> t.bean(RemediationService.class).mark(-1, 0,
                     dev.steward.reviews.remediation.RemediationItem.Status.DONE)),
             new Action("dashboard: campaign progress", READERS, t -> t.bean(ReviewStats.class).activeCampaigns()),

@@ -81,10 +81,16 @@ class VendorActionMatrixTest extends VendorsTestBase {
             new Action("view a chain", READERS_AND_OWNERS, t -> t.bean(SubProcessors.class).chainBelow(-1)),
             new Action("list contracts", READERS_AND_OWNERS, t -> t.bean(Contracts.class).ofVendor(-1)),
             new Action("read the DPA status", READERS_AND_OWNERS, t -> t.bean(Contracts.class).dpaState(-1)),
+            new Action("read any vendor's DPA status on a day", READERS, t -> t.bean(Contracts.class).dpaStateAsOf(-1, java.time.LocalDate.now())),
             new Action("check SCC paperwork", READERS_AND_OWNERS, t -> t.bean(Contracts.class).sccMissing(-1)),
             new Action("read a vendor's history", READERS_AND_OWNERS, t -> t.bean(dev.steward.vendors.registry.VendorHistory.class).of(-1)),
             new Action("preview an import", EDITORS, t -> t.bean(dev.steward.vendors.imports.VendorImport.class).preview(new byte[0])),
             new Action("import", EDITORS, t -> t.bean(dev.steward.vendors.imports.VendorImport.class).commit(new byte[0])),
+            new Action("preview an uploaded import", EDITORS, t -> t.bean(dev.steward.vendors.imports.VendorImport.class)
+                    .preview(java.nio.file.Path.of("no-such-upload.csv"))),
+            new Action("import an uploaded file", EDITORS, t -> t.bean(dev.steward.vendors.imports.VendorImport.class)
+                    .commit(java.nio.file.Path.of("no-such-upload.csv"), dev.steward.vendors.imports.VendorImport.Progress.NONE)),
+            new Action("read the import size limit", EDITORS, t -> t.bean(dev.steward.vendors.imports.VendorImport.class).maxBytes()),
             new Action("export everything", READERS, t -> {
                 try {
                     t.bean(dev.steward.vendors.imports.RegistryExport.class).writeZip(java.io.OutputStream.nullOutputStream(),
@@ -106,7 +112,16 @@ class VendorActionMatrixTest extends VendorsTestBase {
             new Action("read the tier history", READERS_AND_OWNERS, t -> t.bean(Assessments.class).tierHistory(-1)),
             new Action("close a finding", EDITORS_AND_OWNERS, t -> t.bean(Assessments.class).closeFinding(-1, 0,
                     dev.steward.vendors.risk.Finding.Status.RESOLVED)),
+            // the permission check; the vendor's own business owner is then refused by segregation of duties (FindingAcceptanceAttackTest)
+            new Action("accept a finding's risk", EDITORS_AND_OWNERS, t -> t.bean(Assessments.class).closeFinding(-1, 0,
+                    dev.steward.vendors.risk.Finding.Status.ACCEPTED)),
+            new Action("ask why a finding's risk may not be accepted", READERS_AND_OWNERS, t -> t.bean(Assessments.class).whyNotAcceptRisk(-1)),
             new Action("list reassessment tasks", READERS_AND_OWNERS, t -> t.bean(ReassessmentTasks.class).ofVendor(-1)),
+            new Action("open a reassessment task", EDITORS, t -> t.bean(ReassessmentTasks.class).openOnce(-1, "matrix:" + System.nanoTime(), "x",
+                    java.time.LocalDate.now())),
+            new Action("close a vendor's reassessment tasks", EDITORS, t -> t.bean(ReassessmentTasks.class).closeOpenTasks(-1)),
+            new Action("run the expiry watch", EDITORS, t -> t.bean(dev.steward.vendors.integration.ExpiryWatch.class)
+                    .runOnce(java.time.LocalDate.of(1990, 1, 1))),
             new Action("read the data-sharing matrix", READERS, t -> t.bean(DataSharingMatrix.class).page(null, null, 0, 10)),
             new Action("list sub-processors for customers", READERS, t -> t.bean(SubProcessorList.class).entries()),
             new Action("dashboard: vendors by tier", READERS, t -> t.bean(VendorStats.class).byTier()),

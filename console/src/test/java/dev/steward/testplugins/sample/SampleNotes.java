@@ -1,6 +1,5 @@
 package dev.steward.testplugins.sample;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -15,16 +14,13 @@ import static org.jooq.impl.DSL.table;
 public class SampleNotes {
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    public SampleNotes(DSLContext dsl, ExtensionRegistry registry) {
+    public SampleNotes(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     @PreAuthorize("hasAuthority('sample.read')")
     public List<String> notes() {
-        registry.requireEnabled("sample");
         return dsl.select(field("text", String.class)).from(table("sample.note")).fetch(0, String.class);
     }
 }

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** "My work" and the team view: open deadlines from every enabled module, grouped by when they are due. */
+/**
+ * "My work" and the team view: open deadlines from every enabled module, grouped by when they are due; only those the
+ * current user may read (see {@link DeadlineAccess}).
+ */
 @Service
 public class DeadlineService {
 
@@ -42,14 +45,15 @@ public class DeadlineService {
         String me = CurrentUser.username().orElseThrow();
         List<Deadline> items = new ArrayList<>();
         for (DeadlineSource source : registry.contributions(DeadlineSource.class)) {
-            items.addAll(source.deadlines(new DeadlineQuery(Set.of(me), null, true)));
+            source.deadlines(new DeadlineQuery(Set.of(me), null, true)).stream()
+                    .filter(d -> DeadlineAccess.maySee(source, d, me, CurrentUser::hasPermission)).forEach(items::add);
         }
         return grouped(items, zone);
     }
 
     /**
-     * Items of the people who report to the current user, and every item of the modules whose officer permission
-     * the user holds.
+     * Items of the people who report to the current user that the user may read, and every item of the modules whose
+     * officer permission the user holds.
      */
     @PreAuthorize("hasAuthority('" + PlatformPermissions.DASHBOARD + "')")
     public List<WorkItem> teamWork(ZoneId zone) {
@@ -59,7 +63,9 @@ public class DeadlineService {
         for (DeadlineSource source : registry.contributions(DeadlineSource.class)) {
             boolean officer = CurrentUser.hasPermission(source.officerPermission());
             if (officer || !reports.isEmpty()) {
-                source.deadlines(new DeadlineQuery(officer ? null : reports, null, true)).forEach(d -> items.put(d.key(), d));
+                source.deadlines(new DeadlineQuery(officer ? null : reports, null, true)).stream()
+                        .filter(d -> DeadlineAccess.maySee(source, d, me, CurrentUser::hasPermission))
+                        .forEach(d -> items.put(d.key(), d));
             }
         }
         return grouped(new ArrayList<>(items.values()), zone);

@@ -26,7 +26,7 @@ final class ContributionDescriber {
             case SearchProvider search -> List.of(search.group() + " (" + search.requiredPermission() + ")");
             case EntityLinkProvider links -> List.of(links.label() + " records as link targets (" + links.type() + ", " + links.requiredPermission() + ")");
             case PermissionSet set -> set.permissions().stream().map(p -> p.key() + " -> " + p.defaultRoles()).toList();
-            default -> List.of(contribution.getClass().getName());
+            default -> List.of(org.springframework.util.ClassUtils.getUserClass(contribution).getName());
         };
     }
 }

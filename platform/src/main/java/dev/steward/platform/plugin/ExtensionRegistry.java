@@ -83,11 +83,19 @@ public class ExtensionRegistry implements SmartInitializingSingleton, Disposable
             if (plugin.descriptor.hasSchema()) {
                 migrator.migrate(plugin.descriptor.schema(), plugin.descriptor.migrations(), host.getClassLoader());
             }
-            plugin.context = contextFactory.start(plugin.descriptor, host);
+            plugin.context = contextFactory.start(plugin.descriptor, host, this);
             plugin.state = PluginState.DISABLED; // until applyEnabledStates
             plugin.collectContributions();
+            Optional<String> foreignPermission = PermissionPrefix.violation(plugin.descriptor.id(),
+                    plugin.contributions.getOrDefault(dev.steward.platform.spi.PermissionSet.class, List.of()));
+            if (foreignPermission.isPresent()) {
+                log.error("Plugin {} refused: {}", plugin.descriptor.id(), foreignPermission.get());
+                plugin.fail(PluginState.FAILED, foreignPermission.get());
+                return;
+            }
             for (Object bean : plugin.contributions.values().stream().flatMap(Collection::stream).toList()) {
                 ownerOfClass.put(bean.getClass(), plugin.descriptor.id());
+                ownerOfClass.put(org.springframework.util.ClassUtils.getUserClass(bean), plugin.descriptor.id());
             }
         } catch (RuntimeException | LinkageError e) {
             log.error("Plugin {} failed to start", plugin.descriptor.id(), e);
@@ -187,7 +195,19 @@ public class ExtensionRegistry implements SmartInitializingSingleton, Disposable
         return Optional.ofNullable(plugins.get(pluginId)).map(p -> p.context);
     }
 
-    /** Throws {@link PluginDisabledException} unless the plugin is enabled: services, APIs and jobs call this first. */
+    /**
+     * The platform's gate on every call of a plugin's services ({@link PluginEnabledAdvisor}): refused unless the
+     * plugin is enabled, except while its context is still starting (its own start-up work).
+     */
+    void requireServing(String pluginId) {
+        LoadedPlugin plugin = plugins.get(pluginId);
+        if (plugin != null && plugin.state == null) {
+            return;
+        }
+        requireEnabled(pluginId);
+    }
+
+    /** Throws {@link PluginDisabledException} unless the plugin is enabled (the platform applies it to plugin services). */
     public void requireEnabled(String pluginId) {
         LoadedPlugin plugin = plugins.get(pluginId);
         if (plugin == null || plugin.state != PluginState.ENABLED) {

@@ -1,6 +1,8 @@
 package dev.steward.platform.plugin;
 
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -14,7 +16,8 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 @Component
 public class PluginContextFactory {
 
-    public ApplicationContext start(PluginDescriptor descriptor, ApplicationContext host) {
+    /** @param registry checks, on every call of the plugin's services, that the plugin is enabled */
+    public ApplicationContext start(PluginDescriptor descriptor, ApplicationContext host, ExtensionRegistry registry) {
         ClassLoader classLoader = host.getClassLoader();
         Class<?> configuration;
         try {
@@ -27,7 +30,13 @@ public class PluginContextFactory {
         context.setClassLoader(classLoader);
         context.setId("plugin:" + descriptor.id());
         context.setDisplayName("Steward plugin " + descriptor.id());
+        if (host instanceof ConfigurableApplicationContext configurable) {
+            // the host's conversions (DataSize, Duration) for the plugin's @Value fields too
+            context.getBeanFactory().setConversionService(configurable.getBeanFactory().getConversionService());
+        }
         context.register(PluginInfrastructure.class, configuration);
+        context.registerBean("pluginEnabledAdvisor", PluginEnabledAdvisor.class,
+                () -> new PluginEnabledAdvisor(descriptor.id(), registry), definition -> definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE));
         try {
             context.refresh();
         } catch (RuntimeException e) {
@@ -37,10 +46,13 @@ public class PluginContextFactory {
         return context;
     }
 
-    /** What every plugin context gets, so {@code @Transactional} and {@code @PreAuthorize} work on plugin beans. */
+    /**
+     * What every plugin context gets, so {@code @Transactional} and {@code @PreAuthorize} work on plugin beans. Class
+     * proxies, so a service stays injectable by its class once the plugin-enabled check wraps it.
+     */
     @Configuration(proxyBeanMethods = false)
-    @EnableTransactionManagement
-    @EnableMethodSecurity
+    @EnableTransactionManagement(proxyTargetClass = true)
+    @EnableMethodSecurity(proxyTargetClass = true)
     static class PluginInfrastructure {
     }
 }

@@ -1,6 +1,7 @@
 package dev.steward.platform.security;
 
 import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.plugin.PermissionPrefix;
 import dev.steward.platform.spi.Permission;
 import dev.steward.platform.spi.PermissionSet;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,9 @@ public class PermissionCatalog {
     public Map<String, List<Permission>> permissionsByPlugin() {
         Map<String, List<Permission>> result = new java.util.LinkedHashMap<>();
         registry.startedContributions(PermissionSet.class).forEach((plugin, sets) -> {
-            List<Permission> permissions = sets.stream().flatMap(s -> s.permissions().stream()).toList();
+            // the registry refuses a plugin declaring another's permission; this also holds if its set changes later
+            List<Permission> permissions = sets.stream().flatMap(s -> s.permissions().stream())
+                    .filter(p -> PermissionPrefix.owns(plugin, p.key())).toList();
             if (!permissions.isEmpty()) {
                 result.put(plugin, permissions);
             }

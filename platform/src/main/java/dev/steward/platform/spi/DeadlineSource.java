@@ -8,6 +8,11 @@ import java.util.Set;
 /**
  * Extension point: anything with a due date (notification obligations, review campaigns, contract renewals), for
  * "My work", team views, reminders and escalations. Push the query into SQL; return only what the query asks.
+ * <p>
+ * A deadline's title names the record (an incident reference, a vendor, a recipient), so the platform shows it and
+ * sends it only to users who may read it: the module's officers, holders of {@link #readPermission(Deadline)}, and
+ * its owner when they hold {@link #ownerPermission(Deadline)}. An escalation whose recipient may not read the
+ * deadline goes to the module's officers instead.
  */
 public interface DeadlineSource {
 
@@ -18,6 +23,23 @@ public interface DeadlineSource {
     String officerPermission();
 
     List<Deadline> deadlines(DeadlineQuery query);
+
+    /**
+     * The permission anyone needs to see this deadline, per item since one source may hold records of different
+     * sensitivity. By default the officers' permission: a source that does not say shows its items to its officers
+     * only (default deny).
+     */
+    default String readPermission(Deadline deadline) {
+        return officerPermission();
+    }
+
+    /**
+     * The permission that lets the deadline's owner see it without {@link #readPermission(Deadline)} (a business owner
+     * sees their own vendor's dates, not everyone's). By default the same as everyone's.
+     */
+    default String ownerPermission(Deadline deadline) {
+        return readPermission(deadline);
+    }
 
     enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
 

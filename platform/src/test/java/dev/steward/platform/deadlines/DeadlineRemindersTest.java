@@ -45,6 +45,10 @@ class DeadlineRemindersTest {
                     return "platform.people.manage";
                 }
 
+                public String readPermission(Deadline deadline) {
+                    return deadline.key().startsWith("secret") ? "platform.audit.read" : "platform.dashboard";
+                }
+
                 public Duration longestReminder() {
                     return Duration.ofDays(10);
                 }
@@ -174,5 +178,32 @@ class DeadlineRemindersTest {
         assertThat(first.get() + second.get()).isEqualTo(20);
         pool.shutdown();
         assertThat(titlesFor("olivia")).hasSize(20).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void an_owner_who_may_not_read_a_deadline_gets_no_reminder_and_the_officers_hear_of_it_instead() {
+        Module.items.add(due("secret-soon", "olivia", Duration.ofHours(2), DeadlineSource.State.OPEN));
+        assertThat(reminders.runOnce(NOW)).isEqualTo(1);
+        assertThat(titlesFor("olivia")).isEmpty();
+        assertThat(titlesFor("pat")).containsExactly("Due soon: Notify the authority about secret-soon (owner olivia may not open it)");
+    }
+
+    @Test
+    void a_manager_who_may_not_read_a_missed_deadline_is_replaced_by_the_officers() {
+        Module.items.add(due("secret-late", "olivia", Duration.ofHours(-1), DeadlineSource.State.OPEN));
+        reminders.runOnce(NOW);
+        assertThat(titlesFor("max")).isEmpty();
+        assertThat(titlesFor("olivia")).isEmpty();
+        assertThat(titlesFor("pat")).containsExactly("Escalation: Notify the authority about secret-late (owner olivia) is overdue");
+    }
+
+    @Test
+    void a_named_escalation_recipient_who_may_not_read_the_deadline_is_replaced_by_the_officers() {
+        Deadline late = due("secret-named", "pat", Duration.ofHours(-1), DeadlineSource.State.OPEN);
+        Module.items.add(new Deadline(late.key(), late.module(), late.title(), "pat", late.due(), late.severity(), late.link(),
+                late.state(), null, null, java.util.Set.of("max")));
+        reminders.runOnce(NOW);
+        assertThat(titlesFor("max")).isEmpty();
+        assertThat(titlesFor("pat")).containsExactly("Overdue: Notify the authority about secret-named");
     }
 }

@@ -64,6 +64,7 @@ public class BreachRegister {
         }
     }
 
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
     public void writeCsv(OutputStream out, ExportProgress progress) {
         long[] rows = {0};
         try (SafeCsv csv = SafeCsv.open(out, "reference", "title", "type", "discovered", "aware", "phase", "data_categories",
@@ -77,6 +78,7 @@ public class BreachRegister {
         progress.rowsWritten(rows[0]);
     }
 
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
     public void writePdf(OutputStream out, ExportProgress progress) {
         long[] rows = {0};
         try (PdfReport pdf = PdfReport.start(out, "Register of personal-data breaches (GDPR Art. 33(5))")) {

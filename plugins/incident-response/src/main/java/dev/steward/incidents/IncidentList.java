@@ -1,7 +1,6 @@
 package dev.steward.incidents;
 
 import dev.steward.incidents.assessment.SeverityBand;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.search.SearchSql;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -34,17 +33,14 @@ public class IncidentList {
     static final Field<String> SEARCH_TEXT = field("({0} || ' ' || {1})", String.class, INCIDENT.REFERENCE, INCIDENT.TITLE);
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    IncidentList(DSLContext dsl, ExtensionRegistry registry) {
+    IncidentList(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<IncidentRow> page(IncidentFilter filter, SortBy sortBy, boolean ascending, int offset, int limit) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         return rows(condition(filter), order(sortBy, ascending), offset, limit);
     }
 
@@ -52,7 +48,6 @@ public class IncidentList {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<IncidentRow> byIds(java.util.Collection<Long> ids) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         return rows(INCIDENT.ID.in(ids), List.of(INCIDENT.ID.asc()), 0, ids.size());
     }
 
@@ -72,7 +67,6 @@ public class IncidentList {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
     @Transactional(readOnly = true)
     public int count(IncidentFilter filter) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         return dsl.fetchCount(INCIDENT, condition(filter));
     }
 

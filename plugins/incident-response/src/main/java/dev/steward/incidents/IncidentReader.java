@@ -3,6 +3,7 @@ package dev.steward.incidents;
 import dev.steward.incidents.assessment.SeverityBand;
 import dev.steward.incidents.db.tables.records.IncidentRecord;
 import org.jooq.DSLContext;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import static dev.steward.incidents.db.Tables.INCIDENT_RESIDENCY;
 
 /** Loads incidents for the plugin's services; the permission checks are the callers'. */
 @Component
+@PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
 public class IncidentReader {
 
     private final DSLContext dsl;

@@ -13,8 +13,8 @@ import dev.steward.platform.links.LinkedRecord;
 import dev.steward.platform.catalog.PrivacyCatalog;
 import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.security.UserPermissions;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,7 +40,6 @@ import static dev.steward.incidents.db.Tables.INCIDENT_RESIDENCY;
 public class IncidentService {
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final IncidentReader reader;
     private final PrivacyCatalog catalog;
     private final ObligationService obligations;
@@ -48,14 +47,15 @@ public class IncidentService {
     private final Timeline timeline;
     private final NotificationService notifications;
     private final EntityLinks links;
+    private final UserPermissions userPermissions;
     private final Clock clock = Clock.systemUTC();
 
-    IncidentService(DSLContext dsl, ExtensionRegistry registry, IncidentReader reader, PrivacyCatalog catalog,
+    IncidentService(DSLContext dsl, IncidentReader reader, PrivacyCatalog catalog,
                     ObligationService obligations, TaskService tasks, Timeline timeline, NotificationService notifications,
-                    EntityLinks links) {
+                    EntityLinks links, UserPermissions userPermissions) {
         this.links = links;
+        this.userPermissions = userPermissions;
         this.dsl = dsl;
-        this.registry = registry;
         this.reader = reader;
         this.catalog = catalog;
         this.obligations = obligations;
@@ -67,14 +67,12 @@ public class IncidentService {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
     @Transactional(readOnly = true)
     public Optional<Incident> find(long id) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         return reader.find(id);
     }
 
     @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
     @Transactional
     public Incident create(IncidentForm form) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         validate(form, null);
         IncidentRecord record = dsl.newRecord(INCIDENT);
         long number = dsl.nextval(INCIDENT_REFERENCE_SEQ);
@@ -116,7 +114,6 @@ public class IncidentService {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
     @Transactional
     public Incident update(long id, int version, IncidentForm form) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         IncidentRecord record = lockForUpdate(dsl, id, version);
         if (Phase.valueOf(record.getPhase()) == Phase.CLOSED) {
             throw new IllegalStateException("The incident is closed; reopen it to change its facts");
@@ -226,7 +223,9 @@ public class IncidentService {
 
     private void notifyAssignee(Incident incident, String previousAssignee) {
         String assignee = incident.facts().getAssignee();
-        if (assignee != null && !assignee.equals(previousAssignee) && !assignee.equals(CurrentUser.username().orElse(null))) {
+        // an assignee who may not read incidents is not sent its reference and title (the privacy officers hear of its notices)
+        if (assignee != null && !assignee.equals(previousAssignee) && !assignee.equals(CurrentUser.username().orElse(null))
+                && userPermissions.holds(assignee, IncidentPermissions.READ)) {
             notifications.send(new Notification(IncidentPermissions.PLUGIN_ID, "incidents.assigned", assignee,
                     "Incident assigned to you: " + incident.reference(), incident.title(), "incidents/" + incident.id(),
                     Map.of("reference", incident.reference(), "title", incident.title())));

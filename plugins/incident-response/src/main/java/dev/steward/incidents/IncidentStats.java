@@ -1,7 +1,6 @@
 package dev.steward.incidents;
 
 import dev.steward.incidents.assessment.SeverityBand;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,18 +31,15 @@ public class IncidentStats {
     }
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    IncidentStats(DSLContext dsl, ExtensionRegistry registry) {
+    IncidentStats(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     /** Open incidents per severity band; the null key counts those not assessed yet. */
     @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
     @Transactional(readOnly = true)
     public Map<Optional<SeverityBand>, Integer> openBySeverity() {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         Map<Optional<SeverityBand>, Integer> counts = new java.util.LinkedHashMap<>();
         dsl.select(INCIDENT.SEVERITY, count()).from(INCIDENT).where(INCIDENT.PHASE.ne(Phase.CLOSED.name()))
                 .groupBy(INCIDENT.SEVERITY)
@@ -72,7 +68,6 @@ public class IncidentStats {
     }
 
     private List<DueObligation> due(org.jooq.Condition when, int limit) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         return dsl.select(INCIDENT.ID, INCIDENT.REFERENCE, OBLIGATION.REGIME, OBLIGATION.RECIPIENT, OBLIGATION.DUE_AT)
                 .from(OBLIGATION).join(INCIDENT).on(INCIDENT.ID.eq(OBLIGATION.INCIDENT_ID))
                 .where(OBLIGATION.STATUS.in("PROPOSED", "REQUIRED")).and(when)

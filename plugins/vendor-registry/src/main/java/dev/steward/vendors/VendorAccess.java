@@ -4,6 +4,7 @@ import dev.steward.platform.security.CurrentUser;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 import static dev.steward.vendors.db.Tables.VENDOR;
@@ -17,6 +18,7 @@ import static org.jooq.impl.DSL.val;
  * console user with the person's email, as the platform's team directory matches them).
  */
 @Component
+@PreAuthorize("isAuthenticated()") // its methods are the data-level checks; they answer for whoever asks
 public class VendorAccess {
 
     private final DSLContext dsl;

@@ -67,8 +67,8 @@ public class MyWorkView extends VerticalLayout {
         groups.removeAll();
         if (shown.isEmpty()) {
             groups.add(new Paragraph(tabs.getSelectedTab() == team
-                    ? "Nothing due for your team. Managers see their reports' items (matched by email in the people "
-                    + "directory); module officers see all of their module's."
+                    ? "Nothing due for your team. Managers see their reports' items of the modules they may read "
+                    + "(matched by email in the people directory); module officers see all of their module's."
                     : "Nothing due. Deadlines from incidents, reviews and vendors appear here when they are yours."));
         }
         for (WorkGroup group : WorkGroup.values()) {

@@ -4,7 +4,6 @@ import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
 import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.CampaignRecord;
@@ -39,13 +38,11 @@ public class CampaignService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CampaignService.class);
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final AuditTrail audit;
     private final NotificationService notifications;
 
-    CampaignService(DSLContext dsl, ExtensionRegistry registry, AuditTrail audit, NotificationService notifications) {
+    CampaignService(DSLContext dsl, AuditTrail audit, NotificationService notifications) {
         this.dsl = dsl;
-        this.registry = registry;
         this.audit = audit;
         this.notifications = notifications;
     }
@@ -53,7 +50,6 @@ public class CampaignService {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<Campaign> list() {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return toCampaigns(dsl.selectFrom(CAMPAIGN).orderBy(CAMPAIGN.ID.desc()).fetch());
     }
 
@@ -66,7 +62,6 @@ public class CampaignService {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public Campaign create(CampaignForm form) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         validate(form);
         CampaignRecord r = dsl.newRecord(CAMPAIGN);
         r.setOwner(CurrentUser.username().orElse("system"));
@@ -186,7 +181,6 @@ public class CampaignService {
     }
 
     CampaignRecord lock(long campaignId, int version) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         CampaignRecord r = dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Campaign " + campaignId + " does not exist"));
         if (r.getVersion() != version) {

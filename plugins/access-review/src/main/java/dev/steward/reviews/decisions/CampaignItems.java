@@ -1,6 +1,5 @@
 package dev.steward.reviews.decisions;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.reviews.ReviewPermissions;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -26,11 +25,9 @@ public class CampaignItems {
     }
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    CampaignItems(DSLContext dsl, ExtensionRegistry registry) {
+    CampaignItems(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     /**
@@ -40,7 +37,6 @@ public class CampaignItems {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<ReviewItem> page(long campaignId, Filter filter, int offset, int limit) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         var pageIds = org.jooq.impl.DSL.select(REVIEW_ITEM.ID).from(REVIEW_ITEM).where(condition(campaignId, filter))
                 .orderBy(REVIEW_ITEM.ID).offset(offset).limit(limit);
         return dsl.select(REVIEW_ITEM.fields()).select(SYSTEM.NAME).from(REVIEW_ITEM).join(SYSTEM).on(SYSTEM.ID.eq(REVIEW_ITEM.SYSTEM_ID))

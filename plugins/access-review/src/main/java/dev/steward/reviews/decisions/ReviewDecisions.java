@@ -1,6 +1,5 @@
 package dev.steward.reviews.decisions;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.ItemEventRecord;
@@ -53,18 +52,15 @@ public class ReviewDecisions {
                            and l.action in ('APPROVE', 'REVOKE'))) end""", String.class).as("earlier_stages");
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    ReviewDecisions(DSLContext dsl, ExtensionRegistry registry) {
+    ReviewDecisions(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     /** The current user's items in active campaigns, by person then system and entitlement. */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
     @Transactional(readOnly = true)
     public List<ReviewItem> myQueue(boolean pendingOnly) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         Condition mine = mine().and(pendingOnly ? REVIEW_ITEM.OUTCOME.eq("PENDING") : org.jooq.impl.DSL.noCondition());
         Condition current = atCurrentStages();
         if (current == null) {
@@ -125,7 +121,6 @@ public class ReviewDecisions {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
     @Transactional
     public int approveAll(List<Long> itemIds) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         List<ReviewItemRecord> items = dsl.selectFrom(REVIEW_ITEM).where(REVIEW_ITEM.ID.in(itemIds)).and(mine())
                 .orderBy(REVIEW_ITEM.ID).forUpdate().fetch();
         if (items.size() != itemIds.stream().distinct().count()) {
@@ -196,7 +191,6 @@ public class ReviewDecisions {
     }
 
     private ReviewItemRecord lockMine(long itemId, int version) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         ReviewItemRecord item = dsl.selectFrom(REVIEW_ITEM).where(REVIEW_ITEM.ID.eq(itemId)).and(mine()).forUpdate().fetchOptional()
                 .orElseThrow(() -> new AccessDeniedException("This item is not in your queue"));
         requireActive(item);

@@ -1,6 +1,5 @@
 package dev.steward.reviews.evidence;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.campaigns.Campaign;
 import dev.steward.reviews.campaigns.CampaignService;
@@ -24,19 +23,16 @@ public class CampaignReports {
     public static final int QUICK_SECONDS = 5;
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final CampaignService campaigns;
 
-    CampaignReports(DSLContext dsl, ExtensionRegistry registry, CampaignService campaigns) {
+    CampaignReports(DSLContext dsl, CampaignService campaigns) {
         this.dsl = dsl;
-        this.registry = registry;
         this.campaigns = campaigns;
     }
 
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public CampaignReport report(long campaignId) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         Campaign campaign = campaigns.find(campaignId)
                 .orElseThrow(() -> new IllegalArgumentException("Campaign " + campaignId + " does not exist"));
         List<String> systems = dsl.fetch("select name from reviews.system where id = any(?) order by name",

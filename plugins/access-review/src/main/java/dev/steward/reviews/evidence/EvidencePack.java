@@ -3,7 +3,6 @@ package dev.steward.reviews.evidence;
 import dev.steward.platform.Sha256;
 import dev.steward.platform.export.ExportProgress;
 import dev.steward.platform.export.PdfReport;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.campaigns.Campaign;
 import org.jooq.DSLContext;
@@ -41,12 +40,10 @@ public class EvidencePack {
     static final Map<String, String> CONTROLS = controls();
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final CampaignReports reports;
 
-    EvidencePack(DSLContext dsl, ExtensionRegistry registry, CampaignReports reports) {
+    EvidencePack(DSLContext dsl, CampaignReports reports) {
         this.dsl = dsl;
-        this.registry = registry;
         this.reports = reports;
     }
 
@@ -68,7 +65,6 @@ public class EvidencePack {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public void write(long campaignId, OutputStream out, ExportProgress progress) throws IOException {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         CampaignReport report = reports.report(campaignId);
         String recorded = dsl.fetchValue("select evidence_manifest from reviews.campaign where id = ?", campaignId) instanceof String s ? s : null;
         AtomicLong done = new AtomicLong();

@@ -32,6 +32,15 @@ class ReviewDeadlines implements DeadlineSource {
         return ReviewPermissions.ADMIN;
     }
 
+    /**
+     * A reviewer's queue (a campaign name and a count) is for reviewers, so a reviewer's manager may be told it is
+     * late; a campaign's close is for those who read campaigns.
+     */
+    @Override
+    public String readPermission(Deadline deadline) {
+        return deadline.key().contains(":reviewer:") ? ReviewPermissions.REVIEW : ReviewPermissions.READ;
+    }
+
     @Override
     public List<Deadline> deadlines(DeadlineQuery query) {
         Instant now = Instant.now();

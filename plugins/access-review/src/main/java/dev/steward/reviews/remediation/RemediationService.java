@@ -3,7 +3,6 @@ package dev.steward.reviews.remediation;
 import dev.steward.platform.export.SafeCsv;
 import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.RemediationRecord;
@@ -34,19 +33,16 @@ import static org.jooq.impl.DSL.noCondition;
 public class RemediationService {
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final NotificationService notifications;
 
-    RemediationService(DSLContext dsl, ExtensionRegistry registry, NotificationService notifications) {
+    RemediationService(DSLContext dsl, NotificationService notifications) {
         this.dsl = dsl;
-        this.registry = registry;
         this.notifications = notifications;
     }
 
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<RemediationItem> list(Long systemId, RemediationItem.Status status, int offset, int limit) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return dsl.select(REMEDIATION.fields()).select(CAMPAIGN.NAME, SYSTEM.NAME, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.DECIDED_BY,
                         REVIEW_ITEM.COMMENT, REVIEW_ITEM.GRANTED_VIA)
                 .from(REMEDIATION).join(CAMPAIGN).on(CAMPAIGN.ID.eq(REMEDIATION.CAMPAIGN_ID))
@@ -71,7 +67,6 @@ public class RemediationService {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public void mark(long remediationId, int version, RemediationItem.Status status) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         if (status != RemediationItem.Status.DONE && status != RemediationItem.Status.FAILED && status != RemediationItem.Status.OPEN) {
             throw new IllegalArgumentException("Mark it done, failed or open; verification comes from the next import");
         }
@@ -106,6 +101,7 @@ public class RemediationService {
     }
 
     /** Tells each campaign owner how many of their revocations the import found still present. */
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     public void escalateNotRemoved(long systemId, long importId) {
         dsl.fetch("select c.owner, c.name, count(*) n from reviews.remediation r join reviews.campaign c on c.id = r.campaign_id"
                         + " where r.system_id = ? and r.status = 'NOT_REMOVED' and r.verified_import = ? group by c.owner, c.name",

@@ -2,7 +2,6 @@ package dev.steward.reviews.systems;
 
 import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.reviews.ReviewPermissions;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -31,19 +30,16 @@ public class Entitlements {
     static final int AUDITED_NAMES = 200;
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final AuditTrail audit;
 
-    Entitlements(DSLContext dsl, ExtensionRegistry registry, AuditTrail audit) {
+    Entitlements(DSLContext dsl, AuditTrail audit) {
         this.dsl = dsl;
-        this.registry = registry;
         this.audit = audit;
     }
 
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<EntitlementRow> list(long systemId, String nameFilter, int offset, int limit) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         var rows = dsl.selectFrom(ENTITLEMENT).where(ENTITLEMENT.SYSTEM_ID.eq(systemId).and(nameContains(nameFilter)))
                 .orderBy(ENTITLEMENT.NAME).offset(Math.max(0, offset)).limit(Math.max(1, limit)).fetch();
         List<String> names = rows.map(r -> r.getName());
@@ -58,7 +54,6 @@ public class Entitlements {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public int count(long systemId, String nameFilter) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return dsl.fetchCount(ENTITLEMENT, ENTITLEMENT.SYSTEM_ID.eq(systemId).and(nameContains(nameFilter)));
     }
 
@@ -66,7 +61,6 @@ public class Entitlements {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<String> names(long systemId, String filter, int offset, int limit) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return dsl.select(ENTITLEMENT.NAME).from(ENTITLEMENT).where(ENTITLEMENT.SYSTEM_ID.eq(systemId).and(nameContains(filter)))
                 .orderBy(ENTITLEMENT.NAME).offset(Math.max(0, offset)).limit(Math.max(1, limit)).fetch(ENTITLEMENT.NAME);
     }
@@ -75,7 +69,6 @@ public class Entitlements {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional(readOnly = true)
     public PrivilegedRulePreview previewPrivilegedRule(long systemId, String pattern) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         String like = checkedPattern(systemId, pattern);
         Condition matches = ENTITLEMENT.SYSTEM_ID.eq(systemId).and(ENTITLEMENT.NAME.likeIgnoreCase(like));
         long matching = dsl.fetchCount(ENTITLEMENT, matches);
@@ -94,7 +87,6 @@ public class Entitlements {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public int markPrivilegedByRule(long systemId, String pattern) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         String like = checkedPattern(systemId, pattern);
         List<String> marked = dsl.update(ENTITLEMENT).set(ENTITLEMENT.PRIVILEGED, true).set(ENTITLEMENT.VERSION, ENTITLEMENT.VERSION.plus(1))
                 .where(ENTITLEMENT.SYSTEM_ID.eq(systemId).and(ENTITLEMENT.NAME.likeIgnoreCase(like)).and(ENTITLEMENT.PRIVILEGED.isFalse()))

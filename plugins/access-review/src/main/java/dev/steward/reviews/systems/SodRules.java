@@ -1,6 +1,5 @@
 package dev.steward.reviews.systems;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.SodRuleRecord;
 import org.jooq.DSLContext;
@@ -27,18 +26,15 @@ public class SodRules {
     private static final dev.steward.reviews.db.tables.System SYSTEM_B = SYSTEM.as("system_b");
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    SodRules(DSLContext dsl, ExtensionRegistry registry) {
+    SodRules(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     /** Every rule, or those involving one system; by name. */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<SodRule> list(Long systemId) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return dsl.select(SOD_RULE.ID, SOD_RULE.NAME, SOD_RULE.SYSTEM_A, SYSTEM_A.NAME, SOD_RULE.ENTITLEMENT_A, SOD_RULE.SYSTEM_B,
                         SYSTEM_B.NAME, SOD_RULE.ENTITLEMENT_B, SOD_RULE.DESCRIPTION)
                 .from(SOD_RULE).join(SYSTEM_A).on(SYSTEM_A.ID.eq(SOD_RULE.SYSTEM_A)).join(SYSTEM_B).on(SYSTEM_B.ID.eq(SOD_RULE.SYSTEM_B))
@@ -51,7 +47,6 @@ public class SodRules {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public long add(String name, long systemA, String entitlementA, long systemB, String entitlementB, String description) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         String ruleName = name == null ? "" : name.strip();
         if (ruleName.isEmpty()) {
             throw new InvalidSystemInputException("name", "Give the rule a name, e.g. \"Create and approve payments\"");
@@ -86,7 +81,6 @@ public class SodRules {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public void delete(long ruleId) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         SodRuleRecord r = dsl.selectFrom(SOD_RULE).where(SOD_RULE.ID.eq(ruleId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new InvalidSystemInputException(null, "The rule no longer exists"));
         r.delete();

@@ -1,6 +1,5 @@
 package dev.steward.reviews.systems;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.EntitlementRecord;
 import dev.steward.reviews.db.tables.records.SodRuleRecord;
@@ -32,7 +31,6 @@ import static org.jooq.impl.DSL.table;
 public class SystemService {
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
     /** The platform's people directory (its own jOOQ classes are the platform's; plain SQL names here). */
     static final org.jooq.Table<?> PERSON = table(name("platform", "person"));
@@ -45,18 +43,17 @@ public class SystemService {
     static final Field<String> PERSON_SEARCH_TEXT = field("({0} || ' ' || {1} || ' ' || coalesce({2}, ''))", String.class,
             PERSON_NAME, PERSON_EMPLOYEE_ID, PERSON_EMAIL);
 
-    SystemService(DSLContext dsl, ExtensionRegistry registry) {
+    SystemService(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<SystemInfo> list() {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return dsl.selectFrom(SYSTEM).orderBy(SYSTEM.NAME).fetch(SystemService::toInfo);
     }
 
+    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     public Optional<SystemInfo> byCode(String code) {
         return dsl.selectFrom(SYSTEM).where(SYSTEM.CODE.eq(code)).fetchOptional(SystemService::toInfo);
     }
@@ -68,7 +65,6 @@ public class SystemService {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional(readOnly = true)
     public List<PersonChoice> ownerCandidates(String filter, int offset, int limit) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return dsl.select(PERSON_ID, PERSON_NAME, PERSON_EMAIL, PERSON_EMPLOYEE_ID, PERSON_STATUS).from(PERSON)
                 .where(SearchSql.searchable(filter) ? SearchSql.matchesAllWords(filter, PERSON_SEARCH_TEXT) : org.jooq.impl.DSL.noCondition())
                 .orderBy(PERSON_STATUS.eq("ACTIVE").desc(), PERSON_NAME, PERSON_ID).offset(Math.max(0, offset)).limit(Math.max(1, Math.min(limit, 200)))
@@ -79,7 +75,6 @@ public class SystemService {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public Optional<PersonChoice> person(long personId) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return dsl.select(PERSON_ID, PERSON_NAME, PERSON_EMAIL, PERSON_EMPLOYEE_ID, PERSON_STATUS).from(PERSON).where(PERSON_ID.eq(personId))
                 .fetchOptional(r -> new PersonChoice(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
@@ -88,7 +83,6 @@ public class SystemService {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
     @Transactional(readOnly = true)
     public Map<Long, String> ownerNames() {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         return dsl.select(SYSTEM.ID, PERSON_NAME).from(SYSTEM).join(PERSON).on(PERSON_ID.eq(SYSTEM.OWNER_PERSON_ID))
                 .fetchMap(SYSTEM.ID, PERSON_NAME);
     }
@@ -96,7 +90,6 @@ public class SystemService {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public SystemInfo save(SystemInfo system) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         String code = system.code() == null ? "" : system.code().strip();
         if (!code.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,49}")) {
             throw new IllegalArgumentException("The code must be 1 to 50 letters, digits or _ . -");
@@ -141,7 +134,6 @@ public class SystemService {
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public void setPrivileged(long systemId, String entitlement, boolean privileged) {
-        registry.requireEnabled(ReviewPermissions.PLUGIN_ID);
         if (!dsl.fetchExists(SYSTEM, SYSTEM.ID.eq(systemId))) {
             throw new InvalidSystemInputException("system", "The system no longer exists");
         }

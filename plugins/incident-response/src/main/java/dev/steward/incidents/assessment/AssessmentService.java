@@ -13,7 +13,6 @@ import dev.steward.incidents.db.tables.records.IncidentRecord;
 import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.incidents.work.Timeline;
 import dev.steward.incidents.work.TimelineEntry.Kind;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
@@ -37,15 +36,13 @@ import static dev.steward.incidents.db.Tables.INCIDENT;
 public class AssessmentService {
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final IncidentReader incidents;
     private final ObligationService obligations;
     private final Timeline timeline;
 
-    AssessmentService(DSLContext dsl, ExtensionRegistry registry, IncidentReader incidents, ObligationService obligations,
+    AssessmentService(DSLContext dsl, IncidentReader incidents, ObligationService obligations,
                       Timeline timeline) {
         this.dsl = dsl;
-        this.registry = registry;
         this.incidents = incidents;
         this.obligations = obligations;
         this.timeline = timeline;
@@ -149,7 +146,6 @@ public class AssessmentService {
     }
 
     private IncidentRecord open(long incidentId) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         IncidentRecord incident = dsl.selectFrom(INCIDENT).where(INCIDENT.ID.eq(incidentId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Incident " + incidentId + " does not exist"));
         if (Phase.valueOf(incident.getPhase()) == Phase.CLOSED) {

@@ -16,7 +16,6 @@ import dev.steward.platform.catalog.PrivacyCatalog;
 import dev.steward.platform.export.PdfReport;
 import dev.steward.platform.files.Attachment;
 import dev.steward.platform.files.AttachmentService;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
@@ -46,17 +45,15 @@ public class NoticeDocuments {
     }
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final IncidentReader incidents;
     private final ObligationService obligations;
     private final PrivacyCatalog catalog;
     private final AttachmentService files;
     private final Timeline timeline;
 
-    NoticeDocuments(DSLContext dsl, ExtensionRegistry registry, IncidentReader incidents, ObligationService obligations,
+    NoticeDocuments(DSLContext dsl, IncidentReader incidents, ObligationService obligations,
                     PrivacyCatalog catalog, AttachmentService files, Timeline timeline) {
         this.dsl = dsl;
-        this.registry = registry;
         this.incidents = incidents;
         this.obligations = obligations;
         this.catalog = catalog;
@@ -75,7 +72,6 @@ public class NoticeDocuments {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.MANAGE_RULES + "')")
     @Transactional
     public NoticeTemplate save(NoticeTemplate template) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         if (template.name() == null || template.name().isBlank() || template.name().length() > 200) {
             throw new IllegalArgumentException("The template needs a name of at most 200 characters");
         }
@@ -128,7 +124,6 @@ public class NoticeDocuments {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.NOTIFY + "')")
     @Transactional
     public Attachment issue(long obligationId, String text) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("The notice is empty");
         }

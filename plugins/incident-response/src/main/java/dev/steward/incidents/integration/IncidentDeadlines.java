@@ -21,7 +21,7 @@ import static org.jooq.impl.DSL.noCondition;
 /**
  * Notification obligations and incident tasks as platform deadlines: on "My work", reminded before they are due and
  * escalated when missed. An obligation belongs to the incident's assignee; privacy officers (notify permission) see
- * all and receive the escalations.
+ * all and receive the escalations. Only holders of the read permission see any of them.
  */
 @Component
 class IncidentDeadlines implements DeadlineSource {
@@ -35,6 +35,12 @@ class IncidentDeadlines implements DeadlineSource {
     @Override
     public String officerPermission() {
         return IncidentPermissions.NOTIFY;
+    }
+
+    /** Titles name the incident and whom it must be notified to: only incident readers see them, assignee or not. */
+    @Override
+    public String readPermission(Deadline deadline) {
+        return IncidentPermissions.READ;
     }
 
     @Override

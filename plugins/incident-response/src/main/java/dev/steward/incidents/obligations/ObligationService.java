@@ -9,7 +9,6 @@ import dev.steward.incidents.db.tables.records.ObligationRecord;
 import dev.steward.incidents.db.tables.records.ObligationUpdateRecord;
 import dev.steward.incidents.work.Timeline;
 import dev.steward.incidents.work.TimelineEntry.Kind;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
@@ -42,14 +41,12 @@ public class ObligationService {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final RuleService rules;
     private final IncidentReader incidents;
     private final Timeline timeline;
 
-    ObligationService(DSLContext dsl, ExtensionRegistry registry, RuleService rules, IncidentReader incidents, Timeline timeline) {
+    ObligationService(DSLContext dsl, RuleService rules, IncidentReader incidents, Timeline timeline) {
         this.dsl = dsl;
-        this.registry = registry;
         this.rules = rules;
         this.incidents = incidents;
         this.timeline = timeline;
@@ -84,6 +81,7 @@ public class ObligationService {
      *
      * @return the changes, in words
      */
+    @PreAuthorize(IncidentPermissions.MAY_CHANGE)
     public List<String> recompute(Incident incident) {
         if (incident.phase() == Phase.CLOSED) {
             return List.of();
@@ -228,7 +226,6 @@ public class ObligationService {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.NOTIFY + "')")
     @Transactional
     public Obligation addManual(long incidentId, String regime, String recipient, String jurisdiction, Instant due, String reason) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         if (regime == null || regime.isBlank() || recipient == null || recipient.isBlank()) {
             throw new IllegalArgumentException("Regime and recipient are required");
         }
@@ -320,7 +317,6 @@ public class ObligationService {
     }
 
     private ObligationRecord lock(long obligationId, int version) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         ObligationRecord row = dsl.selectFrom(OBLIGATION).where(OBLIGATION.ID.eq(obligationId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Obligation " + obligationId + " does not exist"));
         if (row.getVersion() != version) {

@@ -8,7 +8,6 @@ import dev.steward.incidents.obligations.NotificationRule.DeadlineKind;
 import dev.steward.incidents.obligations.NotificationRule.RecipientKind;
 import dev.steward.platform.catalog.CatalogKind;
 import dev.steward.platform.catalog.PrivacyCatalog;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
@@ -38,13 +37,11 @@ public class RuleService {
     private static final Set<String> PATTERNS = Set.of("*", "EEA", "US", "US-*");
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final PrivacyCatalog catalog;
     private final ApplicationEventPublisher events;
 
-    RuleService(DSLContext dsl, ExtensionRegistry registry, PrivacyCatalog catalog, ApplicationEventPublisher events) {
+    RuleService(DSLContext dsl, PrivacyCatalog catalog, ApplicationEventPublisher events) {
         this.dsl = dsl;
-        this.registry = registry;
         this.catalog = catalog;
         this.events = events;
     }
@@ -54,17 +51,19 @@ public class RuleService {
     }
 
     /** The versions in force (not superseded), for the engine. */
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
     public List<NotificationRule> current() {
         return dsl.selectFrom(NOTIFICATION_RULE).where(NOTIFICATION_RULE.SUPERSEDED_BY.isNull())
                 .orderBy(NOTIFICATION_RULE.REGIME, NOTIFICATION_RULE.RULE_KEY, NOTIFICATION_RULE.VERSION)
                 .fetch(RuleService::toRule);
     }
 
-    public Optional<NotificationRule> byId(long id) {
+    Optional<NotificationRule> byId(long id) {
         return dsl.selectFrom(NOTIFICATION_RULE).where(NOTIFICATION_RULE.ID.eq(id)).fetchOptional(RuleService::toRule);
     }
 
     /** The EEA's jurisdiction codes from the privacy catalogue. */
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
     public Set<String> eeaCodes() {
         return catalog.eeaJurisdictions();
     }
@@ -72,7 +71,6 @@ public class RuleService {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
     @Transactional(readOnly = true)
     public List<NotificationRule> inForce() {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         return current();
     }
 
@@ -88,7 +86,6 @@ public class RuleService {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.MANAGE_RULES + "')")
     @Transactional
     public NotificationRule add(NotificationRule rule, String reason) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         validate(rule, reason);
         if (dsl.fetchExists(NOTIFICATION_RULE, NOTIFICATION_RULE.RULE_KEY.eq(rule.key().strip()))) {
             throw new IllegalArgumentException("A rule with the key " + rule.key().strip() + " exists; correct it instead");
@@ -106,7 +103,6 @@ public class RuleService {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.MANAGE_RULES + "')")
     @Transactional
     public NotificationRule correct(long ruleId, NotificationRule corrected, String reason) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         NotificationRuleRecord old = dsl.selectFrom(NOTIFICATION_RULE).where(NOTIFICATION_RULE.ID.eq(ruleId)).forUpdate()
                 .fetchOptional().orElseThrow(() -> new IllegalArgumentException("Rule " + ruleId + " does not exist"));
         if (old.getSupersededBy() != null) {

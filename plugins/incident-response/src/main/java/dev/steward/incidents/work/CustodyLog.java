@@ -6,7 +6,6 @@ import dev.steward.incidents.db.tables.records.CustodyEntryRecord;
 import dev.steward.incidents.work.TimelineEntry.Kind;
 import dev.steward.platform.files.Attachment;
 import dev.steward.platform.files.AttachmentService;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,13 +24,11 @@ public class CustodyLog {
     public static final String ENTITY = "incident";
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final AttachmentService files;
     private final Timeline timeline;
 
-    CustodyLog(DSLContext dsl, ExtensionRegistry registry, AttachmentService files, Timeline timeline) {
+    CustodyLog(DSLContext dsl, AttachmentService files, Timeline timeline) {
         this.dsl = dsl;
-        this.registry = registry;
         this.files = files;
         this.timeline = timeline;
     }
@@ -43,7 +40,6 @@ public class CustodyLog {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
     @Transactional
     public CustodyEntry record(long incidentId, long attachmentId, CustodyEntry.Action action, String reason) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         if (action == null) {
             throw new IllegalArgumentException("Choose what was done with the item");
         }

@@ -9,7 +9,6 @@ import dev.steward.incidents.obligations.Obligation;
 import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.incidents.obligations.ObligationStatus;
 import dev.steward.incidents.work.TimelineEntry.Kind;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,16 +32,14 @@ import static dev.steward.incidents.db.Tables.INCIDENT;
 public class PhaseService {
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final IncidentReader incidents;
     private final ObligationService obligations;
     private final TaskService tasks;
     private final Timeline timeline;
 
-    PhaseService(DSLContext dsl, ExtensionRegistry registry, IncidentReader incidents, ObligationService obligations,
+    PhaseService(DSLContext dsl, IncidentReader incidents, ObligationService obligations,
                  TaskService tasks, Timeline timeline) {
         this.dsl = dsl;
-        this.registry = registry;
         this.incidents = incidents;
         this.obligations = obligations;
         this.tasks = tasks;
@@ -134,7 +131,6 @@ public class PhaseService {
     }
 
     private IncidentRecord lock(long incidentId, int version) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         IncidentRecord record = dsl.selectFrom(INCIDENT).where(INCIDENT.ID.eq(incidentId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Incident " + incidentId + " does not exist"));
         if (record.getVersion() != version) {

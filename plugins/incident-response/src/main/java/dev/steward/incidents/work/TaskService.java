@@ -8,8 +8,8 @@ import dev.steward.incidents.db.tables.records.TaskRecord;
 import dev.steward.incidents.work.TimelineEntry.Kind;
 import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.security.UserPermissions;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,18 +29,19 @@ import static dev.steward.incidents.db.Tables.TASK_TEMPLATE;
 public class TaskService {
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final Timeline timeline;
     private final NotificationService notifications;
+    private final UserPermissions userPermissions;
 
-    TaskService(DSLContext dsl, ExtensionRegistry registry, Timeline timeline, NotificationService notifications) {
+    TaskService(DSLContext dsl, Timeline timeline, NotificationService notifications, UserPermissions userPermissions) {
         this.dsl = dsl;
-        this.registry = registry;
+        this.userPermissions = userPermissions;
         this.timeline = timeline;
         this.notifications = notifications;
     }
 
     /** Adds the checklist of an incident type; part of logging the incident. */
+    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
     public void addFromTemplates(long incidentId, IncidentType type) {
         Instant now = Instant.now();
         dsl.selectFrom(TASK_TEMPLATE).where(TASK_TEMPLATE.INCIDENT_TYPE.eq(type.name())).orderBy(TASK_TEMPLATE.SORT_ORDER)
@@ -51,7 +52,6 @@ public class TaskService {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
     @Transactional
     public Task add(long incidentId, String title, String assignee, Instant due) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("The task needs a title");
         }
@@ -61,7 +61,8 @@ public class TaskService {
         TaskRecord task = insert(incidentId, title.strip(), Text.blankToNull(assignee), due);
         timeline.record(incidentId, Kind.TASK, "Task added: " + task.getTitle()
                 + (task.getAssignee() == null ? "" : " (assigned to " + task.getAssignee() + ")"));
-        if (task.getAssignee() != null && !task.getAssignee().equals(CurrentUser.username().orElse(null))) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(CurrentUser.username().orElse(null))
+                && userPermissions.holds(task.getAssignee(), IncidentPermissions.READ)) {
             notifications.send(new Notification(IncidentPermissions.PLUGIN_ID, "incidents.task-assigned", task.getAssignee(),
                     "Incident task assigned to you", task.getTitle(), "incidents/" + incidentId, Map.of("task", task.getTitle())));
         }
@@ -71,7 +72,6 @@ public class TaskService {
     @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
     @Transactional
     public Task setStatus(long taskId, int version, Task.Status status) {
-        registry.requireEnabled(IncidentPermissions.PLUGIN_ID);
         TaskRecord task = dsl.selectFrom(TASK).where(TASK.ID.eq(taskId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Task " + taskId + " does not exist"));
         if (task.getVersion() != version) {
@@ -102,7 +102,7 @@ public class TaskService {
     }
 
     /** Open tasks of an incident, for the phase rules. */
-    public List<String> openTitles(long incidentId) {
+    List<String> openTitles(long incidentId) {
         return dsl.select(TASK.TITLE).from(TASK).where(TASK.INCIDENT_ID.eq(incidentId).and(TASK.STATUS.eq("OPEN")))
                 .orderBy(TASK.ID).fetch(TASK.TITLE);
     }

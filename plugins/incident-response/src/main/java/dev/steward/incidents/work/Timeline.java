@@ -28,6 +28,7 @@ public class Timeline {
     }
 
     /** Records an entry by the current user (or "system" for jobs and the API without a user). */
+    @PreAuthorize(IncidentPermissions.MAY_CHANGE)
     public void record(long incidentId, TimelineEntry.Kind kind, String summary) {
         TimelineEntryRecord entry = dsl.newRecord(TIMELINE_ENTRY);
         entry.setIncidentId(incidentId);

@@ -1,6 +1,5 @@
 package dev.steward.vendors.contracts;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.vendors.Inputs;
 import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorAccess;
@@ -21,19 +20,16 @@ import static dev.steward.vendors.db.Tables.CERTIFICATION;
 public class Certifications {
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final VendorAccess access;
 
-    Certifications(DSLContext dsl, ExtensionRegistry registry, VendorAccess access) {
+    Certifications(DSLContext dsl, VendorAccess access) {
         this.dsl = dsl;
-        this.registry = registry;
         this.access = access;
     }
 
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Certification> ofVendor(long vendorId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireRead(vendorId);
         return dsl.selectFrom(CERTIFICATION).where(CERTIFICATION.VENDOR_ID.eq(vendorId)).orderBy(CERTIFICATION.VALID_TO.desc())
                 .fetch(Certifications::toCertification);
@@ -42,7 +38,6 @@ public class Certifications {
     @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public Certification save(CertificationForm form) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireEdit(form.vendorId());
         Inputs.present("type", form.type(), "Choose the certificate or report");
         String name = form.type() == CertificationType.OTHER

@@ -9,6 +9,7 @@ import dev.steward.vendors.contracts.Contracts;
 import dev.steward.vendors.contracts.DpaStatus;
 import dev.steward.vendors.tasks.ReassessmentTasks;
 import org.jooq.DSLContext;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,6 +60,7 @@ public class ExpiryWatch implements ScheduledJob {
     }
 
     /** Returns how many tasks were opened. */
+    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
     public int runOnce(LocalDate today) {
         Integer opened = transaction.execute(status -> expiredCertificates(today) + expiredDpas(today));
         return opened == null ? 0 : opened;

@@ -39,6 +39,17 @@ class VendorDeadlines implements DeadlineSource {
         return VendorPermissions.EDIT;
     }
 
+    /** Registry readers see every vendor's dates; a business owner only their own vendors' (not their reports'). */
+    @Override
+    public String readPermission(Deadline deadline) {
+        return VendorPermissions.READ;
+    }
+
+    @Override
+    public String ownerPermission(Deadline deadline) {
+        return VendorPermissions.OWN;
+    }
+
     @Override
     public Duration longestReminder() {
         return Duration.ofDays(60);

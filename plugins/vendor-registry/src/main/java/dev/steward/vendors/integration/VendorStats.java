@@ -1,6 +1,5 @@
 package dev.steward.vendors.integration;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.vendors.VendorPermissions;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,11 +20,9 @@ public class VendorStats {
     private static final String READERS = "hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT + "')";
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    VendorStats(DSLContext dsl, ExtensionRegistry registry) {
+    VendorStats(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     /** Something that ends soon: a contract's term or a certificate. */
@@ -39,7 +36,6 @@ public class VendorStats {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public Map<Integer, Integer> byTier() {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         Map<Integer, Integer> counts = new LinkedHashMap<>();
         for (int tier : new int[]{1, 2, 3, 4, 0}) {
             counts.put(tier, 0);
@@ -53,7 +49,6 @@ public class VendorStats {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<Expiry> expiringWithin(int days, int limit) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         LocalDate today = LocalDate.now();
         return dsl.resultQuery("""
                 select * from (
@@ -71,14 +66,12 @@ public class VendorStats {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public int overdueReviewCount() {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.fetchSingle("select count(*) from vendors.vendor where next_review_on < current_date and status <> 'TERMINATED'").get(0, Integer.class);
     }
 
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<Overdue> overdueReviews(int limit) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.resultQuery("""
                 select id, legal_name, tier, next_review_on from vendors.vendor where next_review_on < current_date and status <> 'TERMINATED'
                 order by next_review_on, legal_name limit {0}""", inline(limit))
@@ -89,7 +82,6 @@ public class VendorStats {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public int vendorsWithTransferGaps() {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.fetchSingle("""
                 select count(*) from vendors.vendor v where v.status <> 'TERMINATED' and exists (select 1 from vendors.vendor_service s
                 join vendors.processing p on p.service_id = s.id and p.transfer_gap where s.vendor_id = v.id)""").get(0, Integer.class);
@@ -99,7 +91,6 @@ public class VendorStats {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public int vendorsWithSpecialCategoryData() {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.fetchSingle("""
                 select count(*) from vendors.vendor v where v.status <> 'TERMINATED' and exists (select 1 from vendors.vendor_service s
                 join vendors.processing p on p.service_id = s.id and (p.special_category or p.children) where s.vendor_id = v.id)""").get(0, Integer.class);

@@ -1,6 +1,5 @@
 package dev.steward.vendors.processing;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.vendors.Countries;
 import dev.steward.vendors.Inputs;
 import dev.steward.vendors.InvalidVendorInputException;
@@ -37,19 +36,16 @@ public class ProcessingRegister {
     private static final org.jooq.Field<Boolean> CATALOG_SPECIAL = field(name("catalog_entry", "special_category"), Boolean.class);
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final VendorAccess access;
 
-    ProcessingRegister(DSLContext dsl, ExtensionRegistry registry, VendorAccess access) {
+    ProcessingRegister(DSLContext dsl, VendorAccess access) {
         this.dsl = dsl;
-        this.registry = registry;
         this.access = access;
     }
 
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Processing> ofService(long serviceId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireReadOfService(serviceId);
         Map<Long, List<Purpose>> purposes = dsl.selectFrom(PROCESSING_PURPOSE)
                 .where(PROCESSING_PURPOSE.PROCESSING_ID.in(dsl.select(PROCESSING.ID).from(PROCESSING).where(PROCESSING.SERVICE_ID.eq(serviceId))))
@@ -63,7 +59,6 @@ public class ProcessingRegister {
     @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public Processing save(ProcessingForm form) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireEditOfService(form.serviceId());
         Inputs.present("relationship", form.relationship(), "Say whether the vendor is our processor, sub-processor, joint or independent controller");
         Inputs.present("volume", form.volume(), "Give the approximate number of people whose data the service holds");
@@ -114,7 +109,6 @@ public class ProcessingRegister {
     @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public void delete(long processingId, int version) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         ProcessingRecord r = dsl.selectFrom(PROCESSING).where(PROCESSING.ID.eq(processingId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new InvalidVendorInputException("processing", "The processing no longer exists"));
         access.requireEditOfService(r.getServiceId());

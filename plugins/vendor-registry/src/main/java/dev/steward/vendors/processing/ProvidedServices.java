@@ -1,6 +1,5 @@
 package dev.steward.vendors.processing;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.search.SearchSql;
 import dev.steward.vendors.Inputs;
 import dev.steward.vendors.InvalidVendorInputException;
@@ -25,19 +24,16 @@ public class ProvidedServices {
 
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final VendorAccess access;
 
-    ProvidedServices(DSLContext dsl, ExtensionRegistry registry, VendorAccess access) {
+    ProvidedServices(DSLContext dsl, VendorAccess access) {
         this.dsl = dsl;
-        this.registry = registry;
         this.access = access;
     }
 
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ProvidedService> ofVendor(long vendorId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireRead(vendorId);
         return dsl.selectFrom(VENDOR_SERVICE).where(VENDOR_SERVICE.VENDOR_ID.eq(vendorId)).orderBy(VENDOR_SERVICE.NAME)
                 .fetch(ProvidedServices::toService);
@@ -55,7 +51,6 @@ public class ProvidedServices {
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ServiceChoice> search(String text, int offset, int limit) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.select(VENDOR_SERVICE.ID, VENDOR.LEGAL_NAME, VENDOR_SERVICE.NAME).from(VENDOR_SERVICE).join(VENDOR).on(VENDOR.ID.eq(VENDOR_SERVICE.VENDOR_ID))
                 .where(access.visibleVendors())
                 .and(SearchSql.searchable(text) ? SearchSql.matchesAllWords(text, VENDOR.LEGAL_NAME, VENDOR_SERVICE.NAME) : noCondition())
@@ -66,7 +61,6 @@ public class ProvidedServices {
     @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public ProvidedService save(ProvidedService service) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireEdit(service.vendorId());
         String name = Inputs.required("name", service.name(), "The service needs a name, e.g. \"payment processing\"", 200);
         if (dsl.fetchExists(VENDOR_SERVICE, VENDOR_SERVICE.VENDOR_ID.eq(service.vendorId()).and(VENDOR_SERVICE.NAME.equalIgnoreCase(name))

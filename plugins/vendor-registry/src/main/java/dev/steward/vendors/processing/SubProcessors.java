@@ -1,6 +1,5 @@
 package dev.steward.vendors.processing;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.vendors.Inputs;
 import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorAccess;
@@ -32,12 +31,10 @@ public class SubProcessors {
     private static final int MAX_DEPTH = 50;
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final VendorAccess access;
 
-    SubProcessors(DSLContext dsl, ExtensionRegistry registry, VendorAccess access) {
+    SubProcessors(DSLContext dsl, VendorAccess access) {
         this.dsl = dsl;
-        this.registry = registry;
         this.access = access;
     }
 
@@ -48,7 +45,6 @@ public class SubProcessors {
     @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public void add(long serviceId, long subServiceId, String purpose) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireEditOfService(serviceId);
         access.requireReadOfService(subServiceId);
         if (serviceId == subServiceId) {
@@ -77,7 +73,6 @@ public class SubProcessors {
     @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public void remove(long serviceId, long subServiceId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireEditOfService(serviceId);
         SubProcessorRecord r = dsl.selectFrom(SUB_PROCESSOR).where(SUB_PROCESSOR.SERVICE_ID.eq(serviceId)
                 .and(SUB_PROCESSOR.SUB_SERVICE_ID.eq(subServiceId))).fetchOptional()
@@ -89,7 +84,6 @@ public class SubProcessors {
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ChainLink> chainBelow(long serviceId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireReadOfService(serviceId);
         return dsl.resultQuery("""
                 with recursive chain(depth, parent, service, purpose, path) as (
@@ -110,7 +104,6 @@ public class SubProcessors {
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ChainLink> usedBy(long serviceId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireReadOfService(serviceId);
         return dsl.resultQuery("""
                 select s.service_id, v.legal_name, vs.name, s.purpose from vendors.sub_processor s

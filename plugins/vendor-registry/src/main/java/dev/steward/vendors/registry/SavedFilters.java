@@ -1,6 +1,5 @@
 package dev.steward.vendors.registry;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorPermissions;
@@ -22,24 +21,20 @@ public class SavedFilters {
     static final int MAX_NAME = 100;
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    SavedFilters(DSLContext dsl, ExtensionRegistry registry) {
+    SavedFilters(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<SavedFilter> mine() {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.selectFrom(SAVED_FILTER).where(SAVED_FILTER.OWNER.eq(me())).orderBy(SAVED_FILTER.NAME).fetch(SavedFilters::toFilter);
     }
 
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional
     public SavedFilter save(String name, VendorFilter filter) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
             throw new InvalidVendorInputException("name", "Name the filter");
@@ -69,7 +64,6 @@ public class SavedFilters {
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional
     public void delete(long id) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         SavedFilterRecord r = dsl.selectFrom(SAVED_FILTER).where(SAVED_FILTER.ID.eq(id)).fetchOptional()
                 .orElseThrow(() -> new InvalidVendorInputException(null, "That saved filter no longer exists"));
         if (!r.getOwner().equals(me())) {

@@ -1,6 +1,5 @@
 package dev.steward.vendors.registry;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import org.jooq.DSLContext;
@@ -26,12 +25,10 @@ public class VendorHistory {
     static final int LIMIT = 500;
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final VendorAccess access;
 
-    VendorHistory(DSLContext dsl, ExtensionRegistry registry, VendorAccess access) {
+    VendorHistory(DSLContext dsl, VendorAccess access) {
         this.dsl = dsl;
-        this.registry = registry;
         this.access = access;
     }
 
@@ -42,7 +39,6 @@ public class VendorHistory {
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Entry> of(long vendorId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireRead(vendorId);
         return dsl.resultQuery("""
                 with created as (

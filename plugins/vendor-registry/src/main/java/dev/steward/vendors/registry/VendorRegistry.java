@@ -2,7 +2,6 @@ package dev.steward.vendors.registry;
 
 import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.search.SearchSql;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.vendors.Countries;
@@ -56,13 +55,11 @@ public class VendorRegistry {
             PERSON_NAME, PERSON_EMPLOYEE_ID, PERSON_EMAIL);
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final VendorAccess access;
     private final NotificationService notifications;
 
-    VendorRegistry(DSLContext dsl, ExtensionRegistry registry, VendorAccess access, NotificationService notifications) {
+    VendorRegistry(DSLContext dsl, VendorAccess access, NotificationService notifications) {
         this.dsl = dsl;
-        this.registry = registry;
         this.access = access;
         this.notifications = notifications;
     }
@@ -70,7 +67,6 @@ public class VendorRegistry {
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Optional<Vendor> find(long id) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         if (!dsl.fetchExists(VENDOR, VENDOR.ID.eq(id))) {
             return Optional.empty();
         }
@@ -83,7 +79,6 @@ public class VendorRegistry {
     @PreAuthorize(VendorPermissions.MAY_EDIT)
     @Transactional
     public Vendor save(VendorForm form) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         if (form.id() == null && !access.mayEditAll()) {
             throw new AccessDeniedException("Only vendor-registry editors add vendors");
         }
@@ -145,7 +140,6 @@ public class VendorRegistry {
     @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
     @Transactional(readOnly = true)
     public List<PersonChoice> ownerCandidates(String filter, int offset, int limit) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.select(PERSON_ID, PERSON_NAME, PERSON_EMAIL, PERSON_EMPLOYEE_ID, PERSON_STATUS).from(PERSON)
                 .where(SearchSql.searchable(filter) ? SearchSql.matchesAllWords(filter, PERSON_SEARCH_TEXT) : noCondition())
                 .orderBy(PERSON_STATUS.eq("ACTIVE").desc(), PERSON_NAME, PERSON_ID).offset(Math.max(0, offset)).limit(Math.max(1, Math.min(limit, 200)))
@@ -155,7 +149,6 @@ public class VendorRegistry {
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Optional<PersonChoice> person(long personId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return dsl.select(PERSON_ID, PERSON_NAME, PERSON_EMAIL, PERSON_EMPLOYEE_ID, PERSON_STATUS).from(PERSON).where(PERSON_ID.eq(personId))
                 .fetchOptional(r -> new PersonChoice(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }

@@ -1,6 +1,5 @@
 package dev.steward.vendors.risk;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.RiskRubricRecord;
@@ -20,17 +19,14 @@ public class RiskRubrics {
 
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
 
-    RiskRubrics(DSLContext dsl, ExtensionRegistry registry) {
+    RiskRubrics(DSLContext dsl) {
         this.dsl = dsl;
-        this.registry = registry;
     }
 
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public RiskRubric current() {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         return load();
     }
 
@@ -38,7 +34,6 @@ public class RiskRubrics {
     @PreAuthorize("hasAuthority('" + VendorPermissions.ADMIN + "')")
     @Transactional
     public RiskRubric save(RiskRubric rubric) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         rubric.check();
         RiskRubricRecord r = dsl.selectFrom(RISK_RUBRIC).forUpdate().fetchSingle();
         if (r.getVersion() != rubric.version()) {

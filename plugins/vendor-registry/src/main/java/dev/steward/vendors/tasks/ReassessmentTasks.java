@@ -1,6 +1,5 @@
 package dev.steward.vendors.tasks;
 
-import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
@@ -25,25 +24,23 @@ public class ReassessmentTasks {
     public static final int DAYS_TO_REASSESS = 30;
 
     private final DSLContext dsl;
-    private final ExtensionRegistry registry;
     private final VendorAccess access;
 
-    ReassessmentTasks(DSLContext dsl, ExtensionRegistry registry, VendorAccess access) {
+    ReassessmentTasks(DSLContext dsl, VendorAccess access) {
         this.dsl = dsl;
-        this.registry = registry;
         this.access = access;
     }
 
     @PreAuthorize(VendorPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ReassessmentTask> ofVendor(long vendorId) {
-        registry.requireEnabled(VendorPermissions.PLUGIN_ID);
         access.requireRead(vendorId);
         return dsl.selectFrom(REASSESSMENT_TASK).where(REASSESSMENT_TASK.VENDOR_ID.eq(vendorId))
                 .orderBy(REASSESSMENT_TASK.DONE_AT.isNull().desc(), REASSESSMENT_TASK.CREATED_AT.desc()).fetch(ReassessmentTasks::toTask);
     }
 
     /** Opens the task unless one was opened for this trigger before; returns the new task. Internal: the caller is a job. */
+    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
     public Optional<ReassessmentTask> openOnce(long vendorId, String triggerKey, String reason, LocalDate today) {
         if (dsl.fetchExists(REASSESSMENT_TASK, REASSESSMENT_TASK.TRIGGER_KEY.eq(triggerKey))) {
             return Optional.empty();
@@ -60,6 +57,7 @@ public class ReassessmentTasks {
     }
 
     /** Marks the vendor's open tasks done; called by an assessment in its transaction. */
+    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
     public void closeOpenTasks(long vendorId) {
         dsl.selectFrom(REASSESSMENT_TASK).where(REASSESSMENT_TASK.VENDOR_ID.eq(vendorId).and(REASSESSMENT_TASK.DONE_AT.isNull())).fetch()
                 .forEach(r -> {
