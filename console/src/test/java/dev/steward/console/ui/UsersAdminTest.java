@@ -1,6 +1,7 @@
 package dev.steward.console.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Paragraph;
@@ -111,9 +112,12 @@ class UsersAdminTest extends KaribuTest {
 
         setValue(view_field("New password"), "my-own-new-passphrase");
         setValue(view_field("Repeat new password"), "my-own-new-passphrase");
+        var session = VaadinSession.getCurrent().getSession();
+        String idWithOneTimePassword = session.getId();
         _click(_get(Button.class, spec -> spec.withText("Change password")));
         _get(DashboardView.class);
         assertThat(users.mustChangePassword("newbie")).isFalse();
+        assertThat(session.getId()).as("a new session id once the password is changed").isNotEqualTo(idWithOneTimePassword);
     }
 
     @Test

@@ -14,6 +14,8 @@ import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.PasswordPolicy;
 import dev.steward.platform.security.SignInAuthentication;
 import dev.steward.platform.security.UserAccountService;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.core.Authentication;
@@ -65,10 +67,21 @@ public class ChangePasswordView extends VerticalLayout {
             }
             AccessGuard.passwordChanged();
             grantFullAccess(signIn);
+            renewSessionId();
             Notification.show("Password changed");
             UI.getCurrent().navigate(DashboardView.class);
         });
         add(current, next, repeat, save);
+    }
+
+    /**
+     * A new session id once the password is changed (a re-authentication): whoever learnt the id while the session
+     * held a one-time password, or the old password, cannot follow it. Same session, so the open page carries on.
+     */
+    private static void renewSessionId() {
+        if (VaadinService.getCurrentRequest() instanceof VaadinServletRequest request) {
+            request.getHttpServletRequest().changeSessionId();
+        }
     }
 
     /** A session signed in with a one-time password gets the user's roles and permissions now, without signing in again. */
