@@ -4,6 +4,10 @@ import dev.steward.platform.security.Role;
 import dev.steward.platform.security.SignedInSessions;
 import dev.steward.platform.security.UserAccountService;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -19,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 12, defect 6: an account change that takes access away ends the user's open sessions at once. Signs in
@@ -77,6 +82,41 @@ class SessionEndAttackTest {
         var changed = admin.find("demoted");
         admin.asAdmin(() -> users.resetPassword(changed.id(), changed.version()));
         assertThat(second.isSignedIn()).isFalse();
+    }
+
+    @Test
+    void an_administrator_signs_a_user_out_everywhere_and_the_account_stays_usable() throws Exception {
+        TestUsers admin = new TestUsers(context);
+        admin.createWithPassword("lost-laptop", Role.MANAGER, PASSWORD);
+        ConsoleHttp laptop = signedIn("lost-laptop");
+        ConsoleHttp phone = signedIn("lost-laptop");
+
+        var account = admin.find("lost-laptop");
+        admin.asAdmin(() -> {
+            users.endSessions(account.id());
+            return null;
+        });
+
+        assertThat(laptop.isSignedIn()).isFalse();
+        assertThat(phone.isSignedIn()).isFalse();
+        assertThat(signedIn("lost-laptop").isSignedIn()).as("the account itself is untouched").isTrue();
+    }
+
+    @Test
+    void a_user_without_the_user_administration_permission_cannot_end_anyones_sessions() throws Exception {
+        TestUsers admin = new TestUsers(context);
+        admin.createWithPassword("target", Role.MANAGER, PASSWORD);
+        ConsoleHttp target = signedIn("target");
+        var account = admin.find("target");
+
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "intruder", null, List.of(new SimpleGrantedAuthority(Role.PRIVACY_OFFICER.authority()))));
+        try {
+            assertThatThrownBy(() -> users.endSessions(account.id())).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(target.isSignedIn()).isTrue();
     }
 
     @Autowired

@@ -7,5 +7,5 @@ package dev.steward.platform.security;
  */
 public record AccountSecurityChanged(String username, Change change, String keepSessionId) {
 
-    public enum Change { DEACTIVATED, ROLES_CHANGED, PASSWORD_RESET, OWN_PASSWORD_CHANGED }
+    public enum Change { DEACTIVATED, ROLES_CHANGED, PASSWORD_RESET, OWN_PASSWORD_CHANGED, SESSIONS_ENDED }
 }

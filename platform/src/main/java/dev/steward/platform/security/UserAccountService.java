@@ -154,6 +154,20 @@ public class UserAccountService {
         return password;
     }
 
+    /**
+     * Signs the user out everywhere on this console (a lost laptop, a shared screen): their open sessions end, the
+     * account stays as it is. An administrator ending their own sessions keeps the one they are using.
+     */
+    @PreAuthorize("hasAuthority('" + PlatformPermissions.USERS_MANAGE + "')")
+    @Transactional
+    public void endSessions(long id) {
+        String username = dsl.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional(APP_USER.USERNAME)
+                .orElseThrow(() -> new IllegalArgumentException("User " + id + " does not exist"));
+        audit.record(AuditEvent.of("platform", "app_user", String.valueOf(id), "SESSIONS_ENDED").after(Map.of("user", username)));
+        boolean self = CurrentUser.username().filter(username::equals).isPresent();
+        events.publishEvent(new AccountSecurityChanged(username, Change.SESSIONS_ENDED, self ? currentSessionId() : null));
+    }
+
     /** The logged-in user changes their own password; their other sessions end, this one stays. */
     @PreAuthorize("isAuthenticated() and #username == authentication.name")
     @Transactional

@@ -16,6 +16,7 @@ import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.security.UserAccount;
+import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.UserAccountService;
 import dev.steward.platform.spi.RequiresPermission;
 import jakarta.annotation.security.PermitAll;
@@ -76,10 +77,16 @@ public class UsersView extends VerticalLayout {
         }));
         Button reset = new Button("Reset password", e -> run(() ->
                 showPassword("New one-time password for " + user.username(), users.resetPassword(user.id(), user.version()))));
-        for (Button b : new Button[]{edit, active, reset}) {
+        Button signOut = new Button("Sign out", e -> run(() -> {
+            users.endSessions(user.id());
+            Toasts.success(user.username() + " is signed out of every open session"
+                    + (CurrentUser.username().filter(user.username()::equals).isPresent() ? " but this one" : ""));
+        }));
+        signOut.setTooltipText("Signs the user out everywhere: ends their open sessions (a lost laptop, a shared screen); the account stays as it is");
+        for (Button b : new Button[]{edit, active, reset, signOut}) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
-        return new HorizontalLayout(edit, active, reset);
+        return new HorizontalLayout(edit, active, reset, signOut);
     }
 
     private void run(Runnable action) {
