@@ -1,5 +1,6 @@
 package dev.steward.console.security;
 
+import dev.steward.testkit.MovableClock;
 import dev.steward.platform.security.SignInAudit;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.steward.platform.security;
 
+import dev.steward.testkit.MovableClock;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A flood of refused sign-ins and tokens writes a bounded number of audit entries, and the summaries keep the count. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(SignInTestSupport.Clocks.class)
+@Import(MovableClock.Config.class)
 class SignInAuditTest {
 
     @Autowired

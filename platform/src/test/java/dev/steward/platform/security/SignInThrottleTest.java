@@ -1,5 +1,6 @@
 package dev.steward.platform.security;
 
+import dev.steward.testkit.MovableClock;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(SignInTestSupport.Clocks.class)
+@Import(MovableClock.Config.class)
 class SignInThrottleTest {
 
     private static final String PASSWORD = "correct-horse-battery";

@@ -1,7 +1,7 @@
-package dev.steward.console.security;
+package dev.steward.testkit;
 
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import java.time.Clock;
@@ -10,12 +10,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves forward instead of sleeping; {@link Config} makes it the console's clock. */
-class MovableClock extends Clock {
+/**
+ * A clock a test moves forward instead of sleeping. {@code @Import(MovableClock.Config.class)} makes it the clock
+ * of a Spring test context (services that take an optional {@code Clock} bean use it).
+ */
+public class MovableClock extends Clock {
 
     private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -34,8 +37,8 @@ class MovableClock extends Clock {
         return this;
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
+    @Configuration(proxyBeanMethods = false)
+    public static class Config {
         @Bean
         @Primary
         MovableClock movableClock() {
