@@ -5,6 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import java.util.Map;
@@ -33,6 +34,9 @@ public class StewardApplication {
                 "com.vaadin.flow.spring.SpringBootAutoConfiguration",
                 "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
                 "com.vaadin.flow.spring.VaadinScopesConfig")));
+        // a command is not a node: it runs no scheduled jobs (and so sends no mail), whatever the configuration says
+        application.addInitializers(context -> context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("steward-command", Map.of("steward.jobs.enabled", "false"))));
         return application;
     }
 

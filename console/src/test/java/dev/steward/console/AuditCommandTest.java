@@ -2,8 +2,10 @@ package dev.steward.console;
 
 import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
+import dev.steward.platform.jobs.JobScheduler;
 import dev.steward.testkit.TestDatabase;
 import dev.steward.testkit.TestPostgres;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import static dev.steward.platform.db.generated.Tables.JOB_RUN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --steward.command=verify-audit}: the command-line check an operator or a cron job runs. */
@@ -69,6 +72,16 @@ class AuditCommandTest {
         StringBuilder broken = new StringBuilder();
         assertThat(verify(database.arguments(), broken)).isEqualTo(2);
         assertThat(broken).contains("BROKEN at entry " + tampered);
+    }
+
+    @Test
+    void the_check_runs_no_scheduled_job_even_where_the_configuration_turns_jobs_on() throws Exception {
+        String[] arguments = arguments(database.arguments(), "--steward.command=verify-audit", "--steward.jobs.enabled=true");
+        try (var context = StewardApplication.createCommand().run(arguments)) {
+            assertThat(context.getBean(JobScheduler.class).isTicking()).isFalse();
+            Thread.sleep(500); // the mail sender's first tick would be due at once
+            assertThat(context.getBean(DSLContext.class).fetchCount(JOB_RUN)).isZero();
+        }
     }
 
     @Test

@@ -39,7 +39,8 @@ public final class TestPostgres {
 
     private static String startEmbedded() {
         try {
-            // as the console's embedded server (platform EmbeddedDatabaseConfiguration)
+            // sized as the console's embedded server (platform EmbeddedDatabaseConfiguration), but left fast: zonky's
+            // fsync=off and synchronous_commit=off stay, as a test database is thrown away (the console turns both on)
             embedded = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB").start();
             Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stopEmbedded, "test-postgres-stop"));
             return embedded.getJdbcUrl("postgres", "postgres");

@@ -52,7 +52,7 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${steward.home}") Path home, Passwords passwords) throws IOException, SQLException {
-        Path dataDirectory = home.resolve("data").resolve("postgres").toAbsolutePath();
+        Path dataDirectory = dataDirectory(home);
         Files.createDirectories(dataDirectory);
         log.info("No datasource configured: starting the embedded PostgreSQL with its data in {}", dataDirectory);
         boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
@@ -62,14 +62,23 @@ public class EmbeddedDatabaseConfiguration {
                     + passwords.superuser().path() + ", which is missing. Restore that file from a backup of the Steward home.");
         }
         String superuserPassword = passwords.superuser().readOrCreate();
+        if (!fresh) {
+            LeftoverPostmaster.clear(dataDirectory);
+        }
         // PostgreSQL's defaults are sized for a shared machine: 128 MB of buffers make a million-row launch or import write
         // out its own pages, and a checkpoint every 1 GB of WAL falls in the middle of one. The tests' server (testkit
         // TestPostgres) uses the same two settings.
+        // zonky starts the server for tests, with -F (fsync off) and synchronous_commit off: a host crash would lose
+        // committed data and could corrupt the data directory. The -c settings come after -F on the command line and win.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 // zonky checks readiness with a connection of its own: give it the password
                 .setConnectConfig("password", superuserPassword);
@@ -85,6 +94,16 @@ public class EmbeddedDatabaseConfiguration {
             EmbeddedUpgrade.requirePasswords(postgres, dataDirectory, superuserPassword);
         }
         return postgres;
+    }
+
+    /** Stops the console if its server dies under it; closed (before the server is stopped) when the console stops. */
+    @Bean(destroyMethod = "close")
+    EmbeddedServerWatch embeddedServerWatch(EmbeddedPostgres postgres, @Value("${steward.home}") Path home) {
+        return new EmbeddedServerWatch(dataDirectory(home), EmbeddedServerWatch.exitTheConsole());
+    }
+
+    static Path dataDirectory(Path home) {
+        return home.resolve("data").resolve("postgres").toAbsolutePath();
     }
 
     @Bean

@@ -24,11 +24,15 @@ import java.util.Optional;
 public class JobScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+    static final int STOP_WAIT_SECONDS = 5;
 
     private final ExtensionRegistry registry;
     private final JobRunner runner;
     private final boolean enabled;
+
     private ThreadPoolTaskScheduler timer;
+    private boolean running;
+    private boolean ticking;
 
     public JobScheduler(ExtensionRegistry registry, JobRunner runner, @Value("${steward.jobs.enabled:true}") boolean enabled) {
         this.registry = registry;
@@ -53,11 +57,12 @@ public class JobScheduler implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        ThreadPoolTaskScheduler scheduler = ensureTimer();
+        running = true;
         if (!enabled) {
             log.info("Scheduled jobs are off (steward.jobs.enabled=false)");
             return;
         }
+        ThreadPoolTaskScheduler scheduler = ensureTimer();
         jobs().forEach((pluginId, jobs) -> jobs.forEach(job -> {
             Runnable tick = () -> runner.runTick(pluginId, job, false);
             if (job.schedule().cron() != null) {
@@ -67,6 +72,12 @@ public class JobScheduler implements SmartLifecycle {
             }
             log.info("Job {} of {} scheduled: {}", job.id(), pluginId, job.schedule());
         }));
+        ticking = true;
+    }
+
+    /** Whether jobs run on their schedules here (false with {@code steward.jobs.enabled=false}, and in command runs). */
+    public synchronized boolean isTicking() {
+        return ticking;
     }
 
     private synchronized ThreadPoolTaskScheduler ensureTimer() {
@@ -74,9 +85,12 @@ public class JobScheduler implements SmartLifecycle {
             timer = new ThreadPoolTaskScheduler();
             timer.setPoolSize(2);
             timer.setThreadNamePrefix("steward-job-");
-            timer.setDaemon(true); // a timer never keeps the JVM alive; shutdown still waits for running jobs
+            timer.setDaemon(true); // a timer never keeps the JVM alive
+            // stopping drops the waiting ticks at once and waits a little for the jobs running now (each commits on its own)
+            timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
             timer.setWaitForTasksToCompleteOnShutdown(true);
-            timer.setAwaitTerminationSeconds(10);
+            timer.setAwaitTerminationSeconds(STOP_WAIT_SECONDS);
             timer.initialize();
         }
         return timer;
@@ -84,6 +98,8 @@ public class JobScheduler implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        running = false;
+        ticking = false;
         if (timer != null) {
             timer.shutdown();
             timer = null;
@@ -92,6 +108,6 @@ public class JobScheduler implements SmartLifecycle {
 
     @Override
     public synchronized boolean isRunning() {
-        return timer != null;
+        return running;
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.platform.notifications;
 
+import dev.steward.platform.db.generated.tables.records.MailOutboxRecord;
 import dev.steward.platform.security.PlatformPermissions;
 import jakarta.mail.MessagingException;
 import org.jooq.DSLContext;
@@ -13,6 +14,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -30,6 +32,9 @@ public class MailOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
     static final Duration MAX_BACKOFF = Duration.ofHours(6);
+    /** How long a claimed mail is left to its sender: far longer than one send within the SMTP timeouts. */
+    static final Duration CLAIM = Duration.ofMinutes(5);
+    static final int FAILURES_ENDING_A_RUN = 3;
 
     public record Mail(long id, String recipient, String subject, String status, int attempts, OffsetDateTime nextAttemptAt,
                        String lastError, OffsetDateTime createdAt, OffsetDateTime sentAt) {
@@ -38,53 +43,84 @@ public class MailOutbox {
     private final DSLContext dsl;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String from;
+    private final TransactionTemplate transaction;
 
     public MailOutbox(DSLContext dsl, ObjectProvider<JavaMailSender> mailSender,
-                      @Value("${steward.mail.from:steward@localhost}") String from) {
+                      @Value("${steward.mail.from:steward@localhost}") String from, TransactionTemplate transaction) {
         this.dsl = dsl;
         this.mailSender = mailSender;
         this.from = from;
+        this.transaction = transaction;
     }
 
     public boolean smtpConfigured() {
         return mailSender.getIfAvailable() != null;
     }
 
-    /** Sends what is due; returns how many were sent. Rows are locked so two instances never send the same mail. */
-    @Transactional
+    /**
+     * Sends what is due; returns how many were sent. Each mail is claimed in a short transaction of its own (its next
+     * attempt moved {@link #CLAIM} ahead, so no other node takes it meanwhile; a node that dies while sending leaves it
+     * due again after that), sent with no transaction open, and its outcome recorded. Three failures in a row end the
+     * run: the server is down or not answering, and the rest wait for the next run rather than each waiting for the
+     * SMTP timeouts.
+     */
     public int sendDue(int batch) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             return 0;
         }
-        var due = dsl.selectFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.STATUS.in("PENDING", "FAILED"))
-                .and(MAIL_OUTBOX.NEXT_ATTEMPT_AT.le(OffsetDateTime.now())).orderBy(MAIL_OUTBOX.ID).limit(batch)
-                .forUpdate().skipLocked().fetch();
         int sent = 0;
-        for (var mail : due) {
-            try {
-                var message = sender.createMimeMessage();
-                var helper = new MimeMessageHelper(message, true, "UTF-8");
-                helper.setFrom(from);
-                helper.setTo(mail.getRecipientEmail());
-                helper.setSubject(mail.getSubject());
-                helper.setText(mail.getBodyText(), mail.getBodyHtml());
-                sender.send(message);
-                dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.STATUS, "SENT").set(MAIL_OUTBOX.SENT_AT, OffsetDateTime.now())
-                        .set(MAIL_OUTBOX.ATTEMPTS, mail.getAttempts() + 1).set(MAIL_OUTBOX.LAST_ERROR, (String) null)
-                        .where(MAIL_OUTBOX.ID.eq(mail.getId())).execute();
+        int failuresInARow = 0;
+        for (int i = 0; i < batch && failuresInARow < FAILURES_ENDING_A_RUN; i++) {
+            MailOutboxRecord mail = transaction.execute(status -> claimNext());
+            if (mail == null) {
+                break;
+            }
+            if (send(sender, mail)) {
                 sent++;
-            } catch (MailException | MessagingException e) {
-                int attempts = mail.getAttempts() + 1;
-                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.STATUS, "FAILED").set(MAIL_OUTBOX.ATTEMPTS, attempts)
-                        .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, OffsetDateTime.now().plus(backoff(attempts)))
-                        .set(MAIL_OUTBOX.LAST_ERROR, error.substring(0, Math.min(error.length(), 2000)))
-                        .where(MAIL_OUTBOX.ID.eq(mail.getId())).execute();
-                log.warn("Mail {} to {} failed (attempt {}): {}", mail.getId(), mail.getRecipientEmail(), attempts, error);
+                failuresInARow = 0;
+            } else {
+                failuresInARow++;
             }
         }
         return sent;
+    }
+
+    private MailOutboxRecord claimNext() {
+        OffsetDateTime now = OffsetDateTime.now();
+        MailOutboxRecord mail = dsl.selectFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.STATUS.in("PENDING", "FAILED"))
+                .and(MAIL_OUTBOX.NEXT_ATTEMPT_AT.le(now)).orderBy(MAIL_OUTBOX.ID).limit(1)
+                .forUpdate().skipLocked().fetchOne();
+        if (mail != null) {
+            dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now.plus(CLAIM)).where(MAIL_OUTBOX.ID.eq(mail.getId())).execute();
+        }
+        return mail;
+    }
+
+    /** Talks to the SMTP server (no transaction open), then records the outcome; true when sent. */
+    private boolean send(JavaMailSender sender, MailOutboxRecord mail) {
+        try {
+            var message = sender.createMimeMessage();
+            var helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(mail.getRecipientEmail());
+            helper.setSubject(mail.getSubject());
+            helper.setText(mail.getBodyText(), mail.getBodyHtml());
+            sender.send(message);
+        } catch (MailException | MessagingException e) {
+            int attempts = mail.getAttempts() + 1;
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.STATUS, "FAILED").set(MAIL_OUTBOX.ATTEMPTS, attempts)
+                    .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, OffsetDateTime.now().plus(backoff(attempts)))
+                    .set(MAIL_OUTBOX.LAST_ERROR, error.substring(0, Math.min(error.length(), 2000)))
+                    .where(MAIL_OUTBOX.ID.eq(mail.getId())).execute();
+            log.warn("Mail {} to {} failed (attempt {}): {}", mail.getId(), mail.getRecipientEmail(), attempts, error);
+            return false;
+        }
+        dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.STATUS, "SENT").set(MAIL_OUTBOX.SENT_AT, OffsetDateTime.now())
+                .set(MAIL_OUTBOX.ATTEMPTS, mail.getAttempts() + 1).set(MAIL_OUTBOX.LAST_ERROR, (String) null)
+                .where(MAIL_OUTBOX.ID.eq(mail.getId())).execute();
+        return true;
     }
 
     static Duration backoff(int attempts) {

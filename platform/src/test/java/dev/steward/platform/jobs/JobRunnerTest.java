@@ -176,6 +176,18 @@ class JobRunnerTest {
     }
 
     @Test
+    void stopping_drops_the_waiting_ticks_at_once_instead_of_waiting_for_them() {
+        JobScheduler scheduler = new JobScheduler(registry, runner, true);
+        scheduler.start();
+        assertThat(scheduler.isTicking()).isTrue();
+        long started = System.nanoTime();
+        scheduler.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the platform's daily jobs wait hours for their next tick")
+                .isLessThan(Duration.ofSeconds(2));
+        assertThat(scheduler.isTicking()).isFalse();
+    }
+
+    @Test
     void a_job_acts_as_the_system_and_its_changes_are_audited_as_the_job() {
         ScheduledJob auditing = registry.contributions(ScheduledJob.class).stream()
                 .filter(j -> j.id().equals("test.auditing")).findFirst().orElseThrow();

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.steward.platform.security.UserAccountService;
 import jakarta.mail.internet.MimeMessage;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +31,7 @@ import static dev.steward.platform.db.generated.Tables.MAIL_OUTBOX;
 import static dev.steward.platform.db.generated.Tables.NOTIFICATION;
 import static dev.steward.platform.db.generated.Tables.NOTIFICATION_PREFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Mail over real SMTP (GreenMail on a local port), through the outbox and its sender. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -39,6 +46,8 @@ class NotificationMailTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
+        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
+        registry.add("spring.mail.properties.mail.smtp.writetimeout", () -> 2000);
     }
 
     @Autowired
@@ -109,6 +118,47 @@ class NotificationMailTest {
         assertThat(outbox.sendDue(10)).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(dsl.selectFrom(MAIL_OUTBOX).fetchOne().getStatus()).isEqualTo("SENT");
+    }
+
+    @Test
+    void a_mail_server_that_never_answers_costs_one_timeout_while_no_row_lock_or_transaction_is_held() throws Exception {
+        notifications.send(assigned("Incident 9 assigned"));
+        long id = dsl.select(MAIL_OUTBOX.ID).from(MAIL_OUTBOX).fetchOne(MAIL_OUTBOX.ID);
+        AtomicReference<String> whileTalking = new AtomicReference<>();
+        try (ServerSocket silent = new ServerSocket(SMTP_PORT, 50, InetAddress.getByName("127.0.0.1"))) {
+            Thread server = Thread.ofPlatform().daemon().start(() -> {
+                try (Socket connection = silent.accept()) {
+                    whileTalking.set(rowLocked(id) + ", " + openTransactions() + " open transaction(s)");
+                    connection.getInputStream().transferTo(OutputStream.nullOutputStream()); // never answers, until the client gives up
+                } catch (IOException ignored) {
+                    // the client hung up
+                }
+            });
+            long started = System.nanoTime();
+            int sent = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> outbox.sendDue(10));
+            assertThat(sent).isZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+            server.join(5000);
+        }
+        assertThat(whileTalking.get()).isEqualTo("row free, 0 open transaction(s)");
+        var failed = dsl.selectFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.ID.eq(id)).fetchOne();
+        assertThat(failed.getStatus()).isEqualTo("FAILED");
+        assertThat(failed.getAttempts()).isEqualTo(1);
+        assertThat(failed.getLastError()).isNotBlank();
+    }
+
+    private String rowLocked(long id) {
+        try {
+            dsl.selectFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.ID.eq(id)).forUpdate().noWait().fetch();
+            return "row free";
+        } catch (DataAccessException e) {
+            return "row locked";
+        }
+    }
+
+    private int openTransactions() {
+        return ((Number) dsl.fetchValue("select count(*) from pg_stat_activity where datname = current_database() "
+                + "and state like 'idle in transaction%' and pid <> pg_backend_pid()")).intValue();
     }
 
     @Test

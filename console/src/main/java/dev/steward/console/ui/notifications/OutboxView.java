@@ -11,13 +11,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.notifications.MailOutbox;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.spi.RequiresPermission;
 import jakarta.annotation.security.PermitAll;
 
-/** The mail outbox: pending, sent and failed mail with the last error; retry now. Says so when SMTP is not set up. */
+/** The mail outbox: pending, sent and failed mail with the last error and when it is tried next; retry now. Says so when SMTP is not set up. */
 @Route("admin/outbox")
 @PageTitle("Mail outbox · Steward")
 @PermitAll
@@ -50,11 +51,17 @@ public class OutboxView extends VerticalLayout {
         grid.addColumn(MailOutbox.Mail::subject).setHeader("Subject").setFlexGrow(1);
         grid.addColumn(m -> m.status().toLowerCase()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(MailOutbox.Mail::attempts).setHeader("Attempts").setAutoWidth(true);
+        grid.addColumn(OutboxView::nextAttempt).setHeader("Next attempt").setKey("nextAttempt").setAutoWidth(true);
         grid.addColumn(m -> m.lastError() == null ? "" : m.lastError()).setHeader("Last error").setFlexGrow(1);
         grid.addComponentColumn(this::retry).setKey("retry").setAutoWidth(true);
         grid.setSizeFull();
         add(grid);
         refresh();
+    }
+
+    /** When a waiting or failed mail is tried (again), in the user's time zone; nothing for a sent one. */
+    static String nextAttempt(MailOutbox.Mail mail) {
+        return "SENT".equals(mail.status()) || mail.nextAttemptAt() == null ? "" : DisplayTime.format(mail.nextAttemptAt().toInstant());
     }
 
     void refresh() {

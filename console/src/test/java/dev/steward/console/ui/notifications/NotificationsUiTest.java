@@ -75,4 +75,28 @@ class NotificationsUiTest extends KaribuTest {
             assertThat(mail.status()).isEqualTo("PENDING");
         });
     }
+
+    @Test
+    void the_outbox_shows_when_a_failed_mail_is_tried_again_in_the_users_time() {
+        users.createInitialAdmin("retry-owner", "a-long-passphrase-3", false);
+        dsl.update(dev.steward.platform.db.generated.Tables.APP_USER).set(dev.steward.platform.db.generated.Tables.APP_USER.EMAIL, "retry@example.org")
+                .where(dev.steward.platform.db.generated.Tables.APP_USER.USERNAME.eq("retry-owner")).execute();
+        notifications.send(new Notification("vendors", "vendors.expiring", "retry-owner", "Retry me", null, null, Map.of()));
+        var outbox = dev.steward.platform.db.generated.Tables.MAIL_OUTBOX;
+        java.time.Instant retryAt = java.time.Instant.parse("2031-05-04T13:45:00Z");
+        dsl.update(outbox).set(outbox.STATUS, "FAILED").set(outbox.ATTEMPTS, 2).set(outbox.LAST_ERROR, "MailSendException: Read timed out")
+                .set(outbox.NEXT_ATTEMPT_AT, retryAt.atOffset(java.time.ZoneOffset.UTC)).where(outbox.RECIPIENT_EMAIL.eq("retry@example.org")).execute();
+        loginAs("root", Role.ADMIN);
+        java.util.TimeZone serverZone = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Berlin")); // the zone until the browser tells its own
+        try {
+            UI.getCurrent().navigate(OutboxView.class);
+            OutboxView view = _get(OutboxView.class);
+            var rows = GridKt._findAll(view.grid);
+            int row = rows.indexOf(rows.stream().filter(m -> m.recipient().equals("retry@example.org")).findFirst().orElseThrow());
+            assertThat(GridKt._getFormatted(view.grid, row, "nextAttempt")).isEqualTo("2031-05-04 15:45 CEST");
+        } finally {
+            java.util.TimeZone.setDefault(serverZone);
+        }
+    }
 }
