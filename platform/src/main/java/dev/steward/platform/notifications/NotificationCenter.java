@@ -96,6 +96,7 @@ public class NotificationCenter implements NotificationService {
             outbox.execute();
         }
         if (!live.isEmpty()) {
+            broadcaster.tellOtherConsoles(live);
             afterCommit(() -> live.forEach(broadcaster::publish));
         }
     }

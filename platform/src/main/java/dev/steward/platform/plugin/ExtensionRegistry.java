@@ -1,5 +1,6 @@
 package dev.steward.platform.plugin;
 
+import dev.steward.platform.cluster.ClusterEvents;
 import dev.steward.platform.db.SchemaMigrator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,26 +21,30 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Lists every plugin with its state and its contributions per extension point, and starts them: at host start-up,
  * in dependency order, each plugin's schema is migrated and its configuration started in a child Spring context.
- * A plugin that throws is marked failed with the reason; the host keeps starting.
+ * A plugin that throws is marked failed with the reason; the host keeps starting. Enabling or disabling a plugin
+ * reaches every console on the database ({@link ClusterEvents}), each re-reading the stored choices.
  */
 @Component
 public class ExtensionRegistry implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ExtensionRegistry.class);
+    private static final String PLUGIN_STATE_TOPIC = "plugin-state";
 
     private final ApplicationContext host;
     private final SchemaMigrator migrator;
     private final PluginStateStore stateStore;
     private final PluginContextFactory contextFactory;
+    private final ClusterEvents cluster;
     private final Map<String, LoadedPlugin> plugins = new LinkedHashMap<>();
     private final Map<Class<?>, String> ownerOfClass = new ConcurrentHashMap<>();
 
     public ExtensionRegistry(ApplicationContext host, SchemaMigrator migrator, PluginStateStore stateStore,
-                             PluginContextFactory contextFactory) {
+                             PluginContextFactory contextFactory, ClusterEvents cluster) {
         this.host = host;
         this.migrator = migrator;
         this.stateStore = stateStore;
         this.contextFactory = contextFactory;
+        this.cluster = cluster;
     }
 
     @Override
@@ -69,6 +74,9 @@ public class ExtensionRegistry implements SmartInitializingSingleton, Disposable
                     plugin.reason == null ? "" : " (" + plugin.reason + ")");
         }
         applyEnabledStates();
+        // this console too: its own change applied before commit is re-read once committed (a re-read may run between)
+        cluster.subscribe(PLUGIN_STATE_TOPIC, event -> applyEnabledStates());
+        cluster.onResync(this::applyEnabledStates);
     }
 
     private void start(LoadedPlugin plugin) {
@@ -134,6 +142,7 @@ public class ExtensionRegistry implements SmartInitializingSingleton, Disposable
         }
         stateStore.save(pluginId, enabled, actor);
         applyEnabledStates();
+        cluster.publish(PLUGIN_STATE_TOPIC, pluginId);
     }
 
     /** Marks a started plugin failed after the fact (e.g. its views collide with another plugin's routes). */

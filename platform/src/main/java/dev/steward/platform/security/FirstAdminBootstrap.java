@@ -47,19 +47,26 @@ public class FirstAdminBootstrap {
         this.passwordFile = home.toAbsolutePath().resolve(PASSWORD_FILE);
     }
 
+    /**
+     * Several consoles may start at once on a fresh database: only the one that creates the administrator writes the
+     * password file (in its own home), the others find the administrator made.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void createFirstAdminIfNone() {
         if (users.anyUserExists()) {
             return;
         }
         if (!password.isBlank()) {
-            users.createInitialAdmin(username, password, false);
-            log.info("Created the first administrator '{}' from configuration", username);
+            if (users.createFirstAdminIfNone(username, password, false, () -> { })) {
+                log.info("Created the first administrator '{}' from configuration", username);
+            }
             return;
         }
         String oneTime = PasswordPolicy.generate();
-        writeOwnerOnly(passwordFile, oneTime + "\n");
-        users.createInitialAdmin(username, oneTime, true);
+        if (!users.createFirstAdminIfNone(username, oneTime, true, () -> writeOwnerOnly(passwordFile, oneTime + "\n"))) {
+            log.info("Another console created the first administrator meanwhile");
+            return;
+        }
         log.warn("""
 
                 ================================================================

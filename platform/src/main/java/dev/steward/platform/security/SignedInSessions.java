@@ -1,5 +1,6 @@
 package dev.steward.platform.security;
 
+import dev.steward.platform.cluster.ClusterEvents;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionIdListener;
@@ -21,15 +22,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * The HTTP sessions of this console (Spring Boot registers this bean as a servlet session listener), so that a
  * user's sessions can be ended at once when they are deactivated, lose or gain a role, or have their password
  * reset or changed. Sessions are told apart by the user signed in to them (Spring Security's context, kept in the
- * session). Sessions live in the console that made them: with several consoles on one database, the change ends
- * only the sessions held by the console where it was made (the README says so).
+ * session). Sessions live in the console that made them (sticky sessions at the balancer): the change is also
+ * published to the other consoles on the database ({@link ClusterEvents}), which end that user's sessions they hold.
  */
 @Component
 public class SignedInSessions implements HttpSessionListener, HttpSessionIdListener {
 
     private static final Logger log = LoggerFactory.getLogger(SignedInSessions.class);
 
+    private static final String TOPIC = "sessions-ended";
+
     private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
+    private final ClusterEvents cluster;
+
+    public SignedInSessions(ClusterEvents cluster) {
+        this.cluster = cluster;
+        cluster.subscribe(TOPIC, event -> {
+            if (!event.fromThisConsole()) {
+                String[] userAndKept = event.payload().split("\n", 2);
+                int ended = end(userAndKept[0], userAndKept.length > 1 ? userAndKept[1] : "");
+                if (ended > 0) {
+                    log.info("Ended {} session(s) of {} (changed on another console)", ended, userAndKept[0]);
+                }
+            }
+        });
+    }
 
     @Override
     public void sessionCreated(HttpSessionEvent event) {
@@ -46,6 +63,12 @@ public class SignedInSessions implements HttpSessionListener, HttpSessionIdListe
     public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
         sessions.remove(oldSessionId);
         sessions.put(event.getSession().getId(), event.getSession());
+    }
+
+    /** In the transaction making the change: the other consoles hear of it when it commits. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    public void tellOtherConsoles(AccountSecurityChanged change) {
+        cluster.publish(TOPIC, change.username() + "\n" + (change.keepSessionId() == null ? "" : change.keepSessionId()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

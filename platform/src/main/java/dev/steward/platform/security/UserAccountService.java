@@ -38,6 +38,8 @@ import static org.jooq.impl.DSL.select;
 public class UserAccountService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._@-]{2,100}");
+    /** The advisory lock key that serialises first-admin creation across consoles ("STEWARD1" in ASCII). */
+    private static final long FIRST_ADMIN_LOCK = 0x5354455741524431L;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final DSLContext dsl;
@@ -72,6 +74,23 @@ public class UserAccountService {
     @Transactional
     public void createInitialAdmin(String username, String password, boolean mustChange) {
         insert(username, "Administrator", null, EnumSet.of(Role.ADMIN), password, mustChange);
+    }
+
+    /**
+     * Creates the first administrator unless a user exists, safe against consoles starting at the same moment on one
+     * database: they queue on a transaction-scoped advisory lock and re-check, so exactly one creates it.
+     * {@code whenCreated} runs in the same transaction (a failure there undoes the creation). Returns whether this
+     * call created it.
+     */
+    @Transactional
+    public boolean createFirstAdminIfNone(String username, String password, boolean mustChange, Runnable whenCreated) {
+        dsl.execute("select pg_advisory_xact_lock(?)", FIRST_ADMIN_LOCK);
+        if (dsl.fetchExists(APP_USER)) {
+            return false;
+        }
+        insert(username, "Administrator", null, EnumSet.of(Role.ADMIN), password, mustChange);
+        whenCreated.run();
+        return true;
     }
 
     @Transactional(readOnly = true)
@@ -155,7 +174,7 @@ public class UserAccountService {
     }
 
     /**
-     * Signs the user out everywhere on this console (a lost laptop, a shared screen): their open sessions end, the
+     * Signs the user out everywhere, on every console (a lost laptop, a shared screen): their open sessions end, the
      * account stays as it is. An administrator ending their own sessions keeps the one they are using.
      */
     @PreAuthorize("hasAuthority('" + PlatformPermissions.USERS_MANAGE + "')")
