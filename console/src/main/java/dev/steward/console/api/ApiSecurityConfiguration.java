@@ -3,23 +3,15 @@ package dev.steward.console.api;
 import dev.steward.platform.security.ApiTokenService;
 import dev.steward.platform.security.SignInAudit;
 import dev.steward.platform.security.SignInAuthentication;
-import dev.steward.platform.security.SignInThrottledException;
-import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * {@code /api/**}: stateless; callers authenticate with an API token ({@code Authorization: Bearer}, see
- * {@link ApiTokenFilter}) or HTTP Basic against the same users, throttled as the console's sign-in is, and refusing
- * one-time passwords ({@link SignInAuthentication#forApi()}). Every call but the OpenAPI description is
+ * {@code /api/**}, a {@linkplain MachineClients machine clients'} chain: every call but the OpenAPI description is
  * authenticated; what each call may do is checked by the services' method security. Runs before the Vaadin chain.
  */
 @Configuration
@@ -30,41 +22,8 @@ class ApiSecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenService tokens, SignInAudit audit,
                                                SignInAuthentication signIn) throws Exception {
-        return http.securityMatcher("/api/**")
-                .authenticationManager(signIn.forApi())
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/openapi.json").permitAll().anyRequest().authenticated())
-                .addFilterBefore(new ApiTokenFilter(tokens, audit), BasicAuthenticationFilter.class)
-                .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(basicEntryPoint())
-                        .accessDeniedHandler((request, response, denied) ->
-                                writeJson(response, HttpServletResponse.SC_FORBIDDEN, "You lack the permission for this call")))
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-                .build();
-    }
-
-    /**
-     * API clients get 401 with a Basic challenge and a JSON body. Written directly: {@code sendError} would dispatch
-     * to {@code /error}, which the console's chain answers with a redirect to the login page.
-     */
-    private static AuthenticationEntryPoint basicEntryPoint() {
-        return (request, response, exception) -> {
-            if (exception instanceof SignInThrottledException throttled) {
-                response.setHeader("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
-                writeJson(response, 429, throttled.getMessage());
-                return;
-            }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Steward\", charset=\"UTF-8\"");
-            writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, exception instanceof CredentialsExpiredException
-                    ? "The password must be changed in the console first: sign in there with this one-time password"
-                    : "Authentication required (API token or HTTP Basic)");
-        };
-    }
-
-    static void writeJson(HttpServletResponse response, int status, String error) throws java.io.IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + error.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        return MachineClients.chain(http, "/api/**",
+                auth -> auth.requestMatchers("/api/openapi.json").permitAll().anyRequest().authenticated(),
+                tokens, audit, signIn);
     }
 }

@@ -44,7 +44,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         if (token.isEmpty()) {
             audit.count(SignInAudit.Kind.API_TOKEN_REFUSED, tokens.nameOfInactive(secret).orElse(SignInAudit.UNKNOWN_TOKEN),
                     request.getRemoteAddr(), Map.of("method", request.getMethod(), "path", request.getRequestURI()));
-            ApiSecurityConfiguration.writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, "Unknown, revoked or expired API token");
+            MachineClients.writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, "Unknown, revoked or expired API token");
             return;
         }
         ApiToken t = token.get();

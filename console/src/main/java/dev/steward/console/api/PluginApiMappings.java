@@ -100,7 +100,7 @@ class PluginApiMappings extends RequestMappingHandlerMapping {
             if (handler instanceof HandlerMethod method) {
                 String pluginId = pluginOfHandler.get(method.getBean());
                 if (pluginId != null && !registry.isEnabled(pluginId)) {
-                    ApiSecurityConfiguration.writeJson(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    MachineClients.writeJson(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                             "The plugin " + pluginId + " is disabled");
                     return false;
                 }

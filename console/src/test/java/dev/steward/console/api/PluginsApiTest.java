@@ -8,7 +8,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +30,8 @@ class PluginsApiTest {
     int port;
     @Autowired
     UserAccountService users;
+    @Autowired
+    ApplicationContext context;
 
     private HttpResponse<String> get(String credentials) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/platform/plugins"));
@@ -38,6 +42,8 @@ class PluginsApiTest {
     }
 
     private void createUser(String username, String password, Role role) {
+        // Vaadin sets its security context strategy globally when a context starts; use this context's (several are cached)
+        context.getBeanProvider(SecurityContextHolderStrategy.class).ifAvailable(SecurityContextHolder::setContextHolderStrategy);
         users.createInitialAdmin(username + "-tmp", "bootstrap-passphrase", false);
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "setup", null, List.of(new SimpleGrantedAuthority("platform.users.manage"))));

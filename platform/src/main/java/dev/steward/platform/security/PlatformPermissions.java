@@ -27,6 +27,7 @@ public class PlatformPermissions implements PermissionSet {
     public static final String OUTBOX_MANAGE = "platform.outbox.manage";
     public static final String CATALOG_MANAGE = "platform.catalog.manage";
     public static final String API_TOKENS_MANAGE = "platform.api-tokens.manage";
+    public static final String METRICS_READ = "platform.metrics.read";
 
     @Override
     public List<Permission> permissions() {
@@ -41,6 +42,7 @@ public class PlatformPermissions implements PermissionSet {
                 Permission.of(CATALOG_READ, "See the privacy catalogue", Role.values()),
                 Permission.of(OUTBOX_MANAGE, "See the mail outbox and retry mail", ADMIN),
                 Permission.of(CATALOG_MANAGE, "Edit, retire and delete privacy-catalogue entries", ADMIN, PRIVACY_OFFICER),
-                Permission.of(API_TOKENS_MANAGE, "Create and revoke API tokens for machine clients", ADMIN));
+                Permission.of(API_TOKENS_MANAGE, "Create and revoke API tokens for machine clients", ADMIN),
+                Permission.of(METRICS_READ, "Read operational metrics and health details (Prometheus scrape)", ADMIN));
     }
 }
