@@ -108,6 +108,7 @@ public final class ReviewBenchmark {
             CampaignItems items = plugin.getBean(CampaignItems.class);
             measure("admin: item grid page 1", () -> items.page(launched.id(), CampaignItems.Filter.none(), 0, 50));
             measure("admin: item grid page 2,000", () -> items.page(launched.id(), CampaignItems.Filter.none(), 99_950, 50));
+            measure("admin: item grid page 20,000", () -> items.page(launched.id(), CampaignItems.Filter.none(), 999_950, 50));
             // autovacuum visits a table within a minute of a million inserts; then deep pages are index-only scans
             long v0 = System.nanoTime();
             dsl.execute("vacuum (analyze) reviews.review_item");
@@ -115,8 +116,20 @@ public final class ReviewBenchmark {
             measure("admin: item grid page 2,000, vacuumed", () -> items.page(launched.id(), CampaignItems.Filter.none(), 99_950, 50));
             measure("admin: item grid page 20,000, vacuumed", () -> items.page(launched.id(), CampaignItems.Filter.none(), 999_950, 50));
             measure("admin: flagged items, page 1", () -> items.page(launched.id(), new CampaignItems.Filter(null, null, null, true), 0, 50));
-            measure("admin: count pending", () -> items.count(launched.id(), new CampaignItems.Filter(null,
+            CampaignItems.Filter pending = new CampaignItems.Filter(null, dev.steward.reviews.decisions.ReviewItem.Outcome.PENDING, null, false);
+            measure("admin: pending items, page 1", () -> items.page(launched.id(), pending, 0, 50));
+            // scrolling on: the grid's pager starts each page after the last id of the one before (ItemPages)
+            long before20k = ((Number) dsl.fetchValue("select id from reviews.review_item where campaign_id = ? and outcome = 'PENDING'"
+                    + " order by id offset ? limit 1", launched.id(), Math.min(999_949, launched.items() - 51))).longValue();
+            measure("admin: pending items, scrolled to 20,000", () -> items.pageAfter(launched.id(), pending, before20k, 0, 50));
+            measure("admin: flagged items, scrolled on", () -> items.pageAfter(launched.id(), new CampaignItems.Filter(null, null, null, true),
+                    before20k / 2, 0, 50));
+            measure("admin: count all", () -> items.count(launched.id(), CampaignItems.Filter.none()));
+            measure("admin: count pending", () -> items.count(launched.id(), pending));
+            measure("admin: count flagged", () -> items.count(launched.id(), new CampaignItems.Filter(null, null, null, true)));
+            measure("admin: count of one system, pending", () -> items.count(launched.id(), new CampaignItems.Filter(systemId,
                     dev.steward.reviews.decisions.ReviewItem.Outcome.PENDING, null, false)));
+            measure("admin: count of the fallback reviewer", () -> items.count(launched.id(), new CampaignItems.Filter(null, null, "fallback", false)));
             measure("admin: campaign list", campaigns::list);
             String manager = dsl.fetchValue("select reviewer from reviews.review_item where campaign_id = ? and reviewer <> 'fallback'"
                     + " group by reviewer order by count(*) desc limit 1", launched.id()).toString();

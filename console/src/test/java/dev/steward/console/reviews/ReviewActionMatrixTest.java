@@ -103,6 +103,11 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
                 }
             }),
             new Action("read a campaign's items", READERS, t -> t.bean(CampaignItems.class).count(-1, CampaignItems.Filter.none())),
+            new Action("page a campaign's items", READERS, t -> t.bean(CampaignItems.class).page(-1, CampaignItems.Filter.none(), 0, 50)),
+            new Action("page a campaign's items after an item", READERS, t -> t.bean(CampaignItems.class).pageAfter(-1,
+                    new CampaignItems.Filter(null, null, null, true), 0, 0, 50)),
+            new Action("scroll a campaign's items", READERS, t -> dev.steward.reviews.decisions.ItemPages.of(t.bean(CampaignItems.class), -1,
+                    new CampaignItems.Filter(null, null, null, true)).page(0, 50)),
             new Action("see one's queue", REVIEWERS, t -> t.bean(ReviewDecisions.class).myQueue(true)),
             new Action("decide an item", REVIEWERS, t -> t.bean(ReviewDecisions.class).decide(-1, 0, ReviewDecisions.Decision.APPROVE, "x")),
             new Action("bulk approve", REVIEWERS, t -> t.bean(ReviewDecisions.class).approveAll(List.of())),

@@ -86,6 +86,37 @@ class VendorListTest extends VendorsTestBase {
     }
 
     @Test
+    void the_category_and_country_filters_follow_every_change_of_processing() {
+        ProcessingRegister register = bean(ProcessingRegister.class);
+        var web = bean(dev.steward.vendors.processing.ProvidedServices.class).ofVendor(analytics.id()).getFirst();
+        assertThat(names(filter(null, null, "US", null, false, false))).containsExactly(analytics.legalName()); // stored there
+        var added = register.save(new ProcessingForm(null, 0, web.id(), Relationship.PROCESSOR, Set.of("health"), Set.of("customers"),
+                List.of(new Purpose("analytics", "consent")), Volume.UNDER_1K, false, false, Set.of("JP"), Set.of(), null, null));
+        assertThat(names(filter(null, "health", null, null, false, false))).containsExactly(analytics.legalName(), payroll.legalName());
+        assertThat(names(filter(null, null, "JP", null, false, false))).containsExactly(analytics.legalName());
+
+        var changed = register.save(new ProcessingForm(added.id(), added.version(), web.id(), Relationship.PROCESSOR, Set.of("location"),
+                Set.of("customers"), List.of(new Purpose("analytics", "consent")), Volume.UNDER_1K, false, false, Set.of("CH"), Set.of(), null, null));
+        assertThat(names(filter(null, "health", null, null, false, false))).containsExactly(payroll.legalName());
+        assertThat(names(filter(null, "location", null, null, false, false))).containsExactly(analytics.legalName());
+        assertThat(names(filter(null, null, "JP", null, false, false))).isEmpty();
+        assertThat(names(filter(null, null, "CH", null, false, false))).containsExactly(analytics.legalName());
+
+        register.delete(changed.id(), changed.version());
+        assertThat(names(filter(null, "location", null, null, false, false))).isEmpty();
+        assertThat(names(filter(null, null, "CH", null, false, false))).isEmpty();
+        assertThat(names(filter(null, "usage", null, null, false, false))).containsExactly(analytics.legalName());
+        // the summary (V6) equals what the processing records say, vendor by vendor
+        assertThat(dsl.fetch("select vendor_id || ':' || data_categories::text || ':' || countries::text from vendors.vendor_reach"
+                + " where array_length(data_categories, 1) > 0 order by vendor_id").getValues(0, String.class))
+                .isEqualTo(dsl.fetch("select s.vendor_id || ':' || array_agg(distinct c.c order by c.c)::text || ':'"
+                        + " || (select array_agg(distinct x order by x) from vendors.vendor_service s2 join vendors.processing p2 on p2.service_id = s2.id,"
+                        + " unnest(p2.processing_countries || p2.storage_countries) x where s2.vendor_id = s.vendor_id)::text"
+                        + " from vendors.vendor_service s join vendors.processing p on p.service_id = s.id, unnest(p.data_categories) c(c)"
+                        + " group by s.vendor_id order by s.vendor_id").getValues(0, String.class));
+    }
+
+    @Test
     void grid_rows_carry_the_flags() {
         VendorRow row = bean(VendorList.class).page(new VendorFilter("Analytics " + suffix, null, null, null, null, null, false, false, false),
                 VendorList.Sort.NAME, false, 0, 10).getFirst();

@@ -49,14 +49,18 @@ public final class VendorConditions {
         return VENDOR.ID.in(servicesWhere("p.transfer_gap"));
     }
 
+    /** Some processing of the vendor covers the category: from the per-vendor summary (V6), not the processing records. */
     public static Condition processesCategory(String code) {
-        return VENDOR.ID.in(servicesWhere("p.data_categories @> array[{0}]::varchar[]", inline(code)));
+        return VENDOR.ID.in(reachWhere("data_categories @> array[{0}]::varchar[]", inline(code)));
     }
 
-    /** Headquartered in the country, or processing or storing data there (GIN indexes of V4). */
+    /** Headquartered in the country, or processing or storing data there (per-vendor summary of V6). */
     public static Condition inCountry(String code) {
-        return VENDOR.HQ_COUNTRY.eq(code).or(VENDOR.ID.in(servicesWhere(
-                "(p.processing_countries @> array[{0}]::varchar[] or p.storage_countries @> array[{0}]::varchar[])", inline(code))));
+        return VENDOR.HQ_COUNTRY.eq(code).or(VENDOR.ID.in(reachWhere("countries @> array[{0}]::varchar[]", inline(code))));
+    }
+
+    private static org.jooq.Select<org.jooq.Record1<Long>> reachWhere(String condition, Object... bindings) {
+        return org.jooq.impl.DSL.select(field("vendor_id", Long.class)).from("vendors.vendor_reach").where(condition(condition, bindings));
     }
 
     private static org.jooq.Select<org.jooq.Record1<Long>> servicesWhere(String processingCondition, Object... bindings) {
