@@ -1,5 +1,7 @@
 package dev.steward.console.ui;
 
+import dev.steward.console.ops.OutageAwareAuthentication;
+import dev.steward.console.sso.SsoLogin;
 import dev.steward.console.ui.shell.LoginView;
 import dev.steward.platform.security.SignInAuthentication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -35,9 +37,9 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAuthentication signIn) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAuthentication signIn, SsoLogin sso) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**").permitAll());
-        http.authenticationManager(signIn.forConsole());
+        http.authenticationManager(OutageAwareAuthentication.of(signIn.forConsole())); // a database outage is no wrong password
         http.headers(headers -> headers
                 // Vaadin writes its pages past the response wrapper that would add the headers on commit
                 .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
@@ -51,6 +53,7 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny())
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")));
+        sso.configure(http); // OpenID Connect sign-in beside the form, when a provider is configured
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 }

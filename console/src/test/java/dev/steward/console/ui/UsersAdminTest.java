@@ -1,6 +1,11 @@
 package dev.steward.console.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -41,7 +46,7 @@ import static dev.steward.platform.db.generated.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class UsersAdminTest extends KaribuTest {
+public class UsersAdminTest extends KaribuTest {
 
     @Autowired
     DSLContext dsl;
@@ -70,6 +75,31 @@ class UsersAdminTest extends KaribuTest {
         assertThat(stored.getMustChangePassword()).isTrue();
         assertThat(encoder.matches(oneTime, stored.getPasswordHash())).isTrue();
         assertThat(stored.getPasswordHash()).startsWith("{bcrypt}");
+    }
+
+    @Test
+    void the_rarer_actions_are_in_each_row_s_menu_and_act_on_that_user_only() {
+        loginAs("root", Role.ADMIN);
+        users.create("leaver", "Lee Ver", null, EnumSet.of(Role.MANAGER));
+        users.create("stayer", "Stay Er", null, EnumSet.of(Role.MANAGER));
+        UI.getCurrent().navigate(UsersView.class);
+
+        ContextMenuKt._clickItemWithCaption(actionsMenu("leaver"), "Deactivate");
+        assertThat(dsl.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ACTIVE.isFalse()).fetch(APP_USER.USERNAME))
+                .containsExactly("leaver");
+
+        ContextMenuKt._clickItemWithCaption(actionsMenu("leaver"), "Reset password");
+        String oneTime = _get(TextField.class, spec -> spec.withLabel("One-time password")).getValue();
+        assertThat(encoder.matches(oneTime, dsl.select(APP_USER.PASSWORD_HASH).from(APP_USER)
+                .where(APP_USER.USERNAME.eq("leaver")).fetchSingle().value1())).isTrue();
+    }
+
+    /** The "More" menu of a user's row on the Users page. */
+    public static MenuBar actionsMenu(String username) {
+        @SuppressWarnings("unchecked")
+        Grid<UserAccount> grid = _get(Grid.class);
+        int row = grid.getListDataView().getItems().map(UserAccount::username).toList().indexOf(username);
+        return (MenuBar) ((HorizontalLayout) GridKt._getCellComponent(grid, row, "actions")).getComponentAt(1);
     }
 
     @Test

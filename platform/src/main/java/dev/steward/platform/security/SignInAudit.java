@@ -35,7 +35,9 @@ public class SignInAudit {
         SIGN_IN_THROTTLED("session", "LOGIN_THROTTLED", false),
         ONE_TIME_PASSWORD_ON_API("session", "LOGIN_REFUSED", true),
         API_SIGN_IN("session", "API_LOGIN", true),
-        API_TOKEN_REFUSED("api_token", "AUTH_FAILED", true);
+        API_TOKEN_REFUSED("api_token", "AUTH_FAILED", true),
+        SECOND_FACTOR_FAILED("session", "MFA_FAILED", true),
+        PASSWORD_ON_API_WITH_MFA("session", "LOGIN_REFUSED", true);
 
         final String entityType;
         final String action;
@@ -88,8 +90,14 @@ public class SignInAudit {
     /** A console sign-in with the right password. */
     @Transactional
     public void signedIn(String username, boolean mustChangePassword) {
+        signedIn(username, mustChangePassword ? "one-time password: may only change it" : null);
+    }
+
+    /** A console sign-in with the right password, and what it may do so far (null: everything its roles allow). */
+    @Transactional
+    public void signedIn(String username, String outcome) {
         audit.record(AuditEvent.of("platform", "session", username, "LOGIN").actor(username)
-                .after(mustChangePassword ? Map.of("outcome", "one-time password: may only change it") : null));
+                .after(outcome == null ? null : Map.of("outcome", outcome)));
     }
 
     @EventListener

@@ -50,6 +50,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             audit.count(SignInAudit.Kind.ONE_TIME_PASSWORD_ON_API, username, source,
                     Map.of("outcome", "one-time password refused on the API"));
             throw oneTimePassword;
+        } catch (SecondFactorRequiredException passwordNotEnough) {
+            // the password was right, but HTTP Basic cannot carry the second factor: neither a failure nor a success
+            audit.count(SignInAudit.Kind.PASSWORD_ON_API_WITH_MFA, username, source,
+                    Map.of("outcome", "password refused on the API: the account uses two-factor authentication"));
+            throw passwordNotEnough;
         } catch (InternalAuthenticationServiceException broken) {
             throw broken; // the database failed, not the caller: nothing to count against them
         } catch (AuthenticationException failure) {
@@ -57,6 +62,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             audit.count(SignInAudit.Kind.SIGN_IN_FAILED, subject(username), source,
                     Map.of("outcome", failure.getClass().getSimpleName(), "channel", channel.name().toLowerCase()));
             throw failure;
+        }
+        if (SecondFactor.codePending(result)) {
+            // not yet a success: the streak goes on and the source stays unknown until the code is right, so
+            // signing in with the password again cannot reset the count of wrong codes
+            audit.signedIn(username, "password accepted: the second factor is still required");
+            return result;
         }
         throttle.succeeded(username, source);
         if (channel == Channel.CONSOLE) {

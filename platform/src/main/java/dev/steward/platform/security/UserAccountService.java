@@ -164,6 +164,10 @@ public class UserAccountService {
     @Transactional
     public String resetPassword(long id, int expectedVersion) {
         AppUserRecord user = lockedForUpdate(id, expectedVersion);
+        if (user.getIdentityIssuer() != null) {
+            throw new IllegalArgumentException(user.getUsername() + " signs in through " + user.getIdentityProvider()
+                    + " and has no password here; their password is managed there");
+        }
         String password = PasswordPolicy.generate();
         user.setPasswordHash(passwordEncoder.encode(password));
         user.setMustChangePassword(true);

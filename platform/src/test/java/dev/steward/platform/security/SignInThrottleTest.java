@@ -161,7 +161,10 @@ class SignInThrottleTest {
         users.createInitialAdmin("erik", PASSWORD, true);
         assertThatThrownBy(() -> attempt(signIn.forApi(), "erik", PASSWORD, "192.0.2.70")).isInstanceOf(CredentialsExpiredException.class);
         var console = attempt(signIn.forConsole(), "erik", PASSWORD, "192.0.2.70");
-        assertThat(console.getAuthorities()).extracting(Object::toString).containsExactly(SignInAuthentication.PASSWORD_CHANGE_REQUIRED);
+        // nothing but the password change, and the factor proven (Spring Security's FACTOR_PASSWORD)
+        assertThat(console.getAuthorities()).extracting(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder(SignInAuthentication.PASSWORD_CHANGE_REQUIRED,
+                        org.springframework.security.core.authority.FactorGrantedAuthority.PASSWORD_AUTHORITY);
         assertThat(SignInAuthentication.mustChangePassword(console)).isTrue();
     }
 

@@ -5,22 +5,30 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.security.UserAccount;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.UserAccountService;
+import dev.steward.platform.security.sso.SsoAccounts;
+import dev.steward.platform.security.mfa.MfaService;
+import dev.steward.console.ui.mfa.UserMfaActions;
 import dev.steward.platform.spi.RequiresPermission;
 import jakarta.annotation.security.PermitAll;
 
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Console users: create, edit roles, deactivate, reset password (the last three end the user's open sessions). */
@@ -33,9 +41,15 @@ public class UsersView extends VerticalLayout {
     final Grid<UserAccount> grid = new Grid<>();
     final Button create = new Button("New user");
     private final UserAccountService users;
+    private final SsoAccounts sso;
+    private final UserMfaActions mfa;
+    /** The provider each single sign-on user signs in through, by user id. */
+    private Map<Long, String> providers = Map.of();
 
-    public UsersView(UserAccountService users) {
+    public UsersView(UserAccountService users, SsoAccounts sso, MfaService mfaService) {
         this.users = users;
+        this.sso = sso;
+        this.mfa = new UserMfaActions(mfaService);
         setSizeFull();
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> new UserDialog(null, (username, name, email, roles) ->
@@ -45,16 +59,22 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(UserAccount::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
         grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader("Email").setAutoWidth(true);
         grid.addColumn(u -> u.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "))).setHeader("Roles").setFlexGrow(1);
-        grid.addColumn(UsersView::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(u -> u.lastLoginAt() == null ? "never" : u.lastLoginAt().toLocalDateTime().withNano(0).toString().replace('T', ' '))
+        grid.addColumn(u -> mfa.state(u, providers.containsKey(u.id()))).setHeader("Two-factor").setAutoWidth(true)
+                .setTooltipGenerator(u -> "off · required".equals(mfa.state(u, providers.containsKey(u.id())))
+                        ? "Their role requires two-factor authentication: they set it up at their next sign-in" : null);
+        grid.addColumn(u -> status(u) + (providers.containsKey(u.id()) ? " · sign-in: " + providers.get(u.id()) : ""))
+                .setHeader("Status").setAutoWidth(true);
+        grid.addColumn(u -> u.lastLoginAt() == null ? "never" : DisplayTime.format(u.lastLoginAt().toInstant()))
                 .setHeader("Last sign-in").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setKey("actions");
         grid.setSizeFull();
         add(grid);
         refresh();
     }
 
     private void refresh() {
+        providers = sso.providersByUser();
+        mfa.refresh();
         grid.setItems(users.list());
     }
 
@@ -65,28 +85,42 @@ public class UsersView extends VerticalLayout {
         return u.mustChangePassword() ? "active, must change password" : "active";
     }
 
+    /** Edit at hand; the rarer actions in a menu, so that the row fits a laptop screen. */
     private Component actions(UserAccount user) {
         Button edit = new Button("Edit", e -> new UserDialog(user, (username, name, email, roles) -> {
             users.update(user.id(), user.version(), name, email, roles);
             Toasts.success("Saved " + username);
             refresh();
         }).open());
-        Button active = new Button(user.active() ? "Deactivate" : "Activate", e -> run(() -> {
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        String provider = providers.get(user.id());
+        if (provider != null) { // their password and groups are managed at the provider
+            edit.setTooltipText("Roles follow the user's groups at " + provider + " and are set again at each sign-in");
+        }
+        MenuBar more = new MenuBar();
+        more.addThemeVariants(MenuBarVariant.LUMO_SMALL, MenuBarVariant.LUMO_TERTIARY);
+        more.setId("user-actions-" + user.id());
+        SubMenu items = more.addItem("More").getSubMenu();
+        items.addItem(user.active() ? "Deactivate" : "Activate", e -> run(() -> {
             users.setActive(user.id(), user.version(), !user.active());
             Toasts.success(user.username() + (user.active() ? " deactivated" : " activated"));
         }));
-        Button reset = new Button("Reset password", e -> run(() ->
-                showPassword("New one-time password for " + user.username(), users.resetPassword(user.id(), user.version()))));
-        Button signOut = new Button("Sign out", e -> run(() -> {
+        if (provider == null) {
+            items.addItem("Reset password", e -> run(() ->
+                    showPassword("New one-time password for " + user.username(), users.resetPassword(user.id(), user.version()))));
+        }
+        // a lost laptop or a shared screen: ends their open sessions, the account stays as it is
+        items.addItem("Sign out everywhere", e -> run(() -> {
             users.endSessions(user.id());
             Toasts.success(user.username() + " is signed out of every open session"
                     + (CurrentUser.username().filter(user.username()::equals).isPresent() ? " but this one" : ""));
         }));
-        signOut.setTooltipText("Signs the user out everywhere: ends their open sessions (a lost laptop, a shared screen); the account stays as it is");
-        for (Button b : new Button[]{edit, active, reset, signOut}) {
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        if (provider == null && mfa.canReset(user)) { // lost phone and recovery codes
+            items.addItem("Reset two-factor", e -> mfa.confirmReset(user, this::refresh));
         }
-        return new HorizontalLayout(edit, active, reset, signOut);
+        HorizontalLayout actions = new HorizontalLayout(edit, more);
+        actions.setSpacing(false);
+        return actions;
     }
 
     private void run(Runnable action) {

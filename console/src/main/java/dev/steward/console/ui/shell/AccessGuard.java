@@ -6,19 +6,24 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.theme.lumo.Lumo;
+import dev.steward.console.ui.mfa.MfaEnrolmentView;
+import dev.steward.console.ui.mfa.SecondFactorView;
 import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.security.SecondFactor;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.SignInAuthentication;
 import dev.steward.platform.security.UserAccountService;
 import dev.steward.platform.spi.RequiresPermission;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
- * Server-side checks on every navigation, after Vaadin's own authentication check: users with a one-time password
- * go to the password page; views of a disabled plugin are refused with the reason; a view's
+ * Server-side checks on every navigation, after Vaadin's own authentication check: a session that still owes its
+ * second factor goes to the code page, users with a one-time password to the password page, users who must set up
+ * two-factor authentication to its set-up page; views of a disabled plugin are refused with the reason; a view's
  * {@link RequiresPermission} must be held; a plugin view without one is refused (default deny).
  */
 @Component
@@ -48,12 +53,22 @@ public class AccessGuard implements VaadinServiceInitListener {
     void check(BeforeEnterEvent event) {
         Class<?> target = event.getNavigationTarget();
         Optional<String> username = CurrentUser.username();
-        if (username.isEmpty() || target == LoginView.class || target == ForbiddenView.class
-                || target == PluginUnavailableView.class) {
+        if (username.isEmpty() || target == LoginView.class || ErrorPage.class.isAssignableFrom(target)) {
+            return;
+        }
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (SecondFactor.codePending(signedIn)) { // the password alone opens the second step and nothing else
+            if (target != SecondFactorView.class) {
+                event.rerouteTo(SecondFactorView.class);
+            }
             return;
         }
         if (mustChangePassword(username.get()) && target != ChangePasswordView.class) {
             event.rerouteTo(ChangePasswordView.class);
+            return;
+        }
+        if (SecondFactor.enrolmentPending(signedIn) && target != MfaEnrolmentView.class) {
+            event.rerouteTo(MfaEnrolmentView.class);
             return;
         }
         Optional<String> plugin = registry.ownerOf(target);

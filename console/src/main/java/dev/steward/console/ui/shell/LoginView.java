@@ -1,5 +1,6 @@
 package dev.steward.console.ui.shell;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -10,6 +11,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.steward.platform.db.DatabaseUnavailable;
+import dev.steward.console.sso.SsoProviders;
+import dev.steward.console.sso.SsoSignInFailure;
 import dev.steward.platform.security.SignInThrottledException;
 import org.springframework.security.web.WebAttributes;
 
@@ -19,11 +23,12 @@ import org.springframework.security.web.WebAttributes;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String CHECK_CREDENTIALS = "Check your user name and password.";
+    static final String DATABASE_UNAVAILABLE = DatabaseUnavailable.MESSAGE + " Try again in a minute.";
 
     private final LoginForm login = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
 
-    public LoginView() {
+    public LoginView(SsoProviders sso) {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -33,6 +38,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         login.setI18n(i18n);
         login.setForgotPasswordButtonVisible(false);
         login.setAction("login");
+        for (SsoProviders.Provider provider : sso.all()) {
+            // a full page load: Spring Security's endpoint sends the browser on to the provider
+            Anchor signIn = new Anchor(provider.signInPath(), "Sign in with " + provider.name());
+            signIn.setRouterIgnore(true);
+            signIn.addClassName("sso-sign-in");
+            add(signIn);
+        }
+        if (sso.configured()) {
+            add(new Paragraph("Or with a Steward account:"));
+        }
         add(login, new Paragraph("Privacy and security operations console"));
     }
 
@@ -42,7 +57,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         // Spring Security's failure handler keeps the reason in the session; a throttled attempt says when to retry
         Object reason = failed && VaadinSession.getCurrent() != null
                 ? VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) : null;
-        i18n.getErrorMessage().setMessage(reason instanceof SignInThrottledException throttled ? throttled.getMessage() : CHECK_CREDENTIALS);
+        i18n.getErrorMessage().setMessage(reason instanceof SignInThrottledException throttled ? throttled.getMessage()
+                : reason instanceof Throwable t && DatabaseUnavailable.causedBy(t) ? DATABASE_UNAVAILABLE : CHECK_CREDENTIALS);
+        if (event.getLocation().getQueryParameters().getParameters().containsKey(SsoSignInFailure.QUERY_PARAMETER)) {
+            i18n.getErrorMessage().setMessage(SsoSignInFailure.messageFor(reason));
+        }
         login.setI18n(i18n);
         login.setError(failed);
     }

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.Lumo;
+import dev.steward.console.ui.mfa.TwoFactorView;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.spi.ui.NavigationContribution;
@@ -62,6 +63,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         userMenu.addThemeVariants(com.vaadin.flow.component.menubar.MenuBarVariant.LUMO_TERTIARY_INLINE);
         var user = userMenu.addItem(new Span(CurrentUser.username().orElse("")));
         user.getSubMenu().addItem("Change password", e -> UI.getCurrent().navigate(ChangePasswordView.class));
+        user.getSubMenu().addItem("Two-factor authentication", e -> UI.getCurrent().navigate(TwoFactorView.class));
         user.getSubMenu().addItem("My notifications", e -> UI.getCurrent().navigate("account/notifications"));
         user.getSubMenu().addItem("Sign out", e -> authentication.logout());
 
