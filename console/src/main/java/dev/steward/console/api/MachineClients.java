@@ -1,6 +1,8 @@
 package dev.steward.console.api;
 
+import dev.steward.platform.db.DatabaseUnavailable;
 import dev.steward.platform.security.ApiTokenService;
+import dev.steward.platform.security.SecondFactorRequiredException;
 import dev.steward.platform.security.SignInAudit;
 import dev.steward.platform.security.SignInAuthentication;
 import dev.steward.platform.security.SignInThrottledException;
@@ -13,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 import java.io.IOException;
 
@@ -23,6 +26,10 @@ import java.io.IOException;
  */
 public final class MachineClients {
 
+    static final String DATABASE_UNAVAILABLE = "The database is unavailable; try again shortly";
+    /** As long as a call waits for a connection before it gives up: by then a database restart is usually over. */
+    static final int RETRY_AFTER_SECONDS = 30;
+
     private MachineClients() {
     }
 
@@ -32,6 +39,7 @@ public final class MachineClients {
         return http.securityMatcher(pathPattern)
                 .authenticationManager(signIn.forApi())
                 .authorizeHttpRequests(rules)
+                .addFilterAfter(new DatabaseOutageResponses(), HeaderWriterFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, audit), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(basicEntryPoint())
@@ -49,16 +57,30 @@ public final class MachineClients {
      */
     private static AuthenticationEntryPoint basicEntryPoint() {
         return (request, response, exception) -> {
+            if (DatabaseUnavailable.causedBy(exception)) { // wrapped by Spring Security in an InternalAuthenticationServiceException
+                writeDatabaseUnavailable(response);
+                return;
+            }
             if (exception instanceof SignInThrottledException throttled) {
                 response.setHeader("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
                 writeJson(response, 429, throttled.getMessage());
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Steward\", charset=\"UTF-8\"");
-            writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, exception instanceof CredentialsExpiredException
+            writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, exception instanceof SecondFactorRequiredException
+                    ? exception.getMessage() : exception instanceof CredentialsExpiredException
                     ? "The password must be changed in the console first: sign in there with this one-time password"
                     : "Authentication required (API token or HTTP Basic)");
         };
+    }
+
+    /** 503 with an RFC 9457 problem body (and the {@code error} member every other answer of the API has). */
+    static void writeDatabaseUnavailable(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
+                + DATABASE_UNAVAILABLE + "\",\"error\":\"" + DATABASE_UNAVAILABLE + "\"}");
     }
 
     static void writeJson(HttpServletResponse response, int status, String error) throws IOException {

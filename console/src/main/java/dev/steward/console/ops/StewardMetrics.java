@@ -30,9 +30,9 @@ class StewardMetrics implements MeterBinder {
                     .description("Mails waiting in the outbox: PENDING not yet tried, FAILED waiting for a retry")
                     .tag("status", status.toLowerCase()).register(registry);
         }
-        for (String outcome : new String[] {"SUCCEEDED", "FAILED"}) {
+        for (String outcome : new String[] {"SUCCEEDED", "FAILED", "MISSED"}) {
             FunctionCounter.builder("steward.job.runs", dsl, d -> d.fetchCount(JOB_RUN, JOB_RUN.OUTCOME.eq(outcome)))
-                    .description("Job runs recorded (all nodes) by outcome")
+                    .description("Job runs recorded (all nodes) by outcome; a missed record covers the ticks of one gap")
                     .tag("outcome", outcome.toLowerCase()).register(registry);
         }
     }

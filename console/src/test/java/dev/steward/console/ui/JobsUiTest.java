@@ -51,7 +51,7 @@ class JobsUiTest extends KaribuTest {
     void an_admin_runs_a_plugin_job_now_and_sees_its_outcome() throws Exception {
         loginAs("root", Role.ADMIN);
         UI.getCurrent().navigate(JobsView.class);
-        Grid<JobStatus> grid = _get(Grid.class);
+        Grid<JobStatus> grid = _get(Grid.class, spec -> spec.withId("jobs"));
         JobStatus sample = GridKt._get(grid, row(grid, "sample.count"));
         assertThat(sample.pluginId()).isEqualTo("sample");
         assertThat(sample.schedule()).isEqualTo("cron 0 0 3 * * *");
@@ -77,7 +77,7 @@ class JobsUiTest extends KaribuTest {
         registry.setEnabled("sample", false, "test");
         loginAs("root", Role.ADMIN);
         UI.getCurrent().navigate(JobsView.class);
-        Grid<JobStatus> grid = _get(Grid.class);
+        Grid<JobStatus> grid = _get(Grid.class, spec -> spec.withId("jobs"));
         int row = row(grid, "sample.count");
         assertThat(GridKt._get(grid, row).pluginEnabled()).isFalse();
         assertThat(((Button) GridKt._getCellComponent(grid, row, "run")).isEnabled()).isFalse();

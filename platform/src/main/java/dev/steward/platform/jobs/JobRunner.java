@@ -1,6 +1,7 @@
 package dev.steward.platform.jobs;
 
 import dev.steward.platform.audit.AuditOrigin;
+import dev.steward.platform.db.DatabaseUnavailable;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.PermissionCatalog;
 import dev.steward.platform.spi.ScheduledJob;
@@ -19,9 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.steward.platform.db.generated.Tables.JOB_RUN;
 
@@ -34,7 +38,11 @@ import static dev.steward.platform.db.generated.Tables.JOB_RUN;
 public class JobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
-    static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
+    /**
+     * How long a job's locks hold without being renewed (ShedLock's lockAtMostFor): the console renews them while the
+     * job runs ({@code KeepAliveLockProvider}, see JobConfiguration), so a node that dies mid-job frees it after this.
+     */
+    static final Duration DEFAULT_LOCK_TIME = Duration.ofMinutes(1);
     static final String RUNNING = ":running";
     static final Duration LOCK_AT_LEAST_CAP = Duration.ofMinutes(5);
 
@@ -43,13 +51,28 @@ public class JobRunner {
     private final ExtensionRegistry registry;
     private final PermissionCatalog permissions;
     private final String node;
+    private final Duration lockTime;
+    /** Why this node's latest tick of a job did not run, by job id: the reason a later {@link MissedRuns} record gives. */
+    private final Map<String, TickNote> notes = new ConcurrentHashMap<>();
+    private final MissedRuns missed;
+
+    /** A tick of this node that did not run, when and why (for the people reading the Jobs page). */
+    record TickNote(Instant at, String reason) {
+    }
 
     public JobRunner(LockProvider locks, DSLContext dsl, ExtensionRegistry registry, PermissionCatalog permissions, String node) {
+        this(locks, dsl, registry, permissions, node, DEFAULT_LOCK_TIME);
+    }
+
+    public JobRunner(LockProvider locks, DSLContext dsl, ExtensionRegistry registry, PermissionCatalog permissions, String node,
+                     Duration lockTime) {
+        this.lockTime = lockTime;
         this.locks = locks;
         this.dsl = dsl;
         this.registry = registry;
         this.permissions = permissions;
         this.node = node;
+        this.missed = new MissedRuns(dsl, node, this::noteAfter);
     }
 
     public String node() {
@@ -58,18 +81,20 @@ public class JobRunner {
 
     /** Returns true when this node ran the job now; false when its plugin is off or another node holds the tick. */
     public boolean runTick(String pluginId, ScheduledJob job, boolean manual) {
+        Instant now = Instant.now();
         if (!registry.isEnabled(pluginId)) {
+            notes.put(job.id(), new TickNote(now, "its module was disabled"));
             return false;
         }
-        Instant now = Instant.now();
         Optional<SimpleLock> tick = Optional.empty();
         if (!manual) {
-            tick = locks.lock(new LockConfiguration(now, job.id(), LOCK_AT_MOST, minimumHold(job.schedule(), now)));
+            Duration hold = minimumHold(job.schedule(), now);
+            tick = locks.lock(new LockConfiguration(now, job.id(), hold.compareTo(lockTime) > 0 ? hold : lockTime, hold));
             if (tick.isEmpty()) {
                 return false; // another node has this tick
             }
         }
-        Optional<SimpleLock> running = locks.lock(new LockConfiguration(now, job.id() + RUNNING, LOCK_AT_MOST, Duration.ZERO));
+        Optional<SimpleLock> running = locks.lock(new LockConfiguration(now, job.id() + RUNNING, lockTime, Duration.ZERO));
         try {
             if (running.isEmpty()) {
                 return false; // still running (e.g. started by "Run now")
@@ -82,7 +107,48 @@ public class JobRunner {
         }
     }
 
+    /**
+     * The periodic check for missed runs: for every job of an enabled plugin that is not running now, records the
+     * ticks that did not run (holding the job's running lock, as a run does, so a gap is recorded once).
+     */
+    public void recordMissedRuns(Map<String, List<ScheduledJob>> jobs) {
+        Instant now = Instant.now();
+        jobs.forEach((pluginId, ofPlugin) -> {
+            if (!registry.isEnabled(pluginId)) {
+                return;
+            }
+            for (ScheduledJob job : ofPlugin) {
+                Optional<SimpleLock> running = locks.lock(new LockConfiguration(now, job.id() + RUNNING, lockTime, Duration.ZERO));
+                if (running.isEmpty()) {
+                    continue; // it runs now: that run records what it missed
+                }
+                try {
+                    missed.closeInterrupted(job.id());
+                    missed.record(pluginId, job, now);
+                } finally {
+                    running.get().unlock();
+                }
+            }
+        });
+    }
+
+    /** A scheduled tick that failed before the job could start (typically: the database was unreachable). */
+    void noteFailedTick(String jobId, Throwable failure) {
+        notes.put(jobId, new TickNote(Instant.now(), DatabaseUnavailable.causedBy(failure) ? "the database was unreachable"
+                : "the tick failed on " + node + " (" + failure.getClass().getSimpleName() + ")"));
+    }
+
+    /** The latest note of this node about a tick of the job that did not run, if it is later than {@code after}. */
+    Optional<String> noteAfter(String jobId, Instant after) {
+        TickNote note = notes.get(jobId);
+        return note != null && note.at().isAfter(after) ? Optional.of(note.reason()) : Optional.empty();
+    }
+
     private void execute(String pluginId, ScheduledJob job, boolean manual, Instant started) {
+        missed.closeInterrupted(job.id());
+        if (!manual) {
+            missed.record(pluginId, job, started); // the ticks before this one that did not run, once the database answers
+        }
         Long runId = dsl.insertInto(JOB_RUN).set(JOB_RUN.JOB_ID, job.id()).set(JOB_RUN.PLUGIN_ID, pluginId)
                 .set(JOB_RUN.NODE, node).set(JOB_RUN.TRIGGER, manual ? "MANUAL" : "SCHEDULE")
                 .set(JOB_RUN.STARTED_AT, started.atOffset(ZoneOffset.UTC)).set(JOB_RUN.OUTCOME, "RUNNING")

@@ -1,15 +1,18 @@
 package dev.steward.platform.jobs;
 
+import dev.steward.platform.db.DatabaseUnavailable;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.spi.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +32,24 @@ public class JobScheduler implements SmartLifecycle {
     private final ExtensionRegistry registry;
     private final JobRunner runner;
     private final boolean enabled;
+    /** How often the ticks that did not run are looked for (null: only when a job runs again). */
+    private final Duration missedCheckEvery;
 
     private ThreadPoolTaskScheduler timer;
     private boolean running;
     private boolean ticking;
 
-    public JobScheduler(ExtensionRegistry registry, JobRunner runner, @Value("${steward.jobs.enabled:true}") boolean enabled) {
+    public JobScheduler(ExtensionRegistry registry, JobRunner runner, boolean enabled) {
+        this(registry, runner, enabled, null);
+    }
+
+    @Autowired
+    JobScheduler(ExtensionRegistry registry, JobRunner runner, @Value("${steward.jobs.enabled:true}") boolean enabled,
+                 @Value("${steward.jobs.missed-check-every:PT1M}") Duration missedCheckEvery) {
         this.registry = registry;
         this.runner = runner;
         this.enabled = enabled;
+        this.missedCheckEvery = missedCheckEvery;
     }
 
     /** Every job of every started plugin, by plugin id. */
@@ -64,7 +76,7 @@ public class JobScheduler implements SmartLifecycle {
         }
         ThreadPoolTaskScheduler scheduler = ensureTimer();
         jobs().forEach((pluginId, jobs) -> jobs.forEach(job -> {
-            Runnable tick = () -> runner.runTick(pluginId, job, false);
+            Runnable tick = () -> tick(pluginId, job);
             if (job.schedule().cron() != null) {
                 scheduler.schedule(tick, new CronTrigger(job.schedule().cron(), ZoneOffset.UTC));
             } else {
@@ -72,7 +84,34 @@ public class JobScheduler implements SmartLifecycle {
             }
             log.info("Job {} of {} scheduled: {}", job.id(), pluginId, job.schedule());
         }));
+        if (missedCheckEvery != null) {
+            scheduler.scheduleWithFixedDelay(this::checkMissedRuns, missedCheckEvery);
+        }
         ticking = true;
+    }
+
+    /** One scheduled tick; one that cannot even start (no database) is noted for the missed run recorded later. */
+    private void tick(String pluginId, ScheduledJob job) {
+        try {
+            runner.runTick(pluginId, job, false);
+        } catch (RuntimeException e) {
+            runner.noteFailedTick(job.id(), e);
+            if (DatabaseUnavailable.causedBy(e)) {
+                log.warn("Job {}: this tick did not run, the database is unreachable ({})", job.id(), e.getMessage());
+            } else {
+                log.error("Job {}: this tick did not run", job.id(), e);
+            }
+        }
+    }
+
+    private void checkMissedRuns() {
+        try {
+            runner.recordMissedRuns(jobs());
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                log.error("Checking for missed job runs failed", e);
+            } // else: checked again once the database answers
+        }
     }
 
     /** Whether jobs run on their schedules here (false with {@code steward.jobs.enabled=false}, and in command runs). */

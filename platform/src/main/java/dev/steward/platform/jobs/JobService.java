@@ -52,6 +52,13 @@ public class JobService {
                 .fetch(JobService::toRun);
     }
 
+    /** The latest failed and missed runs of every job, newest first (the Jobs page's "needs attention" list). */
+    @PreAuthorize("hasAuthority('" + PlatformPermissions.JOBS_MANAGE + "')")
+    public List<JobRun> failedAndMissed(int limit) {
+        return dsl.selectFrom(JOB_RUN).where(JOB_RUN.OUTCOME.in("FAILED", "MISSED")).orderBy(JOB_RUN.STARTED_AT.desc())
+                .limit(Math.max(1, Math.min(limit, 200))).fetch(JobService::toRun);
+    }
+
     /** Starts the job now in the background; refused while its plugin is disabled. */
     @PreAuthorize("hasAuthority('" + PlatformPermissions.JOBS_MANAGE + "')")
     public void runNow(String jobId) {

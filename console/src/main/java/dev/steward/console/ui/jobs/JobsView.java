@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -30,9 +31,12 @@ import java.time.format.DateTimeFormatter;
 @RequiresPermission(PlatformPermissions.JOBS_MANAGE)
 public class JobsView extends VerticalLayout {
 
+    private static final int PROBLEMS_SHOWN = 20;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     final Grid<JobStatus> grid = new Grid<>();
+    /** Recent failed and missed runs of every job: what needs an operator's look. */
+    final Grid<JobRun> problems = new Grid<>();
     final Button refresh = new Button("Refresh");
     private final JobService jobs;
 
@@ -46,7 +50,8 @@ public class JobsView extends VerticalLayout {
         grid.addColumn(JobStatus::pluginId).setHeader("Module").setAutoWidth(true);
         grid.addColumn(JobStatus::schedule).setHeader("Schedule").setAutoWidth(true);
         grid.addColumn(j -> j.lastRun() == null ? "never" : time(j.lastRun().startedAt())).setHeader("Last run").setAutoWidth(true);
-        grid.addColumn(j -> j.lastRun() == null || j.lastRun().duration() == null ? "" : j.lastRun().duration().toMillis() + " ms")
+        grid.addColumn(j -> j.lastRun() == null || j.lastRun().duration() == null || "MISSED".equals(j.lastRun().outcome()) ? ""
+                        : j.lastRun().duration().toMillis() + " ms")
                 .setHeader("Duration").setAutoWidth(true);
         grid.addComponentColumn(JobsView::outcome).setHeader("Outcome").setKey("outcome").setFlexGrow(1);
         grid.addColumn(j -> j.pluginEnabled() ? (j.nextRun() == null ? "" : time(j.nextRun())) : "module disabled")
@@ -54,12 +59,22 @@ public class JobsView extends VerticalLayout {
         grid.addComponentColumn(this::runNow).setHeader("").setKey("run").setAutoWidth(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(j -> new Paragraph(j.description())));
         grid.setSizeFull();
+        grid.setId("jobs");
         add(grid);
+        problems.addColumn(JobRun::jobId).setHeader("Job").setAutoWidth(true);
+        problems.addColumn(r -> time(r.startedAt())).setHeader("Due or started").setAutoWidth(true);
+        problems.addColumn(r -> "MISSED".equals(r.outcome()) ? "missed" : "failed").setHeader("Outcome").setKey("outcome").setAutoWidth(true);
+        problems.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("What happened").setKey("detail").setFlexGrow(1)
+                .setTooltipGenerator(r -> r.error() == null ? "" : r.error());
+        problems.setHeight("16em");
+        problems.setId("failed-and-missed-runs");
+        add(new H3("Failed and missed runs"), problems);
         refresh();
     }
 
     void refresh() {
         grid.setItems(jobs.jobs());
+        problems.setItems(jobs.failedAndMissed(PROBLEMS_SHOWN));
     }
 
     private Component runNow(JobStatus job) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import dev.steward.platform.db.DatabaseUnavailable;
 import dev.steward.platform.plugin.PluginDisabledException;
 import dev.steward.platform.ui.Toasts;
 import org.jooq.exception.DataChangedException;
@@ -16,8 +17,9 @@ import java.util.UUID;
 
 /**
  * The last line for errors a view did not handle itself (in the console's views and every plugin's): a rule the
- * user broke is shown with its own message, anything else as a short notice with a reference to the log. Never a
- * stack trace in the browser.
+ * user broke is shown with its own message, an unreachable database as a banner that keeps the page and its input
+ * ({@link DatabaseOutageBanner}), anything else as a short notice with a reference to the log. Never a stack trace in
+ * the browser.
  */
 @org.springframework.stereotype.Component
 class UiErrorHandler implements VaadinServiceInitListener, ErrorHandler {
@@ -31,6 +33,13 @@ class UiErrorHandler implements VaadinServiceInitListener, ErrorHandler {
 
     @Override
     public void error(ErrorEvent event) {
+        if (DatabaseUnavailable.causedBy(event.getThrowable())) {
+            log.warn("A UI action failed: the database is unreachable ({})", event.getThrowable().getMessage());
+            if (UI.getCurrent() != null) {
+                DatabaseOutageBanner.show(UI.getCurrent());
+            }
+            return;
+        }
         String message = userMessage(event.getThrowable());
         if (UI.getCurrent() != null) {
             Toasts.error(message);
