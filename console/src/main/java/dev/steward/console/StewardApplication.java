@@ -1,5 +1,6 @@
 package dev.steward.console;
 
+import dev.steward.console.backup.BackupCommand;
 import dev.steward.platform.PlatformConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -13,13 +14,17 @@ import java.util.Map;
 /**
  * Starts the console. Plugin jars dropped into the plugins directory (next to the console jar, or
  * {@code steward.plugins.dir}) are put on the class path first, so the registry finds them like built-in ones.
- * {@code --steward.command=verify-audit} checks the audit chain and exits instead of serving.
+ * {@code --steward.command=verify-audit} checks the audit chain and exits instead of serving;
+ * {@code --steward.command=backup|restore} backs up or restores the Steward home ({@link BackupCommand}).
  */
 @SpringBootApplication
 @Import(PlatformConfiguration.class)
 public class StewardApplication {
 
     public static void main(String[] args) {
+        if (BackupCommand.isRequested(args)) {
+            System.exit(BackupCommand.run(args));
+        }
         if (AuditCommand.isRequested(args)) {
             System.exit(AuditCommand.run(createCommand(args).run(args)));
         }

@@ -4,6 +4,7 @@ import dev.steward.console.StewardApplication;
 import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationBroadcaster;
 import dev.steward.platform.notifications.NotificationService;
+import dev.steward.platform.cluster.ClusterEvents;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.plugin.PluginAdministration;
 import dev.steward.platform.plugin.PluginDisabledException;
@@ -63,6 +64,11 @@ class TwoConsolesTest {
         database = TestPostgres.createDatabase();
         a = start(Files.createTempDirectory("steward-console-a"));
         b = start(Files.createTempDirectory("steward-console-b"));
+        // the listener connects in the background: an event sent before it listens waits for the hour-long resync
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Stream.of(a, b).allMatch(c -> c.getBean(ClusterEvents.class).isListening()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     private static ConfigurableApplicationContext start(Path home) {

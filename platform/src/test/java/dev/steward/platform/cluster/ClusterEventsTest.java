@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** The events consoles on one database tell each other, through PostgreSQL's LISTEN/NOTIFY. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "steward.cluster.resync-interval=PT1H")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "steward.cluster.resync-interval=PT1H", "steward.cluster.reconnect-delay=PT2S"})
 class ClusterEventsTest {
 
     @Autowired
@@ -56,13 +57,35 @@ class ClusterEventsTest {
         cluster.onResync(rereads::incrementAndGet);
         awaitPromptly("listening", cluster::isListening);
 
-        // what a database restart does to the listening connection
-        TestDatabase.of(environment).executeAsAdmin("select pg_terminate_backend(pid) from pg_stat_activity"
-                + " where application_name = 'steward-cluster-events' and datname = current_database()");
+        dropTheListeningConnection();
 
         awaitPromptly("the shared state is re-read after reconnecting", () -> rereads.get() > 0);
         cluster.publish("test.reconnect", "after the restart");
         awaitPromptly("an event after the reconnect is heard", () -> heard.contains("after the restart"));
+    }
+
+    @Test
+    void an_event_published_while_a_console_was_not_listening_reaches_it_once_when_it_catches_up() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        cluster.subscribe("test.missed", event -> heard.add(event.payload()));
+        awaitPromptly("listening", cluster::isListening);
+
+        dropTheListeningConnection();
+        awaitPromptly("the connection is seen lost", () -> !cluster.isListening());
+        cluster.publish("test.missed", "said meanwhile");
+        assertThat(cluster.isListening()).as("no NOTIFY could reach the console").isFalse();
+
+        awaitPromptly("the missed event is delivered at the catch-up", () -> heard.contains("said meanwhile"));
+        cluster.publish("test.missed", "said afterwards");
+        awaitPromptly("the next event is heard", () -> heard.contains("said afterwards"));
+        sleep(300);
+        assertThat(heard).containsExactly("said meanwhile", "said afterwards");
+    }
+
+    /** What a database restart does to the listening connection. */
+    private void dropTheListeningConnection() {
+        TestDatabase.of(environment).executeAsAdmin("select pg_terminate_backend(pid) from pg_stat_activity"
+                + " where application_name = 'steward-cluster-events " + cluster.consoleId() + "' and datname = current_database()");
     }
 
     private static void awaitPromptly(String what, BooleanSupplier condition) {
