@@ -24,12 +24,24 @@ final class BenchmarkPlatform implements AutoCloseable {
     static class App {
     }
 
-    final TestDatabase database = TestPostgres.createDatabase();
-    final ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
-            .web(WebApplicationType.NONE).logStartupInfo(false)
-            .run("--spring.datasource.url=" + database.jdbcUrl(), "--logging.level.root=warn", "--logging.level.dev.steward.reviews=info",
-                    "--steward.home=" + System.getProperty("java.io.tmpdir") + "/steward-bench",
-                    "--steward.people.import.max-rows=2000000", "--steward.people.import.max-bytes=1000000000");
+    final TestDatabase database;
+    final ConfigurableApplicationContext context;
+    private final boolean ownsDatabase;
+
+    BenchmarkPlatform() {
+        this(TestPostgres.createDatabase(), true);
+    }
+
+    /** On a database made by someone else (a console under test), which is then not dropped on close. */
+    BenchmarkPlatform(TestDatabase database, boolean ownsDatabase) {
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+        context = new SpringApplicationBuilder(App.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false)
+                .run("--spring.datasource.url=" + database.jdbcUrl(), "--logging.level.root=warn", "--logging.level.dev.steward.reviews=info",
+                        "--steward.home=" + System.getProperty("java.io.tmpdir") + "/steward-bench",
+                        "--steward.people.import.max-rows=2000000", "--steward.people.import.max-bytes=1000000000");
+    }
 
     /** Runs the calling thread as a user holding these permissions. */
     void actAs(String... permissions) {
@@ -40,6 +52,8 @@ final class BenchmarkPlatform implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        database.drop();
+        if (ownsDatabase) {
+            database.drop();
+        }
     }
 }

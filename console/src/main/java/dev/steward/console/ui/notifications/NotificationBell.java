@@ -29,6 +29,7 @@ class NotificationBell extends Composite<Div> {
     final Button bell = new Button(VaadinIcon.BELL.create());
     final Span badge = new Span();
     final VerticalLayout list = new VerticalLayout();
+    final Popover popover = new Popover();
     private final NotificationCenter notifications;
     private final NotificationBroadcaster broadcaster;
     private Runnable unregister;
@@ -40,25 +41,42 @@ class NotificationBell extends Composite<Div> {
         bell.setAriaLabel("Notifications");
         bell.setId("notification-bell");
         badge.addClassName("steward-bell-badge");
-        Popover popover = new Popover();
         popover.setTarget(bell);
         popover.setWidth("24rem");
+        // the list is built when it opens and emptied when it closes: a closed bell costs each page a badge, not 20 rows
+        popover.addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                refresh();
+            } else {
+                list.removeAll();
+            }
+        });
+        getContent().add(bell, badge, popover);
+        getContent().addClassName("steward-bell");
+    }
+
+    private HorizontalLayout header() {
         Button allRead = new Button("Mark all read", e -> {
             notifications.markAllRead();
             refresh();
         });
         allRead.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        popover.add(new HorizontalLayout(new Span("Notifications"), allRead), list);
-        popover.addOpenedChangeListener(e -> refresh());
-        getContent().add(bell, badge, popover);
-        getContent().addClassName("steward-bell");
+        return new HorizontalLayout(new Span("Notifications"), allRead);
     }
 
-    void refresh() {
+    void refreshBadge() {
         int unread = notifications.unreadCount();
         badge.setText(unread == 0 ? "" : unread > 99 ? "99+" : String.valueOf(unread));
         badge.setVisible(unread > 0);
         bell.setTooltipText(unread + " unread");
+    }
+
+    /** The badge and the latest notifications, for the open list. */
+    void refresh() {
+        refreshBadge();
+        if (list.getParent().isEmpty()) {
+            popover.add(header(), list);
+        }
         list.removeAll();
         var latest = notifications.latest(SHOWN);
         if (latest.isEmpty()) {
@@ -91,9 +109,16 @@ class NotificationBell extends Composite<Div> {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        refresh();
+        refreshBadge();
         UI ui = event.getUI();
-        unregister = broadcaster.register(CurrentUser.username().orElseThrow(), user -> ui.access(this::refresh));
+        unregister = broadcaster.register(CurrentUser.username().orElseThrow(),
+                user -> ui.access(() -> {
+                    if (popover.isOpened()) {
+                        refresh();
+                    } else {
+                        refreshBadge();
+                    }
+                }));
     }
 
     @Override
