@@ -21,7 +21,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import static dev.steward.platform.db.generated.Tables.APP_USER;
@@ -241,27 +240,8 @@ public class UserAccountService {
         return isAdmin && user.getActive() && activeAdmins <= 1;
     }
 
-    /** Gives the user exactly these roles, audited as one entry with the roles before and after; true if they changed. */
     private boolean replaceRoles(long userId, Collection<Role> roles) {
-        Set<String> before = new TreeSet<>(dsl.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId))
-                .fetch(USER_ROLE.ROLE));
-        Set<String> after = new TreeSet<>(roles.stream().map(Role::name).toList());
-        if (before.equals(after)) {
-            return false;
-        }
-        Set<String> removed = new TreeSet<>(before);
-        removed.removeAll(after);
-        Set<String> granted = new TreeSet<>(after);
-        granted.removeAll(before);
-        dsl.deleteFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)).and(USER_ROLE.ROLE.in(removed)).execute();
-        for (String role : granted) {
-            dsl.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, userId).set(USER_ROLE.ROLE, role).execute();
-        }
-        // set-based, so the record listener does not see it: one entry says what was granted and removed
-        audit.record(AuditEvent.of("platform", "app_user", userId, "ROLES_CHANGED")
-                .before(Map.of("roles", List.copyOf(before)))
-                .after(Map.of("roles", List.copyOf(after), "granted", List.copyOf(granted), "removed", List.copyOf(removed))));
-        return true;
+        return new UserRoles(dsl, audit).replace(userId, roles, null);
     }
 
     static org.jooq.Field<java.util.List<String>> rolesField() {

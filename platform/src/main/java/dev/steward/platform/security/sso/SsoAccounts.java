@@ -7,6 +7,7 @@ import dev.steward.platform.db.generated.tables.records.AppUserRecord;
 import dev.steward.platform.security.AccountSecurityChanged;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.security.Role;
+import dev.steward.platform.security.UserRoles;
 import dev.steward.platform.security.SignInAudit;
 import dev.steward.platform.security.SignInThrottle;
 import dev.steward.platform.security.sso.SsoSignInRefusedException.Reason;
@@ -54,7 +55,7 @@ public class SsoAccounts {
     private final ApplicationEventPublisher events;
     private final SsoSettings settings;
     private final RoleMapping mapping;
-    private final SsoRoles roles;
+    private final UserRoles roles;
 
     public SsoAccounts(DSLContext dsl, PlatformTransactionManager transactions, PasswordEncoder passwordEncoder,
                        AuditTrail audit, SignInAudit signInAudit, SignInThrottle throttle, ApplicationEventPublisher events,
@@ -68,7 +69,7 @@ public class SsoAccounts {
         this.events = events;
         this.settings = settings;
         this.mapping = new RoleMapping(settings);
-        this.roles = new SsoRoles(dsl, audit);
+        this.roles = new UserRoles(dsl, audit);
     }
 
     /** Signs the provider's user in to Steward; returns their Steward user name, or throws why not. */
@@ -109,7 +110,7 @@ public class SsoAccounts {
                         "Your Steward account is deactivated. Ask an administrator if you need access again.");
             }
             refreshProfile(user, attempt);
-            if (roles.replace(user.getId(), mapped, attempt.providerName())) {
+            if (roles.replace(user.getId(), mapped, "groups at " + attempt.providerName())) {
                 events.publishEvent(new AccountSecurityChanged(username, AccountSecurityChanged.Change.ROLES_CHANGED, attempt.sessionId()));
             }
             if (mapped.isEmpty()) {
@@ -151,7 +152,7 @@ public class SsoAccounts {
             user.setIdentitySubject(attempt.subject());
             user.setIdentityProvider(limit(attempt.providerName(), 100));
             user.store();
-            roles.replace(user.getId(), mapped, attempt.providerName());
+            roles.replace(user.getId(), mapped, "groups at " + attempt.providerName());
             log.info("Created the Steward user {} at their first {} sign-in, with roles {}", username, attempt.providerName(), mapped);
             signedIn(username, attempt);
             return Outcome.signedIn(username);
