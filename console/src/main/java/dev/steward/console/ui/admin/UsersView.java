@@ -5,7 +5,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
@@ -85,7 +87,7 @@ public class UsersView extends VerticalLayout {
         return u.mustChangePassword() ? "active, must change password" : "active";
     }
 
-    /** Edit at hand; the rarer actions in a menu, so that the row fits a laptop screen. */
+    /** Edit at hand; the rarer actions behind a "more" menu, so that the row fits a laptop screen. */
     private Component actions(UserAccount user) {
         Button edit = new Button("Edit", e -> new UserDialog(user, (username, name, email, roles) -> {
             users.update(user.id(), user.version(), name, email, roles);
@@ -100,7 +102,10 @@ public class UsersView extends VerticalLayout {
         MenuBar more = new MenuBar();
         more.addThemeVariants(MenuBarVariant.LUMO_SMALL, MenuBarVariant.LUMO_TERTIARY);
         more.setId("user-actions-" + user.id());
-        SubMenu items = more.addItem("More").getSubMenu();
+        MenuItem opener = more.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
+        opener.setAriaLabel("More actions for " + user.username());
+        more.setTooltipText(opener, "More actions");
+        SubMenu items = opener.getSubMenu();
         items.addItem(user.active() ? "Deactivate" : "Activate", e -> run(() -> {
             users.setActive(user.id(), user.version(), !user.active());
             Toasts.success(user.username() + (user.active() ? " deactivated" : " activated"));

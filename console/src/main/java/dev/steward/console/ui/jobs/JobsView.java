@@ -21,8 +21,7 @@ import dev.steward.platform.spi.RequiresPermission;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import dev.steward.platform.ui.DisplayTime;
 
 /** Scheduled jobs: last run, duration, outcome and error, next run; run now. */
 @Route("admin/jobs")
@@ -32,7 +31,6 @@ import java.time.format.DateTimeFormatter;
 public class JobsView extends VerticalLayout {
 
     private static final int PROBLEMS_SHOWN = 20;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     final Grid<JobStatus> grid = new Grid<>();
     /** Recent failed and missed runs of every job: what needs an operator's look. */
@@ -53,7 +51,7 @@ public class JobsView extends VerticalLayout {
         grid.addColumn(j -> j.lastRun() == null || j.lastRun().duration() == null || "MISSED".equals(j.lastRun().outcome()) ? ""
                         : j.lastRun().duration().toMillis() + " ms")
                 .setHeader("Duration").setAutoWidth(true);
-        grid.addComponentColumn(JobsView::outcome).setHeader("Outcome").setKey("outcome").setFlexGrow(1);
+        grid.addComponentColumn(JobsView::outcome).setHeader("Outcome").setKey("outcome").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(j -> j.pluginEnabled() ? (j.nextRun() == null ? "" : time(j.nextRun())) : "module disabled")
                 .setHeader("Next run").setAutoWidth(true);
         grid.addComponentColumn(this::runNow).setHeader("").setKey("run").setAutoWidth(true);
@@ -102,6 +100,6 @@ public class JobsView extends VerticalLayout {
     }
 
     private static String time(Instant instant) {
-        return TIME.format(instant);
+        return DisplayTime.format(instant);
     }
 }
