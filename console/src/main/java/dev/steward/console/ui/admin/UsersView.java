@@ -60,7 +60,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true).setAutoWidth(true);
         grid.addColumn(UserAccount::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
         grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader("Email").setAutoWidth(true);
-        grid.addColumn(u -> u.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "))).setHeader("Roles").setFlexGrow(1);
+        grid.addColumn(u -> u.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "))).setHeader("Roles").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(u -> mfa.state(u, providers.containsKey(u.id()))).setHeader("Two-factor").setAutoWidth(true)
                 .setTooltipGenerator(u -> "off · required".equals(mfa.state(u, providers.containsKey(u.id())))
                         ? "Their role requires two-factor authentication: they set it up at their next sign-in" : null);
@@ -68,7 +68,7 @@ public class UsersView extends VerticalLayout {
                 .setHeader("Status").setAutoWidth(true);
         grid.addColumn(u -> u.lastLoginAt() == null ? "never" : DisplayTime.format(u.lastLoginAt().toInstant()))
                 .setHeader("Last sign-in").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setKey("actions");
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setKey("actions").setFrozenToEnd(true);
         grid.setSizeFull();
         add(grid);
         refresh();
@@ -102,6 +102,7 @@ public class UsersView extends VerticalLayout {
         MenuBar more = new MenuBar();
         more.addThemeVariants(MenuBarVariant.LUMO_SMALL, MenuBarVariant.LUMO_TERTIARY);
         more.setId("user-actions-" + user.id());
+        more.setMinWidth("3em"); // else the auto-sized column leaves it room only for its overflow button
         MenuItem opener = more.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
         opener.setAriaLabel("More actions for " + user.username());
         more.setTooltipText(opener, "More actions");

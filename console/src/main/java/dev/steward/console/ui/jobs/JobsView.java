@@ -44,8 +44,7 @@ public class JobsView extends VerticalLayout {
         refresh.addClickListener(e -> refresh());
         add(new HorizontalLayout(new H2("Jobs"), refresh), new Paragraph("Recurring work of the platform and its "
                 + "modules. Each tick runs on one console instance only; jobs of disabled modules do not run."));
-        grid.addColumn(JobStatus::id).setHeader("Job").setAutoWidth(true);
-        grid.addColumn(JobStatus::pluginId).setHeader("Module").setAutoWidth(true);
+        grid.addColumn(JobStatus::id).setHeader("Job").setAutoWidth(true); // its prefix names the module
         grid.addColumn(JobStatus::schedule).setHeader("Schedule").setAutoWidth(true);
         grid.addColumn(j -> j.lastRun() == null ? "never" : time(j.lastRun().startedAt())).setHeader("Last run").setAutoWidth(true);
         grid.addColumn(j -> j.lastRun() == null || j.lastRun().duration() == null || "MISSED".equals(j.lastRun().outcome()) ? ""
@@ -54,7 +53,7 @@ public class JobsView extends VerticalLayout {
         grid.addComponentColumn(JobsView::outcome).setHeader("Outcome").setKey("outcome").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(j -> j.pluginEnabled() ? (j.nextRun() == null ? "" : time(j.nextRun())) : "module disabled")
                 .setHeader("Next run").setAutoWidth(true);
-        grid.addComponentColumn(this::runNow).setHeader("").setKey("run").setAutoWidth(true);
+        grid.addComponentColumn(this::runNow).setHeader("").setKey("run").setAutoWidth(true).setFrozenToEnd(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(j -> new Paragraph(j.description())));
         grid.setSizeFull();
         grid.setId("jobs");
