@@ -31,7 +31,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The dependency rules of ARCHITECTURE.md, checked on every production class the console ships (host, platform and
  * every bundled plugin): console -> plugins -> platform; a plugin uses another plugin only through its {@code api}
  * package; only {@code ..ui..} packages use Vaadin; no cycles between modules; every public method of a plugin's
- * services checks a permission.
+ * services checks a permission; plugins report invalid input with the platform's exception.
  */
 class ArchitectureTest {
 
@@ -100,6 +100,23 @@ class ArchitectureTest {
         noClasses().that(inAPlugin())
                 .should().callMethod(dev.steward.platform.plugin.ExtensionRegistry.class, "requireEnabled", String.class)
                 .check(classes);
+    }
+
+    static final ArchRule PLUGINS_USE_THE_PLATFORM_INVALID_INPUT = noClasses().that(inAPlugin())
+            .should().beAssignableTo(IllegalArgumentException.class)
+            .because("invalid input is reported with dev.steward.platform.validation.InvalidInputException, which forms"
+                    + " (FieldErrors), APIs and imports all understand");
+
+    @Test
+    void plugins_report_invalid_input_with_the_platform_exception_not_their_own() {
+        PLUGINS_USE_THE_PLATFORM_INVALID_INPUT.check(classes);
+    }
+
+    @Test
+    void the_invalid_input_rule_catches_a_plugin_exception_of_its_own() {
+        JavaClasses own = new ClassFileImporter().importClasses(dev.steward.testplugins.unguarded.InvalidNoteException.class);
+        assertThatThrownBy(() -> PLUGINS_USE_THE_PLATFORM_INVALID_INPUT.check(own))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("InvalidNoteException");
     }
 
     @Test

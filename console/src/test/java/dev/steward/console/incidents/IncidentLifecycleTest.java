@@ -4,7 +4,6 @@ import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentForm;
 import dev.steward.incidents.IncidentService;
 import dev.steward.incidents.IncidentType;
-import dev.steward.incidents.InvalidIncidentException;
 import dev.steward.incidents.Phase;
 import dev.steward.incidents.RiskLevel;
 import dev.steward.incidents.assessment.AssessmentService;
@@ -18,6 +17,7 @@ import dev.steward.incidents.work.TaskService;
 import dev.steward.incidents.work.Timeline;
 import dev.steward.incidents.work.TimelineEntry;
 import dev.steward.platform.security.Role;
+import dev.steward.platform.validation.InvalidInputException;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +87,8 @@ class IncidentLifecycleTest extends IncidentServiceTestBase {
         form.setContainedAt(Instant.now().plus(Duration.ofDays(1)));
         form.setResidents(Map.of("XX", 3));
 
-        assertThatThrownBy(() -> incidents.create(form)).isInstanceOfSatisfying(InvalidIncidentException.class, e ->
-                assertThat(e.problems()).extracting(InvalidIncidentException.Problem::field, InvalidIncidentException.Problem::message)
+        assertThatThrownBy(() -> incidents.create(form)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).extracting(InvalidInputException.Problem::field, InvalidInputException.Problem::message)
                         .contains(org.assertj.core.groups.Tuple.tuple("containedAt", "Containment cannot be in the future"),
                                 org.assertj.core.groups.Tuple.tuple("discoveredAt", "Discovery cannot be before the incident occurred"),
                                 org.assertj.core.groups.Tuple.tuple("awareAt", "Awareness cannot be before discovery"),

@@ -1,11 +1,11 @@
 package dev.steward.console.reviews;
 
 import dev.steward.platform.security.Role;
+import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ColumnMapping;
 import dev.steward.reviews.imports.ImportPreview;
-import dev.steward.reviews.imports.ImportProblem;
-import dev.steward.reviews.imports.ImportRejectedException;
 import dev.steward.reviews.imports.ImportResult;
 import dev.steward.reviews.systems.SystemInfo;
 import org.jooq.DSLContext;
@@ -70,27 +70,27 @@ class AccessImportTest extends ReviewsTestBase {
         int grants = dsl.fetchCount(table("reviews.access_grant"));
         int imports = dsl.fetchCount(table("reviews.import_run"));
 
-        assertThat(problems("")).extracting(ImportProblem::reason).containsExactly("The file is empty");
-        assertThat(problems("user_name,group\nx,y\n")).extracting(ImportProblem::reason)
+        assertThat(problems("")).extracting(Problem::message).containsExactly("The file is empty");
+        assertThat(problems("user_name,group\nx,y\n")).extracting(Problem::message)
                 .contains("Choose the column that holds the account name");
-        assertThat(problems(HEADER)).extracting(ImportProblem::reason).containsExactly("The file has a header but no rows");
-        assertThat(problems(HEADER + "a,R1,,,,\n,R2,,,,\nb,R3,,,,yesterday\nc\n")).extracting(ImportProblem::toString).containsExactly(
+        assertThat(problems(HEADER)).extracting(Problem::message).containsExactly("The file has a header but no rows");
+        assertThat(problems(HEADER + "a,R1,,,,\n,R2,,,,\nb,R3,,,,yesterday\nc\n")).extracting(Problem::toString).containsExactly(
                 "line 3, column account: Empty; every row needs a value here",
                 "line 4, column last_login: Not a date or time: yesterday (use 2026-01-31 or 2026-01-31T09:00:00Z)",
                 "line 5: Expected 6 columns, found 1");
-        assertThat(problems(HEADER + "a,R1,,,,\nb,R2,,,,\na,R1,,,,\n")).extracting(ImportProblem::toString)
+        assertThat(problems(HEADER + "a,R1,,,,\nb,R2,,,,\na,R1,,,,\n")).extracting(Problem::toString)
                 .containsExactly("line 4: Duplicate of line 2 (a · R1)");
         assertThat(problems(HEADER + "keep,ROLE,E-9,k@example.org,Keeper,\nkeep,ROLE,E-9,k@example.org,Keeper,\n")) // already current
-                .extracting(ImportProblem::toString).containsExactly("line 3: Duplicate of line 2 (keep · ROLE)");
-        assertThat(problems(HEADER + "a,R1,E-1,,,\na,R2,E-2,,,\n")).extracting(ImportProblem::reason)
+                .extracting(Problem::toString).containsExactly("line 3: Duplicate of line 2 (keep · ROLE)");
+        assertThat(problems(HEADER + "a,R1,E-1,,,\na,R2,E-2,,,\n")).extracting(Problem::message)
                 .anyMatch(r -> r.startsWith("The account a has other details than on line 2"));
-        assertThat(problems(HEADER + "a,R1,,,,\nb,\"R2,,,,\n")).extracting(ImportProblem::toString).containsExactly(
+        assertThat(problems(HEADER + "a,R1,,,,\nb,\"R2,,,,\n")).extracting(Problem::toString).containsExactly(
                 "line 3: The file cannot be read as CSV: a quoted field of record 3 is not closed before the end of the file");
-        assertThat(problems("account,entitlement,account\na,R1,b\n")).extracting(ImportProblem::reason)
+        assertThat(problems("account,entitlement,account\na,R1,b\n")).extracting(Problem::message)
                 .containsExactly("The header cannot be used: the column name account appears twice");
         byte[] latin1 = (HEADER + "m\u00fcller,R1,,,,\n").getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> commit(latin1)).isInstanceOfSatisfying(ImportRejectedException.class, e ->
-                assertThat(e.problems()).extracting(ImportProblem::reason).anyMatch(r -> r.startsWith("The file is not UTF-8")));
+        assertThatThrownBy(() -> commit(latin1)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).extracting(Problem::message).anyMatch(r -> r.startsWith("The file is not UTF-8")));
 
         assertThat(dsl.fetchCount(table("reviews.access_grant"))).isEqualTo(grants);
         assertThat(dsl.fetchCount(table("reviews.import_run"))).isEqualTo(imports);
@@ -117,8 +117,8 @@ class AccessImportTest extends ReviewsTestBase {
             csv.append('u').append(i / 100).append(",ROLE_").append(i % 100).append(",,,,2026-11-0").append(1 + (i / 100) % 9).append('\n');
         }
         csv.append("u42,ROLE_7,,,,2026-11-07\n"); // line 1,000,002 repeats line 4,209 (u42 · ROLE_7)
-        List<ImportProblem> problems = problems(csv.toString());
-        assertThat(problems).extracting(ImportProblem::toString).containsExactly("line 1000002: Duplicate of line 4209 (u42 · ROLE_7)");
+        List<Problem> problems = problems(csv.toString());
+        assertThat(problems).extracting(Problem::toString).containsExactly("line 1000002: Duplicate of line 4209 (u42 · ROLE_7)");
         assertThat(dsl.fetchCount(table("reviews.access_grant"))).isEqualTo(grants);
     }
 
@@ -137,10 +137,10 @@ class AccessImportTest extends ReviewsTestBase {
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
-    private List<ImportProblem> problems(String csv) {
+    private List<Problem> problems(String csv) {
         try {
             commit(csv.getBytes(StandardCharsets.UTF_8));
-        } catch (ImportRejectedException e) {
+        } catch (InvalidInputException e) {
             return e.problems();
         }
         throw new AssertionError("accepted: " + csv);
@@ -156,7 +156,7 @@ class AccessImportTest extends ReviewsTestBase {
     private static List<String> headerOrEmpty(AccessImport imports, byte[] file) {
         try {
             return imports.header(file);
-        } catch (ImportRejectedException e) {
+        } catch (InvalidInputException e) {
             return List.of();
         }
     }

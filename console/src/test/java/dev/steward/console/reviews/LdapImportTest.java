@@ -6,13 +6,12 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import dev.steward.platform.security.Role;
+import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ImportPreview;
-import dev.steward.reviews.imports.ImportProblem;
-import dev.steward.reviews.imports.ImportRejectedException;
 import dev.steward.reviews.imports.ImportResult;
 import dev.steward.reviews.ldap.ConnectionTest;
-import dev.steward.reviews.ldap.InvalidLdapSettingsException;
 import dev.steward.reviews.ldap.LdapSettings;
 import dev.steward.reviews.ldap.LdapSourceService;
 import dev.steward.reviews.systems.SystemInfo;
@@ -174,7 +173,7 @@ class LdapImportTest extends ReviewsTestBase {
         directory.modify("cn=it-admins," + GROUPS, new Modification(ModificationType.ADD, "member", "cn=printer,ou=people," + BASE));
 
         assertThatThrownBy(() -> imports().commitLdap(hr.id(), AccessImport.Progress.NONE))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.problems()).extracting(ImportProblem::reason)
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(Problem::message)
                         .containsExactlyInAnyOrder(
                                 user("ghost") + " (member of cn=it-admins," + GROUPS + ") cannot be read: it does not exist, or the bind DN may not read it",
                                 "cn=printer,ou=people," + BASE + " (member of cn=it-admins," + GROUPS + ") is neither a user (it has no uid) nor a group"));
@@ -189,7 +188,7 @@ class LdapImportTest extends ReviewsTestBase {
         directory.modify("cn=it-admins," + GROUPS, new Modification(ModificationType.ADD, "member", "uid=ann,ou=teams," + BASE));
         ldap().save(settings(hr, PASSWORD));
         assertThatThrownBy(() -> imports().previewLdap(hr.id(), AccessImport.Progress.NONE))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.problems()).extracting(ImportProblem::reason)
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(Problem::message)
                         .containsExactly("Two entries have the account name ann: uid=ann,ou=people,dc=example,dc=org and uid=ann,ou=teams,dc=example,dc=org;"
                                 + " the user id attribute must be unique"));
     }
@@ -197,7 +196,7 @@ class LdapImportTest extends ReviewsTestBase {
     @Test
     void a_system_without_an_ldap_source_cannot_be_imported_from_ldap() {
         assertThatThrownBy(() -> imports().previewLdap(hr.id(), AccessImport.Progress.NONE))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.problems()).extracting(ImportProblem::reason)
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(Problem::message)
                         .containsExactly("No LDAP source is set up for this system; set one up first"));
     }
 
@@ -205,9 +204,9 @@ class LdapImportTest extends ReviewsTestBase {
     void bad_settings_are_refused_field_by_field_and_nothing_is_saved() {
         LdapSettings bad = new LdapSettings(hr.id(), "http://ldap.example.org", "not a dn", null, false, " ", "(objectClass=group",
                 "mem ber", "", "uid", null, "mail", "cn", null, 0, null);
-        assertThatThrownBy(() -> ldap().save(bad)).isInstanceOfSatisfying(InvalidLdapSettingsException.class, e ->
-                assertThat(e.problems().stream().collect(Collectors.toMap(InvalidLdapSettingsException.Problem::field,
-                        InvalidLdapSettingsException.Problem::message))).isEqualTo(Map.of(
+        assertThatThrownBy(() -> ldap().save(bad)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems().stream().collect(Collectors.toMap(InvalidInputException.Problem::field,
+                        InvalidInputException.Problem::message))).isEqualTo(Map.of(
                         "url", "The address must start with ldap:// or ldaps://",
                         "bindDn", "Not a DN: not a dn (e.g. cn=steward,ou=services,dc=example,dc=org)",
                         "bindPassword", "Enter the password of the bind DN (or clear the bind DN to connect anonymously)",
@@ -247,8 +246,8 @@ class LdapImportTest extends ReviewsTestBase {
 
         // another address with the stored password: refused, for the test as for the save
         LdapSettings elsewhere = withUrlAndPassword(resaved, "ldap://attacker.example.net:389", null);
-        assertThatThrownBy(() -> ldap().testConnection(elsewhere)).isInstanceOfSatisfying(InvalidLdapSettingsException.class, e ->
-                assertThat(e.problems()).extracting(InvalidLdapSettingsException.Problem::message)
+        assertThatThrownBy(() -> ldap().testConnection(elsewhere)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).extracting(InvalidInputException.Problem::message)
                         .containsExactly("Enter the password again: the address or bind DN changed"));
         assertThatThrownBy(() -> ldap().save(elsewhere)).hasMessage("Enter the password again: the address or bind DN changed");
 

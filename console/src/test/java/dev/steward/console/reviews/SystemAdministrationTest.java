@@ -4,9 +4,9 @@ import dev.steward.platform.people.EmploymentStatus;
 import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.people.PersonForm;
 import dev.steward.platform.security.Role;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.reviews.systems.EntitlementRow;
 import dev.steward.reviews.systems.Entitlements;
-import dev.steward.reviews.systems.InvalidSystemInputException;
 import dev.steward.reviews.systems.PersonChoice;
 import dev.steward.reviews.systems.PrivilegedRulePreview;
 import dev.steward.reviews.systems.SodRule;
@@ -70,7 +70,7 @@ class SystemAdministrationTest extends ReviewsTestBase {
         assertThat(systems.person(olga)).map(PersonChoice::id).contains(olga);
 
         assertThatThrownBy(() -> systems.save(withOwner(owned, 987_654_321L)))
-                .isInstanceOfSatisfying(InvalidSystemInputException.class, e -> assertThat(e.field()).isEqualTo("owner"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field()).isEqualTo("owner"))
                 .hasMessage("The owner (person #987654321) is not in the people directory; pick the owner from the list");
         assertThat(systems.byCode(erp.code()).orElseThrow().ownerPersonId()).isEqualTo(olga);
     }
@@ -128,10 +128,10 @@ class SystemAdministrationTest extends ReviewsTestBase {
         assertThatThrownBy(() -> rules.add(" ", erp.id(), "AP_CLERK", erp.id(), "AP_APPROVER", null))
                 .hasMessage("Give the rule a name, e.g. \"Create and approve payments\"");
         assertThatThrownBy(() -> rules.add("Pay", erp.id(), "AP_CLERKS", erp.id(), "AP_APPROVER", null))
-                .isInstanceOfSatisfying(InvalidSystemInputException.class, e -> assertThat(e.field()).isEqualTo("entitlementA"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field()).isEqualTo("entitlementA"))
                 .hasMessage(erp.name() + " has no entitlement AP_CLERKS (entitlements come from its imports)");
         assertThatThrownBy(() -> rules.add("Pay", erp.id(), "AP_CLERK", crm.id(), "AP_APPROVER", null))
-                .isInstanceOfSatisfying(InvalidSystemInputException.class, e -> assertThat(e.field()).isEqualTo("entitlementB"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field()).isEqualTo("entitlementB"))
                 .hasMessage(crm.name() + " has no entitlement AP_APPROVER (entitlements come from its imports)");
         assertThatThrownBy(() -> rules.add("Pay", erp.id(), "AP_CLERK", erp.id(), "AP_CLERK", null))
                 .hasMessage("Entitlement B is the same as entitlement A; a rule pairs two different entitlements");

@@ -1,6 +1,6 @@
 package dev.steward.console.vendors;
 
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.contracts.CertificationForm;
 import dev.steward.vendors.contracts.CertificationType;
 import dev.steward.vendors.contracts.Certifications;
@@ -126,11 +126,11 @@ class VendorContractsTest extends VendorsTestBase {
         long vendorId = vendor("Certified").id();
         Certifications certs = bean(Certifications.class);
         assertThatThrownBy(() -> certs.save(new CertificationForm(null, 0, vendorId, CertificationType.SOC2_TYPE2, null, TODAY, TODAY.plusYears(1),
-                null, null))).isInstanceOfSatisfying(InvalidVendorInputException.class, e -> assertThat(e.field()).isEqualTo("periodStart"));
+                null, null))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field()).isEqualTo("periodStart"));
         assertThatThrownBy(() -> certs.save(new CertificationForm(null, 0, vendorId, CertificationType.OTHER, " ", TODAY, TODAY.plusYears(1),
-                null, null))).isInstanceOfSatisfying(InvalidVendorInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
+                null, null))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field()).isEqualTo("name"));
         assertThatThrownBy(() -> certs.save(new CertificationForm(null, 0, vendorId, CertificationType.ISO_27001, null, TODAY, TODAY.minusDays(1),
-                null, null))).isInstanceOfSatisfying(InvalidVendorInputException.class, e -> assertThat(e.field()).isEqualTo("validTo"));
+                null, null))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field()).isEqualTo("validTo"));
         assertThat(certs.ofVendor(vendorId)).isEmpty();
 
         certs.save(new CertificationForm(null, 0, vendorId, CertificationType.SOC2_TYPE2, null, TODAY.minusMonths(2), TODAY.plusMonths(10),
@@ -141,8 +141,8 @@ class VendorContractsTest extends VendorsTestBase {
     }
 
     private void expect(ContractForm form, String field, String message) {
-        assertThatThrownBy(() -> contracts.save(form)).isInstanceOfSatisfying(InvalidVendorInputException.class, e -> {
-            assertThat(e.field()).isEqualTo(field);
+        assertThatThrownBy(() -> contracts.save(form)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.problems().getFirst().field()).isEqualTo(field);
             assertThat(e.getMessage()).contains(message);
         });
     }

@@ -1,9 +1,9 @@
 package dev.steward.console.vendors;
 
 import dev.steward.platform.export.ExportProgress;
+import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.vendors.imports.ImportPreview;
-import dev.steward.vendors.imports.ImportProblem;
-import dev.steward.vendors.imports.ImportRejectedException;
 import dev.steward.vendors.imports.RegistryExport;
 import dev.steward.vendors.imports.VendorImport;
 import dev.steward.vendors.processing.ProcessingRegister;
@@ -107,30 +107,30 @@ class VendorImportTest extends VendorsTestBase {
         int before = vendorCount();
 
         ImportPreview preview = imports.preview(bytes(file));
-        assertThat(preview.problems()).extracting(ImportProblem::toString).containsExactly(
+        assertThat(preview.problems()).extracting(Problem::toString).containsExactly(
                 "line 2, column legal_name: 'Existing " + suffix + "' is already in the registry",
                 "line 3, column hq_country: 'XX' is not an ISO 3166 country code (two letters, e.g. DE, US)",
                 "line 4, column data_categories: Unknown personal-data category: shoe_size",
                 "line 5, column next_review_on: '31/12/2026' is not a date (YYYY-MM-DD)",
                 "line 7, column owner: No single person with the email or employee id 'nobody-" + suffix + "@example.org' in the people directory",
                 "line 8, column status: 'dormant' is not one of prospect, active, offboarding, terminated");
-        assertThatThrownBy(() -> imports.commit(bytes(file))).isInstanceOf(ImportRejectedException.class);
+        assertThatThrownBy(() -> imports.commit(bytes(file))).isInstanceOf(InvalidInputException.class);
         assertThat(vendorCount()).isEqualTo(before);
     }
 
     @Test
     void rows_of_one_vendor_that_disagree_are_refused() {
         String file = HEADER + "Twice " + suffix + ",,DE,,,,,,,,,,,,\n" + "twice " + suffix + ",,FR,,,,,,,,,,,,\n";
-        assertThat(imports.preview(bytes(file)).problems()).extracting(ImportProblem::toString)
+        assertThat(imports.preview(bytes(file)).problems()).extracting(Problem::toString)
                 .containsExactly("line 3, column hq_country: Differs from line 2 of the same vendor ('DE'); a vendor's columns must agree on every row");
     }
 
     @Test
     void a_file_that_is_not_utf8_or_has_an_unknown_column_is_refused_as_a_whole() {
-        assertThat(imports.preview(new byte[]{'l', 'e', 'g', (byte) 0xE9, '\n'}).problems()).extracting(ImportProblem::toString)
+        assertThat(imports.preview(new byte[]{'l', 'e', 'g', (byte) 0xE9, '\n'}).problems()).extracting(Problem::toString)
                 .containsExactly("The file is not UTF-8 text; save it as CSV UTF-8");
         assertThat(imports.preview(bytes("legal_name,colour\nA,red\n")).problems()).singleElement()
-                .satisfies(p -> assertThat(p.column()).isEqualTo("colour"));
+                .satisfies(p -> assertThat(p.field()).isEqualTo("colour"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.steward.console.vendors;
 
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.processing.Processing;
 import dev.steward.vendors.processing.ProcessingForm;
 import dev.steward.vendors.processing.ProcessingRegister;
@@ -111,12 +111,12 @@ class VendorProcessingTest extends VendorsTestBase {
     @Test
     void a_vendor_cannot_have_two_services_of_one_name() {
         assertThatThrownBy(() -> bean(ProvidedServices.class).save(new ProvidedService(null, payments.vendorId(), "payment PROCESSING", null, 0)))
-                .isInstanceOfSatisfying(InvalidVendorInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field()).isEqualTo("name"));
     }
 
     private void expect(ProcessingForm form, String field, String message) {
-        assertThatThrownBy(() -> register.save(form)).isInstanceOfSatisfying(InvalidVendorInputException.class, e -> {
-            assertThat(e.field()).isEqualTo(field);
+        assertThatThrownBy(() -> register.save(form)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.problems().getFirst().field()).isEqualTo(field);
             assertThat(e.getMessage()).contains(message);
         });
     }

@@ -1,7 +1,7 @@
 package dev.steward.console.vendors;
 
 import dev.steward.platform.security.Role;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.registry.AccessLevel;
 import dev.steward.vendors.registry.Contact;
 import dev.steward.vendors.registry.Criticality;
@@ -133,8 +133,8 @@ class VendorRegistryTest extends VendorsTestBase {
     }
 
     private void expectError(VendorRegistry vendors, UnaryOperator<VendorForm> change, String field, String message) {
-        assertThatThrownBy(() -> vendors.save(change.apply(stripe(null)))).isInstanceOfSatisfying(InvalidVendorInputException.class, e -> {
-            assertThat(e.field()).isEqualTo(field);
+        assertThatThrownBy(() -> vendors.save(change.apply(stripe(null)))).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.problems().getFirst().field()).isEqualTo(field);
             assertThat(e.getMessage()).contains(message);
         });
     }

@@ -1,7 +1,7 @@
 package dev.steward.console.vendors;
 
 import dev.steward.platform.security.Role;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.processing.ProcessingForm;
 import dev.steward.vendors.processing.ProcessingRegister;
 import dev.steward.vendors.processing.Purpose;
@@ -107,9 +107,9 @@ class VendorRiskTest extends VendorsTestBase {
         Assessments assessments = bean(Assessments.class);
         assertThatThrownBy(() -> assessments.assess(new AssessmentForm(v.id(), 2, "ok",
                 List.of(new FindingForm("Pen test overdue", FindingForm.Severity.MEDIUM, null, LocalDate.now().plusDays(3))))))
-                .isInstanceOfSatisfying(InvalidVendorInputException.class, e -> assertThat(e.getMessage()).contains("remediation owner"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("remediation owner"));
         assertThatThrownBy(() -> assessments.assess(new AssessmentForm(v.id(), 5, "ok", List.of())))
-                .isInstanceOfSatisfying(InvalidVendorInputException.class, e -> assertThat(e.field()).isEqualTo("residualTier"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field()).isEqualTo("residualTier"));
         assertThat(assessments.ofVendor(v.id())).isEmpty();
         assertThat(assessments.tierHistory(v.id())).isEmpty();
     }
@@ -122,7 +122,7 @@ class VendorRiskTest extends VendorsTestBase {
         assertThatThrownBy(() -> rubrics.save(now)).isInstanceOf(AccessDeniedException.class);
         loginAsOfficer();
         assertThatThrownBy(() -> rubrics.save(new RiskRubric(3, 2, 2, 2, 1, 20, 45, 70, 12, 24, 36, 48, now.version())))
-                .isInstanceOf(InvalidVendorInputException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThat(rubrics.current()).isEqualTo(now);
     }
 }

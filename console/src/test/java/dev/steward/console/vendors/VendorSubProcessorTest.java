@@ -1,6 +1,6 @@
 package dev.steward.console.vendors;
 
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.processing.ProvidedService;
 import dev.steward.vendors.processing.SubProcessors;
 import dev.steward.vendors.processing.SubProcessors.ChainLink;
@@ -25,8 +25,8 @@ class VendorSubProcessorTest extends VendorsTestBase {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "Email delivery"), org.assertj.core.groups.Tuple.tuple(2, "Hosting"));
         assertThat(chains.usedBy(cloud.id())).extracting(ChainLink::serviceName).containsExactly("Email delivery");
 
-        assertThatThrownBy(() -> chains.add(cloud.id(), crm.id(), null)).isInstanceOfSatisfying(InvalidVendorInputException.class, e -> {
-            assertThat(e.field()).isEqualTo("subService");
+        assertThatThrownBy(() -> chains.add(cloud.id(), crm.id(), null)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.problems().getFirst().field()).isEqualTo("subService");
             assertThat(e.getMessage()).contains("Cloud " + suffix + " · Hosting → CRM Co " + suffix + " · CRM → Mailer " + suffix
                     + " · Email delivery → Cloud " + suffix + " · Hosting");
         });

@@ -114,7 +114,7 @@ class LdapSourceDialogTest extends KaribuTest {
         _click(dialog.preview);
         finish(dialog);
         assertThat(dialog.problems.isVisible()).isTrue();
-        assertThat(GridKt._get(dialog.problems, 0).reason()).startsWith("uid=gone,ou=people," + BASE + " (member of cn=payroll");
+        assertThat(GridKt._get(dialog.problems, 0).message()).startsWith("uid=gone,ou=people," + BASE + " (member of cn=payroll");
 
         // editing the settings disables the import until they are saved
         setValue(dialog.groupFilter, "(objectClass=groupOfUniqueNames)");

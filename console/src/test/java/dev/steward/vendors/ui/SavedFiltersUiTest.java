@@ -7,7 +7,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.console.ui.KaribuTest;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.Role;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.registry.SavedFilter;
 import dev.steward.vendors.registry.SavedFilters;
 import dev.steward.vendors.registry.VendorFilter;
@@ -85,7 +85,7 @@ class SavedFiltersUiTest extends KaribuTest {
             assertThat(f.id()).isEqualTo(first.id());
             assertThat(f.filter()).isEqualTo(VendorFilter.none());
         });
-        assertThatThrownBy(() -> filters().save(" ", VendorFilter.none())).isInstanceOf(InvalidVendorInputException.class)
+        assertThatThrownBy(() -> filters().save(" ", VendorFilter.none())).isInstanceOf(InvalidInputException.class)
                 .hasMessage("Name the filter");
         assertThatThrownBy(() -> filters().save("x".repeat(101), VendorFilter.none())).hasMessage("At most 100 characters");
 

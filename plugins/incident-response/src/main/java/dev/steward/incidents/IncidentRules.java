@@ -1,7 +1,7 @@
 package dev.steward.incidents;
 
-import dev.steward.incidents.InvalidIncidentException.Problem;
 import dev.steward.platform.catalog.CatalogKind;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -15,6 +15,7 @@ import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.UserPermissions;
+import dev.steward.platform.validation.InvalidInputException;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -151,12 +152,12 @@ public class IncidentService {
         var problems = new java.util.ArrayList<>(IncidentRules.check(form, clock.instant(), catalog::exists));
         String ref = Text.blankToNull(form.getExternalRef());
         if (ref != null && ref.length() > 200) {
-            problems.add(new InvalidIncidentException.Problem("externalRef", "The external reference is longer than 200 characters"));
+            problems.add(new InvalidInputException.Problem("externalRef", "The external reference is longer than 200 characters"));
         } else if (ref != null && dsl.fetchExists(INCIDENT, INCIDENT.EXTERNAL_REF.eq(ref).and(id == null ? org.jooq.impl.DSL.noCondition() : INCIDENT.ID.ne(id)))) {
-            problems.add(new InvalidIncidentException.Problem("externalRef", "Another incident has the external reference " + ref));
+            problems.add(new InvalidInputException.Problem("externalRef", "Another incident has the external reference " + ref));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidIncidentException(problems);
+            throw new InvalidInputException(problems);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.steward.vendors;
 
+import dev.steward.platform.validation.InvalidInputException;
+
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
@@ -20,7 +22,7 @@ public final class Countries {
     public static String require(String field, String code) {
         String normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         if (!isCode(normalised)) {
-            throw new InvalidVendorInputException(field, "'" + code + "' is not an ISO 3166 country code (two letters, e.g. DE, US)");
+            throw new InvalidInputException(field, "'" + code + "' is not an ISO 3166 country code (two letters, e.g. DE, US)");
         }
         return normalised;
     }

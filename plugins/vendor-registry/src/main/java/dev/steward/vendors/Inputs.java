@@ -1,5 +1,7 @@
 package dev.steward.vendors;
 
+import dev.steward.platform.validation.InvalidInputException;
+
 /** Small checks shared by the registry's forms; each failure names its field. */
 public final class Inputs {
 
@@ -8,7 +10,7 @@ public final class Inputs {
 
     public static String required(String field, String value, String message, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new InvalidVendorInputException(field, message);
+            throw new InvalidInputException(field, message);
         }
         return optional(field, value, maxLength);
     }
@@ -18,14 +20,14 @@ public final class Inputs {
             return null;
         }
         if (value.strip().length() > maxLength) {
-            throw new InvalidVendorInputException(field, "At most " + maxLength + " characters");
+            throw new InvalidInputException(field, "At most " + maxLength + " characters");
         }
         return value.strip();
     }
 
     public static <T> T present(String field, T value, String message) {
         if (value == null) {
-            throw new InvalidVendorInputException(field, message);
+            throw new InvalidInputException(field, message);
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package dev.steward.vendors;
 
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.validation.InvalidInputException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.security.access.AccessDeniedException;
@@ -75,12 +76,12 @@ public class VendorAccess {
     private long vendorOfService(long serviceId) {
         return dsl.select(VENDOR_SERVICE.VENDOR_ID).from(VENDOR_SERVICE).where(VENDOR_SERVICE.ID.eq(serviceId))
                 .fetchOptional(VENDOR_SERVICE.VENDOR_ID)
-                .orElseThrow(() -> new InvalidVendorInputException("service", "The service #" + serviceId + " no longer exists"));
+                .orElseThrow(() -> new InvalidInputException("service", "The service #" + serviceId + " no longer exists"));
     }
 
     private void requireExists(long vendorId) {
         if (!dsl.fetchExists(VENDOR, VENDOR.ID.eq(vendorId))) {
-            throw new InvalidVendorInputException("vendor", "The vendor #" + vendorId + " no longer exists");
+            throw new InvalidInputException("vendor", "The vendor #" + vendorId + " no longer exists");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.steward.reviews.imports;
 
 import dev.steward.platform.export.SafeCsv;
+import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -40,11 +42,11 @@ final class AccessCsv {
             CsvCursor csv = file.open();
             return csv.next() ? names(csv) : List.of();
         } catch (CharacterCodingException e) {
-            throw new ImportRejectedException(List.of(new ImportProblem(1, null, NOT_UTF8)));
+            throw new InvalidInputException(List.of(new Problem(1, null, NOT_UTF8)));
         } catch (IOException e) {
-            throw new ImportRejectedException(List.of(new ImportProblem(0, null, "The uploaded file could not be read: " + e.getMessage())));
+            throw new InvalidInputException(List.of(new Problem(0, null, "The uploaded file could not be read: " + e.getMessage())));
         } catch (CsvCursor.MalformedCsvException e) {
-            throw new ImportRejectedException(List.of(new ImportProblem(1, null, "The file cannot be read as CSV: " + e.getMessage())));
+            throw new InvalidInputException(List.of(new Problem(1, null, "The file cannot be read as CSV: " + e.getMessage())));
         }
     }
 
@@ -76,24 +78,24 @@ final class AccessCsv {
         try {
             csv = file.open();
         } catch (CharacterCodingException e) {
-            rows.problem(new ImportProblem(0, null, NOT_UTF8));
+            rows.problem(new Problem(0, null, NOT_UTF8));
             return;
         }
         long read = 0;
         try {
             if (!csv.next()) {
-                rows.problem(new ImportProblem(0, null, "The file is empty"));
+                rows.problem(new Problem(0, null, "The file is empty"));
                 return;
             }
             List<String> header = names(csv);
             String headerProblem = headerProblem(header);
             if (headerProblem != null) {
-                rows.problem(new ImportProblem(1, null, "The header cannot be used: " + headerProblem));
+                rows.problem(new Problem(1, null, "The header cannot be used: " + headerProblem));
                 return;
             }
             List<String> mappingProblems = mapping.problems(header);
             if (!mappingProblems.isEmpty()) {
-                mappingProblems.forEach(problem -> rows.problem(new ImportProblem(1, null, problem)));
+                mappingProblems.forEach(problem -> rows.problem(new Problem(1, null, problem)));
                 return;
             }
             RowReader reader = new RowReader(mapping, header);
@@ -101,7 +103,7 @@ final class AccessCsv {
                 read++;
                 long line = read + 1; // the header is line 1; a line is a record (a quoted field may hold line breaks)
                 if (read > maxRows) {
-                    rows.problem(new ImportProblem(line, null, "The file has more than " + maxRows + " rows; split it"));
+                    rows.problem(new Problem(line, null, "The file has more than " + maxRows + " rows; split it"));
                     break;
                 }
                 reader.read(csv, line, rows);
@@ -116,10 +118,10 @@ final class AccessCsv {
                 }
             }
         } catch (CsvCursor.MalformedCsvException e) {
-            rows.problem(new ImportProblem(csv.records(), null, "The file cannot be read as CSV: " + e.getMessage()));
+            rows.problem(new Problem(csv.records(), null, "The file cannot be read as CSV: " + e.getMessage()));
         }
         if (read == 0 && rows.problems().isEmpty()) {
-            rows.problem(new ImportProblem(0, null, "The file has a header but no rows"));
+            rows.problem(new Problem(0, null, "The file has a header but no rows"));
         }
         progress.rowsRead().accept(read);
     }
@@ -155,10 +157,10 @@ final class AccessCsv {
 
         void read(CsvCursor record, long line, ImportRows rows) throws IOException {
             if (record.size() != columns) {
-                rows.problem(new ImportProblem(line, null, "Expected " + columns + " columns, found " + record.size()));
+                rows.problem(new Problem(line, null, "Expected " + columns + " columns, found " + record.size()));
                 return;
             }
-            List<ImportProblem> problems = new ArrayList<>(0);
+            List<Problem> problems = new ArrayList<>(0);
             String accountName = value(record, account, m.account(), true, line, 200, problems);
             String entitlementName = value(record, entitlement, m.entitlement(), true, line, 300, problems);
             String employee = value(record, employeeId, m.employeeId(), false, line, 50, problems);
@@ -173,7 +175,7 @@ final class AccessCsv {
                 previousLogin = login;
                 previousInstant = loginInstant;
                 if (loginInstant == null) {
-                    problems.add(new ImportProblem(line, m.lastLogin(), "Not a date or time: " + login
+                    problems.add(new Problem(line, m.lastLogin(), "Not a date or time: " + login
                             + " (use 2026-01-31 or 2026-01-31T09:00:00Z)"));
                 }
             }
@@ -185,7 +187,7 @@ final class AccessCsv {
         }
 
         private String value(CsvCursor record, int index, String column, boolean required, long line, int max,
-                             List<ImportProblem> problems) {
+                             List<Problem> problems) {
             if (index < 0) {
                 return null;
             }
@@ -193,12 +195,12 @@ final class AccessCsv {
             previous[index] = stripped;
             String value = SafeCsv.restore(stripped); // the export's formula escape, undone
             if (value.length() > max) {
-                problems.add(new ImportProblem(line, column, "Longer than " + max + " characters"));
+                problems.add(new Problem(line, column, "Longer than " + max + " characters"));
                 return null;
             }
             if (value.isEmpty()) {
                 if (required) {
-                    problems.add(new ImportProblem(line, column, "Empty; every row needs a value here"));
+                    problems.add(new Problem(line, column, "Empty; every row needs a value here"));
                 }
                 return null;
             }

@@ -4,6 +4,8 @@ import dev.steward.platform.Sha256;
 import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.ldap.LdapDirectory;
 import dev.steward.reviews.db.tables.records.ImportRunRecord;
@@ -189,7 +191,7 @@ public class AccessImport {
             DirectoryRows memberships = new DirectoryRows(rows);
             try {
                 directory.read(memberships::add, maxRows, progress.rowsRead(), progress.cancelled())
-                        .forEach(p -> rows.problem(new ImportProblem(0, null, p.reason())));
+                        .forEach(p -> rows.problem(new Problem(0, null, p.reason())));
             } catch (CancellationException e) {
                 throw new Cancelled();
             }
@@ -201,7 +203,7 @@ public class AccessImport {
         try {
             return ldapSources.directory(systemId);
         } catch (IllegalArgumentException noSource) {
-            throw new ImportRejectedException(List.of(new ImportProblem(0, null, noSource.getMessage())));
+            throw new InvalidInputException(List.of(new Problem(0, null, noSource.getMessage())));
         }
     }
 
@@ -231,12 +233,12 @@ public class AccessImport {
                 throw new UncheckedIOException(e);
             }
         });
-        List<ImportProblem> problems = rows.problems();
+        List<Problem> problems = rows.problems();
         if (problems.isEmpty()) {
             problems = staging.duplicateProblems(rows.duplicateCandidates(), systemId, direct ? importId : null);
         }
         if (!problems.isEmpty()) {
-            throw new ImportRejectedException(problems);
+            throw new InvalidInputException(problems);
         }
         staging.analyze();
         return new Read(rows, direct);
@@ -302,7 +304,7 @@ public class AccessImport {
     private void requireSystem(long systemId, boolean lock) {
         var query = dsl.selectOne().from(SYSTEM).where(SYSTEM.ID.eq(systemId));
         if ((lock ? query.forUpdate().fetchOne() : query.fetchOne()) == null) {
-            throw new ImportRejectedException(List.of(new ImportProblem(0, null, "Unknown system " + systemId)));
+            throw new InvalidInputException(List.of(new Problem(0, null, "Unknown system " + systemId)));
         }
     }
 }

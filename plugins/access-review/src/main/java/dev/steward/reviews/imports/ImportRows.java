@@ -1,5 +1,7 @@
 package dev.steward.reviews.imports;
 
+import dev.steward.platform.validation.InvalidInputException.Problem;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Instant;
@@ -60,7 +62,7 @@ final class ImportRows implements Closeable {
     }
 
     private final Sink sink;
-    private final List<ImportProblem> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Account> accounts = new HashMap<>();
     private final Set<String> entitlements = new HashSet<>();
     private final KeyLines keys = new KeyLines();
@@ -72,7 +74,7 @@ final class ImportRows implements Closeable {
     }
 
     /** A problem of one row (its fields), found by the reader. */
-    void problem(ImportProblem problem) {
+    void problem(Problem problem) {
         problems.add(problem);
     }
 
@@ -91,11 +93,11 @@ final class ImportRows implements Closeable {
             known.reported = true;
             String first = known.source.compareTo(source) <= 0 ? known.source : source;
             String other = first.equals(source) ? known.source : source;
-            problems.add(new ImportProblem(0, null, "Two entries have the account name " + account + ": " + first + " and " + other
+            problems.add(new Problem(0, null, "Two entries have the account name " + account + ": " + first + " and " + other
                     + "; the user id attribute must be unique"));
         } else if (!known.reported && !known.sameDetails(employeeId, email, displayName, lastLogin)) {
             known.reported = true;
-            problems.add(new ImportProblem(line, null, "The account " + account + " has other details than on line " + known.firstLine
+            problems.add(new Problem(line, null, "The account " + account + " has other details than on line " + known.firstLine
                     + " (employee id, email, name or last login)"));
         }
         known.grants++;
@@ -109,7 +111,7 @@ final class ImportRows implements Closeable {
         }
     }
 
-    List<ImportProblem> problems() {
+    List<Problem> problems() {
         return problems;
     }
 

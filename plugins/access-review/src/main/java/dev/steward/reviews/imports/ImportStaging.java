@@ -1,5 +1,6 @@
 package dev.steward.reviews.imports;
 
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.postgresql.PGConnection;
@@ -91,7 +92,7 @@ final class ImportStaging {
      * The duplicate candidates that are duplicates: their pair is written more than once, in the staging table or, when
      * the rows went straight into the snapshot, among the grants this import added. One pass over the written rows.
      */
-    List<ImportProblem> duplicateProblems(List<ImportRows.DuplicateCandidate> candidates, long systemId, Long importId) {
+    List<Problem> duplicateProblems(List<ImportRows.DuplicateCandidate> candidates, long systemId, Long importId) {
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -114,7 +115,7 @@ final class ImportStaging {
                         select c.line, c.first_line, c.account, c.entitlement from c
                         join n on n.account_name = c.account and n.entitlement = c.entitlement where n.n > 1 order by c.line
                         """.formatted(written), arguments.toArray())
-                .map(r -> new ImportProblem(r.get("line", Long.class), null, "Duplicate of line " + r.get("first_line", Long.class)
+                .map(r -> new Problem(r.get("line", Long.class), null, "Duplicate of line " + r.get("first_line", Long.class)
                         + " (" + r.get("account") + " \u00b7 " + r.get("entitlement") + ")"));
     }
 

@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
+import dev.steward.platform.validation.InvalidInputException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class LdapSettingsCheck {
     static final int MAX_PASSWORD = 256;
 
     static LdapSettings clean(LdapSettings s, LdapSettings stored) {
-        List<InvalidLdapSettingsException.Problem> problems = new ArrayList<>();
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
         String url = text(s.url());
         String bindDn = text(s.bindDn());
         String password = s.bindPassword() == null || s.bindPassword().isEmpty() ? null : s.bindPassword();
@@ -95,13 +96,13 @@ final class LdapSettingsCheck {
             problems.add(problem("connectTimeoutSeconds", "The timeout must be between 1 and 120 seconds"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidLdapSettingsException(problems);
+            throw new InvalidInputException(problems);
         }
         return new LdapSettings(s.systemId(), url, bindDn, password, s.passwordSet(), baseDn, filter, member, groupName, userId,
                 employeeId, email, displayName, lastLogin, s.connectTimeoutSeconds(), s.version());
     }
 
-    private static void dn(String field, String value, String example, List<InvalidLdapSettingsException.Problem> problems) {
+    private static void dn(String field, String value, String example, List<InvalidInputException.Problem> problems) {
         if (value.length() > 500) {
             problems.add(problem(field, "The DN is longer than 500 characters"));
             return;
@@ -116,7 +117,7 @@ final class LdapSettingsCheck {
     }
 
     /** A required attribute when {@code required} says what it holds; optional otherwise. */
-    private static String attribute(String field, String value, String required, List<InvalidLdapSettingsException.Problem> problems) {
+    private static String attribute(String field, String value, String required, List<InvalidInputException.Problem> problems) {
         String name = text(value);
         if (name == null) {
             if (required != null) {
@@ -134,7 +135,7 @@ final class LdapSettingsCheck {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static InvalidLdapSettingsException.Problem problem(String field, String message) {
-        return new InvalidLdapSettingsException.Problem(field, message);
+    private static InvalidInputException.Problem problem(String field, String message) {
+        return new InvalidInputException.Problem(field, message);
     }
 }

@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import dev.steward.platform.security.SecretBox;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.LdapSourceRecord;
 import org.jooq.DSLContext;
@@ -17,7 +18,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.List;
 import java.util.Optional;
 
 import static dev.steward.reviews.db.Tables.LDAP_SOURCE;
@@ -53,8 +53,7 @@ public class LdapSourceService {
     @Transactional
     public LdapSettings save(LdapSettings settings) {
         if (!dsl.fetchExists(SYSTEM, SYSTEM.ID.eq(settings.systemId()))) {
-            throw new InvalidLdapSettingsException(List.of(new InvalidLdapSettingsException.Problem(null,
-                    "The system no longer exists")));
+            throw new InvalidInputException(null, "The system no longer exists");
         }
         LdapSourceRecord r = dsl.selectFrom(LDAP_SOURCE).where(LDAP_SOURCE.SYSTEM_ID.eq(settings.systemId())).forUpdate()
                 .fetchOptional().orElse(null);
@@ -106,7 +105,7 @@ public class LdapSourceService {
      * Tries settings as typed, before saving them; a blank password uses the stored one (for the same address and
      * bind DN only).
      *
-     * @throws InvalidLdapSettingsException when the settings cannot even be tried (field by field)
+     * @throws InvalidInputException when the settings cannot even be tried (field by field)
      */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     public ConnectionTest testConnection(LdapSettings settings) {

@@ -2,6 +2,7 @@ package dev.steward.reviews.systems;
 
 import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.reviews.ReviewPermissions;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -104,17 +105,17 @@ public class Entitlements {
 
     private String checkedPattern(long systemId, String pattern) {
         if (!dsl.fetchExists(SYSTEM, SYSTEM.ID.eq(systemId))) {
-            throw new InvalidSystemInputException("system", "The system no longer exists");
+            throw new InvalidInputException("system", "The system no longer exists");
         }
         String like = pattern == null ? "" : pattern.strip().replace('*', '%');
         if (like.isEmpty()) {
-            throw new InvalidSystemInputException("pattern", "Enter a name pattern, e.g. %ADMIN%");
+            throw new InvalidInputException("pattern", "Enter a name pattern, e.g. %ADMIN%");
         }
         if (like.length() > 300) {
-            throw new InvalidSystemInputException("pattern", "The pattern is longer than an entitlement name can be (300 characters)");
+            throw new InvalidInputException("pattern", "The pattern is longer than an entitlement name can be (300 characters)");
         }
         if (like.replace("%", "").replace("_", "").isBlank()) {
-            throw new InvalidSystemInputException("pattern", "A pattern of only % and _ would mark every entitlement; "
+            throw new InvalidInputException("pattern", "A pattern of only % and _ would mark every entitlement; "
                     + "include part of the name, e.g. %ADMIN%");
         }
         return like;

@@ -1,5 +1,6 @@
 package dev.steward.reviews.systems;
 
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.SodRuleRecord;
 import org.jooq.DSLContext;
@@ -43,28 +44,28 @@ public class SodRules {
                 .fetch(r -> new SodRule(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9()));
     }
 
-    /** Adds a rule after every check; throws {@link InvalidSystemInputException} naming the field and the reason. */
+    /** Adds a rule after every check; throws {@link InvalidInputException} naming the field and the reason. */
     @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
     @Transactional
     public long add(String name, long systemA, String entitlementA, long systemB, String entitlementB, String description) {
         String ruleName = name == null ? "" : name.strip();
         if (ruleName.isEmpty()) {
-            throw new InvalidSystemInputException("name", "Give the rule a name, e.g. \"Create and approve payments\"");
+            throw new InvalidInputException("name", "Give the rule a name, e.g. \"Create and approve payments\"");
         }
         if (ruleName.length() > 200) {
-            throw new InvalidSystemInputException("name", "The name is longer than 200 characters");
+            throw new InvalidInputException("name", "The name is longer than 200 characters");
         }
         String a = known(systemA, entitlementA, "A");
         String b = known(systemB, entitlementB, "B");
         if (systemA == systemB && a.equals(b)) {
-            throw new InvalidSystemInputException("entitlementB", "Entitlement B is the same as entitlement A; a rule pairs two different entitlements");
+            throw new InvalidInputException("entitlementB", "Entitlement B is the same as entitlement A; a rule pairs two different entitlements");
         }
         Optional<String> duplicate = dsl.select(SOD_RULE.NAME).from(SOD_RULE).where(
                         SOD_RULE.SYSTEM_A.eq(systemA).and(SOD_RULE.ENTITLEMENT_A.eq(a)).and(SOD_RULE.SYSTEM_B.eq(systemB)).and(SOD_RULE.ENTITLEMENT_B.eq(b))
                                 .or(SOD_RULE.SYSTEM_A.eq(systemB).and(SOD_RULE.ENTITLEMENT_A.eq(b)).and(SOD_RULE.SYSTEM_B.eq(systemA)).and(SOD_RULE.ENTITLEMENT_B.eq(a))))
                 .limit(1).fetchOptional(SOD_RULE.NAME);
         if (duplicate.isPresent()) {
-            throw new InvalidSystemInputException("entitlementB", "The rule \"" + duplicate.get() + "\" already pairs these two entitlements");
+            throw new InvalidInputException("entitlementB", "The rule \"" + duplicate.get() + "\" already pairs these two entitlements");
         }
         SodRuleRecord r = dsl.newRecord(SOD_RULE);
         r.setName(ruleName);
@@ -82,19 +83,19 @@ public class SodRules {
     @Transactional
     public void delete(long ruleId) {
         SodRuleRecord r = dsl.selectFrom(SOD_RULE).where(SOD_RULE.ID.eq(ruleId)).forUpdate().fetchOptional()
-                .orElseThrow(() -> new InvalidSystemInputException(null, "The rule no longer exists"));
+                .orElseThrow(() -> new InvalidInputException(null, "The rule no longer exists"));
         r.delete();
     }
 
     private String known(long systemId, String entitlement, String side) {
         String systemName = dsl.select(SYSTEM.NAME).from(SYSTEM).where(SYSTEM.ID.eq(systemId)).fetchOptional(SYSTEM.NAME)
-                .orElseThrow(() -> new InvalidSystemInputException("system" + side, "Choose system " + side + " from the list"));
+                .orElseThrow(() -> new InvalidInputException("system" + side, "Choose system " + side + " from the list"));
         String name = entitlement == null ? "" : entitlement.strip();
         if (name.isEmpty()) {
-            throw new InvalidSystemInputException("entitlement" + side, "Choose entitlement " + side);
+            throw new InvalidInputException("entitlement" + side, "Choose entitlement " + side);
         }
         if (!dsl.fetchExists(ENTITLEMENT, ENTITLEMENT.SYSTEM_ID.eq(systemId).and(ENTITLEMENT.NAME.eq(name)))) {
-            throw new InvalidSystemInputException("entitlement" + side, systemName + " has no entitlement " + name
+            throw new InvalidInputException("entitlement" + side, systemName + " has no entitlement " + name
                     + " (entitlements come from its imports)");
         }
         return name;

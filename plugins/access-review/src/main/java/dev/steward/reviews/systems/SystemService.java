@@ -1,5 +1,6 @@
 package dev.steward.reviews.systems;
 
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.EntitlementRecord;
 import dev.steward.reviews.db.tables.records.SodRuleRecord;
@@ -101,7 +102,7 @@ public class SystemService {
             throw new IllegalArgumentException("Dormant after must be at least one day");
         }
         if (system.ownerPersonId() != null && !dsl.fetchExists(PERSON, PERSON_ID.eq(system.ownerPersonId()))) {
-            throw new InvalidSystemInputException("owner", "The owner (person #" + system.ownerPersonId()
+            throw new InvalidInputException("owner", "The owner (person #" + system.ownerPersonId()
                     + ") is not in the people directory; pick the owner from the list");
         }
         if (dsl.fetchExists(SYSTEM, SYSTEM.CODE.eq(code).and(system.id() == null ? org.jooq.impl.DSL.noCondition() : SYSTEM.ID.ne(system.id())))) {
@@ -135,10 +136,10 @@ public class SystemService {
     @Transactional
     public void setPrivileged(long systemId, String entitlement, boolean privileged) {
         if (!dsl.fetchExists(SYSTEM, SYSTEM.ID.eq(systemId))) {
-            throw new InvalidSystemInputException("system", "The system no longer exists");
+            throw new InvalidInputException("system", "The system no longer exists");
         }
         if (entitlement == null || entitlement.isBlank()) {
-            throw new InvalidSystemInputException("entitlement", "Name the entitlement to mark");
+            throw new InvalidInputException("entitlement", "Name the entitlement to mark");
         }
         EntitlementRecord r = dsl.selectFrom(ENTITLEMENT).where(ENTITLEMENT.SYSTEM_ID.eq(systemId).and(ENTITLEMENT.NAME.eq(entitlement)))
                 .fetchOptional().orElseGet(() -> {

@@ -13,11 +13,11 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import dev.steward.platform.files.UploadedFile;
 import dev.steward.platform.files.ui.BoundedUpload;
+import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ColumnMapping;
 import dev.steward.reviews.imports.ImportPreview;
-import dev.steward.reviews.imports.ImportProblem;
-import dev.steward.reviews.imports.ImportRejectedException;
 import dev.steward.reviews.imports.ImportResult;
 import dev.steward.reviews.systems.SystemInfo;
 
@@ -45,7 +45,7 @@ class AccessImportDialog extends Dialog {
     final Button cancel = new Button("Cancel");
     final ProgressBar progress = new ProgressBar();
     final Paragraph status = new Paragraph();
-    final Grid<ImportProblem> problems = new Grid<>();
+    final Grid<Problem> problems = new Grid<>();
     volatile CompletableFuture<Void> work = CompletableFuture.completedFuture(null);
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AccessImport imports;
@@ -66,9 +66,9 @@ class AccessImportDialog extends Dialog {
         });
         addDetachListener(e -> discardFile());
         upload.setAcceptedFileTypes(".csv", "text/csv");
-        problems.addColumn(ImportProblem::line).setHeader("Line").setAutoWidth(true);
-        problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader("Column").setAutoWidth(true);
-        problems.addColumn(ImportProblem::reason).setHeader("Problem").setFlexGrow(1);
+        problems.addColumn(Problem::line).setHeader("Line").setAutoWidth(true);
+        problems.addColumn(p -> p.field() == null ? "" : p.field()).setHeader("Column").setAutoWidth(true);
+        problems.addColumn(Problem::message).setHeader("Problem").setFlexGrow(1);
         problems.setAllRowsVisible(true);
         problems.setVisible(false);
         progress.setIndeterminate(true);
@@ -108,7 +108,7 @@ class AccessImportDialog extends Dialog {
             grantedVia.setValue(guess.grantedVia());
             status.setText(name + ": check the columns, then preview");
             preview.setEnabled(true);
-        } catch (ImportRejectedException e) {
+        } catch (InvalidInputException e) {
             showProblems(e.problems());
         }
     }
@@ -138,7 +138,7 @@ class AccessImportDialog extends Dialog {
                     ImportPreview changes = imports.preview(system.id(), reading, mapping, report);
                     ui.access(() -> show(changes));
                 }
-            } catch (ImportRejectedException e) {
+            } catch (InvalidInputException e) {
                 ui.access(() -> showProblems(e.problems()));
             } catch (RuntimeException e) {
                 ui.access(() -> {
@@ -187,7 +187,7 @@ class AccessImportDialog extends Dialog {
                 result.verified(), result.notRemoved());
     }
 
-    private void showProblems(List<ImportProblem> found) {
+    private void showProblems(List<Problem> found) {
         progress.setVisible(false);
         status.setText("Nothing was imported. " + found.size() + " problem(s)" + (found.size() >= 100 ? " (the first 100)" : "") + ":");
         problems.setItems(found);

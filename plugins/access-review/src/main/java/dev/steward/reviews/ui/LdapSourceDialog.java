@@ -15,19 +15,17 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
+import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ImportPreview;
-import dev.steward.reviews.imports.ImportProblem;
-import dev.steward.reviews.imports.ImportRejectedException;
 import dev.steward.reviews.imports.ImportResult;
 import dev.steward.reviews.ldap.ConnectionTest;
-import dev.steward.reviews.ldap.InvalidLdapSettingsException;
 import dev.steward.reviews.ldap.LdapSettings;
 import dev.steward.reviews.ldap.LdapSourceService;
 import dev.steward.reviews.systems.SystemInfo;
 import org.jooq.exception.DataChangedException;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +61,7 @@ class LdapSourceDialog extends Dialog {
     final Paragraph status = new Paragraph();
     /** Shown while the form would bind over ldap://: the password would cross the network readable. */
     final Paragraph cleartext = new Paragraph(LdapSettings.CLEARTEXT_WARNING);
-    final Grid<ImportProblem> problems = new Grid<>();
+    final Grid<Problem> problems = new Grid<>();
     volatile CompletableFuture<Void> work = CompletableFuture.completedFuture(null);
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final Map<String, HasValidation> byField = new LinkedHashMap<>();
@@ -105,7 +103,7 @@ class LdapSourceDialog extends Dialog {
         password.addValueChangeListener(e -> edited());
         timeout.addValueChangeListener(e -> edited());
 
-        problems.addColumn(ImportProblem::reason).setHeader("Problem").setFlexGrow(1);
+        problems.addColumn(Problem::message).setHeader("Problem").setFlexGrow(1);
         problems.setAllRowsVisible(true);
         problems.setVisible(false);
         progress.setIndeterminate(true);
@@ -164,7 +162,7 @@ class LdapSourceDialog extends Dialog {
             updateButtons();
             status.setText("Saved. Preview the import to see what it would change.");
             Toasts.success("LDAP source of " + system.name() + " saved");
-        } catch (InvalidLdapSettingsException invalid) {
+        } catch (InvalidInputException invalid) {
             showErrors(invalid);
         } catch (DataChangedException | IllegalArgumentException e) {
             Toasts.error(e.getMessage());
@@ -183,7 +181,7 @@ class LdapSourceDialog extends Dialog {
                     idle();
                     status.setText((result.connected() ? "✔ " : "✘ ") + result.message());
                 });
-            } catch (InvalidLdapSettingsException invalid) {
+            } catch (InvalidInputException invalid) {
                 ui.access(() -> {
                     idle();
                     status.setText("Correct the marked fields first.");
@@ -220,7 +218,7 @@ class LdapSourceDialog extends Dialog {
                         status.setText(AccessImportDialog.describe(changes));
                     });
                 }
-            } catch (ImportRejectedException e) {
+            } catch (InvalidInputException e) {
                 ui.access(() -> {
                     idle();
                     status.setText("Nothing was imported. " + e.problems().size() + " problem(s)"
@@ -274,20 +272,12 @@ class LdapSourceDialog extends Dialog {
         commit.setTooltipText(ready ? null : hint);
     }
 
-    private void showErrors(InvalidLdapSettingsException invalid) {
-        List<String> elsewhere = new ArrayList<>();
-        for (InvalidLdapSettingsException.Problem p : invalid.problems()) {
-            if (!FieldErrors.mark(byField, p.field(), p.message())) {
-                elsewhere.add(p.message());
-            }
-        }
-        if (!elsewhere.isEmpty()) {
-            Toasts.error(String.join("; ", elsewhere));
-        }
+    private void showErrors(InvalidInputException invalid) {
+        FieldErrors.show(byField, invalid).ifPresent(Toasts::error);
     }
 
     private void clearErrors() {
-        byField.values().forEach(f -> f.setInvalid(false));
+        FieldErrors.clear(byField);
     }
 
     private static TextField field(String label, String placeholder) {

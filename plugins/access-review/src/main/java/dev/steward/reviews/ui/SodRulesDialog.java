@@ -13,8 +13,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.ui.Buttons;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.reviews.systems.Entitlements;
-import dev.steward.reviews.systems.InvalidSystemInputException;
 import dev.steward.reviews.systems.SodRule;
 import dev.steward.reviews.systems.SodRules;
 import dev.steward.reviews.systems.SystemInfo;
@@ -95,10 +95,8 @@ class SodRulesDialog extends Dialog {
         try {
             rules.add(name.getValue(), systemA.getValue().id(), entitlementA.getValue(), systemB.getValue().id(), entitlementB.getValue(),
                     description.getValue());
-        } catch (InvalidSystemInputException ex) {
-            if (!FieldErrors.mark(fields, ex.field(), ex.getMessage())) {
-                error.setText(ex.getMessage());
-            }
+        } catch (InvalidInputException ex) {
+            FieldErrors.show(fields, ex).ifPresent(error::setText);
             return;
         } catch (IllegalArgumentException ex) {
             error.setText(ex.getMessage());

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
-import dev.steward.reviews.systems.InvalidSystemInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.reviews.systems.PersonChoice;
 import dev.steward.reviews.systems.JoinRule;
 import dev.steward.reviews.systems.SystemInfo;
@@ -73,10 +73,8 @@ class SystemDialog extends Dialog {
             systems.save(new SystemInfo(existing == null ? null : existing.id(), code.getValue(), name.getValue(),
                     owner.getValue() == null ? null : owner.getValue().id(), criticality.getValue(), personalData.getValue(),
                     dormantDays.getValue(), joinRule.getValue(), existing == null ? 0 : existing.version()));
-        } catch (InvalidSystemInputException ex) {
-            if (!FieldErrors.mark(fields, ex.field(), ex.getMessage())) {
-                error.setText(ex.getMessage());
-            }
+        } catch (InvalidInputException ex) {
+            FieldErrors.show(fields, ex).ifPresent(error::setText);
             return;
         } catch (IllegalArgumentException | DataChangedException ex) {
             error.setText(ex.getMessage());

@@ -3,8 +3,8 @@ package dev.steward.incidents.intake;
 import dev.steward.incidents.IncidentForm;
 import dev.steward.incidents.IncidentSource;
 import dev.steward.incidents.IncidentType;
-import dev.steward.incidents.InvalidIncidentException.Problem;
 import dev.steward.incidents.OurRole;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.steward.incidents.intake;
 
-import dev.steward.incidents.InvalidIncidentException.Problem;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 
 import java.util.List;
 

@@ -7,11 +7,11 @@ import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.IncidentReader;
 import dev.steward.incidents.IncidentService;
 import dev.steward.incidents.IncidentSource;
-import dev.steward.incidents.InvalidIncidentException;
 import dev.steward.incidents.OurRole;
 import dev.steward.incidents.db.tables.records.IntakeRequestRecord;
 import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.validation.InvalidInputException;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -80,7 +80,7 @@ public class IntakeService {
             form.setOurRole(OurRole.CONTROLLER);
             form.setReporter(client);
         }
-        List<InvalidIncidentException.Problem> problems = IntakeFields.apply(request, form);
+        List<InvalidInputException.Problem> problems = IntakeFields.apply(request, form);
         if (request.has("externalRef") && existing.isEmpty()) {
             form.setExternalRef(request.get("externalRef").asString());
         }
@@ -90,7 +90,7 @@ public class IntakeService {
         Incident saved;
         try {
             saved = existing.isEmpty() ? incidents.create(form) : incidents.update(existing.get().id(), existing.get().version(), form);
-        } catch (InvalidIncidentException invalid) {
+        } catch (InvalidInputException invalid) {
             throw new IntakeRejected(400, "The incident breaks its rules", invalid.problems());
         } catch (IllegalStateException refused) {
             throw new IntakeRejected(409, refused.getMessage());

@@ -20,14 +20,15 @@ import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.IncidentService;
 import dev.steward.incidents.IncidentSource;
 import dev.steward.incidents.IncidentType;
-import dev.steward.incidents.InvalidIncidentException;
 import dev.steward.incidents.OurRole;
 import dev.steward.incidents.Phase;
 import dev.steward.platform.catalog.CatalogEntry;
 import dev.steward.platform.catalog.CatalogKind;
 import dev.steward.platform.catalog.PrivacyCatalog;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
+import dev.steward.platform.validation.InvalidInputException;
 
 import java.util.Arrays;
 import java.util.List;
@@ -108,12 +109,12 @@ class FactsPanel extends VerticalLayout {
         save.setVisible(editable);
         save.addClickListener(e -> {
             try {
-                Fields.clear(byField);
+                FieldErrors.clear(byField);
                 incidents.update(incident.id(), incident.version(), read());
                 Toasts.success("Facts saved; notification obligations recomputed");
                 saved.run();
-            } catch (InvalidIncidentException invalid) {
-                Fields.show(invalid, byField);
+            } catch (InvalidInputException invalid) {
+                FieldErrors.show(byField, invalid).ifPresent(Toasts::error);
             }
         });
         if (!editable) {

@@ -15,13 +15,15 @@ import dev.steward.incidents.IncidentForm;
 import dev.steward.incidents.IncidentService;
 import dev.steward.incidents.IncidentSource;
 import dev.steward.incidents.IncidentType;
-import dev.steward.incidents.InvalidIncidentException;
 import dev.steward.incidents.OurRole;
 import dev.steward.platform.links.EntityRef;
 import dev.steward.platform.links.LinkRejectedException;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.ui.DisplayTime;
+import dev.steward.platform.ui.FieldErrors;
+import dev.steward.platform.ui.Toasts;
+import dev.steward.platform.validation.InvalidInputException;
 
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -77,8 +79,8 @@ class LogIncidentDialog extends Dialog {
                 Incident created = linkedRecord == null ? incidents.create(facts) : incidents.createLinked(facts, linkedRecord);
                 close();
                 onCreated.accept(created);
-            } catch (InvalidIncidentException invalid) {
-                Fields.show(invalid, byField);
+            } catch (InvalidInputException invalid) {
+                FieldErrors.show(byField, invalid).ifPresent(Toasts::error);
             } catch (LinkRejectedException rejected) {
                 linkedTo.setText(rejected.getMessage());
             }

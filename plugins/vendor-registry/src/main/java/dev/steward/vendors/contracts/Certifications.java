@@ -1,7 +1,7 @@
 package dev.steward.vendors.contracts;
 
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.Inputs;
-import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.CertificationRecord;
@@ -45,13 +45,13 @@ public class Certifications {
         Inputs.present("validFrom", form.validFrom(), "Give the date it is valid from");
         Inputs.present("validTo", form.validTo(), "Give the date it is valid until");
         if (form.validTo().isBefore(form.validFrom())) {
-            throw new InvalidVendorInputException("validTo", "Valid until " + form.validTo() + " is before valid from " + form.validFrom());
+            throw new InvalidInputException("validTo", "Valid until " + form.validTo() + " is before valid from " + form.validFrom());
         }
         if (form.type() == CertificationType.SOC2_TYPE2) {
             Inputs.present("periodStart", form.periodStart(), "A SOC 2 Type II report covers a period: give its start");
             Inputs.present("periodEnd", form.periodEnd(), "A SOC 2 Type II report covers a period: give its end");
             if (!form.periodEnd().isAfter(form.periodStart())) {
-                throw new InvalidVendorInputException("periodEnd", "The report period must end after it starts");
+                throw new InvalidInputException("periodEnd", "The report period must end after it starts");
             }
         }
         CertificationRecord r;
@@ -61,9 +61,9 @@ public class Certifications {
             r.setVersion(0);
         } else {
             r = dsl.selectFrom(CERTIFICATION).where(CERTIFICATION.ID.eq(form.id())).forUpdate().fetchOptional()
-                    .orElseThrow(() -> new InvalidVendorInputException("certification", "The certification no longer exists"));
+                    .orElseThrow(() -> new InvalidInputException("certification", "The certification no longer exists"));
             if (r.getVendorId() != form.vendorId()) {
-                throw new InvalidVendorInputException("certification", "The certification belongs to another vendor");
+                throw new InvalidInputException("certification", "The certification belongs to another vendor");
             }
             if (r.getVersion() != form.version()) {
                 throw new DataChangedException("Someone else changed this certification in the meantime; reload and try again");

@@ -1,7 +1,7 @@
 package dev.steward.vendors.contracts;
 
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.Inputs;
-import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.ContractRecord;
@@ -86,9 +86,9 @@ public class Contracts {
             r.setVersion(0);
         } else {
             r = dsl.selectFrom(CONTRACT).where(CONTRACT.ID.eq(form.id())).forUpdate().fetchOptional()
-                    .orElseThrow(() -> new InvalidVendorInputException("contract", "The contract no longer exists"));
+                    .orElseThrow(() -> new InvalidInputException("contract", "The contract no longer exists"));
             if (r.getVendorId() != form.vendorId()) {
-                throw new InvalidVendorInputException("contract", "The contract belongs to another vendor");
+                throw new InvalidInputException("contract", "The contract belongs to another vendor");
             }
             if (r.getVersion() != form.version()) {
                 throw new DataChangedException("Someone else changed this contract in the meantime; reload and try again");
@@ -112,25 +112,25 @@ public class Contracts {
         Inputs.present("type", f.type(), "Choose the type of contract");
         Inputs.present("status", f.status(), "Choose the status of the contract");
         if (f.status() != ContractStatus.DRAFT && f.signedOn() == null) {
-            throw new InvalidVendorInputException("signedOn", "A signed contract needs the date it was signed");
+            throw new InvalidInputException("signedOn", "A signed contract needs the date it was signed");
         }
         if (f.signedOn() != null && f.signedOn().isAfter(LocalDate.now())) {
-            throw new InvalidVendorInputException("signedOn", "The signing date " + f.signedOn() + " is in the future");
+            throw new InvalidInputException("signedOn", "The signing date " + f.signedOn() + " is in the future");
         }
         if (f.effectiveOn() != null && f.endsOn() != null && f.endsOn().isBefore(f.effectiveOn())) {
-            throw new InvalidVendorInputException("endsOn", "The end date " + f.endsOn() + " is before the effective date " + f.effectiveOn());
+            throw new InvalidInputException("endsOn", "The end date " + f.endsOn() + " is before the effective date " + f.effectiveOn());
         }
         if (f.autoRenewal() && f.endsOn() == null) {
-            throw new InvalidVendorInputException("endsOn", "An auto-renewing contract needs the end of its first term");
+            throw new InvalidInputException("endsOn", "An auto-renewing contract needs the end of its first term");
         }
         if (f.renewalMonths() != null && (f.renewalMonths() < 1 || f.renewalMonths() > 120)) {
-            throw new InvalidVendorInputException("renewalMonths", "A renewal term is 1 to 120 months");
+            throw new InvalidInputException("renewalMonths", "A renewal term is 1 to 120 months");
         }
         if (f.noticeDays() != null && (f.noticeDays() < 0 || f.noticeDays() > 730)) {
-            throw new InvalidVendorInputException("noticeDays", "A notice period is 0 to 730 days");
+            throw new InvalidInputException("noticeDays", "A notice period is 0 to 730 days");
         }
         if (f.noticeDays() != null && f.endsOn() == null) {
-            throw new InvalidVendorInputException("noticeDays", "A notice period needs the end date it counts back from");
+            throw new InvalidInputException("noticeDays", "A notice period needs the end date it counts back from");
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.steward.vendors.imports;
 
+import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.vendors.Countries;
-import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.processing.Purpose;
 
 import java.time.LocalDate;
@@ -19,9 +20,9 @@ import java.util.stream.Collectors;
 final class CellChecks {
 
     private final VendorCsvReader.Lookups lookups;
-    private final List<ImportProblem> problems;
+    private final List<Problem> problems;
 
-    CellChecks(VendorCsvReader.Lookups lookups, List<ImportProblem> problems) {
+    CellChecks(VendorCsvReader.Lookups lookups, List<Problem> problems) {
         this.lookups = lookups;
         this.problems = problems;
     }
@@ -29,11 +30,11 @@ final class CellChecks {
     Set<String> codes(long line, String column, String kind, String value, String what) {
         Set<String> codes = split(value);
         if (codes.isEmpty()) {
-            problems.add(new ImportProblem(line, column, "Empty; give at least one " + what + " code of the privacy catalogue"));
+            problems.add(new Problem(line, column, "Empty; give at least one " + what + " code of the privacy catalogue"));
         }
         List<String> unknown = codes.stream().filter(c -> !lookups.catalogued(kind, c)).toList();
         if (!unknown.isEmpty()) {
-            problems.add(new ImportProblem(line, column, "Unknown " + what + ": " + String.join(", ", unknown)));
+            problems.add(new Problem(line, column, "Unknown " + what + ": " + String.join(", ", unknown)));
         }
         return codes;
     }
@@ -43,17 +44,17 @@ final class CellChecks {
         for (String pair : split(value)) {
             String[] parts = pair.split(":", 2);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                problems.add(new ImportProblem(line, "purposes", "'" + pair + "' is not purpose:legal_basis"));
+                problems.add(new Problem(line, "purposes", "'" + pair + "' is not purpose:legal_basis"));
             } else if (!lookups.catalogued("PURPOSE", parts[0].strip())) {
-                problems.add(new ImportProblem(line, "purposes", "Unknown purpose: " + parts[0].strip()));
+                problems.add(new Problem(line, "purposes", "Unknown purpose: " + parts[0].strip()));
             } else if (!lookups.catalogued("LEGAL_BASIS", parts[1].strip())) {
-                problems.add(new ImportProblem(line, "purposes", "Unknown legal basis: " + parts[1].strip()));
+                problems.add(new Problem(line, "purposes", "Unknown legal basis: " + parts[1].strip()));
             } else {
                 purposes.add(new Purpose(parts[0].strip(), parts[1].strip()));
             }
         }
         if (value.isBlank()) {
-            problems.add(new ImportProblem(line, "purposes", "Empty; give purpose:legal_basis pairs, e.g. billing:contract"));
+            problems.add(new Problem(line, "purposes", "Empty; give purpose:legal_basis pairs, e.g. billing:contract"));
         }
         return purposes;
     }
@@ -77,7 +78,7 @@ final class CellChecks {
         try {
             return Enum.valueOf(type, normalised);
         } catch (IllegalArgumentException e) {
-            problems.add(new ImportProblem(line, column, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
+            problems.add(new Problem(line, column, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
             return null;
         }
@@ -90,7 +91,7 @@ final class CellChecks {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            problems.add(new ImportProblem(line, column, "'" + value + "' is not a date (YYYY-MM-DD)"));
+            problems.add(new Problem(line, column, "'" + value + "' is not a date (YYYY-MM-DD)"));
             return null;
         }
     }
@@ -98,8 +99,8 @@ final class CellChecks {
     String check(long line, String column, java.util.function.Supplier<String> check) {
         try {
             return check.get();
-        } catch (InvalidVendorInputException e) {
-            problems.add(new ImportProblem(line, column, e.getMessage()));
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> problems.add(new Problem(line, column, p.message())));
             return null;
         }
     }

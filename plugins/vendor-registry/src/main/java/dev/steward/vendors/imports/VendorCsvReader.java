@@ -1,5 +1,6 @@
 package dev.steward.vendors.imports;
 
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.vendors.Countries;
 import dev.steward.vendors.processing.ProcessingForm;
 import dev.steward.vendors.processing.Purpose;
@@ -66,11 +67,11 @@ final class VendorCsvReader {
     record VendorDraft(long line, VendorForm form, LocalDate nextReviewOn, Map<String, ServiceDraft> services) {
     }
 
-    record Result(List<VendorDraft> vendors, List<ImportProblem> problems) {
+    record Result(List<VendorDraft> vendors, List<Problem> problems) {
     }
 
     private final Lookups lookups;
-    private final List<ImportProblem> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
     private final CellChecks checks;
     private final Map<String, VendorDraft> vendors = new LinkedHashMap<>();
     private final Map<String, List<String>> vendorCells = new LinkedHashMap<>();
@@ -120,10 +121,10 @@ final class VendorCsvReader {
             List<String> header = parser.getHeaderNames();
             List<String> unknown = header.stream().filter(h -> !VendorCsv.COLUMNS.contains(h)).toList();
             if (!unknown.isEmpty()) {
-                problems.add(new ImportProblem(1, unknown.getFirst(), "Unknown column; the columns are " + String.join(", ", VendorCsv.COLUMNS)));
+                problems.add(new Problem(1, unknown.getFirst(), "Unknown column; the columns are " + String.join(", ", VendorCsv.COLUMNS)));
             }
             if (!header.contains("legal_name")) {
-                problems.add(new ImportProblem(1, "legal_name", "The header needs a legal_name column"));
+                problems.add(new Problem(1, "legal_name", "The header needs a legal_name column"));
             }
             if (!problems.isEmpty()) {
                 return new Result(List.of(), problems);
@@ -139,7 +140,7 @@ final class VendorCsvReader {
             return failed(notUtf8 ? NOT_UTF8 : "Not a readable CSV file: " + e.getMessage());
         }
         if (vendors.isEmpty() && problems.isEmpty()) {
-            problems.add(new ImportProblem(0, null, "The file has a header but no rows"));
+            problems.add(new Problem(0, null, "The file has a header but no rows"));
         }
         return new Result(List.copyOf(vendors.values()), problems);
     }
@@ -147,7 +148,7 @@ final class VendorCsvReader {
     private void row(long line, Function<String, String> cell) {
         String legalName = cell.apply("legal_name");
         if (legalName.isBlank()) {
-            problems.add(new ImportProblem(line, "legal_name", "Empty; every row names its vendor"));
+            problems.add(new Problem(line, "legal_name", "Empty; every row names its vendor"));
             return;
         }
         String key = legalName.toLowerCase(Locale.ROOT);
@@ -164,7 +165,7 @@ final class VendorCsvReader {
             List<String> first = vendorCells.get(key);
             for (int i = 1; i < cells.size(); i++) { // 0 is the legal name, matched without regard to case
                 if (!cells.get(i).equals(first.get(i)) && !cells.get(i).isEmpty()) {
-                    problems.add(new ImportProblem(line, VendorCsv.VENDOR_COLUMNS.get(i), "Differs from line " + vendor.line()
+                    problems.add(new Problem(line, VendorCsv.VENDOR_COLUMNS.get(i), "Differs from line " + vendor.line()
                             + " of the same vendor ('" + first.get(i) + "'); a vendor's columns must agree on every row"));
                     return;
                 }
@@ -176,9 +177,9 @@ final class VendorCsvReader {
     private VendorDraft vendor(long line, String legalName, Function<String, String> cell) {
         int before = problems.size();
         if (legalName.length() > 300) {
-            problems.add(new ImportProblem(line, "legal_name", "At most 300 characters"));
+            problems.add(new Problem(line, "legal_name", "At most 300 characters"));
         } else if (lookups.vendorExists(legalName)) {
-            problems.add(new ImportProblem(line, "legal_name", "'" + legalName + "' is already in the registry"));
+            problems.add(new Problem(line, "legal_name", "'" + legalName + "' is already in the registry"));
         }
         String hq = cell.apply("hq_country").isBlank() ? null : checks.check(line, "hq_country", () -> Countries.require("hq_country", cell.apply("hq_country")));
         VendorStatus status = checks.choice(line, "status", cell.apply("status"), VendorStatus.class, VendorStatus.PROSPECT);
@@ -188,7 +189,7 @@ final class VendorCsvReader {
         if (!cell.apply("owner").isBlank()) {
             owner = lookups.person(cell.apply("owner")).orElse(null);
             if (owner == null) {
-                problems.add(new ImportProblem(line, "owner", "No single person with the email or employee id '" + cell.apply("owner")
+                problems.add(new Problem(line, "owner", "No single person with the email or employee id '" + cell.apply("owner")
                         + "' in the people directory"));
             }
         }
@@ -206,7 +207,7 @@ final class VendorCsvReader {
         boolean processing = VendorCsv.PROCESSING_COLUMNS.stream().anyMatch(c -> !cell.apply(c).isBlank());
         if (name.isBlank()) {
             if (processing) {
-                problems.add(new ImportProblem(line, "service", "Empty, but the row describes processing; name the service that does it"));
+                problems.add(new Problem(line, "service", "Empty, but the row describes processing; name the service that does it"));
             }
             return;
         }
@@ -221,18 +222,18 @@ final class VendorCsvReader {
         int before = problems.size();
         Relationship relationship = checks.choice(line, "relationship", cell.apply("relationship"), Relationship.class, null);
         if (relationship == null && cell.apply("relationship").isBlank()) {
-            problems.add(new ImportProblem(line, "relationship", "Empty; say processor, sub_processor, joint_controller or independent_controller"));
+            problems.add(new Problem(line, "relationship", "Empty; say processor, sub_processor, joint_controller or independent_controller"));
         }
         Set<String> categories = checks.codes(line, "data_categories", "DATA_CATEGORY", cell.apply("data_categories"), "personal-data category");
         Set<String> subjects = checks.codes(line, "subject_types", "SUBJECT_TYPE", cell.apply("subject_types"), "data-subject type");
         List<Purpose> purposes = checks.purposes(line, cell.apply("purposes"));
         Volume volume = checks.choice(line, "volume", cell.apply("volume"), Volume.class, null);
         if (volume == null && cell.apply("volume").isBlank()) {
-            problems.add(new ImportProblem(line, "volume", "Empty; say under_1k, under_100k, under_1m or over_1m"));
+            problems.add(new Problem(line, "volume", "Empty; say under_1k, under_100k, under_1m or over_1m"));
         }
         Set<String> processedIn = checks.countries(line, "processing_countries", cell.apply("processing_countries"));
         if (processedIn.isEmpty() && cell.apply("processing_countries").isBlank()) {
-            problems.add(new ImportProblem(line, "processing_countries", "Empty; name at least one country where the data is processed"));
+            problems.add(new Problem(line, "processing_countries", "Empty; name at least one country where the data is processed"));
         }
         Set<String> storedIn = checks.countries(line, "storage_countries", cell.apply("storage_countries"));
         TransferMechanism mechanism = checks.choice(line, "transfer_mechanism", cell.apply("transfer_mechanism"), TransferMechanism.class, null);
@@ -244,7 +245,7 @@ final class VendorCsvReader {
     }
 
     private Result failed(String reason) {
-        return new Result(List.of(), List.of(new ImportProblem(0, null, reason)));
+        return new Result(List.of(), List.of(new Problem(0, null, reason)));
     }
 
     private static String blank(String value) {

@@ -1,6 +1,7 @@
 package dev.steward.vendors.imports;
 
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.processing.ProcessingRegister;
 import dev.steward.vendors.processing.ProvidedService;
@@ -87,7 +88,7 @@ public class VendorImport {
         return maxSize.toBytes();
     }
 
-    /** Writes everything or, with any problem, nothing (throws {@link ImportRejectedException}). */
+    /** Writes everything or, with any problem, nothing (throws {@link InvalidInputException}). */
     @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
     @Transactional(rollbackFor = Exception.class)
     public ImportPreview commit(byte[] file) {
@@ -95,7 +96,7 @@ public class VendorImport {
     }
 
     /**
-     * Writes everything or, with any problem, nothing (throws {@link ImportRejectedException}); reports each record
+     * Writes everything or, with any problem, nothing (throws {@link InvalidInputException}); reports each record
      * written and stops, writing nothing, when the user cancels ({@link Cancelled}).
      */
     @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
@@ -113,7 +114,7 @@ public class VendorImport {
             }
         };
         if (!read.problems().isEmpty()) {
-            throw new ImportRejectedException(read.problems());
+            throw new InvalidInputException(read.problems());
         }
         for (VendorCsvReader.VendorDraft draft : read.vendors()) {
             Vendor vendor = write(draft.line(), () -> vendors.save(draft.form()));
@@ -136,12 +137,12 @@ public class VendorImport {
     private static <T> T write(long line, java.util.function.Supplier<T> save) {
         try {
             return save.get();
-        } catch (InvalidVendorInputException e) {
-            throw new ImportRejectedException(List.of(new ImportProblem(line, e.field(), e.getMessage())));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.problems().stream().map(p -> new Problem(line, p.field(), p.message())).toList());
         }
     }
 
-    private static ImportPreview summary(VendorCsvReader.Result read, List<ImportProblem> problems) {
+    private static ImportPreview summary(VendorCsvReader.Result read, List<Problem> problems) {
         int services = read.vendors().stream().mapToInt(v -> v.services().size()).sum();
         int processing = read.vendors().stream().flatMap(v -> v.services().values().stream()).mapToInt(s -> s.processing().size()).sum();
         return new ImportPreview(read.vendors().size(), services, processing, problems);

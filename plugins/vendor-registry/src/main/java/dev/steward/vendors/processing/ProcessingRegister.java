@@ -1,8 +1,8 @@
 package dev.steward.vendors.processing;
 
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.Countries;
 import dev.steward.vendors.Inputs;
-import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.ProcessingPurposeRecord;
@@ -68,7 +68,7 @@ public class ProcessingRegister {
         String[] processedIn = Countries.requireAll("processingCountries", form.processingCountries());
         String[] storedIn = Countries.requireAll("storageCountries", form.storageCountries());
         if (processedIn.length == 0) {
-            throw new InvalidVendorInputException("processingCountries", "Name at least one country where the data is processed");
+            throw new InvalidInputException("processingCountries", "Name at least one country where the data is processed");
         }
         boolean special = form.specialCategory() || dsl.fetchExists(CATALOG, CATALOG_KIND.eq("DATA_CATEGORY")
                 .and(CATALOG_CODE.in(Arrays.asList(categories))).and(CATALOG_SPECIAL.isTrue()));
@@ -81,9 +81,9 @@ public class ProcessingRegister {
             r.setVersion(0);
         } else {
             r = dsl.selectFrom(PROCESSING).where(PROCESSING.ID.eq(form.id())).forUpdate().fetchOptional()
-                    .orElseThrow(() -> new InvalidVendorInputException("processing", "The processing no longer exists"));
+                    .orElseThrow(() -> new InvalidInputException("processing", "The processing no longer exists"));
             if (r.getServiceId() != form.serviceId()) {
-                throw new InvalidVendorInputException("processing", "The processing belongs to another service");
+                throw new InvalidInputException("processing", "The processing belongs to another service");
             }
             if (r.getVersion() != form.version()) {
                 throw new DataChangedException("Someone else changed this processing in the meantime; reload and try again");
@@ -110,7 +110,7 @@ public class ProcessingRegister {
     @Transactional
     public void delete(long processingId, int version) {
         ProcessingRecord r = dsl.selectFrom(PROCESSING).where(PROCESSING.ID.eq(processingId)).forUpdate().fetchOptional()
-                .orElseThrow(() -> new InvalidVendorInputException("processing", "The processing no longer exists"));
+                .orElseThrow(() -> new InvalidInputException("processing", "The processing no longer exists"));
         access.requireEditOfService(r.getServiceId());
         if (r.getVersion() != version) {
             throw new DataChangedException("Someone else changed this processing in the meantime; reload and try again");
@@ -121,28 +121,28 @@ public class ProcessingRegister {
 
     private String[] codes(String field, String kind, Set<String> codes, String what) {
         if (codes == null || codes.isEmpty()) {
-            throw new InvalidVendorInputException(field, "Choose at least one " + what + " from the privacy catalogue");
+            throw new InvalidInputException(field, "Choose at least one " + what + " from the privacy catalogue");
         }
         Set<String> known = new HashSet<>(dsl.select(CATALOG_CODE).from(CATALOG).where(CATALOG_KIND.eq(kind)).and(CATALOG_CODE.in(codes))
                 .fetch(CATALOG_CODE));
         List<String> unknown = codes.stream().filter(c -> !known.contains(c)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidVendorInputException(field, "Not a " + what + " of the privacy catalogue: " + String.join(", ", unknown));
+            throw new InvalidInputException(field, "Not a " + what + " of the privacy catalogue: " + String.join(", ", unknown));
         }
         return new TreeSet<>(codes).toArray(String[]::new);
     }
 
     private List<Purpose> purposes(List<Purpose> purposes) {
         if (purposes == null || purposes.isEmpty()) {
-            throw new InvalidVendorInputException("purposes", "Give at least one purpose with its legal basis");
+            throw new InvalidInputException("purposes", "Give at least one purpose with its legal basis");
         }
         Set<String> seen = new HashSet<>();
         for (Purpose p : purposes) {
             if (p.purpose() == null || p.legalBasis() == null) {
-                throw new InvalidVendorInputException("purposes", "Every purpose needs a legal basis");
+                throw new InvalidInputException("purposes", "Every purpose needs a legal basis");
             }
             if (!seen.add(p.purpose())) {
-                throw new InvalidVendorInputException("purposes", "The purpose " + p.purpose() + " is listed twice");
+                throw new InvalidInputException("purposes", "The purpose " + p.purpose() + " is listed twice");
             }
         }
         codes("purposes", "PURPOSE", seen, "purpose");

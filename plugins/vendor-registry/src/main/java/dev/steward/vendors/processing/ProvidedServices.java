@@ -1,8 +1,8 @@
 package dev.steward.vendors.processing;
 
 import dev.steward.platform.search.SearchSql;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.Inputs;
-import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.VendorServiceRecord;
@@ -65,7 +65,7 @@ public class ProvidedServices {
         String name = Inputs.required("name", service.name(), "The service needs a name, e.g. \"payment processing\"", 200);
         if (dsl.fetchExists(VENDOR_SERVICE, VENDOR_SERVICE.VENDOR_ID.eq(service.vendorId()).and(VENDOR_SERVICE.NAME.equalIgnoreCase(name))
                 .and(service.id() == null ? noCondition() : VENDOR_SERVICE.ID.ne(service.id())))) {
-            throw new InvalidVendorInputException("name", "This vendor already has a service named " + name);
+            throw new InvalidInputException("name", "This vendor already has a service named " + name);
         }
         VendorServiceRecord r;
         if (service.id() == null) {
@@ -74,9 +74,9 @@ public class ProvidedServices {
             r.setVersion(0);
         } else {
             r = dsl.selectFrom(VENDOR_SERVICE).where(VENDOR_SERVICE.ID.eq(service.id())).forUpdate().fetchOptional()
-                    .orElseThrow(() -> new InvalidVendorInputException("service", "The service no longer exists"));
+                    .orElseThrow(() -> new InvalidInputException("service", "The service no longer exists"));
             if (r.getVendorId() != service.vendorId()) {
-                throw new InvalidVendorInputException("service", "The service belongs to another vendor");
+                throw new InvalidInputException("service", "The service belongs to another vendor");
             }
             if (r.getVersion() != service.version()) {
                 throw new DataChangedException("Someone else changed this service in the meantime; reload and try again");

@@ -1,7 +1,7 @@
 package dev.steward.vendors.processing;
 
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.Inputs;
-import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.SubProcessorRecord;
@@ -48,11 +48,11 @@ public class SubProcessors {
         access.requireEditOfService(serviceId);
         access.requireReadOfService(subServiceId);
         if (serviceId == subServiceId) {
-            throw new InvalidVendorInputException("subService", "A service cannot be its own sub-processor");
+            throw new InvalidInputException("subService", "A service cannot be its own sub-processor");
         }
         dsl.select(field("pg_advisory_xact_lock({0})", Object.class, inline(CHAIN_LOCK))).fetch();
         if (dsl.fetchExists(SUB_PROCESSOR, SUB_PROCESSOR.SERVICE_ID.eq(serviceId).and(SUB_PROCESSOR.SUB_SERVICE_ID.eq(subServiceId)))) {
-            throw new InvalidVendorInputException("subService", describe(List.of(subServiceId)) + " is already a sub-processor of "
+            throw new InvalidInputException("subService", describe(List.of(subServiceId)) + " is already a sub-processor of "
                     + describe(List.of(serviceId)));
         }
         List<Long> back = pathDown(subServiceId, serviceId);
@@ -60,7 +60,7 @@ public class SubProcessors {
             List<Long> cycle = new java.util.ArrayList<>();
             cycle.add(serviceId);
             cycle.addAll(back);
-            throw new InvalidVendorInputException("subService", "Not added: it would close a cycle " + describe(cycle)
+            throw new InvalidInputException("subService", "Not added: it would close a cycle " + describe(cycle)
                     + " (a service cannot rely on itself through its sub-processors)");
         }
         SubProcessorRecord r = dsl.newRecord(SUB_PROCESSOR);
@@ -76,7 +76,7 @@ public class SubProcessors {
         access.requireEditOfService(serviceId);
         SubProcessorRecord r = dsl.selectFrom(SUB_PROCESSOR).where(SUB_PROCESSOR.SERVICE_ID.eq(serviceId)
                 .and(SUB_PROCESSOR.SUB_SERVICE_ID.eq(subServiceId))).fetchOptional()
-                .orElseThrow(() -> new InvalidVendorInputException("subService", "This link no longer exists"));
+                .orElseThrow(() -> new InvalidInputException("subService", "This link no longer exists"));
         r.delete();
     }
 

@@ -1,7 +1,7 @@
 package dev.steward.vendors.registry;
 
 import dev.steward.platform.security.CurrentUser;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.SavedFilterRecord;
 import org.jooq.DSLContext;
@@ -37,13 +37,13 @@ public class SavedFilters {
     public SavedFilter save(String name, VendorFilter filter) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
-            throw new InvalidVendorInputException("name", "Name the filter");
+            throw new InvalidInputException("name", "Name the filter");
         }
         if (trimmed.length() > MAX_NAME) {
-            throw new InvalidVendorInputException("name", "At most " + MAX_NAME + " characters");
+            throw new InvalidInputException("name", "At most " + MAX_NAME + " characters");
         }
         if (filter.text() != null && filter.text().length() > 200) {
-            throw new InvalidVendorInputException("text", "The name filter is longer than 200 characters");
+            throw new InvalidInputException("text", "The name filter is longer than 200 characters");
         }
         SavedFilterRecord r = dsl.selectFrom(SAVED_FILTER).where(SAVED_FILTER.OWNER.eq(me())).and(SAVED_FILTER.NAME.eq(trimmed))
                 .fetchOptional().orElseGet(() -> dsl.newRecord(SAVED_FILTER));
@@ -65,7 +65,7 @@ public class SavedFilters {
     @Transactional
     public void delete(long id) {
         SavedFilterRecord r = dsl.selectFrom(SAVED_FILTER).where(SAVED_FILTER.ID.eq(id)).fetchOptional()
-                .orElseThrow(() -> new InvalidVendorInputException(null, "That saved filter no longer exists"));
+                .orElseThrow(() -> new InvalidInputException(null, "That saved filter no longer exists"));
         if (!r.getOwner().equals(me())) {
             throw new AccessDeniedException("You may only delete your own saved filters");
         }

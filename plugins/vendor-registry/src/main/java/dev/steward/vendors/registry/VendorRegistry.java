@@ -4,9 +4,9 @@ import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
 import dev.steward.platform.search.SearchSql;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.Countries;
 import dev.steward.vendors.Inputs;
-import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorOwners;
 import dev.steward.vendors.VendorPermissions;
@@ -89,12 +89,12 @@ public class VendorRegistry {
         String website = website(form.website());
         String hq = form.hqCountry() == null || form.hqCountry().isBlank() ? null : Countries.require("hqCountry", form.hqCountry());
         if (form.ownerPersonId() != null && !dsl.fetchExists(PERSON, PERSON_ID.eq(form.ownerPersonId()))) {
-            throw new InvalidVendorInputException("owner", "The business owner (person #" + form.ownerPersonId()
+            throw new InvalidInputException("owner", "The business owner (person #" + form.ownerPersonId()
                     + ") is not in the people directory; pick the owner from the list");
         }
         if (dsl.fetchExists(VENDOR, VENDOR.LEGAL_NAME.lower().eq(legalName.toLowerCase())
                 .and(form.id() == null ? noCondition() : VENDOR.ID.ne(form.id())))) {
-            throw new InvalidVendorInputException("legalName", "Another vendor is already registered as " + legalName);
+            throw new InvalidInputException("legalName", "Another vendor is already registered as " + legalName);
         }
         List<Contact> contacts = form.contacts() == null ? List.of() : form.contacts();
         contacts.forEach(VendorRegistry::check);
@@ -172,7 +172,7 @@ public class VendorRegistry {
         for (Contact c : contacts) {
             ContactRecord r = c.id() == null ? dsl.newRecord(CONTACT) : existing.get(c.id());
             if (r == null) {
-                throw new InvalidVendorInputException("contacts", "The contact " + c.name() + " was removed in the meantime; reload and try again");
+                throw new InvalidInputException("contacts", "The contact " + c.name() + " was removed in the meantime; reload and try again");
             }
             r.setVendorId(vendorId);
             r.setName(c.name().strip());
@@ -197,10 +197,10 @@ public class VendorRegistry {
     private static void check(Contact c) {
         Inputs.required("contacts", c.name(), "Every contact needs a name", 200);
         if (c.email() != null && !c.email().isBlank() && !EMAIL.matcher(c.email().strip()).matches()) {
-            throw new InvalidVendorInputException("contacts", "The email of " + c.name().strip() + " is not an email address: " + c.email());
+            throw new InvalidInputException("contacts", "The email of " + c.name().strip() + " is not an email address: " + c.email());
         }
         if (c.phone() != null && c.phone().strip().length() > 50) {
-            throw new InvalidVendorInputException("contacts", "The phone number of " + c.name().strip() + " is longer than 50 characters");
+            throw new InvalidInputException("contacts", "The phone number of " + c.name().strip() + " is longer than 50 characters");
         }
     }
 
@@ -217,7 +217,7 @@ public class VendorRegistry {
             }
             return withScheme;
         } catch (IllegalArgumentException e) {
-            throw new InvalidVendorInputException("website", "'" + value + "' is not a web address (e.g. https://example.com)");
+            throw new InvalidInputException("website", "'" + value + "' is not a web address (e.g. https://example.com)");
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.steward.vendors.risk;
 
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.Inputs;
-import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.AssessmentRecord;
@@ -73,7 +73,7 @@ public class Assessments {
     public Assessment assess(AssessmentForm form) {
         access.requireEdit(form.vendorId());
         if (form.residualTier() < 1 || form.residualTier() > 4) {
-            throw new InvalidVendorInputException("residualTier", "The residual tier is 1 (highest risk) to 4");
+            throw new InvalidInputException("residualTier", "The residual tier is 1 (highest risk) to 4");
         }
         String summary = Inputs.required("summary", form.summary(), "Say what was assessed and why the residual tier is what it is", 10_000);
         List<FindingForm> findings = form.findings() == null ? List.of() : form.findings();
@@ -127,7 +127,7 @@ public class Assessments {
     public void changeTier(long vendorId, int version, int tier, String reason) {
         access.requireEdit(vendorId);
         if (tier < 1 || tier > 4) {
-            throw new InvalidVendorInputException("tier", "A tier is 1 (highest risk) to 4");
+            throw new InvalidInputException("tier", "A tier is 1 (highest risk) to 4");
         }
         String why = Inputs.required("reason", reason, "Say why the tier changes", 2000);
         VendorRecord vendor = dsl.selectFrom(VENDOR).where(VENDOR.ID.eq(vendorId)).forUpdate().fetchSingle();
@@ -183,10 +183,10 @@ public class Assessments {
     @Transactional
     public void closeFinding(long findingId, int version, Finding.Status status) {
         FindingRecord f = dsl.selectFrom(FINDING).where(FINDING.ID.eq(findingId)).forUpdate().fetchOptional()
-                .orElseThrow(() -> new InvalidVendorInputException("finding", "The finding no longer exists"));
+                .orElseThrow(() -> new InvalidInputException("finding", "The finding no longer exists"));
         access.requireEdit(f.getVendorId());
         if (status == null || status == Finding.Status.OPEN) {
-            throw new InvalidVendorInputException("status", "Close a finding as resolved or accepted");
+            throw new InvalidInputException("status", "Close a finding as resolved or accepted");
         }
         if (status == Finding.Status.ACCEPTED && ownsRisk(f.getVendorId())) {
             throw new AccessDeniedException(OWN_RISK);
@@ -225,10 +225,10 @@ public class Assessments {
         Inputs.present("findings", f.ownerPersonId(), "Finding '" + f.title().strip() + "' needs a remediation owner");
         Inputs.present("findings", f.dueOn(), "Finding '" + f.title().strip() + "' needs a due date");
         if (!dsl.fetchExists(PERSON, PERSON_ID.eq(f.ownerPersonId()))) {
-            throw new InvalidVendorInputException("findings", "The remediation owner of '" + f.title().strip() + "' is not in the people directory");
+            throw new InvalidInputException("findings", "The remediation owner of '" + f.title().strip() + "' is not in the people directory");
         }
         if (f.dueOn().isBefore(LocalDate.now())) {
-            throw new InvalidVendorInputException("findings", "Finding '" + f.title().strip() + "' is due in the past (" + f.dueOn() + ")");
+            throw new InvalidInputException("findings", "Finding '" + f.title().strip() + "' is due in the past (" + f.dueOn() + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.steward.vendors.risk;
 
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
+
 
 /**
  * How inherent risk is computed: a weighted sum of the factor levels scaled to 0-100, then a tier by thresholds
@@ -32,28 +33,28 @@ public record RiskRubric(int weightSensitivity, int weightVolume, int weightAcce
         };
     }
 
-    /** Throws {@link InvalidVendorInputException} naming the first rule broken. */
+    /** Throws {@link InvalidInputException} naming the first rule broken. */
     public void check() {
         int[] weights = {weightSensitivity, weightVolume, weightAccess, weightCriticality, weightLocation};
         for (int w : weights) {
             if (w < 0 || w > 10) {
-                throw new InvalidVendorInputException("weights", "A weight is 0 to 10");
+                throw new InvalidInputException("weights", "A weight is 0 to 10");
             }
         }
         if (weightSensitivity + weightVolume + weightAccess + weightCriticality + weightLocation == 0) {
-            throw new InvalidVendorInputException("weights", "At least one factor needs a weight above 0");
+            throw new InvalidInputException("weights", "At least one factor needs a weight above 0");
         }
         if (!(100 >= tier1Min && tier1Min > tier2Min && tier2Min > tier3Min && tier3Min > 0)) {
-            throw new InvalidVendorInputException("thresholds",
+            throw new InvalidInputException("thresholds",
                     "Thresholds must fall from tier 1 to tier 3 within 1-100 (e.g. 70, 45, 20); tier 4 is everything below tier 3");
         }
         for (int months : new int[]{reviewMonthsTier1, reviewMonthsTier2, reviewMonthsTier3, reviewMonthsTier4}) {
             if (months < 1 || months > 60) {
-                throw new InvalidVendorInputException("cadence", "A review cadence is 1 to 60 months");
+                throw new InvalidInputException("cadence", "A review cadence is 1 to 60 months");
             }
         }
         if (!(reviewMonthsTier1 <= reviewMonthsTier2 && reviewMonthsTier2 <= reviewMonthsTier3 && reviewMonthsTier3 <= reviewMonthsTier4)) {
-            throw new InvalidVendorInputException("cadence", "A riskier tier cannot be reviewed less often than a safer one");
+            throw new InvalidInputException("cadence", "A riskier tier cannot be reviewed less often than a safer one");
         }
     }
 }

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.ui.Toasts;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.registry.PersonChoice;
 import dev.steward.vendors.registry.Vendor;
 import dev.steward.vendors.risk.AssessmentForm;
@@ -53,7 +53,7 @@ class AssessmentDialog extends Dialog {
                 services.assessments().assess(new AssessmentForm(vendor.id(), residualTier.getValue(), summary.getValue(), findings));
                 close();
                 onSaved.run();
-            } catch (InvalidVendorInputException ex) {
+            } catch (InvalidInputException ex) {
                 Toasts.error(ex.getMessage());
             }
         });

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.contracts.Certification;
 import dev.steward.vendors.contracts.CertificationForm;
 import dev.steward.vendors.contracts.CertificationType;
@@ -60,10 +60,8 @@ class CertificationDialog extends Dialog {
                         type.getValue(), name.getValue(), validFrom.getValue(), validTo.getValue(), periodStart.getValue(), periodEnd.getValue()));
                 close();
                 onSaved.run();
-            } catch (InvalidVendorInputException ex) {
-                if (!FieldErrors.mark(fields, ex.field(), ex.getMessage())) {
-                    Toasts.error(ex.getMessage());
-                }
+            } catch (InvalidInputException ex) {
+                FieldErrors.show(fields, ex).ifPresent(Toasts::error);
             } catch (DataChangedException ex) {
                 Toasts.error(ex.getMessage());
             }

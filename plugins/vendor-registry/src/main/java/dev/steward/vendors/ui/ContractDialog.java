@@ -12,7 +12,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.contracts.Contract;
 import dev.steward.vendors.contracts.ContractForm;
 import dev.steward.vendors.contracts.ContractStatus;
@@ -70,10 +70,8 @@ class ContractDialog extends Dialog {
                         autoRenewal.getValue(), renewalMonths.getValue(), noticeDays.getValue()));
                 close();
                 onSaved.run();
-            } catch (InvalidVendorInputException ex) {
-                if (!FieldErrors.mark(fields, ex.field(), ex.getMessage())) {
-                    Toasts.error(ex.getMessage());
-                }
+            } catch (InvalidInputException ex) {
+                FieldErrors.show(fields, ex).ifPresent(Toasts::error);
             } catch (DataChangedException ex) {
                 Toasts.error(ex.getMessage());
             }

@@ -18,8 +18,8 @@ import dev.steward.platform.catalog.CatalogEntry;
 import dev.steward.platform.catalog.CatalogKind;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.Countries;
-import dev.steward.vendors.InvalidVendorInputException;
 import dev.steward.vendors.processing.Processing;
 import dev.steward.vendors.processing.ProcessingForm;
 import dev.steward.vendors.processing.ProvidedService;
@@ -154,10 +154,8 @@ class ProcessingDialog extends Dialog {
             services.processing().save(form);
             close();
             onSaved.run();
-        } catch (InvalidVendorInputException e) {
-            if (!FieldErrors.mark(fields, e.field(), e.getMessage())) {
-                Toasts.error(e.getMessage());
-            }
+        } catch (InvalidInputException e) {
+            FieldErrors.show(fields, e).ifPresent(Toasts::error);
         } catch (DataChangedException e) {
             Toasts.error(e.getMessage());
         }

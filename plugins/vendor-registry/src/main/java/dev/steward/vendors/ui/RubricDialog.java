@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import dev.steward.platform.ui.Toasts;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.risk.RiskRubric;
 import dev.steward.vendors.risk.RiskRubrics;
 import org.jooq.exception.DataChangedException;
@@ -56,7 +56,7 @@ class RubricDialog extends Dialog {
                         v(months1), v(months2), v(months3), v(months4), current.version()));
                 Toasts.success("Risk rubric saved");
                 close();
-            } catch (InvalidVendorInputException | DataChangedException ex) {
+            } catch (InvalidInputException | DataChangedException ex) {
                 error.setText(ex.getMessage());
             }
         });

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.ui.Toasts;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.registry.SavedFilter;
 import dev.steward.vendors.registry.SavedFilters;
 
@@ -73,7 +73,7 @@ class SavedFilterBar extends HorizontalLayout {
                 dialog.close();
                 Toasts.success("Saved the filter " + kept.name());
                 reload(kept);
-            } catch (InvalidVendorInputException invalid) {
+            } catch (InvalidInputException invalid) {
                 name.setInvalid(true);
                 name.setErrorMessage(invalid.getMessage());
             }

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.processing.ProvidedService;
 import dev.steward.vendors.processing.ProvidedServices;
 
@@ -30,7 +30,7 @@ class ServiceDialog extends Dialog {
                 ProvidedService saved = services.save(new ProvidedService(null, vendorId, name.getValue(), description.getValue(), 0));
                 close();
                 onSaved.accept(saved);
-            } catch (InvalidVendorInputException ex) {
+            } catch (InvalidInputException ex) {
                 name.setErrorMessage(ex.getMessage());
                 name.setInvalid(true);
             }

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.processing.ProvidedService;
 import dev.steward.vendors.processing.ProvidedServices.ServiceChoice;
 
@@ -34,7 +34,7 @@ class SubProcessorDialog extends Dialog {
                 services.subProcessors().add(service.id(), subService.getValue().id(), purpose.getValue());
                 close();
                 onSaved.run();
-            } catch (InvalidVendorInputException ex) {
+            } catch (InvalidInputException ex) {
                 subService.setErrorMessage(ex.getMessage());
                 subService.setInvalid(true);
             }

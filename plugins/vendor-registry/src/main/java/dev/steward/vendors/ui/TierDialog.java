@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.registry.Vendor;
 import dev.steward.vendors.risk.Assessments;
 import org.jooq.exception.DataChangedException;
@@ -35,7 +35,7 @@ class TierDialog extends Dialog {
                 assessments.changeTier(vendor.id(), vendor.version(), tier.getValue(), reason.getValue());
                 close();
                 onSaved.run();
-            } catch (InvalidVendorInputException | DataChangedException ex) {
+            } catch (InvalidInputException | DataChangedException ex) {
                 reason.setErrorMessage(ex.getMessage());
                 reason.setInvalid(true);
             }

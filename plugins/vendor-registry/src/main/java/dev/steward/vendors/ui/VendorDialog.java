@@ -18,7 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.registry.AccessLevel;
 import dev.steward.vendors.registry.Contact;
@@ -166,10 +166,8 @@ class VendorDialog extends Dialog {
             Toasts.success(saved.legalName() + " saved");
             close();
             onSaved.accept(saved);
-        } catch (InvalidVendorInputException e) {
-            if (!FieldErrors.mark(fields, e.field(), e.getMessage())) {
-                Toasts.error(e.getMessage());
-            }
+        } catch (InvalidInputException e) {
+            FieldErrors.show(fields, e).ifPresent(Toasts::error);
         } catch (DataChangedException e) {
             Toasts.error(e.getMessage());
         }

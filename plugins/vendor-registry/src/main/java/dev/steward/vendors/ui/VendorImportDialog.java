@@ -11,9 +11,9 @@ import com.vaadin.flow.component.upload.Upload;
 import dev.steward.platform.files.UploadedFile;
 import dev.steward.platform.files.ui.BoundedUpload;
 import dev.steward.platform.ui.Background;
+import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.vendors.imports.ImportPreview;
-import dev.steward.vendors.imports.ImportProblem;
-import dev.steward.vendors.imports.ImportRejectedException;
 import dev.steward.vendors.imports.VendorCsv;
 import dev.steward.vendors.imports.VendorImport;
 
@@ -26,7 +26,7 @@ class VendorImportDialog extends Dialog {
 
     final Upload upload = new Upload();
     final Paragraph status = new Paragraph("Choose a CSV file (UTF-8). Columns: " + String.join(", ", VendorCsv.COLUMNS));
-    final Grid<ImportProblem> problems = new Grid<>();
+    final Grid<Problem> problems = new Grid<>();
     final Button preview = new Button("Preview");
     final Button commit = new Button("Import");
     final Button cancel = new Button("Cancel import");
@@ -54,8 +54,8 @@ class VendorImportDialog extends Dialog {
         });
         addDetachListener(e -> discardFile());
         problems.addColumn(p -> p.line() == 0 ? "" : String.valueOf(p.line())).setHeader("Line").setAutoWidth(true);
-        problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader("Column").setAutoWidth(true);
-        problems.addColumn(ImportProblem::reason).setHeader("Problem").setFlexGrow(1);
+        problems.addColumn(p -> p.field() == null ? "" : p.field()).setHeader("Column").setAutoWidth(true);
+        problems.addColumn(Problem::message).setHeader("Problem").setFlexGrow(1);
         problems.setVisible(false);
         problems.setAllRowsVisible(true);
         preview.setEnabled(false);
@@ -121,7 +121,7 @@ class VendorImportDialog extends Dialog {
                             + " processing record(s).");
                     onImported.run();
                 });
-            } catch (ImportRejectedException e) {
+            } catch (InvalidInputException e) {
                 ui.access(() -> {
                     show(e.problems());
                     finished("Nothing was imported: " + e.getMessage());
@@ -149,7 +149,7 @@ class VendorImportDialog extends Dialog {
         status.setText(message);
     }
 
-    private void show(List<ImportProblem> list) {
+    private void show(List<Problem> list) {
         problems.setItems(list);
         problems.setVisible(!list.isEmpty());
     }

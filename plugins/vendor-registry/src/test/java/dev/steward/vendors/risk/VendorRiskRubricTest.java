@@ -1,6 +1,6 @@
 package dev.steward.vendors.risk;
 
-import dev.steward.vendors.InvalidVendorInputException;
+import dev.steward.platform.validation.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +39,10 @@ class VendorRiskRubricTest {
     @Test
     void a_rubric_that_makes_no_sense_is_refused_naming_what() {
         assertThatThrownBy(() -> new RiskRubric(0, 0, 0, 0, 0, 70, 45, 20, 12, 24, 36, 48, 0).check())
-                .isInstanceOfSatisfying(InvalidVendorInputException.class, e -> assertThat(e.field()).isEqualTo("weights"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field()).isEqualTo("weights"));
         assertThatThrownBy(() -> new RiskRubric(3, 2, 2, 2, 1, 40, 45, 20, 12, 24, 36, 48, 0).check())
-                .isInstanceOfSatisfying(InvalidVendorInputException.class, e -> assertThat(e.field()).isEqualTo("thresholds"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field()).isEqualTo("thresholds"));
         assertThatThrownBy(() -> new RiskRubric(3, 2, 2, 2, 1, 70, 45, 20, 36, 24, 36, 48, 0).check())
-                .isInstanceOfSatisfying(InvalidVendorInputException.class, e -> assertThat(e.getMessage()).contains("less often"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("less often"));
     }
 }
