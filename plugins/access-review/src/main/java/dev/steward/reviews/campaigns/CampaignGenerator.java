@@ -19,37 +19,41 @@ public final class CampaignGenerator {
      */
     static final double OUTLIER_SHARE = 0.10;
 
+    /**
+     * The launch statement. The per-account facts (holder, manager's and holder's users, dormancy) come from
+     * {@code launch_holder} and the per-system ones (owner's user, the campaign's and first stage's settings) from
+     * {@code sys}: a million grants meet three hash tables, not the people directory and the users three times each.
+     */
     private static final String TEMPLATE = """
             with inserted as (
             insert into %9$s (campaign_id, system_id, account_name, person_id, person_name, entitlement,
                 privileged, flags, recommendation, recommendation_reason, reviewer, routed_to_fallback, granted_via, version)
-            with c as (select * from reviews.campaign where id = {0}),
-            st as (select * from reviews.campaign_stage where campaign_id = {0} and stage = 1),
-            %1$s,
-            base as (
-                select g.system_id, g.account_name, g.entitlement, g.granted_via, coalesce(e.privileged, false) privileged, a.id account_id,
-                       p.id person_id, coalesce(p.full_name, a.display_name) person_name, p.email person_email,
-                       p.employment_status status, p.manager_id, p.org_unit_id, lower(p.title) title, a.last_login, s.dormant_after_days, s.owner_person_id
+            with %1$s,
+            sys as (
+                select s.id system_id, ou.username owner_user, st.reviewer_rule, st.named_reviewer, c.fallback_reviewer, c.owner,
+                       c.privileged_only, c.flagged_only, c.org_unit_ids
+                from reviews.system s
+                join reviews.campaign c on c.id = {0}
+                join reviews.campaign_stage st on st.campaign_id = c.id and st.stage = 1
+                left join person_user ou on ou.person_id = s.owner_person_id
+                where s.id = any({1})
+            ),
+            holder as (
+                -- the person, or for an orphan account the account row itself (negative, so the two never meet)
+                select g.system_id, g.account_name, g.entitlement, g.granted_via, coalesce(e.privileged, false) privileged,
+                       h.person_id, h.person_name, h.status, h.org_unit_id, h.title, coalesce(h.dormant, false) dormant,
+                       h.manager_user, h.subject_user, coalesce(h.person_id, -h.account_id) holder
                 from reviews.access_grant g
-                join reviews.system s on s.id = g.system_id
-                left join reviews.account a on a.system_id = g.system_id and a.account_name = g.account_name and a.removed_import is null
-                left join launch_account_person ap on ap.account_id = a.id
-                left join platform.person p on p.id = ap.person_id
+                left join launch_holder h on h.system_id = g.system_id and h.account_name = g.account_name
                 left join reviews.entitlement e on e.system_id = g.system_id and e.name = g.entitlement
                 where g.removed_import is null
                   and g.system_id = any({1})
                   and ({2}::varchar is null or g.entitlement like {2})
             ),
-            holder as (
-                -- the person, or for an orphan account the account row itself (negative, so the two never meet)
-                select b.*, coalesce(b.person_id, -b.account_id) holder from base b
-            ),
 %5$s            flagged as (
                 select h.*,
                        h.person_id is null orphan,
                        h.status = 'TERMINATED' terminated,
-                       h.dormant_after_days is not null and h.last_login is not null
-                           and h.last_login < now() - make_interval(days => h.dormant_after_days) dormant,
                        %6$s conflict,
                        %7$s outlier
                 from holder h
@@ -59,17 +63,14 @@ public final class CampaignGenerator {
                        array_remove(array[case when f.orphan then 'ORPHAN' end, case when f.terminated then 'TERMINATED' end,
                            case when f.dormant then 'DORMANT' end, case when f.privileged then 'PRIVILEGED' end,
                            case when f.conflict then 'SOD' end, case when coalesce(f.outlier, false) then 'OUTLIER' end]::varchar[], null) flags,
-                       %2$s candidate,
-                       su.username subject_user,
-                       c.fallback_reviewer, c.owner
-                from flagged f cross join c cross join st
-                left join person_user mu on mu.person_id = f.manager_id
-                left join person_user ou on ou.person_id = f.owner_person_id
-                left join person_user su on su.person_id = f.person_id
-                where (cardinality(c.org_unit_ids) = 0 or f.org_unit_id = any(c.org_unit_ids))
-                  and (not c.privileged_only or f.privileged)
+                       %2$s candidate, sys.fallback_reviewer, sys.owner, sys.flagged_only
+                from flagged f
+                join sys on sys.system_id = f.system_id
+                where (cardinality(sys.org_unit_ids) = 0 or f.org_unit_id = any(sys.org_unit_ids))
+                  and (not sys.privileged_only or f.privileged)
             )
-            select {0}, r.system_id, r.account_name, r.person_id, r.person_name, r.entitlement, r.privileged, r.flags,
+            select {0}, r.system_id, r.account_name, r.person_id, r.person_name, r.entitlement,
+                   r.privileged, r.flags,
                    case when r.terminated or r.orphan or r.dormant or r.conflict or coalesce(r.outlier, false) then 'REVOKE' else 'APPROVE' end,
                    case when r.terminated then 'terminated' when r.orphan then 'orphan account' when r.dormant then 'dormant'
                         when r.conflict then 'SoD conflict' when coalesce(r.outlier, false) then 'peer outlier' end,
@@ -77,8 +78,8 @@ public final class CampaignGenerator {
                    %4$s,
                    r.granted_via,
                    0
-            from routed r, c
-            where not c.flagged_only or cardinality(r.flags) > 0
+            from routed r
+            where not r.flagged_only or cardinality(r.flags) > 0
             returning reviewer, system_id, cardinality(flags) > 0 flagged
             ),
             counted as (
@@ -141,15 +142,16 @@ public final class CampaignGenerator {
         Part conflicts = sod ? SOD : Part.NONE;
         Part byUnit = unitPeers ? UNIT_PEERS : Part.NONE;
         Part byTitle = titlePeers ? TITLE_PEERS : Part.NONE;
-        return TEMPLATE.formatted(ReviewerRouting.PERSON_USER, ReviewerRouting.CANDIDATE, ReviewerRouting.REVIEWER,
+        return TEMPLATE.formatted(ReviewerRouting.PERSON_USER,
+                ReviewerRouting.candidate("sys.reviewer_rule", "f.manager_user", "sys.owner_user", "sys.named_reviewer"), ReviewerRouting.REVIEWER,
                 ReviewerRouting.ROUTED_TO_FALLBACK, conflicts.ctes() + byUnit.ctes() + byTitle.ctes(), conflicts.flag(),
                 byUnit.flag() + " or " + byTitle.flag(), conflicts.joins() + byUnit.joins() + byTitle.joins(), itemTable);
     }
 
     /**
      * Each current account of the scope with its person by its system's join rule, one equi-join per rule (hash joins);
-     * a key shared by several people matches nobody. Kept in a temporary table with statistics, so that the launch
-     * statement is planned with the real number of accounts.
+     * a key shared by several people matches nobody. Kept in a temporary table with statistics, so that the next
+     * statement is planned with the real number of matches.
      */
     private static final String ACCOUNT_PERSON = """
             create temporary table launch_account_person on commit drop as
@@ -174,10 +176,35 @@ public final class CampaignGenerator {
             from matched group by account_id
             """;
 
+    /**
+     * Each current account of the scope with its holder's facts: the person, their manager's and their own console
+     * users, and whether the account is dormant. The launch statement joins a million grants to this table once,
+     * instead of joining each grant to the people directory and the users three times.
+     */
+    private static final String ACCOUNT_HOLDER = """
+            create temporary table launch_holder on commit drop as
+            with %s
+            select a.id account_id, a.system_id, a.account_name, p.id person_id, coalesce(p.full_name, a.display_name) person_name,
+                   p.employment_status status, p.org_unit_id, lower(p.title) title,
+                   s.dormant_after_days is not null and a.last_login is not null
+                       and a.last_login < now() - make_interval(days => s.dormant_after_days) dormant,
+                   mu.username manager_user, su.username subject_user
+            from reviews.account a
+            join reviews.system s on s.id = a.system_id
+            left join launch_account_person ap on ap.account_id = a.id
+            left join platform.person p on p.id = ap.person_id
+            left join person_user mu on mu.person_id = p.manager_id
+            left join person_user su on su.person_id = p.id
+            where a.removed_import is null and a.system_id = any({0})
+            """.formatted(ReviewerRouting.PERSON_USER);
+
     private static void matchAccounts(DSLContext dsl, Long[] systemIds) {
         dsl.execute("drop table if exists launch_account_person");
         dsl.execute(ACCOUNT_PERSON, (Object) systemIds);
         dsl.execute("analyze launch_account_person");
+        dsl.execute("drop table if exists launch_holder");
+        dsl.execute(ACCOUNT_HOLDER, (Object) systemIds);
+        dsl.execute("analyze launch_holder");
     }
 
     /**

@@ -122,7 +122,8 @@ public class CampaignStages {
                 update reviews.review_item i set stage = {1}, reviewer = %s, routed_to_fallback = %s, outcome = 'PENDING',
                     decided_by = null, decided_at = null, comment = null, bulk = false, by_rule = false, version = i.version + 1
                 from r where r.id = i.id
-                """.formatted(ReviewerRouting.PERSON_USER, ReviewerRouting.CANDIDATE,
+                """.formatted(ReviewerRouting.PERSON_USER,
+                        ReviewerRouting.candidate("st.reviewer_rule", "mu.username", "ou.username", "st.named_reviewer"),
                         goesOn(CampaignForm.StageRule.valueOf(r.getStageRule()), "i.outcome"), ReviewerRouting.REVIEWER,
                         ReviewerRouting.ROUTED_TO_FALLBACK),
                 campaignId, next, stage);

@@ -13,10 +13,14 @@ final class ReviewerRouting {
             person_user as (select p.id person_id, min(u.username) username from platform.person p
                             join platform.app_user u on u.active and lower(u.email) = lower(p.email) group by p.id)""";
 
-    /** The candidate by rule, over {@code st} (the stage), {@code mu} (manager's user), {@code ou} (system owner's user). */
-    static final String CANDIDATE = """
-            case st.reviewer_rule when 'MANAGER' then mu.username when 'SYSTEM_OWNER' then ou.username
-                else st.named_reviewer end""";
+    /**
+     * The candidate by the stage's rule (a column holding MANAGER, SYSTEM_OWNER or NAMED): the holder's manager's user,
+     * the system owner's user or the named reviewer, each given as an SQL expression.
+     */
+    static String candidate(String rule, String managerUser, String ownerUser, String namedReviewer) {
+        return "case " + rule + " when 'MANAGER' then " + managerUser + " when 'SYSTEM_OWNER' then " + ownerUser
+                + " else " + namedReviewer + " end";
+    }
 
     static final String REVIEWER = """
             case when r.candidate is not null and r.candidate is distinct from r.subject_user then r.candidate
