@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The production console jar ({@code -Dconsole.jar}, default {@code console/target/steward-console.jar}) as a child
+ * The production console jar ({@code -Dconsole.jar}, default {@code app/target/steward-console.jar}) as a child
  * process on a fresh database of the test PostgreSQL, with its home in a temporary directory; its heap is measured
  * from outside with {@code jcmd}, so the benchmark's own objects never count.
  */
@@ -36,7 +36,7 @@ final class ConsoleProcess implements AutoCloseable {
     ConsoleProcess(int port, String heap, String... settings) throws IOException, InterruptedException {
         base = URI.create("http://localhost:" + port + "/");
         home = Files.createTempDirectory("steward-bench-console");
-        Path jar = Path.of(System.getProperty("console.jar", "console/target/steward-console.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("console.jar", "app/target/steward-console.jar")).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + heap, "-Xms" + heap, "-jar", jar.toString(), "--server.port=" + port, "--steward.home=" + home,
                 // simulated users sign in with a password only: a second factor is for people, not for a load script

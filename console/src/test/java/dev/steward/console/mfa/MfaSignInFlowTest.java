@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
 import dev.steward.console.mfa.MfaTestSupport.App;
-import dev.steward.console.ui.KaribuTest;
+import dev.steward.testkit.console.KaribuTest;
 import dev.steward.console.ui.admin.UsersView;
 import dev.steward.console.ui.audit.AuditLogView;
 import dev.steward.console.ui.mfa.MfaEnrolmentView;

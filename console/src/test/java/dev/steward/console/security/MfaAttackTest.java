@@ -8,7 +8,7 @@ import dev.steward.console.ui.UsersAdminTest;
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import dev.steward.console.mfa.MfaTestSupport;
-import dev.steward.console.ui.KaribuTest;
+import dev.steward.testkit.console.KaribuTest;
 import dev.steward.console.ui.admin.UsersView;
 import dev.steward.console.ui.audit.AuditLogView;
 import dev.steward.console.ui.mfa.MfaEnrolmentView;

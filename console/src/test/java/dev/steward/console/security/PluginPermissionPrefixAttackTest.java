@@ -68,6 +68,6 @@ class PluginPermissionPrefixAttackTest {
         var response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(plugin("incidents").state()).isEqualTo(PluginState.ENABLED);
+        assertThat(plugin("sample").state()).isEqualTo(PluginState.ENABLED);
     }
 }

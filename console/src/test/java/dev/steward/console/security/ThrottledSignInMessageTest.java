@@ -4,7 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
-import dev.steward.console.ui.KaribuTest;
+import dev.steward.testkit.console.KaribuTest;
 import dev.steward.platform.security.SignInThrottledException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;

@@ -1,5 +1,6 @@
 package dev.steward.console.ui;
 
+import dev.steward.testkit.console.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;

@@ -1,5 +1,6 @@
 package dev.steward.console.ui;
 
+import dev.steward.testkit.console.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.grid.Grid;

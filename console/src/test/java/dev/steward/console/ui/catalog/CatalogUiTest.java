@@ -1,6 +1,6 @@
 package dev.steward.console.ui.catalog;
 
-import dev.steward.console.ui.KaribuTest;
+import dev.steward.testkit.console.KaribuTest;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;

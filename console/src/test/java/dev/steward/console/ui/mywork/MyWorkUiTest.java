@@ -4,7 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import dev.steward.platform.deadlines.WorkItem;
 import com.vaadin.flow.component.html.H3;
-import dev.steward.console.ui.KaribuTest;
+import dev.steward.testkit.console.KaribuTest;
 import dev.steward.platform.security.Role;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import dev.steward.platform.files.UploadedFile;
-import dev.steward.console.ui.KaribuTest;
+import dev.steward.testkit.console.KaribuTest;
 import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.people.Person;
 import dev.steward.platform.people.PersonFilter;
