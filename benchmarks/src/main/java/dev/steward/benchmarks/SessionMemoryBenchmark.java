@@ -53,6 +53,11 @@ public final class SessionMemoryBenchmark {
                 open.add(client);
             }
             Histogram with = Histogram.of(console.pid());
+            if (System.getProperty("heapdump") != null) { // the heap with the sessions open, to see what holds what
+                Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+                new ProcessBuilder(jcmd.toString(), Long.toString(console.pid()), "GC.heap_dump", "-overwrite",
+                        Path.of(System.getProperty("heapdump")).toAbsolutePath().toString()).inheritIO().start().waitFor();
+            }
             open.forEach(VaadinClient::unload);
             Histogram closed = Histogram.of(console.pid());
 
