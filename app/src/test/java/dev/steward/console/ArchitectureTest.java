@@ -31,7 +31,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The dependency rules of ARCHITECTURE.md, checked on every production class the console ships (host, platform and
  * every bundled plugin): console -> plugins -> platform; a plugin uses another plugin only through its {@code api}
  * package; only {@code ..ui..} packages use Vaadin; no cycles between modules; every public method of a plugin's
- * services checks a permission; plugins report invalid input with the platform's exception.
+ * services checks a permission, naming an expression of the plugin's permissions class; plugins report invalid input
+ * with the platform's exception; {@code ..ui..} packages stay off jOOQ.
  */
 class ArchitectureTest {
 
@@ -77,6 +78,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void ui_packages_do_not_depend_on_jooq() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.jooq..")
+                .because("views call services, and services report a stale record with"
+                        + " dev.steward.platform.validation.ConcurrentChangeException, not jOOQ's DataChangedException")
+                .check(classes);
+    }
+
+    @Test
     void modules_have_no_cycles() {
         slices().matching("dev.steward.(*)..").should().beFreeOfCycles().check(classes);
     }
@@ -95,6 +105,36 @@ class ArchitectureTest {
     @Test
     void every_public_method_of_a_plugin_service_checks_a_permission() {
         PLUGIN_SERVICES_CHECK_PERMISSIONS.check(classes);
+    }
+
+    static final ArchRule PLUGINS_GUARD_WITH_THEIR_PERMISSION_EXPRESSIONS = classes().that(inAPlugin())
+            .should(guardWithExpressionsOfTheirPermissionsClass())
+            .allowEmptyShould(true);
+
+    @Test
+    void a_plugin_names_its_method_security_by_an_expression_of_its_permissions_class() {
+        PLUGINS_GUARD_WITH_THEIR_PERMISSION_EXPRESSIONS.check(classes);
+    }
+
+    @Test
+    void the_method_security_rule_catches_a_permission_written_out_in_the_annotation() {
+        JavaClasses literal = new ClassFileImporter().importClasses(dev.steward.testplugins.unguarded.UnguardedNotes.class);
+        assertThatThrownBy(() -> PLUGINS_GUARD_WITH_THEIR_PERMISSION_EXPRESSIONS.check(literal))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("hasAuthority('unguarded.read')");
+    }
+
+    @Test
+    void proposal_reconciliation_is_unguarded_and_reached_only_through_the_guarded_obligation_service() {
+        String reconciliation = "dev.steward.incidents.obligations.ProposalReconciliation";
+        classes().that().haveFullyQualifiedName(reconciliation)
+                .should().notBePublic()
+                .andShould().notBeAnnotatedWith(PreAuthorize.class)
+                .andShould().onlyBeAccessed().byClassesThat().haveNameMatching(
+                        "dev\\.steward\\.incidents\\.obligations\\.(ObligationService|ProposalReconciliation)(\\$.*)?")
+                .check(classes);
+        methods().that().areDeclaredInClassesThat().haveFullyQualifiedName(reconciliation)
+                .should().notBeAnnotatedWith(PreAuthorize.class).andShould().notBePublic()
+                .check(classes);
     }
 
     @Test
@@ -192,6 +232,37 @@ class ArchitectureTest {
                     .filter(i -> i.getPackageName().startsWith("dev.steward.platform.spi"))
                     .noneMatch(i -> i.tryGetMethod(method.getName(), parameters).isPresent());
         });
+    }
+
+    /** The {@code public static final String} values of the module's {@code *Permissions} classes. */
+    private static Set<String> permissionExpressionsOf(String module) {
+        Set<String> expressions = new java.util.HashSet<>();
+        classes.stream().filter(c -> module.equals(moduleOf(c)) && c.getSimpleName().endsWith("Permissions")).forEach(c -> {
+            for (java.lang.reflect.Field field : c.reflect().getFields()) {
+                if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                    try {
+                        expressions.add((String) field.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        });
+        return expressions;
+    }
+
+    private static ArchCondition<JavaClass> guardWithExpressionsOfTheirPermissionsClass() {
+        return new ArchCondition<>("name in @PreAuthorize a constant of the plugin's permissions class, not the text of a permission") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                Set<String> allowed = permissionExpressionsOf(moduleOf(type));
+                type.tryGetAnnotationOfType(PreAuthorize.class).filter(a -> !allowed.contains(a.value())).ifPresent(a ->
+                        events.add(SimpleConditionEvent.violated(type, type.getName() + ": @PreAuthorize(\"" + a.value() + "\")")));
+                type.getMethods().forEach(method -> method.tryGetAnnotationOfType(PreAuthorize.class)
+                        .filter(a -> !allowed.contains(a.value())).ifPresent(a -> events.add(SimpleConditionEvent.violated(method,
+                                method.getFullName() + ": @PreAuthorize(\"" + a.value() + "\") is no expression of the plugin's permissions class"))));
+            }
+        };
     }
 
     private static ArchCondition<JavaMethod> checkAPermission() {

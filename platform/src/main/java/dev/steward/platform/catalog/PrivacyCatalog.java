@@ -4,8 +4,8 @@ import dev.steward.platform.db.generated.tables.records.CatalogEntryRecord;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.spi.CatalogUsage;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +59,7 @@ public class PrivacyCatalog {
                 .where(CATALOG_ENTRY.KIND.eq(CatalogKind.JURISDICTION.name()).and(CATALOG_ENTRY.EEA.isTrue())).fetch(CATALOG_ENTRY.CODE));
     }
 
-    /** Creates or updates an entry; returns its id. Throws {@link IllegalArgumentException} or {@link DataChangedException}. */
+    /** Creates or updates an entry; returns its id. Throws {@link IllegalArgumentException} or {@link ConcurrentChangeException}. */
     @PreAuthorize("hasAuthority('" + PlatformPermissions.CATALOG_MANAGE + "')")
     @Transactional
     public long save(CatalogEntry entry) {
@@ -137,7 +137,7 @@ public class PrivacyCatalog {
         CatalogEntryRecord record = dsl.selectFrom(CATALOG_ENTRY).where(CATALOG_ENTRY.ID.eq(id)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("This catalogue entry no longer exists"));
         if (record.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this entry in the meantime; reload and try again");
+            throw new ConcurrentChangeException("Someone else changed this entry in the meantime; reload and try again");
         }
         return record;
     }

@@ -4,12 +4,12 @@ import dev.steward.platform.db.generated.tables.records.PersonRecord;
 import dev.steward.platform.export.SafeCsv;
 import dev.steward.platform.search.SearchSql;
 import dev.steward.platform.security.PlatformPermissions;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,7 +73,7 @@ public class PeopleDirectory {
                 .fetch(r -> new OrgUnit(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
-    /** Creates or updates a person; returns the id. Throws {@link InvalidPersonException} or {@link DataChangedException}. */
+    /** Creates or updates a person; returns the id. Throws {@link InvalidPersonException} or {@link ConcurrentChangeException}. */
     @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")
     @Transactional
     public long save(PersonForm form) {
@@ -122,7 +122,7 @@ public class PeopleDirectory {
         var record = id == null ? dsl.newRecord(ORG_UNIT) : dsl.selectFrom(ORG_UNIT).where(ORG_UNIT.ID.eq(id)).forUpdate()
                 .fetchOptional().orElseThrow(() -> new InvalidPersonException("code", "The org unit no longer exists"));
         if (id != null && record.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this org unit in the meantime; reload and try again");
+            throw new ConcurrentChangeException("Someone else changed this org unit in the meantime; reload and try again");
         }
         if (id != null && parentId != null && orgUnitAncestorsOf(parentId).contains(id)) {
             throw new InvalidPersonException("parentId", "An org unit cannot sit below itself");
@@ -156,7 +156,7 @@ public class PeopleDirectory {
         PersonRecord record = dsl.selectFrom(PERSON).where(PERSON.ID.eq(id)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new InvalidPersonException("employeeId", "This person no longer exists"));
         if (record.getVersion() != expectedVersion) {
-            throw new DataChangedException("Someone else changed this person in the meantime; your changes were not "
+            throw new ConcurrentChangeException("Someone else changed this person in the meantime; your changes were not "
                     + "saved. Reload to see theirs, then apply yours again.");
         }
         return record;

@@ -4,9 +4,9 @@ import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
 import dev.steward.platform.db.generated.tables.records.AppUserRecord;
 import dev.steward.platform.security.AccountSecurityChanged.Change;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.exception.DataChangedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -228,7 +228,7 @@ public class UserAccountService {
         AppUserRecord user = dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("User " + id + " does not exist"));
         if (user.getVersion() != expectedVersion) {
-            throw new DataChangedException("Someone else changed this user in the meantime; reload and try again");
+            throw new ConcurrentChangeException("Someone else changed this user in the meantime; reload and try again");
         }
         return user;
     }

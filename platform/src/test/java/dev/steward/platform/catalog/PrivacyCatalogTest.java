@@ -1,8 +1,8 @@
 package dev.steward.platform.catalog;
 
 import dev.steward.platform.spi.CatalogUsage;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -91,7 +91,7 @@ class PrivacyCatalogTest {
         CatalogEntry contact = catalog.find(CatalogKind.DATA_CATEGORY, "contact").orElseThrow();
         assertThatThrownBy(() -> catalog.save(new CatalogEntry(contact.id(), contact.kind(), "contact", "Contact", null, 2,
                 false, null, false, false, null, false, contact.version() + 7)))
-                .isInstanceOf(DataChangedException.class);
+                .isInstanceOf(ConcurrentChangeException.class);
         assertThatThrownBy(() -> catalog.save(new CatalogEntry(null, CatalogKind.DATA_CATEGORY, "x", "X", null, 9, false,
                 null, false, false, null, false, 0))).hasMessageContaining("sensitivity from 1 (low) to 4");
     }

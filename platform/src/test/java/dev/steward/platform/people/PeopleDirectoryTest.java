@@ -1,7 +1,7 @@
 package dev.steward.platform.people;
 
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,7 +49,7 @@ class PeopleDirectoryTest {
                 EmploymentStatus.ACTIVE, null, null));
         assertThatThrownBy(() -> directory.save(new PersonForm(id, seenByBoth.version(), "D-3", "K. Johnson", null, null,
                 null, null, EmploymentStatus.ACTIVE, null, null)))
-                .isInstanceOf(DataChangedException.class).hasMessageContaining("Someone else changed this person");
+                .isInstanceOf(ConcurrentChangeException.class).hasMessageContaining("Someone else changed this person");
         assertThat(directory.find(id).orElseThrow().fullName()).isEqualTo("Katherine G. Johnson");
     }
 

@@ -11,6 +11,18 @@ public final class ReviewPermissions {
     /** Read every campaign, item, decision and the evidence (auditors). */
     public static final String READ = "reviews.read";
 
+    /*
+     * Method security: every @PreAuthorize of the plugin names one of these expressions, never a permission by its text.
+     */
+    /** Systems, imports, SoD rules, campaigns: changes only administrators make. */
+    public static final String MAY_ADMINISTER = "hasAuthority('" + ADMIN + "')";
+    /** Reads of everything (systems, snapshots, campaigns, items, evidence): administrators and auditors. */
+    public static final String MAY_READ = "hasAuthority('" + ADMIN + "') or hasAuthority('" + READ + "')";
+    /** A reviewer's own queue and decisions (which items are one's own is a data-level rule). */
+    public static final String MAY_REVIEW = "hasAuthority('" + REVIEW + "')";
+    /** Figures across every campaign for the dashboard: holders of the read permission. */
+    public static final String MAY_READ_FIGURES = "hasAuthority('" + READ + "')";
+
     private ReviewPermissions() {
     }
 }

@@ -15,9 +15,9 @@ import dev.steward.reviews.ldap.ConnectionTest;
 import dev.steward.reviews.ldap.LdapSettings;
 import dev.steward.reviews.ldap.LdapSourceService;
 import dev.steward.reviews.systems.SystemInfo;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.exception.DataChangedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,7 +252,7 @@ class LdapImportTest extends ReviewsTestBase {
         assertThatThrownBy(() -> ldap().save(elsewhere)).hasMessage("Enter the password again: the address or bind DN changed");
 
         // a stale form is refused
-        assertThatThrownBy(() -> ldap().save(read)).isInstanceOf(DataChangedException.class);
+        assertThatThrownBy(() -> ldap().save(read)).isInstanceOf(ConcurrentChangeException.class);
 
         // a password stored before passwords were sealed still works, and is sealed at the next save
         dsl.execute("update reviews.ldap_source set bind_password = ? where system_id = ?", PASSWORD, hr.id());

@@ -163,7 +163,10 @@ class MultiStageTest extends ReviewsTestBase {
                 .hasMessageContaining("A campaign has one to 3 review stages")
                 .hasMessageContaining("Name the reviewer for stage 2")
                 .hasMessageContaining("Stage 2 must be due after stage 1")
-                .hasMessageContaining("Reminders are given in days before the due date, from 0 to 30");
+                .hasMessageContaining("Reminders are given in days before the due date, from 0 to 30")
+                .isInstanceOfSatisfying(dev.steward.platform.validation.InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(dev.steward.platform.validation.InvalidInputException.Problem::field)
+                        .containsExactly("stages", "stage2.namedReviewer", "stage2.dueAt", "reminderDays"));
 
         Campaign campaign = launchTwoStages(StageRule.REVOKE_IF_ANY);
         loginAs(company.user("maria"), Role.MANAGER);

@@ -37,14 +37,14 @@ public class BreachRegister {
         this.dsl = dsl;
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public int count() {
         return dsl.fetchCount(INCIDENT);
     }
 
     /** Every entry, oldest discovery first, read with a cursor. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public void forEach(Consumer<Entry> sink) {
         Field<String> decisions = select(field("string_agg({0} || ' · ' || {1} || ': ' || lower(replace({2}, '_', ' '))"
@@ -64,7 +64,7 @@ public class BreachRegister {
         }
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     public void writeCsv(OutputStream out, ExportProgress progress) {
         long[] rows = {0};
         try (SafeCsv csv = SafeCsv.open(out, "reference", "title", "type", "discovered", "aware", "phase", "data_categories",
@@ -78,7 +78,7 @@ public class BreachRegister {
         progress.rowsWritten(rows[0]);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     public void writePdf(OutputStream out, ExportProgress progress) {
         long[] rows = {0};
         try (PdfReport pdf = PdfReport.start(out, "Register of personal-data breaches (GDPR Art. 33(5))")) {

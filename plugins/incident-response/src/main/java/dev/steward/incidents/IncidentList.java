@@ -38,14 +38,14 @@ public class IncidentList {
         this.dsl = dsl;
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<IncidentRow> page(IncidentFilter filter, SortBy sortBy, boolean ascending, int offset, int limit) {
         return rows(condition(filter), order(sortBy, ascending), offset, limit);
     }
 
     /** The incidents with these ids (those that exist). */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<IncidentRow> byIds(java.util.Collection<Long> ids) {
         return rows(INCIDENT.ID.in(ids), List.of(INCIDENT.ID.asc()), 0, ids.size());
@@ -64,7 +64,7 @@ public class IncidentList {
                         Times.instant(r.value8()), Times.instant(r.value9()), r.value10()));
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public int count(IncidentFilter filter) {
         return dsl.fetchCount(INCIDENT, condition(filter));

@@ -18,6 +18,17 @@ public final class IncidentPermissions {
      */
     public static final String INTAKE_UPDATE_ANY = "incidents.intake.update-any";
 
+    /*
+     * Method security: every @PreAuthorize of the plugin names one of these expressions, never a permission by its text.
+     */
+    /** Reading incidents, their timelines, obligations and the rules. */
+    public static final String MAY_READ = "hasAuthority('" + READ + "')";
+    public static final String MAY_WORK = "hasAuthority('" + WORK + "')";
+    public static final String MAY_ASSESS = "hasAuthority('" + ASSESS + "')";
+    public static final String MAY_NOTIFY = "hasAuthority('" + NOTIFY + "')";
+    public static final String MAY_MANAGE_RULES = "hasAuthority('" + MANAGE_RULES + "')";
+    /** The intake API: a client that reports incidents works on them and reads back what it reported. */
+    public static final String MAY_REPORT = MAY_WORK + " and " + MAY_READ;
     /** Method security of the internal steps of any change to an incident (timeline entries, recomputed obligations). */
     public static final String MAY_CHANGE = "hasAnyAuthority('" + WORK + "', '" + ASSESS + "', '" + NOTIFY + "', '" + MANAGE_RULES + "')";
 

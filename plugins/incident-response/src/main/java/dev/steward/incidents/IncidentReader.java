@@ -18,7 +18,7 @@ import static dev.steward.incidents.db.Tables.INCIDENT_RESIDENCY;
 
 /** Loads incidents for the plugin's services; the permission checks are the callers'. */
 @Component
-@PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+@PreAuthorize(IncidentPermissions.MAY_READ)
 public class IncidentReader {
 
     private final DSLContext dsl;

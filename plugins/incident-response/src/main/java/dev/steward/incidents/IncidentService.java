@@ -16,8 +16,8 @@ import dev.steward.platform.notifications.NotificationService;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.UserPermissions;
 import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,13 +65,13 @@ public class IncidentService {
         this.notifications = notifications;
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Optional<Incident> find(long id) {
         return reader.find(id);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @PreAuthorize(IncidentPermissions.MAY_WORK)
     @Transactional
     public Incident create(IncidentForm form) {
         validate(form, null);
@@ -97,7 +97,7 @@ public class IncidentService {
      * Logs an incident opened from another module's record (a vendor's breach) and links the two, in one
      * transaction: if the record may not be linked, no incident is logged either.
      */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @PreAuthorize(IncidentPermissions.MAY_WORK)
     @Transactional
     public Incident createLinked(IncidentForm form, EntityRef linkedTo) {
         Incident incident = create(form);
@@ -110,9 +110,9 @@ public class IncidentService {
      * Saves changed facts.
      *
      * @param version the version the user edited; if someone saved in between, nothing is written and
-     *                {@link DataChangedException} says so
+     *                {@link ConcurrentChangeException} says so
      */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @PreAuthorize(IncidentPermissions.MAY_WORK)
     @Transactional
     public Incident update(long id, int version, IncidentForm form) {
         IncidentRecord record = lockForUpdate(dsl, id, version);
@@ -142,7 +142,7 @@ public class IncidentService {
         IncidentRecord record = dsl.selectFrom(INCIDENT).where(INCIDENT.ID.eq(id)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Incident " + id + " does not exist"));
         if (record.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this incident in the meantime (by "
+            throw new ConcurrentChangeException("Someone else changed this incident in the meantime (by "
                     + "version " + record.getVersion() + "); reload it to see their changes, then try again");
         }
         return record;

@@ -37,7 +37,7 @@ public class IncidentStats {
     }
 
     /** Open incidents per severity band; the null key counts those not assessed yet. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Map<Optional<SeverityBand>, Integer> openBySeverity() {
         Map<Optional<SeverityBand>, Integer> counts = new java.util.LinkedHashMap<>();
@@ -48,20 +48,20 @@ public class IncidentStats {
     }
 
     /** Open obligations due between now and now + {@code within}, soonest first. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<DueObligation> dueWithin(Duration within, int limit) {
         Instant now = Instant.now();
         return due(OBLIGATION.DUE_AT.between(Times.odt(now), Times.odt(now.plus(within))), limit);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<DueObligation> overdue(int limit) {
         return due(OBLIGATION.DUE_AT.lt(Times.odt(Instant.now())), limit);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public int overdueCount() {
         return dsl.fetchCount(OBLIGATION, OBLIGATION.STATUS.in("PROPOSED", "REQUIRED").and(OBLIGATION.DUE_AT.lt(Times.odt(Instant.now()))));
@@ -76,7 +76,7 @@ public class IncidentStats {
     }
 
     /** Mean time from discovery to containment over incidents discovered in the last {@code period}. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Optional<Duration> meanTimeToContain(Duration period) {
         Field<java.math.BigDecimal> seconds = avg(field("extract(epoch from ({0} - {1}))", java.math.BigDecimal.class,
@@ -86,7 +86,7 @@ public class IncidentStats {
     }
 
     /** Mean time from awareness to the first notice sent, over incidents discovered in the last {@code period}. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Optional<Duration> meanTimeToNotify(Duration period) {
         var firstNotice = dsl.select(OBLIGATION.INCIDENT_ID, min(OBLIGATION.SENT_AT).as("first_sent")).from(OBLIGATION)

@@ -18,8 +18,8 @@ import dev.steward.incidents.work.Timeline;
 import dev.steward.incidents.work.TimelineEntry;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.validation.InvalidInputException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,7 +106,7 @@ class IncidentLifecycleTest extends IncidentServiceTestBase {
         incidents.update(created.id(), created.version(), theirs);
 
         assertThatThrownBy(() -> incidents.update(created.id(), created.version(), mine))
-                .isInstanceOf(DataChangedException.class).hasMessageContaining("Someone else changed this incident");
+                .isInstanceOf(ConcurrentChangeException.class).hasMessageContaining("Someone else changed this incident");
         assertThat(incidents.find(created.id()).orElseThrow().facts().getDescription()).isEqualTo("Theirs");
     }
 

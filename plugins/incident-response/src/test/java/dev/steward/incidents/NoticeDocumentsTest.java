@@ -13,7 +13,7 @@ import dev.steward.incidents.work.Timeline;
 import dev.steward.incidents.work.TimelineEntry;
 import dev.steward.platform.files.AttachmentService;
 import dev.steward.platform.security.Role;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,7 +88,7 @@ class NoticeDocumentsTest extends IncidentServiceTestBase {
         NoticeTemplate saved = documents.save(new NoticeTemplate(original.id(), original.recipientKind(), original.name(),
                 original.body() + "\nKind regards", original.version()));
         assertThat(saved.version()).isEqualTo(original.version() + 1);
-        assertThatThrownBy(() -> documents.save(original)).isInstanceOf(DataChangedException.class);
+        assertThatThrownBy(() -> documents.save(original)).isInstanceOf(ConcurrentChangeException.class);
     }
 
     @Test

@@ -19,7 +19,7 @@ import static org.jooq.impl.DSL.val;
  * console user with the person's email, as the platform's team directory matches them).
  */
 @Component
-@PreAuthorize("isAuthenticated()") // its methods are the data-level checks; they answer for whoever asks
+@PreAuthorize(VendorPermissions.SIGNED_IN) // its methods are the data-level checks; they answer for whoever asks
 public class VendorAccess {
 
     private final DSLContext dsl;

@@ -12,7 +12,7 @@ import dev.steward.vendors.contracts.Contracts;
 import dev.steward.vendors.contracts.DpaStatus;
 import dev.steward.vendors.processing.Relationship;
 import dev.steward.vendors.registry.Vendor;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +117,7 @@ class VendorContractsTest extends VendorsTestBase {
         Contract saved = contracts.save(dpa(vendorId, ContractStatus.DRAFT, null, null, false));
         contracts.save(saved.toForm());
         assertThatThrownBy(() -> contracts.save(new ContractForm(saved.id(), saved.version(), vendorId, ContractType.NDA, null,
-                ContractStatus.TERMINATED, TODAY, TODAY, null, false, null, null))).isInstanceOf(DataChangedException.class);
+                ContractStatus.TERMINATED, TODAY, TODAY, null, false, null, null))).isInstanceOf(ConcurrentChangeException.class);
         assertThat(contracts.ofVendor(vendorId)).singleElement().extracting(Contract::type).isEqualTo(ContractType.DPA);
     }
 

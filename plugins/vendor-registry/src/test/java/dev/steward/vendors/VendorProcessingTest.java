@@ -10,7 +10,7 @@ import dev.steward.vendors.processing.Purpose;
 import dev.steward.vendors.processing.Relationship;
 import dev.steward.vendors.processing.TransferMechanism;
 import dev.steward.vendors.processing.Volume;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +101,7 @@ class VendorProcessingTest extends VendorsTestBase {
         ProcessingForm stale = saved.toForm();
         assertThatThrownBy(() -> register.save(new ProcessingForm(stale.id(), stale.version(), stale.serviceId(), Relationship.JOINT_CONTROLLER,
                 stale.dataCategories(), stale.subjectTypes(), stale.purposes(), Volume.OVER_1M, false, false, Set.of("CN"), Set.of(), null, null)))
-                .isInstanceOf(DataChangedException.class);
+                .isInstanceOf(ConcurrentChangeException.class);
         assertThat(register.ofService(payments.id())).singleElement().satisfies(p -> {
             assertThat(p.relationship()).isEqualTo(Relationship.PROCESSOR);
             assertThat(p.processingCountries()).containsExactly("DE");

@@ -9,7 +9,7 @@ import dev.steward.vendors.registry.Vendor;
 import dev.steward.vendors.registry.VendorForm;
 import dev.steward.vendors.registry.VendorRegistry;
 import dev.steward.vendors.registry.VendorStatus;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -68,7 +68,7 @@ class VendorRegistryTest extends VendorsTestBase {
         VendorForm renamed = new VendorForm(stale.id(), stale.version(), "Renamed " + suffix, null, null, null, VendorStatus.TERMINATED,
                 null, Criticality.LOW, AccessLevel.NONE, null, List.of());
 
-        assertThatThrownBy(() -> vendors.save(renamed)).isInstanceOf(DataChangedException.class)
+        assertThatThrownBy(() -> vendors.save(renamed)).isInstanceOf(ConcurrentChangeException.class)
                 .hasMessageContaining("Someone else changed this vendor");
         Vendor now = vendors.find(saved.id()).orElseThrow();
         assertThat(now.legalName()).isEqualTo(saved.legalName());

@@ -23,7 +23,7 @@ import dev.steward.vendors.risk.RiskFactors;
 import dev.steward.vendors.risk.RiskRubric;
 import dev.steward.vendors.risk.RiskRubrics;
 import dev.steward.vendors.risk.TierChange;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
@@ -98,7 +98,7 @@ class VendorRiskTest extends VendorsTestBase {
         assertThat(history.getFirst().reason()).isEqualTo("Breach at the vendor reported on the news");
         assertThat(dsl.fetchValue("select next_review_on from vendors.vendor where id = ?", v.id()).toString())
                 .isEqualTo(LocalDate.now().plusMonths(12).toString());
-        assertThatThrownBy(() -> assessments.changeTier(v.id(), reloaded.version(), 3, "stale")).isInstanceOf(DataChangedException.class);
+        assertThatThrownBy(() -> assessments.changeTier(v.id(), reloaded.version(), 3, "stale")).isInstanceOf(ConcurrentChangeException.class);
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.security.UserAccount;
+import dev.steward.platform.validation.ConcurrentChangeException;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -49,7 +50,7 @@ class UserDialog extends Dialog {
                 action.save(username.getValue().trim(), displayName.getValue(), email.getValue(),
                         roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.getValue()));
                 close();
-            } catch (IllegalArgumentException | org.jooq.exception.DataChangedException ex) {
+            } catch (IllegalArgumentException | ConcurrentChangeException ex) {
                 error.setText(ex.getMessage());
             }
         });

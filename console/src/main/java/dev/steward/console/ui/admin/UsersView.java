@@ -28,6 +28,7 @@ import dev.steward.platform.security.sso.SsoAccounts;
 import dev.steward.platform.security.mfa.MfaService;
 import dev.steward.console.ui.mfa.UserMfaActions;
 import dev.steward.platform.spi.RequiresPermission;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.Map;
@@ -132,7 +133,7 @@ public class UsersView extends VerticalLayout {
     private void run(Runnable action) {
         try {
             action.run();
-        } catch (IllegalArgumentException | org.jooq.exception.DataChangedException e) {
+        } catch (IllegalArgumentException | ConcurrentChangeException e) {
             Toasts.error(e.getMessage());
         }
         refresh();

@@ -12,7 +12,7 @@ import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.catalog.CatalogEntry;
 import dev.steward.platform.catalog.CatalogKind;
 import dev.steward.platform.catalog.PrivacyCatalog;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 
 /** Add or edit a catalogue entry; retire/restore or delete an existing one (delete is refused while it is used). */
 class CatalogEntryDialog extends Dialog {
@@ -70,7 +70,7 @@ class CatalogEntryDialog extends Dialog {
     private void act(Runnable action, String done, Runnable changed) {
         try {
             action.run();
-        } catch (IllegalArgumentException | DataChangedException ex) {
+        } catch (IllegalArgumentException | ConcurrentChangeException ex) {
             error.setText(ex.getMessage());
             return;
         }

@@ -20,8 +20,8 @@ import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.spi.RequiresPermission;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import jakarta.annotation.security.PermitAll;
-import org.jooq.exception.DataChangedException;
 
 /** Org units (departments) and their parents; people imports create missing ones by code. */
 @Route("people/org-units")
@@ -80,7 +80,7 @@ public class OrgUnitsView extends VerticalLayout {
                 Toasts.success("Saved " + code.getValue());
                 refresh();
                 dialog.close();
-            } catch (InvalidPersonException | DataChangedException ex) {
+            } catch (InvalidPersonException | ConcurrentChangeException ex) {
                 error.setText(ex.getMessage());
             }
         });

@@ -18,7 +18,7 @@ import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.people.Person;
 import dev.steward.platform.people.PersonFilter;
 import dev.steward.platform.people.PersonForm;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 
 import java.util.Map;
 
@@ -93,7 +93,7 @@ class PersonDialog extends Dialog {
                 }
             }
             return;
-        } catch (DataChangedException ex) {
+        } catch (ConcurrentChangeException ex) {
             error.setText(ex.getMessage());
             return;
         }

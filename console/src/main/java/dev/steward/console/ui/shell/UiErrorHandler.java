@@ -8,7 +8,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.steward.platform.db.DatabaseUnavailable;
 import dev.steward.platform.plugin.PluginDisabledException;
 import dev.steward.platform.ui.Toasts;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -52,7 +52,7 @@ class UiErrorHandler implements VaadinServiceInitListener, ErrorHandler {
                 return "You do not have permission to do this";
             }
             if (t instanceof IllegalArgumentException || t instanceof IllegalStateException
-                    || t instanceof DataChangedException || t instanceof PluginDisabledException) {
+                    || t instanceof ConcurrentChangeException || t instanceof PluginDisabledException) {
                 return t.getMessage();
             }
         }

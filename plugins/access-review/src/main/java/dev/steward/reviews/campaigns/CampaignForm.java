@@ -66,6 +66,16 @@ public record CampaignForm(String name, String description, List<Long> systemIds
                 DEFAULT_REMINDER_DAYS, Escalation.REVIEWER_MANAGER);
     }
 
+    /**
+     * The name a validation problem gives one field of a stage: {@code stage2.dueAt}.
+     *
+     * @param stage 1-based, as the messages count stages
+     * @param field {@code reviewerRule}, {@code namedReviewer} or {@code dueAt}
+     */
+    public static String stageField(int stage, String field) {
+        return "stage" + stage + "." + field;
+    }
+
     /** The first stage's reviewer rule. */
     public ReviewerRule reviewerRule() {
         return stages.isEmpty() ? null : stages.getFirst().reviewerRule();

@@ -5,17 +5,17 @@ import dev.steward.platform.audit.AuditTrail;
 import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.CampaignRecord;
 import dev.steward.reviews.db.tables.records.CampaignStageRecord;
 import dev.steward.reviews.evidence.EvidenceFiles;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,19 +47,19 @@ public class CampaignService {
         this.notifications = notifications;
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Campaign> list() {
         return toCampaigns(dsl.selectFrom(CAMPAIGN).orderBy(CAMPAIGN.ID.desc()).fetch());
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Optional<Campaign> find(long id) {
         return toCampaigns(dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).fetch()).stream().findFirst();
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public Campaign create(CampaignForm form) {
         validate(form);
@@ -84,7 +84,7 @@ public class CampaignService {
     }
 
     /** Freezes the items from the current snapshots and notifies each reviewer once. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public Campaign launch(long campaignId, int version) {
         CampaignRecord r = lock(campaignId, version);
@@ -121,7 +121,7 @@ public class CampaignService {
     }
 
     /** What closing would do with the undecided items, per system (exactly what {@link #close} then does). */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public ClosePreview closePreview(long campaignId) {
         CampaignRecord r = dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).fetchOptional()
@@ -144,7 +144,7 @@ public class CampaignService {
      * SHA-256 recorded, see {@link dev.steward.reviews.evidence.EvidencePack}), every revoke opens a remediation item
      * for its system.
      */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public ClosePreview close(long campaignId, int version) {
         CampaignRecord r = lock(campaignId, version);
@@ -184,56 +184,16 @@ public class CampaignService {
         CampaignRecord r = dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Campaign " + campaignId + " does not exist"));
         if (r.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this campaign in the meantime; reload it and try again");
+            throw new ConcurrentChangeException("Someone else changed this campaign in the meantime; reload it and try again");
         }
         return r;
     }
 
     private void validate(CampaignForm f) {
-        List<String> problems = new ArrayList<>();
-        if (f.name() == null || f.name().isBlank() || f.name().length() > 200) {
-            problems.add("The campaign needs a name of at most 200 characters");
-        }
-        if (f.systemIds().isEmpty()) {
-            problems.add("Choose at least one system");
-        } else if (dsl.fetchCount(SYSTEM, SYSTEM.ID.in(f.systemIds())) != f.systemIds().stream().distinct().count()) {
-            problems.add("Unknown system in the scope");
-        }
-        if (f.stages().isEmpty() || f.stages().size() > CampaignForm.MAX_STAGES) {
-            problems.add("A campaign has one to " + CampaignForm.MAX_STAGES + " review stages");
-        }
-        Instant previousDue = f.startsAt();
-        for (int i = 0; i < f.stages().size(); i++) {
-            CampaignForm.Stage stage = f.stages().get(i);
-            String which = f.stages().size() == 1 ? "" : " for stage " + (i + 1);
-            if (stage == null || stage.reviewerRule() == null) {
-                problems.add("Choose who reviews" + which + ": the person's manager, the system owner or a named reviewer");
-            } else if (stage.reviewerRule() == CampaignForm.ReviewerRule.NAMED && blankToNull(stage.namedReviewer()) == null) {
-                problems.add("Name the reviewer" + which);
-            }
-            if (stage == null || stage.dueAt() == null) {
-                problems.add("A due date is required" + which);
-            } else if (previousDue != null && !stage.dueAt().isAfter(previousDue)) {
-                problems.add(i == 0 ? "The due date must be after the start" : "Stage " + (i + 1) + " must be due after stage " + i);
-            }
-            previousDue = stage == null ? null : stage.dueAt();
-        }
-        if (f.fallbackReviewer() == null || f.fallbackReviewer().isBlank()) {
-            problems.add("Name a fallback reviewer for items without a reviewer and for would-be self-reviews");
-        }
-        if (f.noResponse() == null) {
-            problems.add("Choose what closing does with undecided items");
-        }
-        if (f.startsAt() == null) {
-            problems.add("The start date is required");
-        }
-        if (f.reminderDays().stream().anyMatch(d -> d == null || d < 0 || d > CampaignForm.MAX_REMINDER_DAYS)) {
-            problems.add("Reminders are given in days before the due date, from 0 to " + CampaignForm.MAX_REMINDER_DAYS);
-        } else if (f.reminderDays().stream().distinct().count() != f.reminderDays().size()) {
-            problems.add("Each reminder day only once");
-        }
+        List<InvalidInputException.Problem> problems = CampaignRules.check(f,
+                ids -> dsl.fetchCount(SYSTEM, SYSTEM.ID.in(ids)) == ids.stream().distinct().count());
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new InvalidInputException(problems);
         }
     }
 

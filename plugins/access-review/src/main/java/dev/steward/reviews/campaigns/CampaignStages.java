@@ -52,7 +52,7 @@ public class CampaignStages {
     }
 
     /** What ending the current stage would do (exactly what {@link #advance} then does). */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public StagePreview preview(long campaignId) {
         CampaignRecord r = dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).fetchOptional()
@@ -79,7 +79,7 @@ public class CampaignStages {
     }
 
     /** Ends the current stage and opens the next; returns what was applied. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public StagePreview advance(long campaignId, int version) {
         CampaignRecord r = campaigns.lock(campaignId, version);

@@ -50,7 +50,7 @@ public class CampaignItems {
     }
 
     /** One page in id order, {@code offset} items in. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ReviewItem> page(long campaignId, Filter filter, int offset, int limit) {
         if (filter.isNone()) {
@@ -72,7 +72,7 @@ public class CampaignItems {
      * A page of the items with an id above {@code afterId}, skipping {@code skip} of them first (0 when the caller
      * knows the last id of the page before).
      */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ReviewItem> pageAfter(long campaignId, Filter filter, long afterId, int skip, int limit) {
         // the ids first, so that skipped items are index entries (an index-only scan of (campaign_id, id) once vacuum has
@@ -88,7 +88,7 @@ public class CampaignItems {
                 .fetch(r -> ReviewDecisions.toItem(r.into(REVIEW_ITEM), r.get(SYSTEM.NAME), null));
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public int count(long campaignId, Filter filter) {
         if (filter.reviewer() != null) {

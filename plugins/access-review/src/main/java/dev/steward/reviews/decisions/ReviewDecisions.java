@@ -4,10 +4,10 @@ import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.ItemEventRecord;
 import dev.steward.reviews.db.tables.records.ReviewItemRecord;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -58,7 +58,7 @@ public class ReviewDecisions {
     }
 
     /** The current user's items in active campaigns, by person then system and entitlement. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
+    @PreAuthorize(ReviewPermissions.MAY_REVIEW)
     @Transactional(readOnly = true)
     public List<ReviewItem> myQueue(boolean pendingOnly) {
         Condition mine = mine().and(pendingOnly ? REVIEW_ITEM.OUTCOME.eq("PENDING") : org.jooq.impl.DSL.noCondition());
@@ -73,7 +73,7 @@ public class ReviewDecisions {
                 .fetch(r -> toItem(r.into(REVIEW_ITEM), r.get(SYSTEM.NAME), r.get(EARLIER_STAGES)));
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
+    @PreAuthorize(ReviewPermissions.MAY_REVIEW)
     @Transactional(readOnly = true)
     public Progress myProgress() {
         Condition current = atCurrentStages();
@@ -97,7 +97,7 @@ public class ReviewDecisions {
                 REVIEW_ITEM.CAMPAIGN_ID.eq(org.jooq.impl.DSL.inline(c.value1())).and(REVIEW_ITEM.STAGE.eq(org.jooq.impl.DSL.inline(c.value2())))));
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
+    @PreAuthorize(ReviewPermissions.MAY_REVIEW)
     @Transactional
     public ReviewItem decide(long itemId, int version, Decision decision, String comment) {
         ReviewItemRecord item = lockMine(itemId, version);
@@ -118,7 +118,7 @@ public class ReviewDecisions {
      *
      * @return how many were approved
      */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
+    @PreAuthorize(ReviewPermissions.MAY_REVIEW)
     @Transactional
     public int approveAll(List<Long> itemIds) {
         List<ReviewItemRecord> items = dsl.selectFrom(REVIEW_ITEM).where(REVIEW_ITEM.ID.in(itemIds)).and(mine())
@@ -138,7 +138,7 @@ public class ReviewDecisions {
     }
 
     /** Hands an item to another reviewer (reassign), or to a stand-in (delegate); it leaves the current queue. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
+    @PreAuthorize(ReviewPermissions.MAY_REVIEW)
     @Transactional
     public void reassign(long itemId, int version, String newReviewer, String comment, boolean delegate) {
         ReviewItemRecord item = lockMine(itemId, version);
@@ -195,7 +195,7 @@ public class ReviewDecisions {
                 .orElseThrow(() -> new AccessDeniedException("This item is not in your queue"));
         requireActive(item);
         if (item.getVersion() != version) {
-            throw new DataChangedException("This item changed in the meantime (decided or reassigned); reload your queue");
+            throw new ConcurrentChangeException("This item changed in the meantime (decided or reassigned); reload your queue");
         }
         return item;
     }

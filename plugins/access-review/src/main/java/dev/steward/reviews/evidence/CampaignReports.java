@@ -30,7 +30,7 @@ public class CampaignReports {
         this.campaigns = campaigns;
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public CampaignReport report(long campaignId) {
         Campaign campaign = campaigns.find(campaignId)

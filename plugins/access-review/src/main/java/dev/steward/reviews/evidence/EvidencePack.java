@@ -48,7 +48,7 @@ public class EvidencePack {
     }
 
     /** How many rows the pack's files hold (for a progress bar). */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public long rows(long campaignId) {
         return ((Number) dsl.fetchValue("""
@@ -62,7 +62,7 @@ public class EvidencePack {
         return "access-review-" + campaign.id() + "-evidence.zip";
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public void write(long campaignId, OutputStream out, ExportProgress progress) throws IOException {
         CampaignReport report = reports.report(campaignId);

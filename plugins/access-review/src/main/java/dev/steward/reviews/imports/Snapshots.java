@@ -90,7 +90,7 @@ public class Snapshots {
     }
 
     /** The system's imports, newest first. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Snapshot> history(long systemId) {
         systemName(systemId);
@@ -100,7 +100,7 @@ public class Snapshots {
     }
 
     /** The counts of what changed between two imports of the system (in either order: the older one is "from"). */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Diff diff(long systemId, long importA, long importB) {
         long[] pair = checked(systemId, importA, importB);
@@ -113,7 +113,7 @@ public class Snapshots {
     }
 
     /** A page of the grants added or removed between two imports, by account and entitlement. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Grant> grants(long systemId, long importA, long importB, GrantChange change, int offset, int limit) {
         long[] pair = checked(systemId, importA, importB);
@@ -122,7 +122,7 @@ public class Snapshots {
     }
 
     /** A page of the accounts added, removed or changed between two imports, by account name. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Account> accounts(long systemId, long importA, long importB, AccountChange change, int offset, int limit) {
         long[] pair = checked(systemId, importA, importB);
@@ -131,7 +131,7 @@ public class Snapshots {
     }
 
     /** Every change between two imports as CSV (one row per grant or account change). */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public void exportCsv(long systemId, long importA, long importB, OutputStream out, ExportProgress progress) {
         long[] pair = checked(systemId, importA, importB);
@@ -168,7 +168,7 @@ public class Snapshots {
     }
 
     /** "Snapshots diff ERP #12-#15.csv" style name, for the download. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public String fileName(long systemId, long importA, long importB) {
         long[] pair = checked(systemId, importA, importB);

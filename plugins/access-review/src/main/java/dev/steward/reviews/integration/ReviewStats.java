@@ -26,14 +26,14 @@ public class ReviewStats {
         this.dsl = dsl;
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.REVIEW + "')")
+    @PreAuthorize(ReviewPermissions.MAY_REVIEW)
     @Transactional(readOnly = true)
     public int myPending() {
         return ((Number) dsl.fetchValue("select count(*) from reviews.review_item i join reviews.campaign c on c.id = i.campaign_id"
                 + " where c.status = 'ACTIVE' and i.outcome = 'PENDING' and i.reviewer = ?", CurrentUser.username().orElseThrow())).intValue();
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ_FIGURES)
     @Transactional(readOnly = true)
     public List<CampaignProgress> activeCampaigns() {
         return dsl.fetch("select c.name, c.items, count(*) filter (where i.outcome <> 'PENDING') decided, c.due_at < now() overdue"
@@ -47,7 +47,7 @@ public class ReviewStats {
      * Reviewers with items still pending in an active campaign's current stage past its due date, most pending
      * first (at most {@code limit}; one row per reviewer and campaign).
      */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ_FIGURES)
     @Transactional(readOnly = true)
     public List<OverdueReviewer> overdueReviewers(int limit) {
         return dsl.fetch("""
@@ -62,7 +62,7 @@ public class ReviewStats {
                         r.get("due_at", java.time.OffsetDateTime.class).toInstant()));
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ_FIGURES)
     @Transactional(readOnly = true)
     public int revokedButNotRemoved() {
         return ((Number) dsl.fetchValue("select count(*) from reviews.remediation where status = 'NOT_REMOVED'")).intValue();

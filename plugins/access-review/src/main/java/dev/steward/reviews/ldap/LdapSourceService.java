@@ -12,8 +12,8 @@ import dev.steward.platform.security.SecretBox;
 import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.LdapSourceRecord;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,13 +43,13 @@ public class LdapSourceService {
     }
 
     /** The system's settings, without the password ({@link LdapSettings#passwordSet()} tells whether one is stored). */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional(readOnly = true)
     public Optional<LdapSettings> get(long systemId) {
         return record(systemId).map(LdapSourceService::toSettings);
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public LdapSettings save(LdapSettings settings) {
         if (!dsl.fetchExists(SYSTEM, SYSTEM.ID.eq(settings.systemId()))) {
@@ -60,14 +60,14 @@ public class LdapSourceService {
         LdapSettings s = LdapSettingsCheck.clean(settings, r == null ? null : withStoredPassword(r));
         if (r == null) {
             if (s.version() != null) {
-                throw new DataChangedException("Someone else removed these LDAP settings in the meantime; reload and try again");
+                throw new ConcurrentChangeException("Someone else removed these LDAP settings in the meantime; reload and try again");
             }
             r = dsl.newRecord(LDAP_SOURCE);
             r.setSystemId(s.systemId());
             r.setVersion(0);
         } else {
             if (s.version() == null || r.getVersion() != s.version().intValue()) {
-                throw new DataChangedException("Someone else changed these LDAP settings in the meantime; reload and try again");
+                throw new ConcurrentChangeException("Someone else changed these LDAP settings in the meantime; reload and try again");
             }
             r.setVersion(r.getVersion() + 1);
         }
@@ -95,7 +95,7 @@ public class LdapSourceService {
     }
 
     /** Tries the system's saved settings. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     public ConnectionTest testConnection(long systemId) {
         return record(systemId).map(r -> test(withStoredPassword(r)))
                 .orElseGet(() -> new ConnectionTest(false, "No LDAP source is set up for this system"));
@@ -107,7 +107,7 @@ public class LdapSourceService {
      *
      * @throws InvalidInputException when the settings cannot even be tried (field by field)
      */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     public ConnectionTest testConnection(LdapSettings settings) {
         LdapSettings stored = record(settings.systemId()).map(this::withStoredPassword).orElse(null);
         LdapSettings s = LdapSettingsCheck.clean(settings, stored);
@@ -116,7 +116,7 @@ public class LdapSourceService {
     }
 
     /** The directory an import of the system reads. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     public LdapDirectory directory(long systemId) {
         return record(systemId).map(r -> new LdapDirectory(withStoredPassword(r)))
                 .orElseThrow(() -> new IllegalArgumentException("No LDAP source is set up for this system; set one up first"));

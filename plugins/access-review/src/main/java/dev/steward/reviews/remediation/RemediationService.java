@@ -6,9 +6,9 @@ import dev.steward.platform.notifications.NotificationService;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.RemediationRecord;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +40,7 @@ public class RemediationService {
         this.notifications = notifications;
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<RemediationItem> list(Long systemId, RemediationItem.Status status, int offset, int limit) {
         return dsl.select(REMEDIATION.fields()).select(CAMPAIGN.NAME, SYSTEM.NAME, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.DECIDED_BY,
@@ -57,14 +57,14 @@ public class RemediationService {
                 });
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public int count(Long systemId, RemediationItem.Status status) {
         return dsl.fetchCount(REMEDIATION, filter(systemId, status));
     }
 
     /** Records what the person removing the access did; only the next import can verify it. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public void mark(long remediationId, int version, RemediationItem.Status status) {
         if (status != RemediationItem.Status.DONE && status != RemediationItem.Status.FAILED && status != RemediationItem.Status.OPEN) {
@@ -73,7 +73,7 @@ public class RemediationService {
         RemediationRecord r = dsl.selectFrom(REMEDIATION).where(REMEDIATION.ID.eq(remediationId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Remediation item " + remediationId + " does not exist"));
         if (r.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this item in the meantime; reload and try again");
+            throw new ConcurrentChangeException("Someone else changed this item in the meantime; reload and try again");
         }
         if ("VERIFIED".equals(r.getStatus())) {
             throw new IllegalStateException("This revocation was verified by an import; it is closed");
@@ -86,7 +86,7 @@ public class RemediationService {
     }
 
     /** The system's open revocations as CSV, for the people who remove the access. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional(readOnly = true)
     public void exportOpen(long systemId, OutputStream out) {
         try (SafeCsv csv = SafeCsv.open(out, "remediation_id", "system", "account", "entitlement", "granted_via", "person", "status",
@@ -101,7 +101,7 @@ public class RemediationService {
     }
 
     /** Tells each campaign owner how many of their revocations the import found still present. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     public void escalateNotRemoved(long systemId, long importId) {
         dsl.fetch("select c.owner, c.name, count(*) n from reviews.remediation r join reviews.campaign c on c.id = r.campaign_id"
                         + " where r.system_id = ? and r.status = 'NOT_REMOVED' and r.verified_import = ? group by c.owner, c.name",

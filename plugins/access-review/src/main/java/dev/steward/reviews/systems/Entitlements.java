@@ -38,7 +38,7 @@ public class Entitlements {
         this.audit = audit;
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<EntitlementRow> list(long systemId, String nameFilter, int offset, int limit) {
         var rows = dsl.selectFrom(ENTITLEMENT).where(ENTITLEMENT.SYSTEM_ID.eq(systemId).and(nameContains(nameFilter)))
@@ -52,14 +52,14 @@ public class Entitlements {
                 holders.getOrDefault(r.getName(), 0), r.getVersion()));
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public int count(long systemId, String nameFilter) {
         return dsl.fetchCount(ENTITLEMENT, ENTITLEMENT.SYSTEM_ID.eq(systemId).and(nameContains(nameFilter)));
     }
 
     /** The names of a system's entitlements containing the filter, for pickers (SoD rules). */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<String> names(long systemId, String filter, int offset, int limit) {
         return dsl.select(ENTITLEMENT.NAME).from(ENTITLEMENT).where(ENTITLEMENT.SYSTEM_ID.eq(systemId).and(nameContains(filter)))
@@ -67,7 +67,7 @@ public class Entitlements {
     }
 
     /** What {@link #markPrivilegedByRule} would change now. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional(readOnly = true)
     public PrivilegedRulePreview previewPrivilegedRule(long systemId, String pattern) {
         String like = checkedPattern(systemId, pattern);
@@ -85,7 +85,7 @@ public class Entitlements {
      * one character, case-insensitive) privileged; returns how many changed. One audit entry names the pattern, the
      * count and the entitlements.
      */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public int markPrivilegedByRule(long systemId, String pattern) {
         String like = checkedPattern(systemId, pattern);

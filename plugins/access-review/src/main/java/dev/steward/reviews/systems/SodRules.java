@@ -33,7 +33,7 @@ public class SodRules {
     }
 
     /** Every rule, or those involving one system; by name. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<SodRule> list(Long systemId) {
         return dsl.select(SOD_RULE.ID, SOD_RULE.NAME, SOD_RULE.SYSTEM_A, SYSTEM_A.NAME, SOD_RULE.ENTITLEMENT_A, SOD_RULE.SYSTEM_B,
@@ -45,7 +45,7 @@ public class SodRules {
     }
 
     /** Adds a rule after every check; throws {@link InvalidInputException} naming the field and the reason. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public long add(String name, long systemA, String entitlementA, long systemB, String entitlementB, String description) {
         String ruleName = name == null ? "" : name.strip();
@@ -79,7 +79,7 @@ public class SodRules {
     }
 
     /** Deletes a rule (the audit log keeps its values). */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public void delete(long ruleId) {
         SodRuleRecord r = dsl.selectFrom(SOD_RULE).where(SOD_RULE.ID.eq(ruleId)).forUpdate().fetchOptional()

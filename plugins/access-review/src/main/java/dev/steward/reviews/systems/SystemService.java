@@ -6,9 +6,9 @@ import dev.steward.reviews.db.tables.records.EntitlementRecord;
 import dev.steward.reviews.db.tables.records.SodRuleRecord;
 import dev.steward.reviews.db.tables.records.SystemRecord;
 import dev.steward.platform.search.SearchSql;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,13 +48,13 @@ public class SystemService {
         this.dsl = dsl;
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<SystemInfo> list() {
         return dsl.selectFrom(SYSTEM).orderBy(SYSTEM.NAME).fetch(SystemService::toInfo);
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     public Optional<SystemInfo> byCode(String code) {
         return dsl.selectFrom(SYSTEM).where(SYSTEM.CODE.eq(code)).fetchOptional(SystemService::toInfo);
     }
@@ -63,7 +63,7 @@ public class SystemService {
      * People who can own a system, for the owner picker: every word of the filter in the name, employee id or email
      * (the directory's trigram index), active people first, then by name.
      */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional(readOnly = true)
     public List<PersonChoice> ownerCandidates(String filter, int offset, int limit) {
         return dsl.select(PERSON_ID, PERSON_NAME, PERSON_EMAIL, PERSON_EMPLOYEE_ID, PERSON_STATUS).from(PERSON)
@@ -73,7 +73,7 @@ public class SystemService {
     }
 
     /** One person of the directory (the current owner, to show in the picker). */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Optional<PersonChoice> person(long personId) {
         return dsl.select(PERSON_ID, PERSON_NAME, PERSON_EMAIL, PERSON_EMPLOYEE_ID, PERSON_STATUS).from(PERSON).where(PERSON_ID.eq(personId))
@@ -81,14 +81,14 @@ public class SystemService {
     }
 
     /** The owner's name per system id, for systems that have an owner. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "') or hasAuthority('" + ReviewPermissions.READ + "')")
+    @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Map<Long, String> ownerNames() {
         return dsl.select(SYSTEM.ID, PERSON_NAME).from(SYSTEM).join(PERSON).on(PERSON_ID.eq(SYSTEM.OWNER_PERSON_ID))
                 .fetchMap(SYSTEM.ID, PERSON_NAME);
     }
 
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public SystemInfo save(SystemInfo system) {
         String code = system.code() == null ? "" : system.code().strip();
@@ -116,7 +116,7 @@ public class SystemService {
             r = dsl.selectFrom(SYSTEM).where(SYSTEM.ID.eq(system.id())).forUpdate().fetchOptional()
                     .orElseThrow(() -> new IllegalArgumentException("The system no longer exists"));
             if (r.getVersion() != system.version()) {
-                throw new DataChangedException("Someone else changed this system in the meantime; reload and try again");
+                throw new ConcurrentChangeException("Someone else changed this system in the meantime; reload and try again");
             }
             r.setVersion(r.getVersion() + 1);
         }
@@ -132,7 +132,7 @@ public class SystemService {
     }
 
     /** Marks an entitlement of a system privileged (or not); its review items then need a comment to be approved. */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public void setPrivileged(long systemId, String entitlement, boolean privileged) {
         if (!dsl.fetchExists(SYSTEM, SYSTEM.ID.eq(systemId))) {
@@ -161,7 +161,7 @@ public class SystemService {
      * import (the entitlements need not be known yet); the administrators' path with every check is
      * {@link SodRules#add}.
      */
-    @PreAuthorize("hasAuthority('" + ReviewPermissions.ADMIN + "')")
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public long addSodRule(String name, long systemA, String entitlementA, long systemB, String entitlementB) {
         if (name == null || name.isBlank() || entitlementA == null || entitlementA.isBlank() || entitlementB == null || entitlementB.isBlank()) {

@@ -1,5 +1,6 @@
 package dev.steward.reviews.ui;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -11,14 +12,18 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.steward.platform.ui.DisplayTime;
+import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.reviews.campaigns.CampaignForm;
 import dev.steward.reviews.campaigns.CampaignService;
 import dev.steward.reviews.systems.SystemInfo;
+import dev.steward.platform.validation.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Defines a campaign (a draft until launched), with one to three review stages. */
 class CampaignDialog extends Dialog {
@@ -71,6 +76,8 @@ class CampaignDialog extends Dialog {
     final Select<CampaignForm.NoResponse> noResponse = new Select<>();
     final DatePicker starts = new DatePicker("Starts");
     final Button save = new Button("Save draft");
+    /** The fields by the names the campaign's validation problems give them. */
+    private final Map<String, HasValidation> fields = new HashMap<>();
 
     CampaignDialog(CampaignService campaigns, List<SystemInfo> all, Runnable saved) {
         setHeaderTitle("New access-review campaign");
@@ -113,17 +120,31 @@ class CampaignDialog extends Dialog {
         stages.forEach(s -> form.add(s.reviewerRule, s.namedReviewer, s.due));
         add(form);
         stageCount.setValue(1);
+        fields.putAll(Map.of("name", name, "systemIds", systems, "fallbackReviewer", fallback, "noResponse", noResponse,
+                "startsAt", starts, "reminderDays", reminderDays, "stages", stageCount));
+        for (int stage = 1; stage <= stages.size(); stage++) {
+            StageFields s = stages.get(stage - 1);
+            fields.put(CampaignForm.stageField(stage, "reviewerRule"), s.reviewerRule);
+            fields.put(CampaignForm.stageField(stage, "namedReviewer"), s.namedReviewer);
+            fields.put(CampaignForm.stageField(stage, "dueAt"), s.due);
+        }
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
             List<Integer> days = days();
             if (days == null) {
                 return;
             }
-            campaigns.create(new CampaignForm(name.getValue(), description.getValue(), systems.getValue().stream().map(SystemInfo::id).toList(),
-                    entitlementFilter.getValue(), privilegedOnly.getValue(), flaggedOnly.getValue(), List.of(), fallback.getValue(),
-                    noResponse.getValue(), starts.getValue() == null ? null : starts.getValue().atStartOfDay(DisplayTime.zone()).toInstant(),
-                    stages.subList(0, stageCount.getValue()).stream().map(StageFields::toStage).toList(), stageRule.getValue(),
-                    days, escalation.getValue()));
+            FieldErrors.clear(fields);
+            try {
+                campaigns.create(new CampaignForm(name.getValue(), description.getValue(), systems.getValue().stream().map(SystemInfo::id).toList(),
+                        entitlementFilter.getValue(), privilegedOnly.getValue(), flaggedOnly.getValue(), List.of(), fallback.getValue(),
+                        noResponse.getValue(), starts.getValue() == null ? null : starts.getValue().atStartOfDay(DisplayTime.zone()).toInstant(),
+                        stages.subList(0, stageCount.getValue()).stream().map(StageFields::toStage).toList(), stageRule.getValue(),
+                        days, escalation.getValue()));
+            } catch (InvalidInputException ex) {
+                FieldErrors.show(fields, ex).ifPresent(Toasts::error);
+                return;
+            }
             Toasts.success("Campaign saved as a draft");
             close();
             saved.run();

@@ -18,7 +18,7 @@ import dev.steward.reviews.systems.PersonChoice;
 import dev.steward.reviews.systems.JoinRule;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 
 import java.util.Map;
 
@@ -76,7 +76,7 @@ class SystemDialog extends Dialog {
         } catch (InvalidInputException ex) {
             FieldErrors.show(fields, ex).ifPresent(error::setText);
             return;
-        } catch (IllegalArgumentException | DataChangedException ex) {
+        } catch (IllegalArgumentException | ConcurrentChangeException ex) {
             error.setText(ex.getMessage());
             return;
         }

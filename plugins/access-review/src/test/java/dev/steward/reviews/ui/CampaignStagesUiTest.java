@@ -80,6 +80,13 @@ class CampaignStagesUiTest extends KaribuTest {
         assertThat(dialog.isOpened()).isTrue();
         assertThat(GridKt._findAll(view.grid)).extracting(Campaign::name).doesNotContain(name);
         setValue(dialog.reminderDays, "7, 1");
+        java.time.LocalDate secondDue = dialog.stages.get(1).due.getValue();
+        setValue(dialog.stages.get(1).due, dialog.stages.get(0).due.getValue().minusDays(1));
+        _click(dialog.save);
+        assertThat(dialog.stages.get(1).due.isInvalid()).isTrue();
+        assertThat(dialog.stages.get(1).due.getErrorMessage()).isEqualTo("Stage 2 must be due after stage 1");
+        assertThat(dialog.isOpened()).isTrue();
+        setValue(dialog.stages.get(1).due, secondDue);
         _click(dialog.save);
 
         Campaign draft = campaign(view, name);

@@ -71,55 +71,55 @@ class LdapSourceDialogTest extends KaribuTest {
         int row = GridKt._findAll(view.grid).stream().map(SystemInfo::id).toList().indexOf(payroll.id());
         _click(_get(GridKt._getCellComponent(view.grid, row, "actions"), Button.class, spec -> spec.withText("LDAP source")));
         LdapSourceDialog dialog = _get(LdapSourceDialog.class);
-        assertThat(dialog.preview.isEnabled()).isFalse(); // nothing saved yet
-        assertThat(dialog.password.getHelperText()).isEqualTo("not set");
-        assertThat(dialog.cleartext.isVisible()).as("nothing typed yet").isFalse();
+        assertThat(dialog.importPanel.preview.isEnabled()).isFalse(); // nothing saved yet
+        assertThat(dialog.settings.password.getHelperText()).isEqualTo("not set");
+        assertThat(dialog.settings.cleartext.isVisible()).as("nothing typed yet").isFalse();
 
         // a wrong address and a bind DN without password: shown on their fields, nothing saved
-        setValue(dialog.url, "ldap.example.org");
-        setValue(dialog.bindDn, "cn=steward," + BASE);
+        setValue(dialog.settings.url, "ldap.example.org");
+        setValue(dialog.settings.bindDn, "cn=steward," + BASE);
         _click(dialog.save);
-        assertThat(dialog.url.isInvalid()).isTrue();
-        assertThat(dialog.url.getErrorMessage()).isEqualTo("The address must start with ldap:// or ldaps://");
-        assertThat(dialog.password.isInvalid()).isTrue();
+        assertThat(dialog.settings.url.isInvalid()).isTrue();
+        assertThat(dialog.settings.url.getErrorMessage()).isEqualTo("The address must start with ldap:// or ldaps://");
+        assertThat(dialog.settings.password.isInvalid()).isTrue();
         assertThat(bean(LdapSourceService.class).get(payroll.id())).isEmpty();
 
-        setValue(dialog.url, "ldaps://localhost:" + directory.getListenPort());
-        assertThat(dialog.cleartext.isVisible()).as("ldaps: encrypted").isFalse();
-        setValue(dialog.url, "ldap://localhost:" + directory.getListenPort());
-        assertThat(dialog.cleartext.isVisible()).as("a bind DN over ldap://, before saving or testing").isTrue();
-        assertThat(dialog.cleartext.getText()).isEqualTo(LdapSettings.CLEARTEXT_WARNING);
-        setValue(dialog.password, "bind-pw");
-        setValue(dialog.groupBaseDn, "ou=groups," + BASE);
+        setValue(dialog.settings.url, "ldaps://localhost:" + directory.getListenPort());
+        assertThat(dialog.settings.cleartext.isVisible()).as("ldaps: encrypted").isFalse();
+        setValue(dialog.settings.url, "ldap://localhost:" + directory.getListenPort());
+        assertThat(dialog.settings.cleartext.isVisible()).as("a bind DN over ldap://, before saving or testing").isTrue();
+        assertThat(dialog.settings.cleartext.getText()).isEqualTo(LdapSettings.CLEARTEXT_WARNING);
+        setValue(dialog.settings.password, "bind-pw");
+        setValue(dialog.settings.groupBaseDn, "ou=groups," + BASE);
         _click(dialog.test);
         finish(dialog);
-        assertThat(dialog.status.getText()).isEqualTo("✔ Connected to localhost:" + directory.getListenPort() + " and bound as cn=steward,"
+        assertThat(dialog.importPanel.status.getText()).isEqualTo("✔ Connected to localhost:" + directory.getListenPort() + " and bound as cn=steward,"
                 + BASE + "; 1 group under ou=groups," + BASE + " matches (objectClass=groupOfNames)");
 
         _click(dialog.save);
-        assertThat(dialog.url.isInvalid()).isFalse();
-        assertThat(dialog.password.getValue()).isEmpty();
-        assertThat(dialog.password.getHelperText()).isEqualTo("set; leave empty to keep it");
-        assertThat(dialog.preview.isEnabled()).isTrue();
+        assertThat(dialog.settings.url.isInvalid()).isFalse();
+        assertThat(dialog.settings.password.getValue()).isEmpty();
+        assertThat(dialog.settings.password.getHelperText()).isEqualTo("set; leave empty to keep it");
+        assertThat(dialog.importPanel.preview.isEnabled()).isTrue();
 
-        _click(dialog.preview);
+        _click(dialog.importPanel.preview);
         finish(dialog);
-        assertThat(dialog.status.getText()).startsWith("2 rows, 2 accounts. Grants: 2 added, 0 removed");
-        _click(dialog.commit);
+        assertThat(dialog.importPanel.status.getText()).startsWith("2 rows, 2 accounts. Grants: 2 added, 0 removed");
+        _click(dialog.importPanel.commit);
         finish(dialog);
-        assertThat(dialog.status.getText()).startsWith("Imported as snapshot #");
+        assertThat(dialog.importPanel.status.getText()).startsWith("Imported as snapshot #");
 
         // a member that cannot be read: the problem is listed, nothing imported
         directory.modify("cn=payroll,ou=groups," + BASE, new com.unboundid.ldap.sdk.Modification(
                 com.unboundid.ldap.sdk.ModificationType.ADD, "member", "uid=gone,ou=people," + BASE));
-        _click(dialog.preview);
+        _click(dialog.importPanel.preview);
         finish(dialog);
-        assertThat(dialog.problems.isVisible()).isTrue();
-        assertThat(GridKt._get(dialog.problems, 0).message()).startsWith("uid=gone,ou=people," + BASE + " (member of cn=payroll");
+        assertThat(dialog.importPanel.problems.isVisible()).isTrue();
+        assertThat(GridKt._get(dialog.importPanel.problems, 0).message()).startsWith("uid=gone,ou=people," + BASE + " (member of cn=payroll");
 
         // editing the settings disables the import until they are saved
-        setValue(dialog.groupFilter, "(objectClass=groupOfUniqueNames)");
-        assertThat(dialog.commit.isEnabled()).isFalse();
+        setValue(dialog.settings.groupFilter, "(objectClass=groupOfUniqueNames)");
+        assertThat(dialog.importPanel.commit.isEnabled()).isFalse();
     }
 
     private <T> T bean(Class<T> type) {
@@ -127,7 +127,7 @@ class LdapSourceDialogTest extends KaribuTest {
     }
 
     private static void finish(LdapSourceDialog dialog) throws Exception {
-        dialog.work.get(30, TimeUnit.SECONDS);
+        dialog.importPanel.work.get(30, TimeUnit.SECONDS);
         MockVaadin.clientRoundtrip(false);
     }
 }

@@ -14,8 +14,8 @@ import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.incidents.work.Timeline;
 import dev.steward.incidents.work.TimelineEntry.Kind;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +48,7 @@ public class AssessmentService {
         this.timeline = timeline;
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.ASSESS + "')")
+    @PreAuthorize(IncidentPermissions.MAY_ASSESS)
     @Transactional
     public EnisaAssessment assessSeverity(long incidentId, EnisaInput input) {
         IncidentRecord incident = open(incidentId);
@@ -80,14 +80,14 @@ public class AssessmentService {
         return toEnisa(r);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<EnisaAssessment> severityHistory(long incidentId) {
         return dsl.selectFrom(ENISA_ASSESSMENT).where(ENISA_ASSESSMENT.INCIDENT_ID.eq(incidentId))
                 .orderBy(ENISA_ASSESSMENT.ASSESSED_AT.desc(), ENISA_ASSESSMENT.ID.desc()).fetch(AssessmentService::toEnisa);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.ASSESS + "')")
+    @PreAuthorize(IncidentPermissions.MAY_ASSESS)
     @Transactional
     public HipaaAssessment assessHipaa(long incidentId, HipaaAssessment assessment) {
         IncidentRecord incident = open(incidentId);
@@ -110,7 +110,7 @@ public class AssessmentService {
         return toHipaa(r);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Optional<HipaaAssessment> latestHipaa(long incidentId) {
         return dsl.selectFrom(HIPAA_ASSESSMENT).where(HIPAA_ASSESSMENT.INCIDENT_ID.eq(incidentId))
@@ -122,7 +122,7 @@ public class AssessmentService {
      *
      * @return what changed in the obligations
      */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.ASSESS + "')")
+    @PreAuthorize(IncidentPermissions.MAY_ASSESS)
     @Transactional
     public List<String> concludeRisk(long incidentId, int version, RiskLevel risk, String reasoning) {
         if (risk == null) {
@@ -133,7 +133,7 @@ public class AssessmentService {
         }
         IncidentRecord incident = open(incidentId);
         if (incident.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this incident in the meantime; reload it and try again");
+            throw new ConcurrentChangeException("Someone else changed this incident in the meantime; reload it and try again");
         }
         incident.setRiskLevel(risk.name());
         incident.setRiskReasoning(reasoning.strip());

@@ -17,8 +17,8 @@ import dev.steward.platform.export.PdfReport;
 import dev.steward.platform.files.Attachment;
 import dev.steward.platform.files.AttachmentService;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +61,7 @@ public class NoticeDocuments {
         this.timeline = timeline;
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<NoticeTemplate> templates() {
         return dsl.selectFrom(NOTICE_TEMPLATE).orderBy(NOTICE_TEMPLATE.RECIPIENT_KIND, NOTICE_TEMPLATE.NAME)
@@ -69,7 +69,7 @@ public class NoticeDocuments {
     }
 
     /** Adds ({@code id} null) or edits a template; an edit must present the version it started from. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.MANAGE_RULES + "')")
+    @PreAuthorize(IncidentPermissions.MAY_MANAGE_RULES)
     @Transactional
     public NoticeTemplate save(NoticeTemplate template) {
         if (template.name() == null || template.name().isBlank() || template.name().length() > 200) {
@@ -95,7 +95,7 @@ public class NoticeDocuments {
             r = dsl.selectFrom(NOTICE_TEMPLATE).where(NOTICE_TEMPLATE.ID.eq(template.id())).forUpdate().fetchOptional()
                     .orElseThrow(() -> new IllegalArgumentException("The template no longer exists"));
             if (r.getVersion() != template.version()) {
-                throw new DataChangedException("Someone else changed this template in the meantime; reload it and try again");
+                throw new ConcurrentChangeException("Someone else changed this template in the meantime; reload it and try again");
             }
             r.setVersion(r.getVersion() + 1);
         }
@@ -108,7 +108,7 @@ public class NoticeDocuments {
         return toTemplate(r);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public Draft draft(long obligationId, long templateId) {
         Obligation obligation = obligation(obligationId);
@@ -121,7 +121,7 @@ public class NoticeDocuments {
     }
 
     /** Issues the (edited) text as a PDF: stored as evidence of the incident and linked to the obligation. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.NOTIFY + "')")
+    @PreAuthorize(IncidentPermissions.MAY_NOTIFY)
     @Transactional
     public Attachment issue(long obligationId, String text) {
         if (text == null || text.isBlank()) {

@@ -56,7 +56,7 @@ public class IntakeService {
         this.obligations = obligations;
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "') and hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_REPORT)
     @Transactional
     public Answer submit(String idempotencyKey, String body) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {

@@ -10,9 +10,8 @@ import dev.steward.incidents.db.tables.records.ObligationUpdateRecord;
 import dev.steward.incidents.work.Timeline;
 import dev.steward.incidents.work.TimelineEntry.Kind;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,20 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
-import static dev.steward.incidents.db.Tables.HIPAA_ASSESSMENT;
-import static dev.steward.incidents.db.Tables.INCIDENT;
 import static dev.steward.incidents.db.Tables.OBLIGATION;
 import static dev.steward.incidents.db.Tables.OBLIGATION_UPDATE;
 
 /**
  * An incident's notification obligations: proposed from its facts by the rules, decided by a privacy officer
- * (required, or not required with a reason), then sent and recorded.
+ * (required, or not required with a reason), then sent and recorded. The guarded entry points: every public method checks
+ * a permission; the reconciliation of proposals with the facts is {@link ProposalReconciliation}, behind them.
  */
 @Service
 public class ObligationService {
@@ -41,18 +35,18 @@ public class ObligationService {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final DSLContext dsl;
-    private final RuleService rules;
+    private final ProposalReconciliation reconciliation;
     private final IncidentReader incidents;
     private final Timeline timeline;
 
-    ObligationService(DSLContext dsl, RuleService rules, IncidentReader incidents, Timeline timeline) {
+    ObligationService(DSLContext dsl, ProposalReconciliation reconciliation, IncidentReader incidents, Timeline timeline) {
         this.dsl = dsl;
-        this.rules = rules;
+        this.reconciliation = reconciliation;
         this.incidents = incidents;
         this.timeline = timeline;
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Obligation> of(long incidentId) {
         return dsl.selectFrom(OBLIGATION).where(OBLIGATION.INCIDENT_ID.eq(incidentId))
@@ -60,13 +54,13 @@ public class ObligationService {
                 .fetch(ObligationService::toObligation);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public java.util.Optional<Obligation> find(long obligationId) {
         return dsl.selectFrom(OBLIGATION).where(OBLIGATION.ID.eq(obligationId)).fetchOptional(ObligationService::toObligation);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<ObligationUpdate> updatesOf(long obligationId) {
         return dsl.selectFrom(OBLIGATION_UPDATE).where(OBLIGATION_UPDATE.OBLIGATION_ID.eq(obligationId))
@@ -83,48 +77,10 @@ public class ObligationService {
      */
     @PreAuthorize(IncidentPermissions.MAY_CHANGE)
     public List<String> recompute(Incident incident) {
-        if (incident.phase() == Phase.CLOSED) {
-            return List.of();
-        }
-        List<ObligationRecord> existing = dsl.selectFrom(OBLIGATION).where(OBLIGATION.INCIDENT_ID.eq(incident.id())).fetch();
-        ImpactFacts facts = ImpactFactsOf.incident(incident, sentNotices(existing), hipaaLowProbability(incident.id()));
-        List<Proposal> proposals = new ObligationEngine(rules.eeaCodes()).propose(facts, rules.current());
-        List<String> changes = new ArrayList<>();
-        Map<String, ObligationRecord> byKey = new HashMap<>();
-        existing.forEach(r -> byKey.put(key(r.getRegime(), r.getRecipient(), r.getJurisdiction()), r));
-        for (Proposal p : proposals) {
-            ObligationRecord row = byKey.remove(key(p.rule().regime(), p.rule().recipient(), p.jurisdiction()));
-            if (row == null) {
-                insertProposal(incident.id(), p);
-                changes.add("proposed " + label(p) + due(p.due()));
-            } else if (ObligationStatus.valueOf(row.getStatus()) == ObligationStatus.PROPOSED && !row.getManual()) {
-                updateProposal(row, p, changes);
-            } else if (ObligationStatus.valueOf(row.getStatus()) == ObligationStatus.REQUIRED && row.getRuleId() != null) {
-                followFacts(row, facts, changes);
-            }
-        }
-        for (ObligationRecord gone : byKey.values()) {
-            if (ObligationStatus.valueOf(gone.getStatus()) == ObligationStatus.PROPOSED && !gone.getManual()) {
-                changes.add("withdrew " + label(gone) + " (the facts no longer call for it)");
-                gone.delete();
-            } else if (ObligationStatus.valueOf(gone.getStatus()) == ObligationStatus.REQUIRED && gone.getRuleId() != null) {
-                changes.add(label(gone) + " no longer follows from the facts; it stays required until a privacy officer decides");
-            }
-        }
-        if (!changes.isEmpty()) {
-            timeline.record(incident.id(), Kind.OBLIGATION, "Obligations: " + String.join("; ", changes));
-        }
-        return changes;
+        return reconciliation.reconcile(incident);
     }
 
-    /** A rule was added or corrected: every open incident's proposals follow. */
-    @EventListener
-    void onRulesChanged(RuleService.RulesChanged event) {
-        dsl.select(INCIDENT.ID).from(INCIDENT).where(INCIDENT.PHASE.ne(Phase.CLOSED.name())).fetch(INCIDENT.ID)
-                .forEach(id -> recompute(incidents.require(id)));
-    }
-
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.NOTIFY + "')")
+    @PreAuthorize(IncidentPermissions.MAY_NOTIFY)
     @Transactional
     public Obligation confirm(long obligationId, int version) {
         ObligationRecord row = lock(obligationId, version);
@@ -134,7 +90,7 @@ public class ObligationService {
         return toObligation(row);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.NOTIFY + "')")
+    @PreAuthorize(IncidentPermissions.MAY_NOTIFY)
     @Transactional
     public Obligation markNotRequired(long obligationId, int version, String reason) {
         if (reason == null || reason.isBlank()) {
@@ -152,7 +108,7 @@ public class ObligationService {
      *
      * @param delayReason required when sent after the due time (GDPR Art. 33(1): reasons for the delay)
      */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.NOTIFY + "')")
+    @PreAuthorize(IncidentPermissions.MAY_NOTIFY)
     @Transactional
     public Obligation recordSent(long obligationId, int version, Instant sentAt, String reference, String delayReason) {
         ObligationRecord row = lock(obligationId, version);
@@ -183,12 +139,12 @@ public class ObligationService {
         row.store();
         timeline.record(row.getIncidentId(), Kind.OBLIGATION, "Sent: " + label(row) + (late ? " (late: " + delayReason.strip() + ")" : "")
                 + (row.getReference() == null ? "" : ", reference " + row.getReference()));
-        recompute(incidents.require(row.getIncidentId()));
+        reconciliation.reconcile(incidents.require(row.getIncidentId()));
         return toObligation(row);
     }
 
     /** Links the document that was sent (an attachment of the incident). */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.NOTIFY + "')")
+    @PreAuthorize(IncidentPermissions.MAY_NOTIFY)
     @Transactional
     public void attachDocument(long obligationId, long attachmentId) {
         ObligationRecord row = dsl.selectFrom(OBLIGATION).where(OBLIGATION.ID.eq(obligationId)).forUpdate().fetchOptional()
@@ -199,7 +155,7 @@ public class ObligationService {
     }
 
     /** Phased information to the authority after the first notice (GDPR Art. 33(4)). */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.NOTIFY + "')")
+    @PreAuthorize(IncidentPermissions.MAY_NOTIFY)
     @Transactional
     public void addUpdate(long obligationId, Instant sentAt, String summary) {
         ObligationRecord row = dsl.selectFrom(OBLIGATION).where(OBLIGATION.ID.eq(obligationId)).fetchOptional()
@@ -223,7 +179,7 @@ public class ObligationService {
     }
 
     /** An obligation the rules do not know (another regulator, a contract clause), added as required. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.NOTIFY + "')")
+    @PreAuthorize(IncidentPermissions.MAY_NOTIFY)
     @Transactional
     public Obligation addManual(long incidentId, String regime, String recipient, String jurisdiction, Instant due, String reason) {
         if (regime == null || regime.isBlank() || recipient == null || recipient.isBlank()) {
@@ -255,58 +211,6 @@ public class ObligationService {
         return toObligation(row);
     }
 
-    private void insertProposal(long incidentId, Proposal p) {
-        ObligationRecord row = dsl.newRecord(OBLIGATION);
-        row.setIncidentId(incidentId);
-        row.setRegime(p.rule().regime());
-        row.setRecipient(p.rule().recipient());
-        row.setJurisdiction(p.jurisdiction());
-        row.setStatus(ObligationStatus.PROPOSED.name());
-        row.setManual(false);
-        row.setVersion(0);
-        setFromProposal(row, p);
-        row.store();
-    }
-
-    private void updateProposal(ObligationRecord row, Proposal p, List<String> changes) {
-        Instant before = Times.instant(row.getDueAt());
-        boolean ruleChanged = !Objects.equals(row.getRuleId(), p.rule().id());
-        if (!Objects.equals(before, p.due()) || ruleChanged || !row.getBasis().equals(p.basis())) {
-            if (!Objects.equals(before, p.due())) {
-                changes.add(label(p) + " due moved" + (before == null ? "" : " from " + before) + due(p.due()));
-            }
-            if (ruleChanged) {
-                changes.add(label(p) + " now follows rule version " + p.rule().version());
-            }
-            setFromProposal(row, p);
-            row.setVersion(row.getVersion() + 1);
-            row.store();
-        }
-    }
-
-    /** A required obligation keeps its rule version, but its due time follows corrected facts (a corrected aware time). */
-    private void followFacts(ObligationRecord row, ImpactFacts facts, List<String> changes) {
-        rules.byId(row.getRuleId()).ifPresent(rule -> {
-            Instant start = ObligationEngine.clockStart(rule, facts);
-            Instant due = start == null ? null : ObligationEngine.due(rule, start);
-            if (!Objects.equals(Times.instant(row.getDueAt()), due)) {
-                changes.add(label(row) + " due moved" + (row.getDueAt() == null ? "" : " from " + row.getDueAt().toInstant()) + due(due));
-                row.setClockStartedAt(Times.odt(start));
-                row.setDueAt(Times.odt(due));
-                row.setVersion(row.getVersion() + 1);
-                row.store();
-            }
-        });
-    }
-
-    private static void setFromProposal(ObligationRecord row, Proposal p) {
-        row.setRuleId(p.rule().id());
-        row.setRuleKey(p.rule().key());
-        row.setDueAt(Times.odt(p.due()));
-        row.setClockStartedAt(Times.odt(p.clockStart()));
-        row.setBasis(p.basis());
-    }
-
     private void decide(ObligationRecord row, ObligationStatus status, String reason) {
         row.setStatus(status.name());
         row.setDecidedBy(CurrentUser.username().orElse("system"));
@@ -320,7 +224,7 @@ public class ObligationService {
         ObligationRecord row = dsl.selectFrom(OBLIGATION).where(OBLIGATION.ID.eq(obligationId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Obligation " + obligationId + " does not exist"));
         if (row.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this obligation in the meantime; reload and try again");
+            throw new ConcurrentChangeException("Someone else changed this obligation in the meantime; reload and try again");
         }
         if (incidents.require(row.getIncidentId()).phase() == Phase.CLOSED) {
             throw new IllegalStateException("The incident is closed; reopen it to change its obligations");
@@ -338,34 +242,8 @@ public class ObligationService {
         throw new IllegalStateException(label(row) + " is already " + status.label().toLowerCase());
     }
 
-    /** The latest HIPAA assessment found a low probability of compromise: not a breach under HIPAA. */
-    private boolean hipaaLowProbability(long incidentId) {
-        return Boolean.TRUE.equals(dsl.select(HIPAA_ASSESSMENT.LOW_PROBABILITY).from(HIPAA_ASSESSMENT)
-                .where(HIPAA_ASSESSMENT.INCIDENT_ID.eq(incidentId))
-                .orderBy(HIPAA_ASSESSMENT.ASSESSED_AT.desc(), HIPAA_ASSESSMENT.ID.desc()).limit(1).fetchOne(HIPAA_ASSESSMENT.LOW_PROBABILITY));
-    }
-
-    private static Map<String, Instant> sentNotices(List<ObligationRecord> rows) {
-        Map<String, Instant> sent = new HashMap<>();
-        rows.stream().filter(r -> r.getRuleKey() != null && r.getSentAt() != null)
-                .forEach(r -> sent.merge(r.getRuleKey(), r.getSentAt().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
-        return sent;
-    }
-
-    private static String key(String regime, String recipient, String jurisdiction) {
-        return regime + "\u0000" + recipient + "\u0000" + jurisdiction;
-    }
-
-    private static String label(Proposal p) {
-        return Obligation.label(p.rule().regime(), p.rule().recipient(), p.jurisdiction());
-    }
-
     private static String label(ObligationRecord r) {
-        return Obligation.label(r.getRegime(), r.getRecipient(), r.getJurisdiction());
-    }
-
-    private static String due(Instant due) {
-        return due == null ? " (clock not started)" : " to " + due;
+        return ProposalReconciliation.label(r);
     }
 
     static Obligation toObligation(ObligationRecord r) {

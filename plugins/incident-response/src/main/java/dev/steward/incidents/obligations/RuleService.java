@@ -9,8 +9,8 @@ import dev.steward.incidents.obligations.NotificationRule.RecipientKind;
 import dev.steward.platform.catalog.CatalogKind;
 import dev.steward.platform.catalog.PrivacyCatalog;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -51,7 +51,7 @@ public class RuleService {
     }
 
     /** The versions in force (not superseded), for the engine. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     public List<NotificationRule> current() {
         return dsl.selectFrom(NOTIFICATION_RULE).where(NOTIFICATION_RULE.SUPERSEDED_BY.isNull())
                 .orderBy(NOTIFICATION_RULE.REGIME, NOTIFICATION_RULE.RULE_KEY, NOTIFICATION_RULE.VERSION)
@@ -63,19 +63,19 @@ public class RuleService {
     }
 
     /** The EEA's jurisdiction codes from the privacy catalogue. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     public Set<String> eeaCodes() {
         return catalog.eeaJurisdictions();
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<NotificationRule> inForce() {
         return current();
     }
 
     /** Every version of one rule, newest first. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<NotificationRule> history(String ruleKey) {
         return dsl.selectFrom(NOTIFICATION_RULE).where(NOTIFICATION_RULE.RULE_KEY.eq(ruleKey))
@@ -83,7 +83,7 @@ public class RuleService {
     }
 
     /** Adds a new rule (version 1). */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.MANAGE_RULES + "')")
+    @PreAuthorize(IncidentPermissions.MAY_MANAGE_RULES)
     @Transactional
     public NotificationRule add(NotificationRule rule, String reason) {
         validate(rule, reason);
@@ -98,15 +98,15 @@ public class RuleService {
     /**
      * Corrects a rule: writes version n+1 with the new content and marks {@code ruleId} superseded by it.
      *
-     * @throws DataChangedException if {@code ruleId} was already superseded (someone corrected it first)
+     * @throws ConcurrentChangeException if {@code ruleId} was already superseded (someone corrected it first)
      */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.MANAGE_RULES + "')")
+    @PreAuthorize(IncidentPermissions.MAY_MANAGE_RULES)
     @Transactional
     public NotificationRule correct(long ruleId, NotificationRule corrected, String reason) {
         NotificationRuleRecord old = dsl.selectFrom(NOTIFICATION_RULE).where(NOTIFICATION_RULE.ID.eq(ruleId)).forUpdate()
                 .fetchOptional().orElseThrow(() -> new IllegalArgumentException("Rule " + ruleId + " does not exist"));
         if (old.getSupersededBy() != null) {
-            throw new DataChangedException("This version of " + old.getRuleKey() + " was already corrected; reload the rules");
+            throw new ConcurrentChangeException("This version of " + old.getRuleKey() + " was already corrected; reload the rules");
         }
         validate(corrected, reason);
         if (!old.getRuleKey().equals(corrected.key().strip())) {

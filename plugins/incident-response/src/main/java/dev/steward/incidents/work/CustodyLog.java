@@ -37,7 +37,7 @@ public class CustodyLog {
         return new Attachment.Owner(IncidentPermissions.PLUGIN_ID, ENTITY, Long.toString(incidentId));
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @PreAuthorize(IncidentPermissions.MAY_WORK)
     @Transactional
     public CustodyEntry record(long incidentId, long attachmentId, CustodyEntry.Action action, String reason) {
         if (action == null) {
@@ -60,7 +60,7 @@ public class CustodyLog {
         return toEntry(r);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<CustodyEntry> of(long incidentId) {
         return dsl.selectFrom(CUSTODY_ENTRY).where(CUSTODY_ENTRY.INCIDENT_ID.eq(incidentId))

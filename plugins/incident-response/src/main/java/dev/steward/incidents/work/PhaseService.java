@@ -9,8 +9,8 @@ import dev.steward.incidents.obligations.Obligation;
 import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.incidents.obligations.ObligationStatus;
 import dev.steward.incidents.work.TimelineEntry.Kind;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +47,7 @@ public class PhaseService {
     }
 
     /** What stops the incident from reaching {@code target}; empty when it may. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<String> missingFor(long incidentId, Phase target) {
         Incident incident = incidents.require(incidentId);
@@ -92,7 +92,7 @@ public class PhaseService {
     }
 
     /** Moves the incident one phase on, if nothing is missing. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @PreAuthorize(IncidentPermissions.MAY_WORK)
     @Transactional
     public Phase advance(long incidentId, int version) {
         IncidentRecord record = lock(incidentId, version);
@@ -114,7 +114,7 @@ public class PhaseService {
         return next;
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @PreAuthorize(IncidentPermissions.MAY_WORK)
     @Transactional
     public void reopen(long incidentId, int version, String reason) {
         if (reason == null || reason.isBlank()) {
@@ -134,7 +134,7 @@ public class PhaseService {
         IncidentRecord record = dsl.selectFrom(INCIDENT).where(INCIDENT.ID.eq(incidentId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Incident " + incidentId + " does not exist"));
         if (record.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this incident in the meantime; reload it and try again");
+            throw new ConcurrentChangeException("Someone else changed this incident in the meantime; reload it and try again");
         }
         return record;
     }

@@ -10,8 +10,8 @@ import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.UserPermissions;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +41,7 @@ public class TaskService {
     }
 
     /** Adds the checklist of an incident type; part of logging the incident. */
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @PreAuthorize(IncidentPermissions.MAY_WORK)
     public void addFromTemplates(long incidentId, IncidentType type) {
         Instant now = Instant.now();
         dsl.selectFrom(TASK_TEMPLATE).where(TASK_TEMPLATE.INCIDENT_TYPE.eq(type.name())).orderBy(TASK_TEMPLATE.SORT_ORDER)
@@ -49,7 +49,7 @@ public class TaskService {
                         t.getDueHours() == null ? null : now.plus(Duration.ofHours(t.getDueHours()))));
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @PreAuthorize(IncidentPermissions.MAY_WORK)
     @Transactional
     public Task add(long incidentId, String title, String assignee, Instant due) {
         if (title == null || title.isBlank()) {
@@ -69,13 +69,13 @@ public class TaskService {
         return toTask(task);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @PreAuthorize(IncidentPermissions.MAY_WORK)
     @Transactional
     public Task setStatus(long taskId, int version, Task.Status status) {
         TaskRecord task = dsl.selectFrom(TASK).where(TASK.ID.eq(taskId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Task " + taskId + " does not exist"));
         if (task.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this task in the meantime; reload and try again");
+            throw new ConcurrentChangeException("Someone else changed this task in the meantime; reload and try again");
         }
         if (task.getStatus().equals(status.name())) {
             return toTask(task);
@@ -94,7 +94,7 @@ public class TaskService {
         return toTask(task);
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Task> of(long incidentId) {
         return dsl.selectFrom(TASK).where(TASK.INCIDENT_ID.eq(incidentId)).orderBy(TASK.STATUS.desc(), TASK.DUE_AT.asc().nullsLast(), TASK.ID)

@@ -39,7 +39,7 @@ public class Timeline {
         entry.store();
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.WORK + "')")
+    @PreAuthorize(IncidentPermissions.MAY_WORK)
     @Transactional
     public void addNote(long incidentId, String text) {
         if (text == null || text.isBlank()) {
@@ -48,7 +48,7 @@ public class Timeline {
         record(incidentId, TimelineEntry.Kind.NOTE, text.strip());
     }
 
-    @PreAuthorize("hasAuthority('" + IncidentPermissions.READ + "')")
+    @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<TimelineEntry> of(long incidentId) {
         return dsl.selectFrom(TIMELINE_ENTRY).where(TIMELINE_ENTRY.INCIDENT_ID.eq(incidentId))

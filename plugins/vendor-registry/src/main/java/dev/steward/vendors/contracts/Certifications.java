@@ -5,8 +5,8 @@ import dev.steward.vendors.Inputs;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.CertificationRecord;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +66,7 @@ public class Certifications {
                 throw new InvalidInputException("certification", "The certification belongs to another vendor");
             }
             if (r.getVersion() != form.version()) {
-                throw new DataChangedException("Someone else changed this certification in the meantime; reload and try again");
+                throw new ConcurrentChangeException("Someone else changed this certification in the meantime; reload and try again");
             }
             r.setVersion(r.getVersion() + 1);
         }

@@ -5,8 +5,8 @@ import dev.steward.vendors.Inputs;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.ContractRecord;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +48,7 @@ public class Contracts {
     }
 
     /** For the plugin's own jobs and views that checked access already: any vendor, so only for readers of all. */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ_EVERY_VENDOR)
     public DpaState dpaStateAsOf(long vendorId, LocalDate today) {
         boolean required = dsl.fetchExists(PROCESSING.join(VENDOR_SERVICE).on(VENDOR_SERVICE.ID.eq(PROCESSING.SERVICE_ID)),
                 VENDOR_SERVICE.VENDOR_ID.eq(vendorId).and(PROCESSING.RELATIONSHIP.in("PROCESSOR", "SUB_PROCESSOR")));
@@ -91,7 +91,7 @@ public class Contracts {
                 throw new InvalidInputException("contract", "The contract belongs to another vendor");
             }
             if (r.getVersion() != form.version()) {
-                throw new DataChangedException("Someone else changed this contract in the meantime; reload and try again");
+                throw new ConcurrentChangeException("Someone else changed this contract in the meantime; reload and try again");
             }
             r.setVersion(r.getVersion() + 1);
         }

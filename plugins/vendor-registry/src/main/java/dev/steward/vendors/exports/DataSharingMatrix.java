@@ -49,7 +49,7 @@ public class DataSharingMatrix {
      * The matrix's columns, by name: every category of the catalogue, so that an empty column says "no vendor gets
      * this"; retired ones only while some processing still names them.
      */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ_REGISTER)
     @Transactional(readOnly = true)
     public List<Category> columns() {
         return dsl.resultQuery("""
@@ -59,7 +59,7 @@ public class DataSharingMatrix {
                 .fetch(r -> new Category(r.get(0, String.class), r.get(1, String.class), r.get(2, Boolean.class)));
     }
 
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ_REGISTER)
     @Transactional(readOnly = true)
     public List<Row> page(String text, String category, int offset, int limit) {
         List<Long> ids = dsl.select(VENDOR.ID).from(VENDOR).where(condition(text, category)).orderBy(VENDOR.LEGAL_NAME, VENDOR.ID)
@@ -67,14 +67,14 @@ public class DataSharingMatrix {
         return rows(ids);
     }
 
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ_REGISTER)
     @Transactional(readOnly = true)
     public int count(String text, String category) {
         return dsl.fetchCount(VENDOR, condition(text, category));
     }
 
     /** The whole matrix as CSV: vendor, then one column per category ("x" where processed). */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ_REGISTER)
     @Transactional(readOnly = true)
     public long exportCsv(String text, String category, OutputStream out, ExportProgress progress) {
         List<Category> columns = columns();

@@ -31,7 +31,7 @@ public class SubProcessorList {
     public record Entry(String vendor, String hqCountry, String services, String purposes, String locations, String safeguards) {
     }
 
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ_REGISTER)
     @Transactional(readOnly = true)
     public List<Entry> entries() {
         return dsl.resultQuery("""
@@ -56,7 +56,7 @@ public class SubProcessorList {
                 });
     }
 
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ_REGISTER)
     @Transactional(readOnly = true)
     public void writeCsv(OutputStream out) {
         SafeCsv csv = SafeCsv.open(out, "sub_processor", "headquarters", "services", "purposes", "processing_locations", "transfer_safeguards");
@@ -64,7 +64,7 @@ public class SubProcessorList {
         csv.close();
     }
 
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ_REGISTER)
     @Transactional(readOnly = true)
     public void writePdf(OutputStream out) {
         List<Entry> entries = entries();

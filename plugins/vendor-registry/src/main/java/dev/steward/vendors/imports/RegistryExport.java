@@ -28,7 +28,7 @@ public class RegistryExport {
         this.dsl = dsl;
     }
 
-    @PreAuthorize("hasAuthority('" + VendorPermissions.READ + "')")
+    @PreAuthorize(VendorPermissions.MAY_READ_REGISTER)
     @Transactional(readOnly = true)
     public long writeZip(OutputStream out, ExportProgress progress) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);

@@ -60,7 +60,7 @@ public class VendorImport {
         this.processing = processing;
     }
 
-    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR)
     @Transactional(readOnly = true)
     public ImportPreview preview(byte[] file) {
         VendorCsvReader.Result read = new VendorCsvReader(lookups()).read(file);
@@ -68,7 +68,7 @@ public class VendorImport {
     }
 
     /** What importing an uploaded file would add, or every problem in it; read as it streams, writes nothing. */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR)
     @Transactional(readOnly = true)
     public ImportPreview preview(Path file) {
         VendorCsvReader.Result read = new VendorCsvReader(lookups()).read(file);
@@ -76,20 +76,20 @@ public class VendorImport {
     }
 
     /** As {@link #commit(byte[], Progress)}, for an uploaded file (read as it streams). */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR)
     @Transactional(rollbackFor = Exception.class)
     public ImportPreview commit(Path file, Progress progress) {
         return write(new VendorCsvReader(lookups()).read(file), progress);
     }
 
     /** The largest file an import reads ({@code steward.vendors.import.max-bytes}); uploads enforce it while receiving. */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR)
     public long maxBytes() {
         return maxSize.toBytes();
     }
 
     /** Writes everything or, with any problem, nothing (throws {@link InvalidInputException}). */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR)
     @Transactional(rollbackFor = Exception.class)
     public ImportPreview commit(byte[] file) {
         return commit(file, Progress.NONE);
@@ -99,7 +99,7 @@ public class VendorImport {
      * Writes everything or, with any problem, nothing (throws {@link InvalidInputException}); reports each record
      * written and stops, writing nothing, when the user cancels ({@link Cancelled}).
      */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR)
     @Transactional(rollbackFor = Exception.class)
     public ImportPreview commit(byte[] file, Progress progress) {
         return write(new VendorCsvReader(lookups()).read(file), progress);

@@ -60,7 +60,7 @@ public class ExpiryWatch implements ScheduledJob {
     }
 
     /** Returns how many tasks were opened. */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR)
     public int runOnce(LocalDate today) {
         Integer opened = transaction.execute(status -> expiredCertificates(today) + expiredDpas(today));
         return opened == null ? 0 : opened;

@@ -17,8 +17,6 @@ import static org.jooq.impl.DSL.inline;
 @Service
 public class VendorStats {
 
-    private static final String READERS = "hasAuthority('" + VendorPermissions.READ + "') or hasAuthority('" + VendorPermissions.EDIT + "')";
-
     private final DSLContext dsl;
 
     VendorStats(DSLContext dsl) {
@@ -33,7 +31,7 @@ public class VendorStats {
     }
 
     /** Vendors per tier, 1 to 4, then 0 for not yet assessed. */
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ_EVERY_VENDOR)
     @Transactional(readOnly = true)
     public Map<Integer, Integer> byTier() {
         Map<Integer, Integer> counts = new LinkedHashMap<>();
@@ -46,7 +44,7 @@ public class VendorStats {
     }
 
     /** Contracts (not renewing themselves) and certificates (not yet replaced) ending within the days, soonest first. */
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ_EVERY_VENDOR)
     @Transactional(readOnly = true)
     public List<Expiry> expiringWithin(int days, int limit) {
         LocalDate today = LocalDate.now();
@@ -63,13 +61,13 @@ public class VendorStats {
                 .fetch(r -> new Expiry(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class).replace('_', ' '), r.get(3, LocalDate.class)));
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ_EVERY_VENDOR)
     @Transactional(readOnly = true)
     public int overdueReviewCount() {
         return dsl.fetchSingle("select count(*) from vendors.vendor where next_review_on < current_date and status <> 'TERMINATED'").get(0, Integer.class);
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ_EVERY_VENDOR)
     @Transactional(readOnly = true)
     public List<Overdue> overdueReviews(int limit) {
         return dsl.resultQuery("""
@@ -79,7 +77,7 @@ public class VendorStats {
     }
 
     /** Vendors with at least one transfer outside the EEA/UK without a safeguard. */
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ_EVERY_VENDOR)
     @Transactional(readOnly = true)
     public int vendorsWithTransferGaps() {
         return dsl.fetchSingle("""
@@ -88,7 +86,7 @@ public class VendorStats {
     }
 
     /** Vendors processing special-category or children's data. */
-    @PreAuthorize(READERS)
+    @PreAuthorize(VendorPermissions.MAY_READ_EVERY_VENDOR)
     @Transactional(readOnly = true)
     public int vendorsWithSpecialCategoryData() {
         return dsl.fetchSingle("""

@@ -7,8 +7,8 @@ import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.ProcessingPurposeRecord;
 import dev.steward.vendors.db.tables.records.ProcessingRecord;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,7 +86,7 @@ public class ProcessingRegister {
                 throw new InvalidInputException("processing", "The processing belongs to another service");
             }
             if (r.getVersion() != form.version()) {
-                throw new DataChangedException("Someone else changed this processing in the meantime; reload and try again");
+                throw new ConcurrentChangeException("Someone else changed this processing in the meantime; reload and try again");
             }
             r.setVersion(r.getVersion() + 1);
         }
@@ -113,7 +113,7 @@ public class ProcessingRegister {
                 .orElseThrow(() -> new InvalidInputException("processing", "The processing no longer exists"));
         access.requireEditOfService(r.getServiceId());
         if (r.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this processing in the meantime; reload and try again");
+            throw new ConcurrentChangeException("Someone else changed this processing in the meantime; reload and try again");
         }
         dsl.selectFrom(PROCESSING_PURPOSE).where(PROCESSING_PURPOSE.PROCESSING_ID.eq(processingId)).fetch().forEach(ProcessingPurposeRecord::delete);
         r.delete();

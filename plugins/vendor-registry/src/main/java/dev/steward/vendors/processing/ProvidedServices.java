@@ -6,8 +6,8 @@ import dev.steward.vendors.Inputs;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.VendorServiceRecord;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,7 +79,7 @@ public class ProvidedServices {
                 throw new InvalidInputException("service", "The service belongs to another vendor");
             }
             if (r.getVersion() != service.version()) {
-                throw new DataChangedException("Someone else changed this service in the meantime; reload and try again");
+                throw new ConcurrentChangeException("Someone else changed this service in the meantime; reload and try again");
             }
             r.setVersion(r.getVersion() + 1);
         }

@@ -12,10 +12,10 @@ import dev.steward.vendors.VendorOwners;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.ContactRecord;
 import dev.steward.vendors.db.tables.records.VendorRecord;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -108,7 +108,7 @@ public class VendorRegistry {
         } else {
             r = dsl.selectFrom(VENDOR).where(VENDOR.ID.eq(form.id())).forUpdate().fetchSingle();
             if (r.getVersion() != form.version()) {
-                throw new DataChangedException("Someone else changed this vendor in the meantime; reload and try again");
+                throw new ConcurrentChangeException("Someone else changed this vendor in the meantime; reload and try again");
             }
             if (!access.mayEditAll() && !Objects.equals(r.getOwnerPersonId(), form.ownerPersonId())) {
                 throw new AccessDeniedException("Only vendor-registry editors hand a vendor to another business owner");
@@ -137,7 +137,7 @@ public class VendorRegistry {
      * People who can own a vendor, for the owner picker: every word of the filter in the name, employee id or email
      * (the directory's trigram index), active people first.
      */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR)
     @Transactional(readOnly = true)
     public List<PersonChoice> ownerCandidates(String filter, int offset, int limit) {
         return dsl.select(PERSON_ID, PERSON_NAME, PERSON_EMAIL, PERSON_EMPLOYEE_ID, PERSON_STATUS).from(PERSON)

@@ -10,8 +10,8 @@ import dev.steward.vendors.db.tables.records.FindingRecord;
 import dev.steward.vendors.db.tables.records.TierChangeRecord;
 import dev.steward.vendors.db.tables.records.VendorRecord;
 import dev.steward.vendors.tasks.ReassessmentTasks;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -38,8 +38,6 @@ import static org.jooq.impl.DSL.table;
 @Service
 public class Assessments {
 
-    /** Registry editors only: a business owner does not rate their own vendor. */
-    private static final String ASSESSORS = "hasAuthority('" + VendorPermissions.EDIT + "')";
     static final String OWN_RISK = "The vendor's business owner cannot accept its own risk; a privacy officer or another risk "
             + "approver can";
     private static final org.jooq.Table<?> PERSON = table(name("platform", "person"));
@@ -68,7 +66,7 @@ public class Assessments {
         return inherent(vendorId);
     }
 
-    @PreAuthorize(ASSESSORS)
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR) // not owners: a business owner does not rate their own vendor
     @Transactional
     public Assessment assess(AssessmentForm form) {
         access.requireEdit(form.vendorId());
@@ -122,7 +120,7 @@ public class Assessments {
     }
 
     /** Sets the tier outside an assessment (e.g. after an incident); the reason is kept in the history. */
-    @PreAuthorize(ASSESSORS)
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR) // not owners: a business owner does not rate their own vendor
     @Transactional
     public void changeTier(long vendorId, int version, int tier, String reason) {
         access.requireEdit(vendorId);
@@ -132,7 +130,7 @@ public class Assessments {
         String why = Inputs.required("reason", reason, "Say why the tier changes", 2000);
         VendorRecord vendor = dsl.selectFrom(VENDOR).where(VENDOR.ID.eq(vendorId)).forUpdate().fetchSingle();
         if (vendor.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this vendor in the meantime; reload and try again");
+            throw new ConcurrentChangeException("Someone else changed this vendor in the meantime; reload and try again");
         }
         Integer previous = vendor.getTier() == null ? null : vendor.getTier().intValue();
         if (previous != null && previous == tier) {
@@ -192,7 +190,7 @@ public class Assessments {
             throw new AccessDeniedException(OWN_RISK);
         }
         if (f.getVersion() != version) {
-            throw new DataChangedException("Someone else changed this finding in the meantime; reload and try again");
+            throw new ConcurrentChangeException("Someone else changed this finding in the meantime; reload and try again");
         }
         f.setStatus(status.name());
         f.setVersion(f.getVersion() + 1);

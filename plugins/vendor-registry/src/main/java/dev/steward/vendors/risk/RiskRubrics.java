@@ -3,8 +3,8 @@ package dev.steward.vendors.risk;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.RiskRubricRecord;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataChangedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,13 +31,13 @@ public class RiskRubrics {
     }
 
     /** Changes apply to assessments from now on; earlier assessments keep the score they were given. */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.ADMIN + "')")
+    @PreAuthorize(VendorPermissions.MAY_ADMINISTER)
     @Transactional
     public RiskRubric save(RiskRubric rubric) {
         rubric.check();
         RiskRubricRecord r = dsl.selectFrom(RISK_RUBRIC).forUpdate().fetchSingle();
         if (r.getVersion() != rubric.version()) {
-            throw new DataChangedException("Someone else changed the rubric in the meantime; reload and try again");
+            throw new ConcurrentChangeException("Someone else changed the rubric in the meantime; reload and try again");
         }
         r.setWeightSensitivity((short) rubric.weightSensitivity());
         r.setWeightVolume((short) rubric.weightVolume());

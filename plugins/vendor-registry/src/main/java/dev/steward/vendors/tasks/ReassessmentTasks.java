@@ -40,7 +40,7 @@ public class ReassessmentTasks {
     }
 
     /** Opens the task unless one was opened for this trigger before; returns the new task. Internal: the caller is a job. */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR)
     public Optional<ReassessmentTask> openOnce(long vendorId, String triggerKey, String reason, LocalDate today) {
         if (dsl.fetchExists(REASSESSMENT_TASK, REASSESSMENT_TASK.TRIGGER_KEY.eq(triggerKey))) {
             return Optional.empty();
@@ -57,7 +57,7 @@ public class ReassessmentTasks {
     }
 
     /** Marks the vendor's open tasks done; called by an assessment in its transaction. */
-    @PreAuthorize("hasAuthority('" + VendorPermissions.EDIT + "')")
+    @PreAuthorize(VendorPermissions.MAY_EDIT_EVERY_VENDOR)
     public void closeOpenTasks(long vendorId) {
         dsl.selectFrom(REASSESSMENT_TASK).where(REASSESSMENT_TASK.VENDOR_ID.eq(vendorId).and(REASSESSMENT_TASK.DONE_AT.isNull())).fetch()
                 .forEach(r -> {

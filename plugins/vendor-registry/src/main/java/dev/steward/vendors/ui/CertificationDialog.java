@@ -15,7 +15,7 @@ import dev.steward.vendors.contracts.Certification;
 import dev.steward.vendors.contracts.CertificationForm;
 import dev.steward.vendors.contracts.CertificationType;
 import dev.steward.vendors.contracts.Certifications;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 
 import java.util.Map;
 
@@ -62,7 +62,7 @@ class CertificationDialog extends Dialog {
                 onSaved.run();
             } catch (InvalidInputException ex) {
                 FieldErrors.show(fields, ex).ifPresent(Toasts::error);
-            } catch (DataChangedException ex) {
+            } catch (ConcurrentChangeException ex) {
                 Toasts.error(ex.getMessage());
             }
         });

@@ -18,7 +18,7 @@ import dev.steward.vendors.contracts.ContractForm;
 import dev.steward.vendors.contracts.ContractStatus;
 import dev.steward.vendors.contracts.ContractType;
 import dev.steward.vendors.contracts.Contracts;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 
 import java.util.Map;
 
@@ -72,7 +72,7 @@ class ContractDialog extends Dialog {
                 onSaved.run();
             } catch (InvalidInputException ex) {
                 FieldErrors.show(fields, ex).ifPresent(Toasts::error);
-            } catch (DataChangedException ex) {
+            } catch (ConcurrentChangeException ex) {
                 Toasts.error(ex.getMessage());
             }
         });

@@ -28,7 +28,7 @@ import dev.steward.vendors.processing.Relationship;
 import dev.steward.vendors.processing.TransferMechanism;
 import dev.steward.vendors.processing.TransferRules;
 import dev.steward.vendors.processing.Volume;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -156,7 +156,7 @@ class ProcessingDialog extends Dialog {
             onSaved.run();
         } catch (InvalidInputException e) {
             FieldErrors.show(fields, e).ifPresent(Toasts::error);
-        } catch (DataChangedException e) {
+        } catch (ConcurrentChangeException e) {
             Toasts.error(e.getMessage());
         }
     }

@@ -11,7 +11,7 @@ import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.risk.RiskRubric;
 import dev.steward.vendors.risk.RiskRubrics;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 
 import java.util.List;
 
@@ -56,7 +56,7 @@ class RubricDialog extends Dialog {
                         v(months1), v(months2), v(months3), v(months4), current.version()));
                 Toasts.success("Risk rubric saved");
                 close();
-            } catch (InvalidInputException | DataChangedException ex) {
+            } catch (InvalidInputException | ConcurrentChangeException ex) {
                 error.setText(ex.getMessage());
             }
         });

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.registry.Vendor;
 import dev.steward.vendors.risk.Assessments;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 
 /** Change a vendor's tier between assessments (after an incident, say); the reason goes into the tier history. */
 class TierDialog extends Dialog {
@@ -35,7 +35,7 @@ class TierDialog extends Dialog {
                 assessments.changeTier(vendor.id(), vendor.version(), tier.getValue(), reason.getValue());
                 close();
                 onSaved.run();
-            } catch (InvalidInputException | DataChangedException ex) {
+            } catch (InvalidInputException | ConcurrentChangeException ex) {
                 reason.setErrorMessage(ex.getMessage());
                 reason.setInvalid(true);
             }

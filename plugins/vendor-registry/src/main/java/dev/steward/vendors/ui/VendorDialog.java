@@ -28,7 +28,7 @@ import dev.steward.vendors.registry.Vendor;
 import dev.steward.vendors.registry.VendorForm;
 import dev.steward.vendors.registry.VendorRegistry;
 import dev.steward.vendors.registry.VendorStatus;
-import org.jooq.exception.DataChangedException;
+import dev.steward.platform.validation.ConcurrentChangeException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -168,7 +168,7 @@ class VendorDialog extends Dialog {
             onSaved.accept(saved);
         } catch (InvalidInputException e) {
             FieldErrors.show(fields, e).ifPresent(Toasts::error);
-        } catch (DataChangedException e) {
+        } catch (ConcurrentChangeException e) {
             Toasts.error(e.getMessage());
         }
     }
