@@ -217,6 +217,42 @@ class VendorsUiTest extends KaribuTest {
                 });
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_contracts_document_is_kept_with_the_contract_and_an_oversized_one_is_refused_with_its_reason() throws Exception {
+        loginAs("olivia", Role.PRIVACY_OFFICER);
+        var plugin = context.getBean(dev.steward.platform.plugin.ExtensionRegistry.class).contextOf("vendors").orElseThrow();
+        var v = plugin.getBean(dev.steward.vendors.registry.VendorRegistry.class).save(dev.steward.vendors.registry.VendorForm.named("Signed " + suffix));
+        var dpa = plugin.getBean(dev.steward.vendors.contracts.Contracts.class).save(new dev.steward.vendors.contracts.ContractForm(null, 0, v.id(),
+                ContractType.DPA, null, ContractStatus.SIGNED, TODAY, TODAY, null, false, null, null));
+        var files = context.getBean(dev.steward.platform.files.AttachmentService.class);
+        var owner = new dev.steward.platform.files.Attachment.Owner("vendors", "contract", String.valueOf(dpa.id()));
+
+        UI.getCurrent().navigate("vendors/" + v.id());
+        VendorPage page = _get(VendorView.class).page;
+        page.tabs.setSelectedIndex(2);
+        _click(_get(GridKt._getCellComponent(page.contractsPanel.contracts, 0, "actions"), Button.class, spec -> spec.withText("Document")));
+        DocumentsDialog dialog = _get(DocumentsDialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo(ContractType.DPA.label() + " with Signed " + suffix);
+
+        java.nio.file.Path big = java.nio.file.Files.createTempFile("steward-upload-", ".part");
+        try (var sparse = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            sparse.setLength(files.maxBytes() + 1);
+        }
+        dialog.files.receive(UploadedFile.of("dpa-scan.pdf", big, files.maxBytes() + 1));
+        assertThat(_find(dialog, com.vaadin.flow.component.html.Paragraph.class).getFirst().getText())
+                .isEqualTo("dpa-scan.pdf is larger than the limit of 50 MB");
+        assertThat(big).as("the refused file is deleted").doesNotExist();
+        assertThat(files.list(owner, false)).isEmpty();
+
+        dialog.files.receive(UploadedFile.copyOf("dpa-signed.txt", "signed by both parties".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(_find(dialog, com.vaadin.flow.component.html.Paragraph.class).getFirst().getText()).startsWith("dpa-signed.txt added (SHA-256 ");
+        com.vaadin.flow.component.grid.Grid<dev.steward.platform.files.Attachment> shown = _get(dialog, com.vaadin.flow.component.grid.Grid.class);
+        assertThat(GridKt._findAll(shown)).extracting(dev.steward.platform.files.Attachment::fileName).containsExactly("dpa-signed.txt");
+        assertThat(files.list(owner, false)).as("kept with the contract").extracting(dev.steward.platform.files.Attachment::fileName)
+                .containsExactly("dpa-signed.txt");
+    }
+
     private static Set<CatalogEntry> pick(java.util.stream.Stream<CatalogEntry> entries, String code) {
         return entries.filter(e -> e.code().equals(code)).collect(Collectors.toSet());
     }
