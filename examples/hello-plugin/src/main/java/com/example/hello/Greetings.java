@@ -18,7 +18,7 @@ public class Greetings {
         this.dsl = dsl;
     }
 
-    @PreAuthorize("hasAuthority('" + HelloPlugin.READ + "')")
+    @PreAuthorize(HelloPlugin.MAY_READ)
     public List<String> all() {
         return dsl.select(field("message", String.class)).from(table("hello.greeting")).fetch(0, String.class);
     }
