@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,14 +93,18 @@ public class SystemService {
     @Transactional
     public SystemInfo save(SystemInfo system) {
         String code = system.code() == null ? "" : system.code().strip();
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
         if (!code.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,49}")) {
-            throw new IllegalArgumentException("The code must be 1 to 50 letters, digits or _ . -");
+            problems.add(new InvalidInputException.Problem("code", "The code must be 1 to 50 letters, digits or _ . -"));
         }
         if (system.name() == null || system.name().isBlank()) {
-            throw new IllegalArgumentException("The system needs a name");
+            problems.add(new InvalidInputException.Problem("name", "The system needs a name"));
         }
         if (system.dormantAfterDays() != null && system.dormantAfterDays() < 1) {
-            throw new IllegalArgumentException("Dormant after must be at least one day");
+            problems.add(new InvalidInputException.Problem("dormantAfterDays", "Dormant after must be at least one day"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         if (system.ownerPersonId() != null && !dsl.fetchExists(PERSON, PERSON_ID.eq(system.ownerPersonId()))) {
             throw new InvalidInputException("owner", "The owner (person #" + system.ownerPersonId()

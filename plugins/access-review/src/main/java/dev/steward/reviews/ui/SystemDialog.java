@@ -34,7 +34,7 @@ class SystemDialog extends Dialog {
     final Select<JoinRule> joinRule = new Select<>();
     final Paragraph error = new Paragraph();
     final Button save = new Button("Save");
-    private final Map<String, HasValidation> fields = Map.of("owner", owner);
+    private final Map<String, HasValidation> fields = Map.of("code", code, "name", name, "owner", owner, "dormantAfterDays", dormantDays);
 
     SystemDialog(SystemService systems, SystemInfo existing, Runnable saved) {
         setHeaderTitle(existing == null ? "New system" : "Edit " + existing.name());

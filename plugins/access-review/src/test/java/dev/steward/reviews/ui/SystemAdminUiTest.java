@@ -84,6 +84,28 @@ class SystemAdminUiTest extends KaribuTest {
     }
 
     @Test
+    void a_system_with_a_bad_code_and_no_name_is_refused_with_each_reason_on_its_field_and_nothing_saved() {
+        loginAs("sam-analyst", Role.SECURITY_ANALYST);
+        SystemsView view = systemsView();
+        int before = GridKt._size(view.grid);
+        _click(view.add);
+        SystemDialog dialog = _get(SystemDialog.class);
+        setValue(dialog.code, "HR Active Directory");
+        setValue(dialog.dormantDays, 0);
+        _click(dialog.save);
+
+        assertThat(dialog.code.isInvalid()).isTrue();
+        assertThat(dialog.code.getErrorMessage()).isEqualTo("The code must be 1 to 50 letters, digits or _ . -");
+        assertThat(dialog.name.isInvalid()).isTrue();
+        assertThat(dialog.name.getErrorMessage()).isEqualTo("The system needs a name");
+        assertThat(dialog.dormantDays.getErrorMessage()).isEqualTo("Dormant after must be at least one day");
+        assertThat(dialog.error.getText()).isEmpty();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(bean(SystemService.class).byCode("HR Active Directory")).isEmpty();
+        assertThat(GridKt._size(view.grid)).isEqualTo(before);
+    }
+
+    @Test
     void the_owner_is_searched_in_the_people_directory_picked_and_saved() {
         SystemInfo wiki = wiki();
         loginAs("setup", Role.ADMIN);
