@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The facts of an incident as a user (or the intake API) writes them: a bean, so that a Vaadin Binder can edit it.
+ * The facts of an incident as a user (or the intake API) writes them: a bean, which the console's forms edit with a
+ * Vaadin Binder ({@code FactsPanel}, {@code LogIncidentDialog}) and the intake API fills field by field.
  * The risk conclusion, assessments, phase and obligations have their own actions and permissions; {@link #getResidents()}
  * counts individuals per jurisdiction code of the privacy catalogue.
  */

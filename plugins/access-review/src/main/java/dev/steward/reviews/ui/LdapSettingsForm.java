@@ -7,6 +7,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ReadOnlyHasValue;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.data.converter.Converter;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.validation.InvalidInputException;
@@ -40,6 +44,7 @@ class LdapSettingsForm extends Div {
     private final Map<String, HasValidation> byField = new LinkedHashMap<>();
     /** The settings last filled in: their system, version and whether a password is stored. */
     private LdapSettings shown;
+    private final Binder<LdapSettings> binder = new Binder<>(LdapSettings.class);
 
     /** @param edited called on every change the user makes */
     LdapSettingsForm(LdapSettings settings, Runnable edited) {
@@ -58,6 +63,7 @@ class LdapSettingsForm extends Div {
         byField.put("connectTimeoutSeconds", timeout);
         timeout.setMin(1);
         timeout.setMax(120);
+        bind();
         fill(settings);
         FormLayout form = new FormLayout(url, timeout, bindDn, password, groupBaseDn, groupFilter, memberAttribute, groupNameAttribute,
                 userIdAttribute, employeeIdAttribute, emailAttribute, displayNameAttribute, lastLoginAttribute);
@@ -75,31 +81,48 @@ class LdapSettingsForm extends Div {
         add(form, cleartext);
     }
 
+    /**
+     * Binds every field to its component of the settings, and the components the form does not show (the system, whether
+     * a password is stored, the version) to holders, so that {@link Binder#writeRecord()} builds the whole record. The
+     * Binder only moves values: the rules are the service's, their problems are shown on the fields ({@link FieldErrors}).
+     */
+    private void bind() {
+        binder.setDefaultValidatorsEnabled(false);
+        binder.forField(new ReadOnlyHasValue<Long>(systemId -> { })).bind("systemId");
+        binder.forField(new ReadOnlyHasValue<Boolean>(passwordSet -> { })).bind("passwordSet");
+        binder.forField(new ReadOnlyHasValue<Integer>(version -> { })).bind("version");
+        binder.forField(url).withConverter(text()).bind("url");
+        binder.forField(bindDn).withConverter(text()).bind("bindDn");
+        // write-only: the stored password is never shown; an empty field keeps it
+        binder.forField(password).withConverter(Converter.<String, String>from(typed -> typed, stored -> "", Exception::getMessage))
+                .bind("bindPassword");
+        binder.forField(groupBaseDn).withConverter(text()).bind("groupBaseDn");
+        binder.forField(groupFilter).withConverter(text()).bind("groupFilter");
+        binder.forField(memberAttribute).withConverter(text()).bind("memberAttribute");
+        binder.forField(groupNameAttribute).withConverter(text()).bind("groupNameAttribute");
+        binder.forField(userIdAttribute).withConverter(text()).bind("userIdAttribute");
+        binder.forField(employeeIdAttribute).withConverter(text()).bind("employeeIdAttribute");
+        binder.forField(emailAttribute).withConverter(text()).bind("emailAttribute");
+        binder.forField(displayNameAttribute).withConverter(text()).bind("displayNameAttribute");
+        binder.forField(lastLoginAttribute).withConverter(text()).bind("lastLoginAttribute");
+        binder.forField(timeout).withConverter(Converter.<Integer, Integer>from(typed -> typed == null ? 0 : typed, stored -> stored,
+                Exception::getMessage)).bind("connectTimeoutSeconds");
+    }
+
     /** Shows the settings; the password field is emptied, its helper says whether one is stored. */
     void fill(LdapSettings s) {
         shown = s;
-        url.setValue(nonNull(s.url()));
-        bindDn.setValue(nonNull(s.bindDn()));
-        password.clear();
+        binder.readRecord(s);
         password.setHelperText(s.passwordSet() ? "set; leave empty to keep it" : "not set");
-        groupBaseDn.setValue(nonNull(s.groupBaseDn()));
-        groupFilter.setValue(nonNull(s.groupFilter()));
-        memberAttribute.setValue(nonNull(s.memberAttribute()));
-        groupNameAttribute.setValue(nonNull(s.groupNameAttribute()));
-        userIdAttribute.setValue(nonNull(s.userIdAttribute()));
-        employeeIdAttribute.setValue(nonNull(s.employeeIdAttribute()));
-        emailAttribute.setValue(nonNull(s.emailAttribute()));
-        displayNameAttribute.setValue(nonNull(s.displayNameAttribute()));
-        lastLoginAttribute.setValue(nonNull(s.lastLoginAttribute()));
-        timeout.setValue(s.connectTimeoutSeconds());
     }
 
     /** The settings as typed, with the version of those last filled in (an empty password keeps the stored one). */
     LdapSettings read() {
-        return new LdapSettings(shown.systemId(), url.getValue(), bindDn.getValue(), password.getValue(), shown.passwordSet(),
-                groupBaseDn.getValue(), groupFilter.getValue(), memberAttribute.getValue(), groupNameAttribute.getValue(),
-                userIdAttribute.getValue(), employeeIdAttribute.getValue(), emailAttribute.getValue(), displayNameAttribute.getValue(),
-                lastLoginAttribute.getValue(), timeout.getValue() == null ? 0 : timeout.getValue(), shown.version());
+        try {
+            return binder.writeRecord();
+        } catch (ValidationException notPossible) {
+            throw new IllegalStateException("the settings' Binder has no validators", notPossible);
+        }
     }
 
     void showErrors(InvalidInputException invalid) {
@@ -122,7 +145,8 @@ class LdapSettingsForm extends Div {
         return field;
     }
 
-    private static String nonNull(String value) {
-        return value == null ? "" : value;
+    /** Text as typed (an empty field gives ""); a missing text is shown as an empty field. */
+    private static Converter<String, String> text() {
+        return Converter.from(typed -> typed, stored -> stored == null ? "" : stored, Exception::getMessage);
     }
 }

@@ -1,7 +1,6 @@
 package dev.steward.incidents.ui;
 
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -14,6 +13,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.data.converter.Converter;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentForm;
 import dev.steward.incidents.IncidentPermissions;
@@ -70,6 +72,7 @@ class FactsPanel extends VerticalLayout {
     final TextArea measuresProposed = new TextArea("Measures proposed");
     final TextArea lessons = new TextArea("Lessons learned");
     final Button save = new Button("Save facts");
+    private final Binder<IncidentForm> binder = new Binder<>();
 
     FactsPanel(IncidentService incidents, PrivacyCatalog catalog, Incident incident, Runnable saved) {
         setPadding(false);
@@ -89,7 +92,8 @@ class FactsPanel extends VerticalLayout {
         subjectTypes.setItemLabelGenerator(FactsPanel::name);
         individuals.setMin(0);
         records.setMin(0);
-        show(incident.facts(), categories, subjects);
+        bind(categories, subjects);
+        binder.readBean(incident.facts());
 
         FormLayout what = new FormLayout(title, type, source, role, reporter, assignee, responders, description);
         what.setColspan(title, 2);
@@ -110,82 +114,79 @@ class FactsPanel extends VerticalLayout {
         save.addClickListener(e -> {
             try {
                 FieldErrors.clear(byField);
-                incidents.update(incident.id(), incident.version(), read());
+                IncidentForm facts = read();
+                // not on the form, but the incident's: the id the reporting system (SIEM, intake API) knows it by
+                facts.setExternalRef(incident.facts().getExternalRef());
+                incidents.update(incident.id(), incident.version(), facts);
                 Toasts.success("Facts saved; notification obligations recomputed");
                 saved.run();
             } catch (InvalidInputException invalid) {
                 FieldErrors.show(byField, invalid).ifPresent(Toasts::error);
             }
         });
-        if (!editable) {
-            List.<HasValue<?, ?>>of(title, description, type, source, role, reporter, assignee, responders, occurredFrom,
-                    occurredTo, discovered, aware, determined, contained, confidentiality, integrity, availability, systems,
-                    dataCategories, subjectTypes, individuals, records, phi, encrypted, keyCompromised, consequences,
-                    measuresTaken, measuresProposed, lessons).forEach(f -> f.setReadOnly(true));
-        }
+        binder.setReadOnly(!editable);
     }
 
-    private void show(IncidentForm f, List<CatalogEntry> categories, List<CatalogEntry> subjects) {
-        title.setValue(text(f.getTitle()));
-        description.setValue(text(f.getDescription()));
-        type.setValue(f.getType());
-        source.setValue(f.getSource());
-        role.setValue(f.getOurRole());
-        reporter.setValue(text(f.getReporter()));
-        assignee.setValue(text(f.getAssignee()));
-        responders.setValue(String.join(", ", f.getResponders()));
-        Fields.set(occurredFrom, f.getOccurredFrom());
-        Fields.set(occurredTo, f.getOccurredTo());
-        Fields.set(discovered, f.getDiscoveredAt());
-        Fields.set(aware, f.getAwareAt());
-        Fields.set(determined, f.getDeterminedAt());
-        Fields.set(contained, f.getContainedAt());
-        confidentiality.setValue(f.isConfidentiality());
-        integrity.setValue(f.isIntegrity());
-        availability.setValue(f.isAvailability());
-        systems.setValue(text(f.getSystemsAffected()));
-        dataCategories.setValue(selected(categories, f.getDataCategories()));
-        subjectTypes.setValue(selected(subjects, f.getSubjectTypes()));
-        individuals.setValue(f.getIndividuals());
-        records.setValue(f.getRecords() == null ? null : (int) Math.min(Integer.MAX_VALUE, f.getRecords()));
-        residency.setValue(f.getResidents());
-        phi.setValue(f.isPhi());
-        encrypted.setValue(f.isEncrypted());
-        keyCompromised.setValue(f.isKeyCompromised());
-        consequences.setValue(text(f.getConsequences()));
-        measuresTaken.setValue(text(f.getMeasuresTaken()));
-        measuresProposed.setValue(text(f.getMeasuresProposed()));
-        lessons.setValue(text(f.getLessonsLearned()));
+    /**
+     * Binds every field to its property of the facts. The Binder only moves values: the rules are the service's, and
+     * their problems come back as an {@link InvalidInputException} shown on the fields ({@link FieldErrors}).
+     */
+    private void bind(List<CatalogEntry> categories, List<CatalogEntry> subjects) {
+        binder.setDefaultValidatorsEnabled(false);
+        binder.forField(title).withConverter(Fields.text()).bind(IncidentForm::getTitle, IncidentForm::setTitle);
+        binder.forField(description).withConverter(Fields.text()).bind(IncidentForm::getDescription, IncidentForm::setDescription);
+        binder.forField(type).bind(IncidentForm::getType, IncidentForm::setType);
+        binder.forField(source).bind(IncidentForm::getSource, IncidentForm::setSource);
+        binder.forField(role).bind(IncidentForm::getOurRole, IncidentForm::setOurRole);
+        binder.forField(reporter).withConverter(Fields.text()).bind(IncidentForm::getReporter, IncidentForm::setReporter);
+        binder.forField(assignee).withConverter(Fields.text()).bind(IncidentForm::getAssignee, IncidentForm::setAssignee);
+        binder.forField(responders)
+                .withConverter(Converter.<String, List<String>>from(
+                        typed -> Arrays.stream(typed.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                        names -> String.join(", ", names), Exception::getMessage))
+                .bind(IncidentForm::getResponders, IncidentForm::setResponders);
+        binder.forField(occurredFrom).withConverter(Fields.instants()).bind(IncidentForm::getOccurredFrom, IncidentForm::setOccurredFrom);
+        binder.forField(occurredTo).withConverter(Fields.instants()).bind(IncidentForm::getOccurredTo, IncidentForm::setOccurredTo);
+        binder.forField(discovered).withConverter(Fields.instants()).bind(IncidentForm::getDiscoveredAt, IncidentForm::setDiscoveredAt);
+        binder.forField(aware).withConverter(Fields.instants()).bind(IncidentForm::getAwareAt, IncidentForm::setAwareAt);
+        binder.forField(determined).withConverter(Fields.instants()).bind(IncidentForm::getDeterminedAt, IncidentForm::setDeterminedAt);
+        binder.forField(contained).withConverter(Fields.instants()).bind(IncidentForm::getContainedAt, IncidentForm::setContainedAt);
+        binder.forField(confidentiality).bind(IncidentForm::isConfidentiality, IncidentForm::setConfidentiality);
+        binder.forField(integrity).bind(IncidentForm::isIntegrity, IncidentForm::setIntegrity);
+        binder.forField(availability).bind(IncidentForm::isAvailability, IncidentForm::setAvailability);
+        binder.forField(systems).withConverter(Fields.text()).bind(IncidentForm::getSystemsAffected, IncidentForm::setSystemsAffected);
+        binder.forField(dataCategories).withConverter(entries(categories)).bind(IncidentForm::getDataCategories, IncidentForm::setDataCategories);
+        binder.forField(subjectTypes).withConverter(entries(subjects)).bind(IncidentForm::getSubjectTypes, IncidentForm::setSubjectTypes);
+        binder.forField(individuals).bind(IncidentForm::getIndividuals, IncidentForm::setIndividuals);
+        binder.forField(records)
+                .withConverter(Converter.<Integer, Long>from(typed -> typed == null ? null : typed.longValue(),
+                        stored -> stored == null ? null : (int) Math.min(Integer.MAX_VALUE, stored), Exception::getMessage))
+                .bind(IncidentForm::getRecords, IncidentForm::setRecords);
+        binder.forField(residency).bind(IncidentForm::getResidents, IncidentForm::setResidents);
+        binder.forField(phi).bind(IncidentForm::isPhi, IncidentForm::setPhi);
+        binder.forField(encrypted).bind(IncidentForm::isEncrypted, IncidentForm::setEncrypted);
+        binder.forField(keyCompromised).bind(IncidentForm::isKeyCompromised, IncidentForm::setKeyCompromised);
+        binder.forField(consequences).withConverter(Fields.text()).bind(IncidentForm::getConsequences, IncidentForm::setConsequences);
+        binder.forField(measuresTaken).withConverter(Fields.text()).bind(IncidentForm::getMeasuresTaken, IncidentForm::setMeasuresTaken);
+        binder.forField(measuresProposed).withConverter(Fields.text())
+                .bind(IncidentForm::getMeasuresProposed, IncidentForm::setMeasuresProposed);
+        binder.forField(lessons).withConverter(Fields.text()).bind(IncidentForm::getLessonsLearned, IncidentForm::setLessonsLearned);
     }
 
+    /** The facts as the fields hold them, in a new form (what the form does not show, such as the external id, is left empty: saving adds it). */
     IncidentForm read() {
-        IncidentForm f = IncidentForm.of(title.getValue(), type.getValue(), source.getValue(), role.getValue(), Fields.instant(discovered));
-        f.setDescription(description.getValue());
-        f.setReporter(reporter.getValue());
-        f.setAssignee(assignee.getValue());
-        f.setResponders(Arrays.stream(responders.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
-        f.setOccurredFrom(Fields.instant(occurredFrom));
-        f.setOccurredTo(Fields.instant(occurredTo));
-        f.setAwareAt(Fields.instant(aware));
-        f.setDeterminedAt(Fields.instant(determined));
-        f.setContainedAt(Fields.instant(contained));
-        f.setConfidentiality(confidentiality.getValue());
-        f.setIntegrity(integrity.getValue());
-        f.setAvailability(availability.getValue());
-        f.setSystemsAffected(systems.getValue());
-        f.setDataCategories(codes(dataCategories.getValue()));
-        f.setSubjectTypes(codes(subjectTypes.getValue()));
-        f.setIndividuals(individuals.getValue());
-        f.setRecords(records.getValue() == null ? null : records.getValue().longValue());
-        f.setResidents(residency.getValue());
-        f.setPhi(phi.getValue());
-        f.setEncrypted(encrypted.getValue());
-        f.setKeyCompromised(keyCompromised.getValue());
-        f.setConsequences(consequences.getValue());
-        f.setMeasuresTaken(measuresTaken.getValue());
-        f.setMeasuresProposed(measuresProposed.getValue());
-        f.setLessonsLearned(lessons.getValue());
+        IncidentForm f = new IncidentForm();
+        try {
+            binder.writeBean(f);
+        } catch (ValidationException notPossible) {
+            throw new IllegalStateException("the facts' Binder has no validators", notPossible);
+        }
         return f;
+    }
+
+    /** Catalogue entries picked in a combo box as their codes. */
+    private static Converter<Set<CatalogEntry>, Set<String>> entries(List<CatalogEntry> usable) {
+        return Converter.from(FactsPanel::codes, codes -> selected(usable, codes), Exception::getMessage);
     }
 
     /** Entries a user may pick, plus retired ones the incident already uses (so a save keeps them). */
@@ -205,7 +206,4 @@ class FactsPanel extends VerticalLayout {
         return entries.stream().map(CatalogEntry::code).collect(Collectors.toSet());
     }
 
-    private static String text(String s) {
-        return s == null ? "" : s;
-    }
 }

@@ -1,12 +1,13 @@
 package dev.steward.incidents.ui;
 
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.data.converter.Converter;
 import dev.steward.platform.ui.DisplayTime;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 
-/** Small helpers shared by the plugin's forms: instants in date-time pickers. */
+/** Small helpers shared by the plugin's forms: instants in date-time pickers, and the converters their Binders use. */
 final class Fields {
 
     private Fields() {
@@ -19,6 +20,18 @@ final class Fields {
 
     static void set(DateTimePicker picker, Instant instant) {
         picker.setValue(instant == null ? null : LocalDateTime.ofInstant(instant, DisplayTime.zone()));
+    }
+
+    /** A picker's local time in the user's zone as an instant (empty: null). */
+    static Converter<LocalDateTime, Instant> instants() {
+        return Converter.from(local -> local == null ? null : local.atZone(DisplayTime.zone()).toInstant(),
+                instant -> instant == null ? null : LocalDateTime.ofInstant(instant, DisplayTime.zone()),
+                Exception::getMessage);
+    }
+
+    /** Text as typed (an empty field gives ""); a missing text is shown as an empty field. */
+    static Converter<String, String> text() {
+        return Converter.from(typed -> typed, stored -> stored == null ? "" : stored, Exception::getMessage);
     }
 
     static DateTimePicker picker(String label) {

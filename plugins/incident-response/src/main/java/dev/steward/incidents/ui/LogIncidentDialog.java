@@ -10,6 +10,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentForm;
 import dev.steward.incidents.IncidentService;
@@ -42,6 +44,7 @@ class LogIncidentDialog extends Dialog {
     final TextArea description = new TextArea("What happened");
     final Button save = new Button("Log incident");
     final Paragraph linkedTo = new Paragraph();
+    private final Binder<IncidentForm> binder = new Binder<>();
     private EntityRef linkedRecord;
 
     LogIncidentDialog(IncidentService incidents, Consumer<Incident> onCreated) {
@@ -68,13 +71,24 @@ class LogIncidentDialog extends Dialog {
         Map<String, HasValidation> byField = Map.of("title", title, "type", type, "source", source, "ourRole", role,
                 "discoveredAt", discovered, "awareAt", aware);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // the Binder only moves values: the rules are the service's, their problems are shown on the fields
+        binder.setDefaultValidatorsEnabled(false);
+        binder.forField(title).bind(IncidentForm::getTitle, IncidentForm::setTitle);
+        binder.forField(type).bind(IncidentForm::getType, IncidentForm::setType);
+        binder.forField(source).bind(IncidentForm::getSource, IncidentForm::setSource);
+        binder.forField(role).bind(IncidentForm::getOurRole, IncidentForm::setOurRole);
+        binder.forField(discovered).withConverter(Fields.instants()).bind(IncidentForm::getDiscoveredAt, IncidentForm::setDiscoveredAt);
+        binder.forField(aware).withConverter(Fields.instants()).bind(IncidentForm::getAwareAt, IncidentForm::setAwareAt);
+        binder.forField(assignee).bind(IncidentForm::getAssignee, IncidentForm::setAssignee);
+        binder.forField(description).bind(IncidentForm::getDescription, IncidentForm::setDescription);
         save.addClickListener(e -> {
-            IncidentForm facts = IncidentForm.of(title.getValue(), type.getValue(), source.getValue(), role.getValue(),
-                    Fields.instant(discovered));
-            facts.setAwareAt(Fields.instant(aware));
-            facts.setAssignee(assignee.getValue());
+            IncidentForm facts = new IncidentForm();
+            try {
+                binder.writeBean(facts);
+            } catch (ValidationException notPossible) {
+                throw new IllegalStateException("the dialog's Binder has no validators", notPossible);
+            }
             facts.setReporter(CurrentUser.username().orElse(null));
-            facts.setDescription(description.getValue());
             try {
                 Incident created = linkedRecord == null ? incidents.create(facts) : incidents.createLinked(facts, linkedRecord);
                 close();

@@ -1,5 +1,6 @@
 package dev.steward.incidents.ui;
 
+import com.vaadin.flow.component.AbstractCompositeField;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,8 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Individuals affected per jurisdiction (countries and US states from the privacy catalogue). */
-class ResidencyEditor extends VerticalLayout implements HasValidation {
+/**
+ * Individuals affected per jurisdiction (countries and US states from the privacy catalogue): a field whose value is
+ * the counts by jurisdiction code, so that the facts' Binder reads and writes it like any other field.
+ */
+class ResidencyEditor extends AbstractCompositeField<VerticalLayout, ResidencyEditor, Map<String, Integer>> implements HasValidation {
 
     final ComboBox<CatalogEntry> jurisdiction = new ComboBox<>();
     final IntegerField residents = new IntegerField();
@@ -28,8 +32,9 @@ class ResidencyEditor extends VerticalLayout implements HasValidation {
     private final Map<String, String> names = new LinkedHashMap<>();
 
     ResidencyEditor(List<CatalogEntry> jurisdictions, boolean editable) {
-        setPadding(false);
-        setSpacing(false);
+        super(Map.of());
+        getContent().setPadding(false);
+        getContent().setSpacing(false);
         jurisdictions.forEach(j -> names.put(j.code(), j.name()));
         jurisdiction.setItems(jurisdictions);
         jurisdiction.setItemLabelGenerator(j -> j.code() + " · " + j.name());
@@ -47,37 +52,42 @@ class ResidencyEditor extends VerticalLayout implements HasValidation {
             counts.put(jurisdiction.getValue().code(), residents.getValue());
             jurisdiction.clear();
             residents.clear();
-            refresh();
+            changed();
         });
         grid.addColumn(e -> e.getKey() + " · " + names.getOrDefault(e.getKey(), "")).setHeader("Jurisdiction").setFlexGrow(1);
         grid.addColumn(Map.Entry::getValue).setHeader("Individuals").setAutoWidth(true);
         if (editable) {
             grid.addComponentColumn(e -> new Button(VaadinIcon.TRASH.create(), click -> {
                 counts.remove(e.getKey());
-                refresh();
+                changed();
             })).setAutoWidth(true);
         }
         grid.setAllRowsVisible(true);
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         HorizontalLayout entry = new HorizontalLayout(jurisdiction, residents, add);
         entry.setVisible(editable);
-        add(new Span("Individuals affected by residence"), entry, error, grid);
+        getContent().add(new Span("Individuals affected by residence"), entry, error, grid);
     }
 
-    Map<String, Integer> getValue() {
-        return new LinkedHashMap<>(counts);
-    }
-
-    void setValue(Map<String, Integer> value) {
+    @Override
+    protected void setPresentationValue(Map<String, Integer> value) {
         counts.clear();
-        counts.putAll(value);
+        if (value != null) {
+            counts.putAll(value);
+        }
         refresh();
     }
 
     /** For tests and quick entry: adds or replaces one jurisdiction's count. */
     void put(String code, int count) {
         counts.put(code, count);
+        changed();
+    }
+
+    /** The user added or removed a count: the field's value is a copy of the counts. */
+    private void changed() {
         refresh();
+        setModelValue(new LinkedHashMap<>(counts), true);
     }
 
     private void refresh() {

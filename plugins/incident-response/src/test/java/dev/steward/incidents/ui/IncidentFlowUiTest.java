@@ -6,7 +6,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import dev.steward.testkit.console.KaribuTest;
+import dev.steward.incidents.IncidentForm;
 import dev.steward.incidents.IncidentType;
+import dev.steward.platform.catalog.CatalogEntry;
 import dev.steward.incidents.Phase;
 import dev.steward.incidents.RiskLevel;
 import dev.steward.incidents.obligations.Obligation;
@@ -162,6 +164,112 @@ class IncidentFlowUiTest extends KaribuTest {
         assertThat(notices.addManual.isVisible()).isFalse();
         // the countdowns refresh while the page is open
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(ObligationsPanel.COUNTDOWN_REFRESH_MILLIS);
+    }
+
+    @Test
+    void saving_the_facts_keeps_the_id_the_reporting_system_gave_the_incident() {
+        loginAs("olivia", Role.PRIVACY_OFFICER);
+        UI.getCurrent().navigate(IncidentsView.class);
+        _click(_get(IncidentsView.class).log);
+        LogIncidentDialog log = _get(LogIncidentDialog.class);
+        setValue(log.title, "SIEM alert: mass download");
+        setValue(log.type, IncidentType.LOST_DEVICE);
+        _click(log.save);
+        long id = _get(IncidentView.class).incident().id();
+        // as the intake API stores it
+        dsl.execute("update incidents.incident set external_ref = ? where id = ?", "SIEM-4711", id);
+
+        UI.getCurrent().navigate("incidents/" + id);
+        IncidentView view = _get(IncidentView.class);
+        FactsPanel facts = (FactsPanel) view.openTab("Facts");
+        setValue(facts.description, "847 files downloaded by one account in ten minutes");
+        _click(facts.save);
+
+        assertThat(view.incident().facts().getDescription()).isEqualTo("847 files downloaded by one account in ten minutes");
+        assertThat(dsl.fetchValue("select external_ref from incidents.incident where id = ?", id)).isEqualTo("SIEM-4711");
+    }
+
+    @Test
+    void every_fact_typed_on_the_facts_tab_is_saved_and_shown_again() {
+        loginAs("olivia", Role.PRIVACY_OFFICER);
+        UI.getCurrent().navigate(IncidentsView.class);
+        _click(_get(IncidentsView.class).log);
+        LogIncidentDialog log = _get(LogIncidentDialog.class);
+        setValue(log.title, "Backup tape lost in transit");
+        setValue(log.type, IncidentType.LOST_DEVICE);
+        setValue(log.description, "The courier lost it");
+        _click(log.save);
+        IncidentView view = _get(IncidentView.class);
+        assertThat(view.incident().facts().getDescription()).isEqualTo("The courier lost it");
+        assertThat(view.incident().facts().getReporter()).isEqualTo("olivia");
+        assertThat(view.incident().facts().getAssignee()).isEqualTo("olivia");
+
+        FactsPanel facts = (FactsPanel) view.openTab("Facts");
+        LocalDateTime discovered = LocalDateTime.now().minusHours(5).withSecond(0).withNano(0);
+        setValue(facts.discovered, discovered);
+        CatalogEntry category = facts.dataCategories.getListDataView().getItems().findFirst().orElseThrow();
+        CatalogEntry subject = facts.subjectTypes.getListDataView().getItems().findFirst().orElseThrow();
+        setValue(facts.reporter, "rita");
+        setValue(facts.responders, "sam,  olivia ,");
+        setValue(facts.occurredFrom, discovered.minusDays(2));
+        setValue(facts.occurredTo, discovered.minusDays(1));
+        setValue(facts.aware, discovered.plusMinutes(15));
+        setValue(facts.determined, discovered.plusMinutes(30));
+        setValue(facts.contained, discovered.plusMinutes(45));
+        setValue(facts.confidentiality, true);
+        setValue(facts.availability, true);
+        setValue(facts.systems, "Backup store");
+        setValue(facts.dataCategories, java.util.Set.of(category));
+        setValue(facts.subjectTypes, java.util.Set.of(subject));
+        setValue(facts.individuals, 1200);
+        setValue(facts.records, 5000);
+        facts.residency.put("DE", 1200);
+        setValue(facts.phi, true);
+        setValue(facts.encrypted, true);
+        setValue(facts.consequences, "Identity theft");
+        setValue(facts.measuresTaken, "Courier informed");
+        setValue(facts.measuresProposed, "Encrypted tapes only");
+        setValue(facts.lessons, "Track every tape");
+        _click(facts.save);
+
+        IncidentForm saved = view.incident().facts();
+        assertThat(saved.getTitle()).isEqualTo("Backup tape lost in transit");
+        assertThat(saved.getDescription()).isEqualTo("The courier lost it");
+        assertThat(saved.getType()).isEqualTo(IncidentType.LOST_DEVICE);
+        assertThat(saved.getReporter()).isEqualTo("rita");
+        assertThat(saved.getAssignee()).isEqualTo("olivia");
+        assertThat(saved.getResponders()).containsExactly("sam", "olivia");
+        assertThat(saved.getOccurredFrom()).isNotNull().isBefore(saved.getOccurredTo());
+        assertThat(saved.getAwareAt()).isEqualTo(saved.getDiscoveredAt().plusSeconds(15 * 60));
+        assertThat(saved.getDeterminedAt()).isEqualTo(saved.getDiscoveredAt().plusSeconds(30 * 60));
+        assertThat(saved.getContainedAt()).isEqualTo(saved.getDiscoveredAt().plusSeconds(45 * 60));
+        assertThat(saved.isConfidentiality()).isTrue();
+        assertThat(saved.isIntegrity()).isFalse();
+        assertThat(saved.isAvailability()).isTrue();
+        assertThat(saved.getSystemsAffected()).isEqualTo("Backup store");
+        assertThat(saved.getDataCategories()).containsExactly(category.code());
+        assertThat(saved.getSubjectTypes()).containsExactly(subject.code());
+        assertThat(saved.getIndividuals()).isEqualTo(1200);
+        assertThat(saved.getRecords()).isEqualTo(5000L);
+        assertThat(saved.getResidents()).containsExactlyEntriesOf(java.util.Map.of("DE", 1200));
+        assertThat(saved.isPhi()).isTrue();
+        assertThat(saved.isEncrypted()).isTrue();
+        assertThat(saved.isKeyCompromised()).isFalse();
+        assertThat(saved.getConsequences()).isEqualTo("Identity theft");
+        assertThat(saved.getMeasuresTaken()).isEqualTo("Courier informed");
+        assertThat(saved.getMeasuresProposed()).isEqualTo("Encrypted tapes only");
+        assertThat(saved.getLessonsLearned()).isEqualTo("Track every tape");
+
+        // shown again as saved, and saving it unchanged keeps every fact
+        facts = (FactsPanel) view.openTab("Facts");
+        assertThat(facts.responders.getValue()).isEqualTo("sam, olivia");
+        assertThat(facts.contained.getValue()).isEqualTo(discovered.plusMinutes(45));
+        assertThat(facts.dataCategories.getValue()).containsExactly(category);
+        assertThat(facts.records.getValue()).isEqualTo(5000);
+        assertThat(facts.residency.getValue()).containsExactlyEntriesOf(java.util.Map.of("DE", 1200));
+        assertThat(facts.lessons.getValue()).isEqualTo("Track every tape");
+        _click(facts.save);
+        assertThat(view.incident().facts()).usingRecursiveComparison().isEqualTo(saved);
     }
 
     @Test
