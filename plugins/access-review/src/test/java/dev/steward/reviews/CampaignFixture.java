@@ -18,27 +18,27 @@ import java.util.UUID;
  * accounts for all of them and an orphan account. Every name gets a suffix so that fixtures of several tests live
  * side by side in one database.
  */
-final class CampaignFixture {
+public final class CampaignFixture {
 
-    final String suffix = UUID.randomUUID().toString().substring(0, 6);
-    long maria;
-    long jane;
-    long al;
-    long olaf;
+    public final String suffix = UUID.randomUUID().toString().substring(0, 6);
+    public long maria;
+    public long jane;
+    public long al;
+    public long olaf;
 
-    String user(String name) {
+    public String user(String name) {
         return name + "-" + suffix;
     }
 
-    String email(String name) {
+    public String email(String name) {
         return name + "-" + suffix + "@example.org";
     }
 
-    String employee(String id) {
+    public String employee(String id) {
         return id + "-" + suffix;
     }
 
-    void createPeopleAndUsers(PeopleDirectory people, UserAccountService users) {
+    public void createPeopleAndUsers(PeopleDirectory people, UserAccountService users) {
         var previous = SecurityContextHolder.getContext().getAuthentication();
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("fixture", null,
                 List.of(new SimpleGrantedAuthority("platform.people.manage"), new SimpleGrantedAuthority("platform.people.read"),
@@ -63,7 +63,7 @@ final class CampaignFixture {
     }
 
     /** The ERP's file: Jane holds two conflicting AP roles, Al is terminated, Olaf dormant, Maria admin, one orphan. */
-    String erpFile() {
+    public String erpFile() {
         return ReviewsTestBase.HEADER
                 + "jdoe," + "AP_CLERK," + employee("J") + ",,Jane,2026-11-20\n"
                 + "jdoe," + "AP_APPROVER," + employee("J") + ",,Jane,2026-11-20\n"

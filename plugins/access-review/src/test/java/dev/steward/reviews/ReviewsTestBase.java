@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.UUID;
 
 /** Service tests of the bundled access-review plugin in the real console context on a fresh PostgreSQL database. */
-abstract class ReviewsTestBase extends PluginServiceTestBase {
+public abstract class ReviewsTestBase extends PluginServiceTestBase {
 
     @Override
     protected String pluginId() {
         return "reviews";
     }
 
-    static final String HEADER = "account,entitlement,employee_id,email,display_name,last_login\n";
+    public static final String HEADER = "account,entitlement,employee_id,email,display_name,last_login\n";
 
     protected SystemInfo system(String name) {
         String code = name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 6);

@@ -13,7 +13,7 @@ import java.time.Instant;
  * Service-level tests of the bundled incident-response plugin, in the real console context (its own child context)
  * against a fresh PostgreSQL database.
  */
-abstract class IncidentServiceTestBase extends PluginServiceTestBase {
+public abstract class IncidentServiceTestBase extends PluginServiceTestBase {
 
     @Override
     protected String pluginId() {

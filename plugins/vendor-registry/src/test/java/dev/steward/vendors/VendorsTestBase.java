@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Service tests of the bundled vendor-registry plugin in the real console context on a fresh PostgreSQL database. */
-abstract class VendorsTestBase extends PluginServiceTestBase {
+public abstract class VendorsTestBase extends PluginServiceTestBase {
 
     @Override
     protected String pluginId() {

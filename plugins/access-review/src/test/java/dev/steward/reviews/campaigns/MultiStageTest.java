@@ -1,15 +1,12 @@
-package dev.steward.reviews;
+package dev.steward.reviews.campaigns;
 
+import dev.steward.reviews.CampaignFixture;
+import dev.steward.reviews.ReviewsTestBase;
 import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.security.UserAccountService;
-import dev.steward.reviews.campaigns.Campaign;
-import dev.steward.reviews.campaigns.CampaignForm;
 import dev.steward.reviews.campaigns.CampaignForm.ReviewerRule;
 import dev.steward.reviews.campaigns.CampaignForm.StageRule;
-import dev.steward.reviews.campaigns.CampaignService;
-import dev.steward.reviews.campaigns.CampaignStages;
-import dev.steward.reviews.campaigns.StagePreview;
 import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.decisions.ReviewDecisions.Decision;
 import dev.steward.reviews.decisions.ReviewItem;

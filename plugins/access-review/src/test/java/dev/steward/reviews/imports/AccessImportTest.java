@@ -1,12 +1,9 @@
-package dev.steward.reviews;
+package dev.steward.reviews.imports;
 
+import dev.steward.reviews.ReviewsTestBase;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.platform.validation.InvalidInputException.Problem;
-import dev.steward.reviews.imports.AccessImport;
-import dev.steward.reviews.imports.ColumnMapping;
-import dev.steward.reviews.imports.ImportPreview;
-import dev.steward.reviews.imports.ImportResult;
 import dev.steward.reviews.systems.SystemInfo;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,11 +1,9 @@
-package dev.steward.vendors;
+package dev.steward.vendors.imports;
 
+import dev.steward.vendors.VendorsTestBase;
 import dev.steward.platform.export.ExportProgress;
 import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.platform.validation.InvalidInputException.Problem;
-import dev.steward.vendors.imports.ImportPreview;
-import dev.steward.vendors.imports.RegistryExport;
-import dev.steward.vendors.imports.VendorImport;
 import dev.steward.vendors.processing.ProcessingRegister;
 import dev.steward.vendors.processing.ProvidedServices;
 import dev.steward.vendors.registry.VendorFilter;

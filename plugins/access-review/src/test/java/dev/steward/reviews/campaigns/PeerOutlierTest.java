@@ -1,12 +1,10 @@
-package dev.steward.reviews;
+package dev.steward.reviews.campaigns;
 
+import dev.steward.reviews.ReviewsTestBase;
 import dev.steward.platform.people.EmploymentStatus;
 import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.people.PersonForm;
 import dev.steward.platform.security.Role;
-import dev.steward.reviews.campaigns.Campaign;
-import dev.steward.reviews.campaigns.CampaignForm;
-import dev.steward.reviews.campaigns.CampaignService;
 import dev.steward.reviews.systems.SystemInfo;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package dev.steward.incidents;
+package dev.steward.incidents.integration;
 
+import dev.steward.incidents.IncidentServiceTestBase;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentForm;
 import dev.steward.incidents.IncidentService;

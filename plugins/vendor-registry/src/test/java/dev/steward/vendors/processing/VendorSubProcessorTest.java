@@ -1,8 +1,7 @@
-package dev.steward.vendors;
+package dev.steward.vendors.processing;
 
+import dev.steward.vendors.VendorsTestBase;
 import dev.steward.platform.validation.InvalidInputException;
-import dev.steward.vendors.processing.ProvidedService;
-import dev.steward.vendors.processing.SubProcessors;
 import dev.steward.vendors.processing.SubProcessors.ChainLink;
 import org.junit.jupiter.api.Test;
 

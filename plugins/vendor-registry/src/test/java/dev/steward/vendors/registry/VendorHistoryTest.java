@@ -1,16 +1,12 @@
-package dev.steward.vendors;
+package dev.steward.vendors.registry;
 
+import dev.steward.vendors.VendorsTestBase;
 import dev.steward.vendors.contracts.Contract;
 import dev.steward.vendors.contracts.ContractForm;
 import dev.steward.vendors.contracts.ContractStatus;
 import dev.steward.vendors.contracts.ContractType;
 import dev.steward.vendors.contracts.Contracts;
 import dev.steward.vendors.processing.Relationship;
-import dev.steward.vendors.registry.Contact;
-import dev.steward.vendors.registry.Vendor;
-import dev.steward.vendors.registry.VendorForm;
-import dev.steward.vendors.registry.VendorHistory;
-import dev.steward.vendors.registry.VendorRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
-package dev.steward.reviews;
+package dev.steward.reviews.imports;
 
+import dev.steward.reviews.ReviewsTestBase;
 import dev.steward.platform.export.ExportProgress;
 import dev.steward.platform.security.Role;
-import dev.steward.reviews.imports.Snapshots;
 import dev.steward.reviews.imports.Snapshots.AccountChange;
 import dev.steward.reviews.imports.Snapshots.GrantChange;
 import dev.steward.reviews.systems.SystemInfo;

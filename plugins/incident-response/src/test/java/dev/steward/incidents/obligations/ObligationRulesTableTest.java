@@ -1,11 +1,8 @@
-package dev.steward.incidents;
+package dev.steward.incidents.obligations;
 
+import dev.steward.incidents.IncidentServiceTestBase;
 import dev.steward.incidents.OurRole;
 import dev.steward.incidents.RiskLevel;
-import dev.steward.incidents.obligations.ImpactFacts;
-import dev.steward.incidents.obligations.ObligationEngine;
-import dev.steward.incidents.obligations.Proposal;
-import dev.steward.incidents.obligations.RuleService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

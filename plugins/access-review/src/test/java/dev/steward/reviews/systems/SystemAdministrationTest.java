@@ -1,18 +1,11 @@
-package dev.steward.reviews;
+package dev.steward.reviews.systems;
 
+import dev.steward.reviews.ReviewsTestBase;
 import dev.steward.platform.people.EmploymentStatus;
 import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.people.PersonForm;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.validation.InvalidInputException;
-import dev.steward.reviews.systems.EntitlementRow;
-import dev.steward.reviews.systems.Entitlements;
-import dev.steward.reviews.systems.PersonChoice;
-import dev.steward.reviews.systems.PrivilegedRulePreview;
-import dev.steward.reviews.systems.SodRule;
-import dev.steward.reviews.systems.SodRules;
-import dev.steward.reviews.systems.SystemInfo;
-import dev.steward.reviews.systems.SystemService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package dev.steward.vendors;
+package dev.steward.vendors.registry;
 
+import dev.steward.vendors.VendorsTestBase;
 import dev.steward.vendors.contracts.CertificationForm;
 import dev.steward.vendors.contracts.CertificationType;
 import dev.steward.vendors.contracts.Certifications;
@@ -14,11 +15,6 @@ import dev.steward.vendors.processing.ProcessingRegister;
 import dev.steward.vendors.processing.Purpose;
 import dev.steward.vendors.processing.Relationship;
 import dev.steward.vendors.processing.Volume;
-import dev.steward.vendors.registry.Vendor;
-import dev.steward.vendors.registry.VendorFilter;
-import dev.steward.vendors.registry.VendorList;
-import dev.steward.vendors.registry.VendorRow;
-import dev.steward.vendors.registry.VendorStatus;
 import dev.steward.vendors.risk.AssessmentForm;
 import dev.steward.vendors.risk.Assessments;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,13 +1,9 @@
-package dev.steward.vendors;
+package dev.steward.vendors.contracts;
 
+import dev.steward.vendors.VendorsTestBase;
 import dev.steward.platform.files.Attachment;
 import dev.steward.platform.files.AttachmentService;
 import dev.steward.platform.security.Role;
-import dev.steward.vendors.contracts.Contract;
-import dev.steward.vendors.contracts.ContractForm;
-import dev.steward.vendors.contracts.ContractStatus;
-import dev.steward.vendors.contracts.ContractType;
-import dev.steward.vendors.contracts.Contracts;
 import dev.steward.vendors.registry.Vendor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

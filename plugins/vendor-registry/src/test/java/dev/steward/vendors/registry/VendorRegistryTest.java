@@ -1,14 +1,8 @@
-package dev.steward.vendors;
+package dev.steward.vendors.registry;
 
+import dev.steward.vendors.VendorsTestBase;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.validation.InvalidInputException;
-import dev.steward.vendors.registry.AccessLevel;
-import dev.steward.vendors.registry.Contact;
-import dev.steward.vendors.registry.Criticality;
-import dev.steward.vendors.registry.Vendor;
-import dev.steward.vendors.registry.VendorForm;
-import dev.steward.vendors.registry.VendorRegistry;
-import dev.steward.vendors.registry.VendorStatus;
 import dev.steward.platform.validation.ConcurrentChangeException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;

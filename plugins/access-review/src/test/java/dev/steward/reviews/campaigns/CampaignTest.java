@@ -1,12 +1,10 @@
-package dev.steward.reviews;
+package dev.steward.reviews.campaigns;
 
+import dev.steward.reviews.CampaignFixture;
+import dev.steward.reviews.ReviewsTestBase;
 import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.security.UserAccountService;
-import dev.steward.reviews.campaigns.Campaign;
-import dev.steward.reviews.campaigns.CampaignForm;
-import dev.steward.reviews.campaigns.CampaignService;
-import dev.steward.reviews.campaigns.ClosePreview;
 import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.decisions.ReviewDecisions.Decision;
 import dev.steward.reviews.decisions.ReviewItem;

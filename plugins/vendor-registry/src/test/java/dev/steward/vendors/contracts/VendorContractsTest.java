@@ -1,15 +1,7 @@
-package dev.steward.vendors;
+package dev.steward.vendors.contracts;
 
+import dev.steward.vendors.VendorsTestBase;
 import dev.steward.platform.validation.InvalidInputException;
-import dev.steward.vendors.contracts.CertificationForm;
-import dev.steward.vendors.contracts.CertificationType;
-import dev.steward.vendors.contracts.Certifications;
-import dev.steward.vendors.contracts.Contract;
-import dev.steward.vendors.contracts.ContractForm;
-import dev.steward.vendors.contracts.ContractStatus;
-import dev.steward.vendors.contracts.ContractType;
-import dev.steward.vendors.contracts.Contracts;
-import dev.steward.vendors.contracts.DpaStatus;
 import dev.steward.vendors.processing.Relationship;
 import dev.steward.vendors.registry.Vendor;
 import dev.steward.platform.validation.ConcurrentChangeException;

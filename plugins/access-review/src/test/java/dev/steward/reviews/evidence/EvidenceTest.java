@@ -1,5 +1,7 @@
-package dev.steward.reviews;
+package dev.steward.reviews.evidence;
 
+import dev.steward.reviews.CampaignFixture;
+import dev.steward.reviews.ReviewsTestBase;
 import dev.steward.platform.Sha256;
 import dev.steward.platform.export.ExportProgress;
 import dev.steward.platform.people.PeopleDirectory;
@@ -8,9 +10,6 @@ import dev.steward.platform.security.UserAccountService;
 import dev.steward.reviews.campaigns.Campaign;
 import dev.steward.reviews.campaigns.CampaignForm;
 import dev.steward.reviews.campaigns.CampaignService;
-import dev.steward.reviews.evidence.CampaignReport;
-import dev.steward.reviews.evidence.CampaignReports;
-import dev.steward.reviews.evidence.EvidencePack;
 import dev.steward.reviews.systems.SystemInfo;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,15 +1,7 @@
-package dev.steward.vendors;
+package dev.steward.vendors.processing;
 
+import dev.steward.vendors.VendorsTestBase;
 import dev.steward.platform.validation.InvalidInputException;
-import dev.steward.vendors.processing.Processing;
-import dev.steward.vendors.processing.ProcessingForm;
-import dev.steward.vendors.processing.ProcessingRegister;
-import dev.steward.vendors.processing.ProvidedService;
-import dev.steward.vendors.processing.ProvidedServices;
-import dev.steward.vendors.processing.Purpose;
-import dev.steward.vendors.processing.Relationship;
-import dev.steward.vendors.processing.TransferMechanism;
-import dev.steward.vendors.processing.Volume;
 import dev.steward.platform.validation.ConcurrentChangeException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

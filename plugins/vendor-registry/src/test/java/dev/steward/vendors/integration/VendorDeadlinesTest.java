@@ -1,5 +1,6 @@
-package dev.steward.vendors;
+package dev.steward.vendors.integration;
 
+import dev.steward.vendors.VendorsTestBase;
 import dev.steward.platform.deadlines.DeadlineReminders;
 import dev.steward.platform.spi.DeadlineSource;
 import dev.steward.platform.spi.DeadlineSource.Deadline;
@@ -11,7 +12,6 @@ import dev.steward.vendors.contracts.ContractForm;
 import dev.steward.vendors.contracts.ContractStatus;
 import dev.steward.vendors.contracts.ContractType;
 import dev.steward.vendors.contracts.Contracts;
-import dev.steward.vendors.integration.ExpiryWatch;
 import dev.steward.vendors.processing.Relationship;
 import dev.steward.vendors.registry.Vendor;
 import dev.steward.vendors.registry.VendorForm;

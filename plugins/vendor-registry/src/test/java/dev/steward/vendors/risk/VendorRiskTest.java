@@ -1,5 +1,6 @@
-package dev.steward.vendors;
+package dev.steward.vendors.risk;
 
+import dev.steward.vendors.VendorsTestBase;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.processing.ProcessingForm;
@@ -13,16 +14,6 @@ import dev.steward.vendors.registry.Vendor;
 import dev.steward.vendors.registry.VendorForm;
 import dev.steward.vendors.registry.VendorRegistry;
 import dev.steward.vendors.registry.VendorStatus;
-import dev.steward.vendors.risk.Assessment;
-import dev.steward.vendors.risk.AssessmentForm;
-import dev.steward.vendors.risk.Assessments;
-import dev.steward.vendors.risk.Finding;
-import dev.steward.vendors.risk.FindingForm;
-import dev.steward.vendors.risk.InherentRisk;
-import dev.steward.vendors.risk.RiskFactors;
-import dev.steward.vendors.risk.RiskRubric;
-import dev.steward.vendors.risk.RiskRubrics;
-import dev.steward.vendors.risk.TierChange;
 import dev.steward.platform.validation.ConcurrentChangeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
-package dev.steward.reviews;
+package dev.steward.reviews.decisions;
 
+import dev.steward.reviews.CampaignFixture;
+import dev.steward.reviews.ReviewsTestBase;
 import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.security.UserAccountService;
@@ -8,11 +10,7 @@ import dev.steward.reviews.campaigns.CampaignForm;
 import dev.steward.reviews.campaigns.CampaignForm.ReviewerRule;
 import dev.steward.reviews.campaigns.CampaignService;
 import dev.steward.reviews.campaigns.CampaignStages;
-import dev.steward.reviews.decisions.CampaignItems;
-import dev.steward.reviews.decisions.ItemPages;
-import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.decisions.ReviewDecisions.Decision;
-import dev.steward.reviews.decisions.ReviewItem;
 import dev.steward.reviews.decisions.ReviewItem.Outcome;
 import dev.steward.reviews.systems.SystemInfo;
 import org.jooq.DSLContext;

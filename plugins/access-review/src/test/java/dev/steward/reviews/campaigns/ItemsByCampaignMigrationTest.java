@@ -1,4 +1,4 @@
-package dev.steward.reviews;
+package dev.steward.reviews.campaigns;
 
 import dev.steward.testkit.TestDatabase;
 import dev.steward.testkit.TestPostgres;

@@ -1,5 +1,6 @@
-package dev.steward.reviews;
+package dev.steward.reviews.ldap;
 
+import dev.steward.reviews.ReviewsTestBase;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
@@ -11,9 +12,6 @@ import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ImportPreview;
 import dev.steward.reviews.imports.ImportResult;
-import dev.steward.reviews.ldap.ConnectionTest;
-import dev.steward.reviews.ldap.LdapSettings;
-import dev.steward.reviews.ldap.LdapSourceService;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;

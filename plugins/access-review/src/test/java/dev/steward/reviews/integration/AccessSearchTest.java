@@ -1,5 +1,6 @@
-package dev.steward.reviews;
+package dev.steward.reviews.integration;
 
+import dev.steward.reviews.ReviewsTestBase;
 import dev.steward.platform.people.EmploymentStatus;
 import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.people.PersonForm;

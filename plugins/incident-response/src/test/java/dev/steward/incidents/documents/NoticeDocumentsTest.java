@@ -1,11 +1,10 @@
-package dev.steward.incidents;
+package dev.steward.incidents.documents;
 
+import dev.steward.incidents.IncidentServiceTestBase;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentForm;
 import dev.steward.incidents.IncidentService;
 import dev.steward.incidents.IncidentType;
-import dev.steward.incidents.documents.NoticeDocuments;
-import dev.steward.incidents.documents.NoticeTemplate;
 import dev.steward.incidents.obligations.Obligation;
 import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.incidents.work.CustodyLog;
