@@ -29,8 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -113,10 +111,8 @@ public class AccessImport {
     public ImportResult commit(long systemId, Path file, String fileName, ColumnMapping mapping, Progress progress) {
         long t0 = System.nanoTime();
         requireSystem(systemId, true);
-        CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> sha256(file));
-        ImportRunRecord run = startRun(systemId, "CSV", fileName, "");
+        ImportRunRecord run = startRun(systemId, "CSV", fileName, sha256(file));
         Read read = read(systemId, run.getId(), csv(AccessCsv.Source.of(file), mapping, progress));
-        run.setSha256(hashOf(sha256));
         return apply(run, read, t0);
     }
 
@@ -134,10 +130,8 @@ public class AccessImport {
     public ImportResult commit(long systemId, byte[] file, String fileName, ColumnMapping mapping, Progress progress) {
         long t0 = System.nanoTime();
         requireSystem(systemId, true);
-        CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> Sha256.hex(file));
-        ImportRunRecord run = startRun(systemId, "CSV", fileName, "");
+        ImportRunRecord run = startRun(systemId, "CSV", fileName, Sha256.hex(file));
         Read read = read(systemId, run.getId(), csv(AccessCsv.Source.of(file), mapping, progress));
-        run.setSha256(hashOf(sha256));
         return apply(run, read, t0);
     }
 
@@ -180,18 +174,6 @@ public class AccessImport {
 
     private RowSource csv(AccessCsv.Source file, ColumnMapping mapping, Progress progress) {
         return rows -> AccessCsv.read(file, mapping, rows, maxRows, progress);
-    }
-
-    /**
-     * The file's SHA-256, computed on another thread while the rows stream to PostgreSQL (a 64 MB file's hash took a
-     * tenth of a million-row import when it was computed first).
-     */
-    private static String hashOf(CompletableFuture<String> sha256) {
-        try {
-            return sha256.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     private static String sha256(Path file) {
@@ -287,14 +269,13 @@ public class AccessImport {
         run.setAdded((int) changes.grantsAdded());
         run.setRemoved((int) changes.grantsRemoved());
         run.store();
-        long statistics = System.nanoTime();
+        long statisticsStarted = System.nanoTime();
         if (changes.grantsAdded() + changes.grantsRemoved() > 10_000) {
             // a large change makes the planner's statistics stale for the campaign launch that usually follows; a small
             // sample is enough to plan it (hash joins over whole systems), and autovacuum's analyze refines it later
             staging.analyzeSampled(20, "reviews.access_grant", "reviews.account");
         }
         long applied = System.nanoTime();
-        statistics = applied - statistics;
         int verified = staging.verifyRemediation(systemId, run.getId());
         int notRemoved = staging.flagNotRemoved(systemId, run.getId());
         if (notRemoved > 0) {
@@ -312,7 +293,8 @@ public class AccessImport {
         summary.put("revokedButNotRemoved", notRemoved);
         audit.record(AuditEvent.of(ReviewPermissions.PLUGIN_ID, "import_run", run.getId(), "IMPORT").after(summary));
         log.info("Import {} ({}) of system {}: {} rows read and checked in {} ms, applied in {} ms (statistics {} ms){}", run.getId(),
-                run.getSource(), systemId, changes.rows(), (staged - t0) / 1_000_000, (applied - staged) / 1_000_000, statistics / 1_000_000,
+                run.getSource(), systemId, changes.rows(), (staged - t0) / 1_000_000, (applied - staged) / 1_000_000,
+                (applied - statisticsStarted) / 1_000_000,
                 read.direct() ? " (written straight into the snapshot)" : "");
         return new ImportResult(run.getId(), changes, verified, notRemoved);
     }
