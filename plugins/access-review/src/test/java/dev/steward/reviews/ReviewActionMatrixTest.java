@@ -9,6 +9,7 @@ import dev.steward.reviews.decisions.CampaignItems;
 import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ColumnMapping;
+import dev.steward.reviews.imports.ImportFormat;
 import dev.steward.reviews.imports.Snapshots;
 import dev.steward.reviews.integration.ReviewStats;
 import dev.steward.reviews.ldap.LdapSettings;
@@ -70,9 +71,11 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
                     new ColumnMapping("a", "b", null, null, null, null), AccessImport.Progress.NONE)),
             new Action<>("read an uploaded file's header", ADMINS, t -> t.bean(AccessImport.class).header(java.nio.file.Path.of("no-such-upload.csv"))),
             new Action<>("preview an uploaded import", ADMINS, t -> t.bean(AccessImport.class).preview(-1, java.nio.file.Path.of("no-such-upload.csv"),
-                    new ColumnMapping("a", "b", null, null, null, null), AccessImport.Progress.NONE)),
+                    ImportFormat.generic(new ColumnMapping("a", "b", null, null, null, null)), AccessImport.Progress.NONE)),
             new Action<>("import an uploaded file", ADMINS, t -> t.bean(AccessImport.class).commit(-1, java.nio.file.Path.of("no-such-upload.csv"),
-                    "x.csv", new ColumnMapping("a", "b", null, null, null, null), AccessImport.Progress.NONE)),
+                    "x.csv", ImportFormat.generic(new ColumnMapping("a", "b", null, null, null, null)), AccessImport.Progress.NONE)),
+            new Action<>("read a system's remembered import format", ADMINS, t -> t.bean(AccessImport.class).proposedFormat(-1,
+                    java.util.List.of("a", "b"))),
             new Action<>("read the import size limit", ADMINS, t -> t.bean(AccessImport.class).maxBytes()),
             new Action<>("read LDAP settings", ADMINS, t -> t.bean(LdapSourceService.class).get(-1)),
             new Action<>("save LDAP settings", ADMINS, t -> t.bean(LdapSourceService.class).save(LdapSettings.defaults(-1))),

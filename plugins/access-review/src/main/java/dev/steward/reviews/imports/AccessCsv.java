@@ -73,7 +73,8 @@ final class AccessCsv {
     }
 
     /** Reads the file's rows into {@code rows}, which checks and writes them; the problems are left there. */
-    static void read(Source file, ColumnMapping mapping, ImportRows rows, long maxRows, AccessImport.Progress progress) throws IOException {
+    static void read(Source file, ImportFormat format, ImportRows rows, long maxRows, AccessImport.Progress progress) throws IOException {
+        ColumnMapping mapping = format.mapping();
         CsvCursor csv;
         try {
             csv = file.open();
@@ -93,42 +94,56 @@ final class AccessCsv {
                 rows.problem(new Problem(1, null, "The header cannot be used: " + headerProblem));
                 return;
             }
+            if (format.preset() == AccessPreset.AWS_CREDENTIAL_REPORT) {
+                read = CredentialReport.read(csv, header, rows, maxRows, progress);
+                return;
+            }
             List<String> mappingProblems = mapping.problems(header);
             if (!mappingProblems.isEmpty()) {
                 mappingProblems.forEach(problem -> rows.problem(new Problem(1, null, problem)));
                 return;
             }
-            RowReader reader = new RowReader(mapping, header);
+            RowReader reader = new RowReader(format, header);
             while (csv.next()) {
                 read++;
                 long line = read + 1; // the header is line 1; a line is a record (a quoted field may hold line breaks)
-                if (read > maxRows) {
-                    rows.problem(new Problem(line, null, "The file has more than " + maxRows + " rows; split it"));
+                if (!counted(read, line, maxRows, rows, progress)) {
                     break;
                 }
                 reader.read(csv, line, rows);
                 if (rows.full()) {
                     break;
                 }
-                if (read % 10_000 == 0) {
-                    progress.rowsRead().accept(read);
-                    if (progress.cancelled().getAsBoolean()) {
-                        throw new AccessImport.Cancelled();
-                    }
-                }
             }
         } catch (CsvCursor.MalformedCsvException e) {
             rows.problem(new Problem(csv.records(), null, "The file cannot be read as CSV: " + e.getMessage()));
+        } finally {
+            if (read == 0 && rows.problems().isEmpty()) {
+                rows.problem(new Problem(0, null, "The file has a header but no rows"));
+            }
+            progress.rowsRead().accept(read);
         }
-        if (read == 0 && rows.problems().isEmpty()) {
-            rows.problem(new Problem(0, null, "The file has a header but no rows"));
+    }
+
+    /** Counts a record read, stops at the limit, reports progress every 10,000 and honours a cancel; false past the limit. */
+    static boolean counted(long read, long line, long maxRows, ImportRows rows, AccessImport.Progress progress) {
+        if (read > maxRows) {
+            rows.problem(new Problem(line, null, "The file has more than " + maxRows + " rows; split it"));
+            return false;
         }
-        progress.rowsRead().accept(read);
+        if (read % 10_000 == 0) {
+            progress.rowsRead().accept(read);
+            if (progress.cancelled().getAsBoolean()) {
+                throw new AccessImport.Cancelled();
+            }
+        }
+        return true;
     }
 
     /** Checks one record's mapped fields (columns resolved once from the header) and hands it on when they are valid. */
     private static final class RowReader {
         private final ColumnMapping m;
+        private final AccessPreset preset;
         private final int columns;
         private final int account;
         private final int entitlement;
@@ -137,13 +152,16 @@ final class AccessCsv {
         private final int displayName;
         private final int lastLogin;
         private final int grantedVia;
+        private final int status;
+        private final java.util.Set<String> seenEntitlements = new java.util.HashSet<>();
         /** Each column's value on the row before, handed back when a row repeats it (see CsvCursor#stripped). */
         private final String[] previous;
         private String previousLogin;
         private Instant previousInstant;
 
-        RowReader(ColumnMapping m, List<String> header) {
-            this.m = m;
+        RowReader(ImportFormat format, List<String> header) {
+            this.m = format.mapping();
+            this.preset = format.preset();
             this.columns = header.size();
             this.previous = new String[header.size()];
             this.account = header.indexOf(m.account());
@@ -153,6 +171,7 @@ final class AccessCsv {
             this.displayName = m.displayName() == null ? -1 : header.indexOf(m.displayName());
             this.lastLogin = m.lastLogin() == null ? -1 : header.indexOf(m.lastLogin());
             this.grantedVia = m.grantedVia() == null ? -1 : header.indexOf(m.grantedVia());
+            this.status = m.status() == null ? -1 : header.indexOf(m.status());
         }
 
         void read(CsvCursor record, long line, ImportRows rows) throws IOException {
@@ -168,6 +187,12 @@ final class AccessCsv {
             String name = value(record, displayName, m.displayName(), false, line, 200, problems);
             String login = value(record, lastLogin, m.lastLogin(), false, line, 40, problems);
             String via = value(record, grantedVia, m.grantedVia(), false, line, 300, problems);
+            String state = value(record, status, m.status(), false, line, 40, problems);
+            Boolean disabled = state == null ? Boolean.FALSE : SourceValues.disabled(state);
+            if (disabled == null) {
+                problems.add(new Problem(line, m.status(), "Unknown account status " + state + " (known: "
+                        + String.join(", ", SourceValues.STATUS_WORDS) + ")"));
+            }
             Instant loginInstant = null;
             if (login != null) {
                 // rows of one account repeat its last login: parse each distinct text once
@@ -180,7 +205,10 @@ final class AccessCsv {
                 }
             }
             if (problems.isEmpty()) {
-                rows.add(line, accountName, entitlementName, employee, mail, name, loginInstant, via, null);
+                if (preset.marksPrivileged() && seenEntitlements.add(entitlementName) && preset.privilegedByDefault(entitlementName)) {
+                    rows.privileged(entitlementName);
+                }
+                rows.add(line, accountName, entitlementName, employee, mail, name, loginInstant, disabled, via, null);
             } else {
                 problems.forEach(rows::problem);
             }
@@ -204,7 +232,8 @@ final class AccessCsv {
                 }
                 return null;
             }
-            return value;
+            // an optional value the source could not give (N/A, no_information, never, ...) is unknown, not an error
+            return !required && SourceValues.unknown(value) ? null : value;
         }
     }
 

@@ -96,43 +96,75 @@ public class AccessImport {
         return maxSize.toBytes();
     }
 
-    /** As {@link #preview(long, byte[], ColumnMapping, Progress)}, for an uploaded file (memory-mapped, not read onto the heap). */
+    /** As {@link #preview(long, byte[], ImportFormat, Progress)}, for an uploaded file (memory-mapped, not read onto the heap). */
     @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
-    public ImportPreview preview(long systemId, Path file, ColumnMapping mapping, Progress progress) {
+    public ImportPreview preview(long systemId, Path file, ImportFormat format, Progress progress) {
         requireSystem(systemId, false);
-        read(systemId, null, csv(AccessCsv.Source.of(file), mapping, progress));
-        return staging.compare(systemId);
+        Read read = read(systemId, null, csv(AccessCsv.Source.of(file), format, progress));
+        return staging.compare(systemId, read.rows());
     }
 
-    /** As {@link #commit(long, byte[], String, ColumnMapping, Progress)}, for an uploaded file. */
+    /** As {@link #commit(long, byte[], String, ImportFormat, Progress)}, for an uploaded file. */
     @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
-    public ImportResult commit(long systemId, Path file, String fileName, ColumnMapping mapping, Progress progress) {
+    public ImportResult commit(long systemId, Path file, String fileName, ImportFormat format, Progress progress) {
         long t0 = System.nanoTime();
         requireSystem(systemId, true);
-        ImportRunRecord run = startRun(systemId, "CSV", fileName, sha256(file));
-        Read read = read(systemId, run.getId(), csv(AccessCsv.Source.of(file), mapping, progress));
+        ImportRunRecord run = startRun(systemId, "CSV", fileName, sha256(file), format);
+        Read read = read(systemId, run.getId(), csv(AccessCsv.Source.of(file), format, progress));
         return apply(run, read, t0);
     }
 
     /** What importing the file would change; writes nothing. */
     @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
-    public ImportPreview preview(long systemId, byte[] file, ColumnMapping mapping, Progress progress) {
+    public ImportPreview preview(long systemId, byte[] file, ImportFormat format, Progress progress) {
         requireSystem(systemId, false);
-        read(systemId, null, csv(AccessCsv.Source.of(file), mapping, progress));
-        return staging.compare(systemId);
+        Read read = read(systemId, null, csv(AccessCsv.Source.of(file), format, progress));
+        return staging.compare(systemId, read.rows());
+    }
+
+    /** As {@link #preview(long, byte[], ImportFormat, Progress)} for any export with its columns mapped. */
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
+    @Transactional
+    public ImportPreview preview(long systemId, byte[] file, ColumnMapping mapping, Progress progress) {
+        return preview(systemId, file, ImportFormat.generic(mapping), progress);
     }
 
     @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
-    public ImportResult commit(long systemId, byte[] file, String fileName, ColumnMapping mapping, Progress progress) {
+    public ImportResult commit(long systemId, byte[] file, String fileName, ImportFormat format, Progress progress) {
         long t0 = System.nanoTime();
         requireSystem(systemId, true);
-        ImportRunRecord run = startRun(systemId, "CSV", fileName, Sha256.hex(file));
-        Read read = read(systemId, run.getId(), csv(AccessCsv.Source.of(file), mapping, progress));
+        ImportRunRecord run = startRun(systemId, "CSV", fileName, Sha256.hex(file), format);
+        Read read = read(systemId, run.getId(), csv(AccessCsv.Source.of(file), format, progress));
         return apply(run, read, t0);
+    }
+
+    /** As {@link #commit(long, byte[], String, ImportFormat, Progress)} for any export with its columns mapped. */
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
+    @Transactional
+    public ImportResult commit(long systemId, byte[] file, String fileName, ColumnMapping mapping, Progress progress) {
+        return commit(systemId, file, fileName, ImportFormat.generic(mapping), progress);
+    }
+
+    /**
+     * The format of the system's last file import when its columns are all in this header (the mapping the user made
+     * then), else the preset the header looks like with its guess.
+     */
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
+    public ImportFormat proposedFormat(long systemId, List<String> header) {
+        var last = dsl.select(IMPORT_RUN.PRESET, IMPORT_RUN.MAPPING).from(IMPORT_RUN)
+                .where(IMPORT_RUN.SYSTEM_ID.eq(systemId).and(IMPORT_RUN.MAPPING.isNotNull()))
+                .orderBy(IMPORT_RUN.ID.desc()).limit(1).fetchOne();
+        if (last != null) {
+            ImportFormat remembered = new ImportFormat(AccessPreset.of(last.value1()), ColumnMapping.fromText(last.value2()));
+            if (remembered.preset() == AccessPreset.recognise(header) && remembered.mapping().fits(header)) {
+                return remembered;
+            }
+        }
+        return ImportFormat.guess(header);
     }
 
     /** What importing the system's LDAP source would change; writes nothing. */
@@ -140,8 +172,8 @@ public class AccessImport {
     @Transactional
     public ImportPreview previewLdap(long systemId, Progress progress) {
         requireSystem(systemId, false);
-        read(systemId, null, directory(directoryOf(systemId), progress, new String[1]));
-        return staging.compare(systemId);
+        Read read = read(systemId, null, directory(directoryOf(systemId), progress, new String[1]));
+        return staging.compare(systemId, read.rows());
     }
 
     /**
@@ -155,7 +187,7 @@ public class AccessImport {
         long t0 = System.nanoTime();
         requireSystem(systemId, true);
         LdapDirectory directory = directoryOf(systemId);
-        ImportRunRecord run = startRun(systemId, "LDAP", directory.description(), "");
+        ImportRunRecord run = startRun(systemId, "LDAP", directory.description(), "", null);
         String[] sha256 = new String[1];
         Read read = read(systemId, run.getId(), directory(directory, progress, sha256));
         run.setSha256(sha256[0]);
@@ -172,8 +204,8 @@ public class AccessImport {
     private record Read(ImportRows rows, boolean direct) {
     }
 
-    private RowSource csv(AccessCsv.Source file, ColumnMapping mapping, Progress progress) {
-        return rows -> AccessCsv.read(file, mapping, rows, maxRows, progress);
+    private RowSource csv(AccessCsv.Source file, ImportFormat format, Progress progress) {
+        return rows -> AccessCsv.read(file, format, rows, maxRows, progress);
     }
 
     private static String sha256(Path file) {
@@ -244,12 +276,16 @@ public class AccessImport {
         return new Read(rows, direct);
     }
 
-    private ImportRunRecord startRun(long systemId, String source, String sourceName, String sha256) {
+    private ImportRunRecord startRun(long systemId, String source, String sourceName, String sha256, ImportFormat format) {
         var run = dsl.newRecord(IMPORT_RUN);
         run.setSystemId(systemId);
         run.setSource(source);
         run.setFileName(sourceName.length() > 255 ? sourceName.substring(0, 254) + "\u2026" : sourceName);
         run.setSha256(sha256);
+        if (format != null) {
+            run.setPreset(format.preset().name());
+            run.setMapping(format.mapping().toText());
+        }
         run.setImportedBy(CurrentUser.username().orElse("system"));
         run.setAccounts(0);
         run.setGrants(0);
@@ -285,6 +321,9 @@ public class AccessImport {
         summary.put("system", systemId);
         summary.put("source", run.getSource());
         summary.put("file", run.getFileName());
+        if (run.getPreset() != null) {
+            summary.put("preset", run.getPreset());
+        }
         summary.put("sha256", run.getSha256());
         summary.put("grants", run.getGrants());
         summary.put("added", changes.grantsAdded());

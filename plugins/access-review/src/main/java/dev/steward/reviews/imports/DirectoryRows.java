@@ -27,7 +27,8 @@ final class DirectoryRows {
         line++;
         try {
             // the entry's DN is the row's source: one account name must be one entry
-            rows.add(line, m.account(), m.entitlement(), m.employeeId(), m.email(), m.displayName(), m.lastLogin(), m.grantedVia(), m.entryDn());
+            rows.add(line, m.account(), m.entitlement(), m.employeeId(), m.email(), m.displayName(), m.lastLogin(), false, m.grantedVia(),
+                    m.entryDn());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,31 +28,50 @@ final class ImportRows implements Closeable {
     record DuplicateCandidate(long line, long firstLine, String account, String entitlement) {
     }
 
-    /** One account of the import: its details as first seen, the line and source they came from, its rows. */
+    /**
+     * One account of the import: its details as first seen, the line and source they came from, its rows. Its last
+     * login is the latest of its rows' (an export made of per-group snapshots gives each row its own), and it is
+     * disabled when any row says so.
+     */
     static final class Account {
         final String name;
         final String employeeId;
         final String email;
         final String displayName;
-        final Instant lastLogin;
+        Instant lastLogin;
+        boolean disabled;
         final long firstLine;
         final String source;
         int grants;
         boolean reported;
+        boolean loginVaried;
 
-        Account(String name, String employeeId, String email, String displayName, Instant lastLogin, long firstLine, String source) {
+        Account(String name, String employeeId, String email, String displayName, Instant lastLogin, boolean disabled,
+                long firstLine, String source) {
             this.name = name;
             this.employeeId = employeeId;
             this.email = email;
             this.displayName = displayName;
             this.lastLogin = lastLogin;
+            this.disabled = disabled;
             this.firstLine = firstLine;
             this.source = source;
         }
 
-        boolean sameDetails(String employeeId, String email, String displayName, Instant lastLogin) {
+        boolean sameDetails(String employeeId, String email, String displayName) {
             return Objects.equals(this.employeeId, employeeId) && Objects.equals(this.email, email)
-                    && Objects.equals(this.displayName, displayName) && Objects.equals(this.lastLogin, lastLogin);
+                    && Objects.equals(this.displayName, displayName);
+        }
+
+        /** Takes another row's last login and status: the latest login, disabled if any row says so. */
+        void merge(Instant lastLogin, boolean disabled) {
+            if (!Objects.equals(this.lastLogin, lastLogin)) {
+                loginVaried = true;
+                if (this.lastLogin == null || (lastLogin != null && lastLogin.isAfter(this.lastLogin))) {
+                    this.lastLogin = lastLogin;
+                }
+            }
+            this.disabled |= disabled;
         }
     }
 
@@ -67,6 +86,7 @@ final class ImportRows implements Closeable {
     private final Set<String> entitlements = new HashSet<>();
     private final KeyLines keys = new KeyLines();
     private final List<DuplicateCandidate> duplicates = new ArrayList<>();
+    private final Set<String> privileged = new java.util.TreeSet<>();
     private long rows;
 
     ImportRows(Sink sink) {
@@ -83,11 +103,11 @@ final class ImportRows implements Closeable {
      * (a directory's DN), else null.
      */
     void add(long line, String account, String entitlement, String employeeId, String email, String displayName, Instant lastLogin,
-             String grantedVia, String source) throws IOException {
+             boolean disabled, String grantedVia, String source) throws IOException {
         rows++;
         Account known = accounts.get(account);
         if (known == null) {
-            known = new Account(account, employeeId, email, displayName, lastLogin, line, source);
+            known = new Account(account, employeeId, email, displayName, lastLogin, disabled, line, source);
             accounts.put(account, known);
         } else if (!known.reported && !Objects.equals(known.source, source)) {
             known.reported = true;
@@ -95,10 +115,12 @@ final class ImportRows implements Closeable {
             String other = first.equals(source) ? known.source : source;
             problems.add(new Problem(0, null, "Two entries have the account name " + account + ": " + first + " and " + other
                     + "; the user id attribute must be unique"));
-        } else if (!known.reported && !known.sameDetails(employeeId, email, displayName, lastLogin)) {
+        } else if (!known.reported && !known.sameDetails(employeeId, email, displayName)) {
             known.reported = true;
             problems.add(new Problem(line, null, "The account " + account + " has other details than on line " + known.firstLine
-                    + " (employee id, email, name or last login)"));
+                    + " (employee id, email or name)"));
+        } else {
+            known.merge(lastLogin, disabled);
         }
         known.grants++;
         entitlements.add(entitlement);
@@ -113,6 +135,37 @@ final class ImportRows implements Closeable {
 
     List<Problem> problems() {
         return problems;
+    }
+
+    /** An entitlement the source marks privileged: it is privileged when it is new to the system. */
+    void privileged(String entitlement) {
+        privileged.add(entitlement);
+    }
+
+    Set<String> privilegedEntitlements() {
+        return privileged;
+    }
+
+    /** What the import read that the user should know before committing: values it took leniently, states it found. */
+    List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        long varied = accounts.values().stream().filter(a -> a.loginVaried).count();
+        long disabled = accounts.values().stream().filter(a -> a.disabled).count();
+        long unknownLogin = accounts.values().stream().filter(a -> a.lastLogin == null).count();
+        if (varied > 0) {
+            notes.add(String.format("%,d account(s) have different last logins on their rows: the latest is kept", varied));
+        }
+        if (disabled > 0) {
+            notes.add(String.format("%,d account(s) are disabled in the source; those still holding access are flagged in reviews", disabled));
+        }
+        if (unknownLogin > 0 && unknownLogin < accounts.size()) {
+            notes.add(String.format("%,d account(s) have no known last login: shown as unknown, never as dormant", unknownLogin));
+        }
+        if (!privileged.isEmpty()) {
+            notes.add("Privileged unless you decide otherwise (new entitlements only): " + String.join(", ",
+                    privileged.stream().limit(10).toList()) + (privileged.size() > 10 ? ", …" : ""));
+        }
+        return notes;
     }
 
     boolean full() {

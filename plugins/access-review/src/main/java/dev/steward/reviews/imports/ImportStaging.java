@@ -31,7 +31,8 @@ final class ImportStaging {
                 + " entitlement varchar(300) not null, granted_via varchar(300)) on commit drop");
         dsl.execute("drop table if exists import_accounts");
         dsl.execute("create temporary table import_accounts (account_name varchar(200) not null, employee_id varchar(50),"
-                + " email varchar(254), display_name varchar(200), last_login timestamptz, grants integer not null) on commit drop");
+                + " email varchar(254), display_name varchar(200), last_login timestamptz, disabled boolean not null, grants integer not null)"
+                + " on commit drop");
     }
 
     /** Whether the system has current grants: when it has none, an import writes its rows straight into the snapshot. */
@@ -65,10 +66,11 @@ final class ImportStaging {
 
     /** The accounts of the import, with their details and number of grants, into {@code import_accounts}. */
     static void writeAccounts(PGConnection connection, ImportRows rows) throws SQLException, IOException {
-        try (CopyWriter out = new CopyWriter(connection, "import_accounts (account_name, employee_id, email, display_name, last_login, grants)")) {
+        try (CopyWriter out = new CopyWriter(connection, "import_accounts (account_name, employee_id, email, display_name, last_login, disabled,"
+                + " grants)")) {
             for (ImportRows.Account a : rows.accounts()) {
                 out.value(a.name).value(a.employeeId).value(a.email).value(a.displayName)
-                        .value(a.lastLogin == null ? null : a.lastLogin.toString()).value(a.grants).endRow();
+                        .value(a.lastLogin == null ? null : a.lastLogin.toString()).value(a.disabled ? "t" : "f").value(a.grants).endRow();
             }
         }
     }
@@ -119,7 +121,7 @@ final class ImportStaging {
                         + " (" + r.get("account") + " \u00b7 " + r.get("entitlement") + ")"));
     }
 
-    ImportPreview compare(long systemId) {
+    ImportPreview compare(long systemId, ImportRows read) {
         Record counts = dsl.fetchOne("""
                 select (select count(*) from import_stage) rows_,
                        (select count(*) from import_accounts) accounts,
@@ -134,7 +136,8 @@ final class ImportStaging {
                              and a.account_name = s.account_name)) accounts_added,
                        (select count(*) from reviews.account a join import_accounts s on s.account_name = a.account_name
                             where a.system_id = {0} and a.removed_import is null and (a.employee_id, a.email, a.display_name,
-                            a.last_login) is distinct from (s.employee_id, s.email, s.display_name, s.last_login)) accounts_changed
+                            a.last_login, a.disabled) is distinct from (s.employee_id, s.email, s.display_name, s.last_login,
+                            s.disabled)) accounts_changed
                 """.formatted(CURRENT_GRANT), systemId);
         long rows = counts.get("rows_", Long.class);
         long added = counts.get("added", Long.class);
@@ -146,7 +149,7 @@ final class ImportStaging {
                 + " and s.entitlement = g.entitlement) order by account_name, entitlement limit 5", systemId).getValues(0, String.class);
         return new ImportPreview(rows, counts.get("accounts", Long.class), added, counts.get("removed", Long.class),
                 rows - added, counts.get("accounts_added", Long.class), counts.get("accounts_changed", Long.class),
-                counts.get("accounts_removed", Long.class), sampleAdded, sampleRemoved);
+                counts.get("accounts_removed", Long.class), sampleAdded, sampleRemoved, read.notes());
     }
 
     /**
@@ -175,18 +178,21 @@ final class ImportStaging {
         // an account whose details changed gets a new row: the old one ends with this import
         int accountsChanged = dsl.execute("update reviews.account a set removed_import = {1} from import_accounts s"
                 + " where a.system_id = {0} and a.removed_import is null and s.account_name = a.account_name and (s.employee_id, s.email,"
-                + " s.display_name, s.last_login) is distinct from (a.employee_id, a.email, a.display_name, a.last_login)",
+                + " s.display_name, s.last_login, s.disabled) is distinct from (a.employee_id, a.email, a.display_name, a.last_login,"
+                + " a.disabled)",
                 systemId, importId);
         int accountsInserted = dsl.execute("insert into reviews.account (system_id, account_name, employee_id, email, display_name,"
-                + " last_login, grants, added_import) select {0}, s.account_name, s.employee_id, s.email, s.display_name, s.last_login,"
-                + " s.grants, {1} from import_accounts s where not exists (select 1 from reviews.account a where a.system_id = {0}"
+                + " last_login, disabled, grants, added_import) select {0}, s.account_name, s.employee_id, s.email, s.display_name,"
+                + " s.last_login, s.disabled, s.grants, {1} from import_accounts s where not exists (select 1 from reviews.account a where a.system_id = {0}"
                 + " and a.removed_import is null and a.account_name = s.account_name)", systemId, importId);
         dsl.execute("update reviews.account a set grants = s.grants from import_accounts s where a.system_id = {0}"
                 + " and a.removed_import is null and s.account_name = a.account_name and a.grants <> s.grants", systemId);
-        dsl.execute("insert into reviews.entitlement (system_id, name, privileged, version) select {0}, e, false, 0"
-                + " from unnest({1}::varchar[]) e on conflict (system_id, name) do nothing", systemId, rows.entitlements().toArray(String[]::new));
+        // an entitlement the source marks privileged starts privileged; one the system knows keeps the administrator's decision
+        dsl.execute("insert into reviews.entitlement (system_id, name, privileged, version) select {0}, e, e = any({2}::varchar[]), 0"
+                + " from unnest({1}::varchar[]) e on conflict (system_id, name) do nothing", systemId,
+                rows.entitlements().toArray(String[]::new), rows.privilegedEntitlements().toArray(String[]::new));
         return new ImportPreview(rows.rows(), rows.accountCount(), added, removed, rows.rows() - added, accountsInserted - accountsChanged,
-                accountsChanged, accountsRemoved, List.of(), List.of());
+                accountsChanged, accountsRemoved, List.of(), List.of(), rows.notes());
     }
 
     /**

@@ -15,8 +15,12 @@ import dev.steward.platform.files.UploadedFile;
 import dev.steward.platform.files.ui.BoundedUpload;
 import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.platform.validation.InvalidInputException.Problem;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import dev.steward.reviews.imports.AccessImport;
+import dev.steward.reviews.imports.AccessPreset;
 import dev.steward.reviews.imports.ColumnMapping;
+import dev.steward.reviews.imports.ImportFormat;
 import dev.steward.reviews.imports.ImportPreview;
 import dev.steward.reviews.imports.ImportResult;
 import dev.steward.reviews.systems.SystemInfo;
@@ -26,13 +30,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Imports a system's accounts and entitlements: upload, map the columns, see what would be added, changed and
- * removed (or every problem with its line and column), then import. Both steps run in the background with progress
+ * Imports a system's accounts and entitlements: upload, say which system exported the file (proposed from its header,
+ * or the system's last import), map the columns, see what would be added, changed and removed and what the import
+ * noticed (or every problem with its line and column), then import. Both steps run in the background with progress
  * and can be cancelled; nothing is written until the import succeeds as a whole.
  */
 class AccessImportDialog extends Dialog {
 
     final Upload upload = new Upload();
+    final ComboBox<AccessPreset> preset = new ComboBox<>("Exported from");
+    final Paragraph presetHelp = new Paragraph(
+            "The credential report's columns are fixed: each user's console password, active access keys and signing"
+                    + " certificates become its entitlements, with the latest use as its last login. The root account is privileged.");
     final ComboBox<String> account = mapping("Account");
     final ComboBox<String> entitlement = mapping("Entitlement");
     final ComboBox<String> employeeId = mapping("Employee id");
@@ -40,6 +49,9 @@ class AccessImportDialog extends Dialog {
     final ComboBox<String> displayName = mapping("Display name");
     final ComboBox<String> lastLogin = mapping("Last login");
     final ComboBox<String> grantedVia = mapping("How granted");
+    final ComboBox<String> accountStatus = mapping("Account status");
+    private final FormLayout columns = new FormLayout(account, entitlement, employeeId, email, displayName, lastLogin, grantedVia, accountStatus);
+    final UnorderedList notes = new UnorderedList();
     final Button preview = new Button("Preview");
     final Button commit = new Button("Import");
     final Button cancel = new Button("Cancel");
@@ -52,6 +64,7 @@ class AccessImportDialog extends Dialog {
     private final SystemInfo system;
     private UploadedFile file;
     private String fileName;
+    private List<String> header = List.of();
 
     AccessImportDialog(AccessImport imports, SystemInfo system) {
         this.imports = imports;
@@ -66,6 +79,20 @@ class AccessImportDialog extends Dialog {
         });
         addDetachListener(e -> discardFile());
         upload.setAcceptedFileTypes(".csv", "text/csv");
+        preset.setItems(AccessPreset.values());
+        preset.setItemLabelGenerator(AccessPreset::label);
+        preset.setWidthFull();
+        preset.setEnabled(false);
+        preset.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                showMapping(e.getValue().guess(header));
+            }
+            boolean fixed = e.getValue() == AccessPreset.AWS_CREDENTIAL_REPORT;
+            columns.setVisible(!fixed);
+            presetHelp.setVisible(fixed);
+        });
+        presetHelp.setVisible(false);
+        notes.setVisible(false);
         problems.addColumn(Problem::line).setHeader("Line").setAutoWidth(true);
         problems.addColumn(p -> p.field() == null ? "" : p.field()).setHeader("Column").setAutoWidth(true);
         problems.addColumn(Problem::message).setHeader("Problem").setFlexGrow(1);
@@ -82,7 +109,7 @@ class AccessImportDialog extends Dialog {
             cancelled.set(true);
             close();
         });
-        add(upload, new FormLayout(account, entitlement, employeeId, email, displayName, lastLogin, grantedVia), progress, status, problems);
+        add(upload, preset, presetHelp, columns, progress, status, notes, problems);
         getFooter().add(cancel, preview, commit);
         setWidth("min(56rem, 95vw)");
     }
@@ -94,36 +121,46 @@ class AccessImportDialog extends Dialog {
         file = uploaded;
         fileName = name;
         try {
-            List<String> header = imports.header(uploaded.path());
-            for (ComboBox<String> box : List.of(account, entitlement, employeeId, email, displayName, lastLogin, grantedVia)) {
+            header = imports.header(uploaded.path());
+            for (ComboBox<String> box : List.of(account, entitlement, employeeId, email, displayName, lastLogin, grantedVia, accountStatus)) {
                 box.setItems(header);
             }
-            ColumnMapping guess = ColumnMapping.guess(header);
-            account.setValue(guess.account());
-            entitlement.setValue(guess.entitlement());
-            employeeId.setValue(guess.employeeId());
-            email.setValue(guess.email());
-            displayName.setValue(guess.displayName());
-            lastLogin.setValue(guess.lastLogin());
-            grantedVia.setValue(guess.grantedVia());
-            status.setText(name + ": check the columns, then preview");
+            ImportFormat proposed = imports.proposedFormat(system.id(), header);
+            preset.setEnabled(true);
+            preset.setValue(proposed.preset());
+            showMapping(proposed.mapping());
+            status.setText(name + ": check what exported it and the columns, then preview");
             preview.setEnabled(true);
         } catch (InvalidInputException e) {
             showProblems(e.problems());
         }
     }
 
-    ColumnMapping mapping() {
-        return new ColumnMapping(account.getValue(), entitlement.getValue(), employeeId.getValue(), email.getValue(),
-                displayName.getValue(), lastLogin.getValue(), grantedVia.getValue());
+    private void showMapping(ColumnMapping m) {
+        account.setValue(m.account());
+        entitlement.setValue(m.entitlement());
+        employeeId.setValue(m.employeeId());
+        email.setValue(m.email());
+        displayName.setValue(m.displayName());
+        lastLogin.setValue(m.lastLogin());
+        grantedVia.setValue(m.grantedVia());
+        accountStatus.setValue(m.status());
+    }
+
+    ImportFormat format() {
+        AccessPreset chosen = preset.getValue() == null ? AccessPreset.GENERIC : preset.getValue();
+        return new ImportFormat(chosen, chosen == AccessPreset.AWS_CREDENTIAL_REPORT ? chosen.guess(header)
+                : new ColumnMapping(account.getValue(), entitlement.getValue(), employeeId.getValue(), email.getValue(),
+                displayName.getValue(), lastLogin.getValue(), grantedVia.getValue(), accountStatus.getValue()));
     }
 
     private void run(boolean doCommit) {
         UI ui = UI.getCurrent();
-        ColumnMapping mapping = mapping();
+        ImportFormat format = format();
         java.nio.file.Path reading = file.path();
         cancelled.set(false);
         problems.setVisible(false);
+        notes.setVisible(false);
         progress.setVisible(true);
         preview.setEnabled(false);
         commit.setEnabled(false);
@@ -132,10 +169,10 @@ class AccessImportDialog extends Dialog {
         work = Background.run(() -> {
             try {
                 if (doCommit) {
-                    ImportResult result = imports.commit(system.id(), reading, fileName, mapping, report);
+                    ImportResult result = imports.commit(system.id(), reading, fileName, format, report);
                     ui.access(() -> done(result));
                 } else {
-                    ImportPreview changes = imports.preview(system.id(), reading, mapping, report);
+                    ImportPreview changes = imports.preview(system.id(), reading, format, report);
                     ui.access(() -> show(changes));
                 }
             } catch (InvalidInputException e) {
@@ -161,6 +198,9 @@ class AccessImportDialog extends Dialog {
     private void show(ImportPreview p) {
         progress.setVisible(false);
         status.setText(describe(p));
+        notes.removeAll();
+        p.notes().forEach(note -> notes.add(new ListItem(note)));
+        notes.setVisible(!p.notes().isEmpty());
         preview.setEnabled(true);
         commit.setEnabled(true);
     }

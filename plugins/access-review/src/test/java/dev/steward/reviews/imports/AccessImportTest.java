@@ -164,7 +164,7 @@ class AccessImportTest extends ReviewsTestBase {
         AccessImport imports = bean(AccessImport.class);
         try (var upload = dev.steward.platform.files.UploadedFile.copyOf("export.csv", csv.getBytes(StandardCharsets.UTF_8))) {
             ColumnMapping mapping = ColumnMapping.guess(imports.header(upload.path()));
-            imports.commit(erp.id(), upload.path(), upload.fileName(), mapping, AccessImport.Progress.NONE);
+            imports.commit(erp.id(), upload.path(), upload.fileName(), ImportFormat.generic(mapping), AccessImport.Progress.NONE);
         }
         assertThat(dsl.fetch("select account_name, entitlement, display_name from reviews.account a join reviews.access_grant g"
                         + " using (system_id, account_name) where a.system_id = ? order by account_name", erp.id())

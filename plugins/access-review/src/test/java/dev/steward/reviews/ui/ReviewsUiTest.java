@@ -165,6 +165,49 @@ class ReviewsUiTest extends KaribuTest {
         assertThat(dialog.status.getText()).startsWith("Imported as snapshot #");
     }
 
+    @Test
+    void an_administrator_imports_an_okta_report_as_okta_exports_it_and_an_aws_credential_report_without_mapping() throws Exception {
+        loginAs("ivy", Role.SECURITY_ANALYST);
+        SystemInfo okta = bean(SystemService.class).save(new SystemInfo(null, "okta-" + suffix, "Okta " + suffix, null,
+                SystemInfo.Criticality.HIGH, true, 90, 0));
+        AccessImportDialog dialog = new AccessImportDialog(bean(dev.steward.reviews.imports.AccessImport.class), okta);
+        dialog.open();
+        dialog.receive(UploadedFile.copyOf("group_membership.csv", sample("okta-group-membership.csv")));
+        assertThat(dialog.preset.getValue()).isEqualTo(dev.steward.reviews.imports.AccessPreset.OKTA_GROUP_MEMBERSHIP);
+        assertThat(dialog.preset.getItemLabelGenerator().apply(dialog.preset.getValue())).isEqualTo("Okta: Group membership report");
+        assertThat(dialog.account.getValue()).isEqualTo("User Login");
+        assertThat(dialog.accountStatus.getValue()).isEqualTo("User Status");
+        _click(dialog.preview);
+        finish(dialog);
+        assertThat(dialog.status.getText()).startsWith("12 rows, 5 accounts. Grants: 12 added");
+        assertThat(dialog.notes.isVisible()).isTrue();
+        assertThat(dialog.notes.getChildren().map(c -> c.getElement().getText()))
+                .contains("1 account(s) are disabled in the source; those still holding access are flagged in reviews");
+        _click(dialog.commit);
+        finish(dialog);
+        assertThat(dialog.status.getText()).startsWith("Imported as snapshot #");
+
+        SystemInfo aws = bean(SystemService.class).save(new SystemInfo(null, "aws-" + suffix, "AWS " + suffix, null,
+                SystemInfo.Criticality.CRITICAL, true, 90, 0));
+        AccessImportDialog awsDialog = new AccessImportDialog(bean(dev.steward.reviews.imports.AccessImport.class), aws);
+        awsDialog.open();
+        awsDialog.receive(UploadedFile.copyOf("status_reports.csv", sample("aws-credential-report.csv")));
+        assertThat(awsDialog.preset.getValue()).isEqualTo(dev.steward.reviews.imports.AccessPreset.AWS_CREDENTIAL_REPORT);
+        assertThat(awsDialog.presetHelp.isVisible()).isTrue(); // no columns to map: the report's are fixed
+        assertThat(awsDialog.account.isVisible() && awsDialog.account.getParent().orElseThrow().isVisible()).isFalse();
+        _click(awsDialog.preview);
+        finish(awsDialog);
+        _click(awsDialog.commit);
+        finish(awsDialog);
+        assertThat(awsDialog.status.getText()).startsWith("Imported as snapshot #").contains("8 grants added");
+    }
+
+    private static byte[] sample(String name) throws java.io.IOException {
+        try (var in = ReviewsUiTest.class.getResourceAsStream("/access-samples/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
     private static void finish(AccessImportDialog dialog) throws Exception {
         dialog.work.get(30, TimeUnit.SECONDS);
         MockVaadin.clientRoundtrip(false);
