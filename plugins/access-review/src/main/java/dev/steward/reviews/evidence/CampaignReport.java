@@ -24,11 +24,29 @@ public record CampaignReport(Campaign campaign, List<String> systems, Totals tot
                              Double p90HoursToDecide, int quickApprovals, int reassigned, int delegated, int escalations,
                              Map<String, Integer> remediation) {
 
+    /**
+     * @param sensitiveKeptByRule privileged or flagged items the no-response rule kept: access nobody looked at where it
+     *                            mattered most, shown apart so that it is never hidden in a total
+     */
     public record Totals(int items, int pending, int approved, int revoked, int keptByRule, int revokedByRule, int bulk,
-                         int routedToFallback, int flagged, int privileged) {
+                         int routedToFallback, int flagged, int privileged, int sensitiveKeptByRule) {
 
         public int decidedByReviewers() {
             return approved + revoked;
+        }
+
+        public int decidedByRule() {
+            return keptByRule + revokedByRule;
+        }
+
+        /** "6 of 97 (6 %)": the items a person decided, of all. */
+        public String reviewedByAPerson() {
+            return decidedByReviewers() + " of " + items + " (" + Math.round(completion() * 100) + " %)";
+        }
+
+        /** "91 (kept 44, revoked 47)". */
+        public String decidedByTheRule() {
+            return decidedByRule() + " (kept " + keptByRule + ", revoked " + revokedByRule + ")";
         }
 
         /** Share of reviewer decisions made in bulk, 0..1. */
@@ -45,7 +63,8 @@ public record CampaignReport(Campaign campaign, List<String> systems, Totals tot
     public record ReviewerLine(String reviewer, int items, int decided, int bulk, int leftToRule) {
     }
 
-    public record SystemLine(String system, int items, int approved, int revoked, int pending) {
+    /** Per system: outcomes, and how many items a person decided and how many the no-response rule. */
+    public record SystemLine(String system, int items, int approved, int revoked, int pending, int byPerson, int byRule) {
     }
 
     /** Reviewer decisions per day (UTC) and the share of all items decided by the end of that day. */

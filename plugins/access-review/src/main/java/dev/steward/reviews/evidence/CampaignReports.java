@@ -48,6 +48,7 @@ public class CampaignReports {
                        count(*) filter (where routed_to_fallback is not null) routed,
                        count(*) filter (where cardinality(flags) > 0) flagged,
                        count(*) filter (where privileged) privileged,
+                       count(*) filter (where outcome = 'APPROVED' and by_rule and (privileged or cardinality(flags) > 0)) sensitive_kept,
                        percentile_cont(0.5) within group (order by extract(epoch from i.decided_at - c.launched_at))
                            filter (where not by_rule and decided_at is not null) / 3600 median_hours,
                        percentile_cont(0.9) within group (order by extract(epoch from i.decided_at - c.launched_at))
@@ -58,7 +59,7 @@ public class CampaignReports {
         var totals = new CampaignReport.Totals(t.get("items", Integer.class), t.get("pending", Integer.class),
                 t.get("approved", Integer.class), t.get("revoked", Integer.class), t.get("kept_by_rule", Integer.class),
                 t.get("revoked_by_rule", Integer.class), t.get("bulk", Integer.class), t.get("routed", Integer.class),
-                t.get("flagged", Integer.class), t.get("privileged", Integer.class));
+                t.get("flagged", Integer.class), t.get("privileged", Integer.class), t.get("sensitive_kept", Integer.class));
         List<CampaignReport.ReviewerLine> reviewers = dsl.fetch("""
                 select reviewer, count(*) items, count(*) filter (where outcome <> 'PENDING' and not by_rule) decided,
                        count(*) filter (where bulk) bulk, count(*) filter (where by_rule) left_to_rule
@@ -68,11 +69,13 @@ public class CampaignReports {
                 r.get("left_to_rule", Integer.class)));
         List<CampaignReport.SystemLine> bySystem = dsl.fetch("""
                 select s.name, count(*) items, count(*) filter (where outcome = 'APPROVED') approved,
-                       count(*) filter (where outcome = 'REVOKED') revoked, count(*) filter (where outcome = 'PENDING') pending
+                       count(*) filter (where outcome = 'REVOKED') revoked, count(*) filter (where outcome = 'PENDING') pending,
+                       count(*) filter (where outcome <> 'PENDING' and not by_rule) by_person, count(*) filter (where by_rule) by_rule
                 from reviews.review_item i join reviews.system s on s.id = i.system_id
                 where i.campaign_id = ? group by s.name order by s.name
                 """, campaignId).map(r -> new CampaignReport.SystemLine(r.get("name", String.class), r.get("items", Integer.class),
-                r.get("approved", Integer.class), r.get("revoked", Integer.class), r.get("pending", Integer.class)));
+                r.get("approved", Integer.class), r.get("revoked", Integer.class), r.get("pending", Integer.class),
+                r.get("by_person", Integer.class), r.get("by_rule", Integer.class)));
         List<CampaignReport.DayLine> completion = new ArrayList<>();
         int cumulative = 0;
         for (Record r : dsl.fetch("""

@@ -134,17 +134,23 @@ public class EvidencePack {
                             + d.noResponse().name().toLowerCase() + "; reminders " + d.reminderDays() + " days before due; missed"
                             + " deadlines escalated to the " + (d.escalation() == dev.steward.reviews.campaigns.CampaignForm.Escalation.CAMPAIGN_OWNER
                             ? "campaign owner" : "reviewer's manager"));
+            // who decided comes first: a campaign a person barely looked at must not read as a review
+            pdf.text("Who decided");
+            pdf.table("Measure", "Value");
+            pdf.row("Items reviewed by a person", t.reviewedByAPerson());
+            pdf.row("Decided by the no-response rule", t.decidedByTheRule());
+            pdf.row("Privileged or flagged items kept by the no-response rule", t.sensitiveKeptByRule());
+            pdf.row("Still pending", t.pending());
             pdf.text("Controls supported by this evidence");
             pdf.table("Control", "What this pack shows");
             CONTROLS.forEach(pdf::row);
             pdf.text("Outcome");
             pdf.table("Measure", "Value");
-            pdf.row("Items reviewed", t.items());
+            pdf.row("Items in scope", t.items());
             pdf.row("Approved by reviewers", t.approved());
             pdf.row("Revoked by reviewers", t.revoked());
             pdf.row("Kept by the no-response rule", t.keptByRule());
             pdf.row("Revoked by the no-response rule", t.revokedByRule());
-            pdf.row("Still pending", t.pending());
             pdf.row("Completion by reviewers", percent(t.completion()));
             pdf.row("Flagged / privileged items", t.flagged() + " / " + t.privileged());
             pdf.row("Routed to the fallback reviewer (no reviewer or self-review)", t.routedToFallback());
@@ -159,8 +165,8 @@ public class EvidencePack {
             pdf.table("Day", "Decided", "Share of all items decided by then");
             r.completion().forEach(day -> pdf.row(day.day(), day.decided(), percent(day.cumulativeShare())));
             pdf.text("Per system");
-            pdf.table("System", "Items", "Approved", "Revoked", "Pending");
-            r.bySystem().forEach(s -> pdf.row(s.system(), s.items(), s.approved(), s.revoked(), s.pending()));
+            pdf.table("System", "Items", "Approved", "Revoked", "Pending", "By a person", "By the rule");
+            r.bySystem().forEach(s -> pdf.row(s.system(), s.items(), s.approved(), s.revoked(), s.pending(), s.byPerson(), s.byRule()));
             pdf.text("Per reviewer");
             pdf.table("Reviewer", "Items", "Decided", "Bulk", "Left to the no-response rule");
             r.reviewers().forEach(v -> pdf.row(v.reviewer(), v.items(), v.decided(), v.bulk(), v.leftToRule()));

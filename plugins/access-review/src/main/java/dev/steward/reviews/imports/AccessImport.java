@@ -279,6 +279,9 @@ public class AccessImport {
     private ImportRunRecord startRun(long systemId, String source, String sourceName, String sha256, ImportFormat format) {
         var run = dsl.newRecord(IMPORT_RUN);
         run.setSystemId(systemId);
+        // the system's row is locked (requireSystem): numbers are drawn one import at a time
+        run.setNumber(dsl.select(org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.max(IMPORT_RUN.NUMBER), 0).plus(1)).from(IMPORT_RUN)
+                .where(IMPORT_RUN.SYSTEM_ID.eq(systemId)).fetchSingle().value1());
         run.setSource(source);
         run.setFileName(sourceName.length() > 255 ? sourceName.substring(0, 254) + "\u2026" : sourceName);
         run.setSha256(sha256);
@@ -335,7 +338,7 @@ public class AccessImport {
                 run.getSource(), systemId, changes.rows(), (staged - t0) / 1_000_000, (applied - staged) / 1_000_000,
                 (applied - statisticsStarted) / 1_000_000,
                 read.direct() ? " (written straight into the snapshot)" : "");
-        return new ImportResult(run.getId(), changes, verified, notRemoved);
+        return new ImportResult(run.getId(), run.getNumber(), changes, verified, notRemoved);
     }
 
     /**

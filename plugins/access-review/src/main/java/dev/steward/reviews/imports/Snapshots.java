@@ -29,8 +29,11 @@ import static dev.steward.reviews.db.Tables.SYSTEM;
 @Service
 public class Snapshots {
 
-    /** One import of a system: the header of its snapshot. {@code added} and {@code removed} count grants. */
-    public record Snapshot(long id, long systemId, Instant importedAt, String importedBy, String source, String fileName, String sha256,
+    /**
+     * One import of a system: the header of its snapshot. {@code number} counts the system's imports (1, 2, 3...);
+     * {@code added} and {@code removed} count grants.
+     */
+    public record Snapshot(long id, int number, long systemId, Instant importedAt, String importedBy, String source, String fileName, String sha256,
                            int accounts, int grants, int added, int removed) {
     }
 
@@ -95,7 +98,7 @@ public class Snapshots {
     public List<Snapshot> history(long systemId) {
         systemName(systemId);
         return dsl.selectFrom(IMPORT_RUN).where(IMPORT_RUN.SYSTEM_ID.eq(systemId)).orderBy(IMPORT_RUN.ID.desc())
-                .fetch(r -> new Snapshot(r.getId(), r.getSystemId(), r.getImportedAt().toInstant(), r.getImportedBy(), r.getSource(),
+                .fetch(r -> new Snapshot(r.getId(), r.getNumber(), r.getSystemId(), r.getImportedAt().toInstant(), r.getImportedBy(), r.getSource(),
                         r.getFileName(), r.getSha256(), r.getAccounts(), r.getGrants(), r.getAdded(), r.getRemoved()));
     }
 
@@ -173,7 +176,9 @@ public class Snapshots {
     public String fileName(long systemId, long importA, long importB) {
         long[] pair = checked(systemId, importA, importB);
         String code = dsl.select(SYSTEM.CODE).from(SYSTEM).where(SYSTEM.ID.eq(systemId)).fetchOne(SYSTEM.CODE);
-        return "access-diff-" + code.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + pair[0] + "-" + pair[1] + ".csv";
+        Map<Long, Integer> numbers = dsl.select(IMPORT_RUN.ID, IMPORT_RUN.NUMBER).from(IMPORT_RUN).where(IMPORT_RUN.ID.in(pair[0], pair[1]))
+                .fetchMap(IMPORT_RUN.ID, IMPORT_RUN.NUMBER);
+        return "access-diff-" + code.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + numbers.get(pair[0]) + "-" + numbers.get(pair[1]) + ".csv";
     }
 
     private static long written(ExportProgress progress, long rows) {

@@ -223,7 +223,7 @@ class AccessImportDialog extends Dialog {
     /** What an import did (shared with the LDAP dialog). */
     static String describe(ImportResult result) {
         return String.format("Imported as snapshot #%d: %,d grants added, %,d removed. Revocations verified: %d; "
-                        + "revoked but not removed: %d.", result.importId(), result.changes().grantsAdded(), result.changes().grantsRemoved(),
+                        + "revoked but not removed: %d.", result.number(), result.changes().grantsAdded(), result.changes().grantsRemoved(),
                 result.verified(), result.notRemoved());
     }
 

@@ -32,10 +32,12 @@ class CampaignReportDialog extends Dialog {
         setHeaderTitle("Report: " + c.name());
         ProgressBar completion = new ProgressBar(0, 1, t.completion());
         List<Map.Entry<String, String>> rows = new ArrayList<>();
+        rows.add(Map.entry("Items reviewed by a person", t.reviewedByAPerson()));
+        rows.add(Map.entry("Decided by the no-response rule", t.decidedByTheRule()));
+        rows.add(Map.entry("Privileged or flagged items kept by the no-response rule", String.valueOf(t.sensitiveKeptByRule())));
+        rows.add(Map.entry("Pending", String.valueOf(t.pending())));
         rows.add(Map.entry("Items", String.valueOf(t.items())));
         rows.add(Map.entry("Approved / revoked by reviewers", t.approved() + " / " + t.revoked()));
-        rows.add(Map.entry("Kept / revoked by the no-response rule", t.keptByRule() + " / " + t.revokedByRule()));
-        rows.add(Map.entry("Pending", String.valueOf(t.pending())));
         rows.add(Map.entry("Reviewers", String.valueOf(report.reviewers().size())));
         rows.add(Map.entry("Bulk decisions", t.bulk() + " (" + percent(t.bulkShare()) + ")"));
         rows.add(Map.entry("Quick approvals (< " + CampaignReports.QUICK_SECONDS + " s after the previous decision)",

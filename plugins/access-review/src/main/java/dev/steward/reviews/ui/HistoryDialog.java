@@ -50,7 +50,7 @@ class HistoryDialog extends Dialog {
         setHeaderTitle("Imports of " + system.name());
         setWidth("min(72rem, 95vw)");
         setHeight("min(56rem, 95vh)");
-        imports.addColumn(s -> "#" + s.id()).setHeader("Import").setAutoWidth(true);
+        imports.addColumn(s -> "#" + s.number()).setHeader("Snapshot").setAutoWidth(true);
         imports.addColumn(s -> DisplayTime.format(s.importedAt())).setHeader("When").setAutoWidth(true);
         imports.addColumn(Snapshots.Snapshot::importedBy).setHeader("By").setAutoWidth(true);
         imports.addColumn(s -> s.source() + (s.fileName() == null ? "" : " · " + s.fileName())).setHeader("Source").setFlexGrow(1);
@@ -74,7 +74,7 @@ class HistoryDialog extends Dialog {
     private void addDiff(List<Snapshots.Snapshot> history) {
         for (Select<Snapshots.Snapshot> pick : List.of(from, to)) {
             pick.setItems(history);
-            pick.setItemLabelGenerator(s -> "#" + s.id() + " · " + DisplayTime.format(s.importedAt()));
+            pick.setItemLabelGenerator(s -> "#" + s.number() + " · " + DisplayTime.format(s.importedAt()));
         }
         from.setLabel("From (older)");
         to.setLabel("To (newer)");

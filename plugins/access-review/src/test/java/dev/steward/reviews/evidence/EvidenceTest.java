@@ -90,6 +90,10 @@ class EvidenceTest extends ReviewsTestBase {
         assertThat(t.flagged()).isEqualTo(6);
         assertThat(t.privileged()).isEqualTo(1);
         assertThat(t.completion()).isEqualTo(3.0 / 7);
+        // who decided, in the words the report and the summary open with
+        assertThat(t.reviewedByAPerson()).isEqualTo("3 of 7 (43 %)");
+        assertThat(t.decidedByTheRule()).isEqualTo("4 (kept 1, revoked 3)");
+        assertThat(t.sensitiveKeptByRule()).isEqualTo(1); // Maria's own admin access: privileged, kept by the rule
         // Olaf's approval came right after the bulk approval; the revoke is not an approval; the bulk one is counted apart
         assertThat(report.quickApprovals()).isEqualTo(1);
         assertThat(report.medianHoursToDecide()).isNotNull().isLessThan(1.0);
@@ -97,7 +101,8 @@ class EvidenceTest extends ReviewsTestBase {
                         CampaignReport.ReviewerLine::decided, CampaignReport.ReviewerLine::bulk, CampaignReport.ReviewerLine::leftToRule)
                 .containsExactly(tuple(company.user("fiona"), 2, 0, 0, 2), tuple(company.user("maria"), 5, 3, 1, 2));
         assertThat(report.bySystem()).extracting(CampaignReport.SystemLine::system, CampaignReport.SystemLine::approved,
-                CampaignReport.SystemLine::revoked, CampaignReport.SystemLine::pending).containsExactly(tuple("ERP", 3, 4, 0));
+                CampaignReport.SystemLine::revoked, CampaignReport.SystemLine::pending, CampaignReport.SystemLine::byPerson,
+                CampaignReport.SystemLine::byRule).containsExactly(tuple("ERP", 3, 4, 0, 3, 4));
         assertThat(report.completion()).extracting(CampaignReport.DayLine::day, CampaignReport.DayLine::decided)
                 .containsExactly(tuple(LocalDate.now(ZoneOffset.UTC), 3));
         assertThat(report.remediation()).containsEntry("OPEN", 4).containsEntry("VERIFIED", 0);
@@ -131,6 +136,10 @@ class EvidenceTest extends ReviewsTestBase {
                 + " and entity_type = 'campaign' and entity_id = ? and action = 'CLOSE'", String.valueOf(closed.id()));
         assertThat(closeAudit).contains(manifest.get("items.csv") + "  items.csv").contains(manifest.get("decisions.csv") + "  decisions.csv");
         String summary = pdfText(pack.get("summary.pdf"));
+        // the summary opens with who decided (headings come in page order; table text after them, without white space)
+        assertThat(summary.indexOf("Who decided")).isPositive().isLessThan(summary.indexOf("Controls supported"));
+        String letters = summary.replaceAll("\\s+", "");
+        assertThat(letters).contains("Itemsreviewedbyaperson3of7(43%)").contains("Decidedbytheno-responserule4(kept1,revoked3)");
         assertThat(summary).contains("Access review evidence: Q4 ERP review").contains("SOC 2 CC6.2").contains("SOC 2 CC6.3")
                 .contains("ISO/IEC 27001:2022 A.5.18").contains("Items and decisions match").contains(manifest.get("items.csv"));
 

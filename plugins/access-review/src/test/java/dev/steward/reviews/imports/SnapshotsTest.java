@@ -55,6 +55,9 @@ class SnapshotsTest extends ReviewsTestBase {
     void the_history_lists_every_import_newest_first_with_its_counts() {
         List<Snapshots.Snapshot> history = snapshots.history(app.id());
         assertThat(history).extracting(Snapshots.Snapshot::id).containsExactly(third, second, first);
+        // numbered per system: another system's imports in between do not count
+        assertThat(history).extracting(Snapshots.Snapshot::number).containsExactly(3, 2, 1);
+        assertThat(importCsv(system("Other"), HEADER + "x,R,,,,\n").number()).isEqualTo(1);
         Snapshots.Snapshot latest = history.getFirst();
         assertThat(latest.source()).isEqualTo("CSV");
         assertThat(latest.fileName()).isEqualTo("test.csv");
@@ -121,7 +124,7 @@ class SnapshotsTest extends ReviewsTestBase {
         assertThat(lines).contains("grant added,bob,APP_REPORTS,no,,,,,,,,", "grant removed,ann,APP_ADMIN,yes,,,,,,,,",
                 "account removed,cid,,,E-3,cid@x.org,Cid,2026-10-01T00:00:00Z,,,,");
         assertThat(lines).anyMatch(l -> l.startsWith("account changed,ann,,,E-1,ann@x.org,Ann,2026-11-01T00:00:00Z,E-1,ann@x.org,Ann,"));
-        assertThat(snapshots.fileName(app.id(), second, first)).isEqualTo("access-diff-" + app.code() + "-" + first + "-" + second + ".csv");
+        assertThat(snapshots.fileName(app.id(), second, first)).isEqualTo("access-diff-" + app.code() + "-1-2.csv"); // the system's numbers
     }
 
     @Test

@@ -95,7 +95,8 @@ class CampaignReportUiTest extends KaribuTest {
         _click(_get(actions, Button.class, spec -> spec.withText("Report")));
         CampaignReportDialog dialog = _get(CampaignReportDialog.class);
         List<Map.Entry<String, String>> measures = GridKt._findAll(dialog.measures);
-        assertThat(measures).contains(Map.entry("Items", "2"), Map.entry("Pending", "2"), Map.entry("Reviewers", "1"));
+        assertThat(measures).contains(Map.entry("Items", "2"), Map.entry("Pending", "2"), Map.entry("Reviewers", "1"),
+                Map.entry("Items reviewed by a person", "0 of 2 (0 %)"), Map.entry("Decided by the no-response rule", "0 (kept 0, revoked 0)"));
 
         _click(dialog.evidence);
         dialog.export.completion().get(30, TimeUnit.SECONDS);
