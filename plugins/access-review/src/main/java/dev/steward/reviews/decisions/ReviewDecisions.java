@@ -210,6 +210,28 @@ public class ReviewDecisions {
         }
     }
 
+    /** One campaign of the reviewer's queue: its name, when its current stage is due, and what is left to decide. */
+    public record QueueCampaign(long id, String name, java.time.Instant dueAt, int pending, int total) {
+    }
+
+    /** The active campaigns with items for the signed-in reviewer at their current stage, soonest due first. */
+    @PreAuthorize(ReviewPermissions.MAY_REVIEW)
+    @Transactional(readOnly = true)
+    public List<QueueCampaign> myCampaigns() {
+        Condition current = atCurrentStages();
+        if (current == null) {
+            return List.of();
+        }
+        var stage = dev.steward.reviews.db.Tables.CAMPAIGN_STAGE;
+        var pending = count().filterWhere(REVIEW_ITEM.OUTCOME.eq("PENDING"));
+        return dsl.select(CAMPAIGN.ID, CAMPAIGN.NAME, stage.DUE_AT, pending, count()).from(REVIEW_ITEM)
+                .join(CAMPAIGN).on(CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID))
+                .join(stage).on(stage.CAMPAIGN_ID.eq(CAMPAIGN.ID).and(stage.STAGE.eq(CAMPAIGN.CURRENT_STAGE)))
+                .where(mine()).and(current)
+                .groupBy(CAMPAIGN.ID, CAMPAIGN.NAME, stage.DUE_AT).orderBy(stage.DUE_AT, CAMPAIGN.NAME)
+                .fetch(r -> new QueueCampaign(r.value1(), r.value2(), r.value3().toInstant(), r.value4(), r.value5()));
+    }
+
     private static Condition mine() {
         return REVIEW_ITEM.REVIEWER.eq(CurrentUser.username().orElseThrow(() -> new AccessDeniedException("Sign in to review")));
     }

@@ -97,6 +97,7 @@ class AccessImportDialog extends Dialog {
         problems.addColumn(p -> p.field() == null ? "" : p.field()).setHeader("Column").setAutoWidth(true);
         problems.addColumn(Problem::message).setHeader("Problem").setFlexGrow(1);
         problems.setAllRowsVisible(true);
+        problems.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT); // whole messages, not cut
         problems.setVisible(false);
         progress.setIndeterminate(true);
         progress.setVisible(false);

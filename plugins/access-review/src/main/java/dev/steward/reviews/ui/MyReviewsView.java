@@ -6,7 +6,9 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -16,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.steward.platform.spi.RequiresPermission;
 import dev.steward.platform.ui.Buttons;
+import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.decisions.ReviewDecisions;
@@ -23,11 +26,15 @@ import dev.steward.reviews.decisions.ReviewDecisions.Decision;
 import dev.steward.reviews.decisions.ReviewItem;
 import jakarta.annotation.security.PermitAll;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A reviewer's queue, grouped by person: decide each item (a comment where it matters), approve plain items in bulk,
- * or hand an item on. Alt+A approves and Alt+R revokes the one selected item; Alt+B approves the selection.
+ * A reviewer's queue, grouped by person, under the campaigns it comes from (name, due date, what is left): decide each
+ * item (a comment where it matters), approve plain items in bulk, or hand an item on. Fits a 1366-pixel screen: long
+ * values wrap, and the decision buttons stay at the right edge. Alt+A approves and Alt+R revokes the one selected
+ * item; Alt+B approves the selection.
  */
 @Route("reviews/my")
 @PageTitle("My reviews · Steward")
@@ -39,6 +46,10 @@ public class MyReviewsView extends VerticalLayout {
     final Span progressText = new Span();
     final Grid<ReviewItem> grid = new Grid<>();
     final Button approveSelected = new Button("Approve selected");
+    final Button selectPlain = new Button("Select the plain items");
+    final HorizontalLayout campaigns = new HorizontalLayout();
+    /** The last "approve only the plain ones?" question, for tests. */
+    ConfirmDialog plainOnly;
     /** What earlier review stages decided; shown only when the queue has items of a later stage. */
     final Grid.Column<ReviewItem> earlier;
     private final ReviewDecisions decisions;
@@ -47,26 +58,33 @@ public class MyReviewsView extends VerticalLayout {
         this.decisions = decisions;
         setSizeFull();
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(i -> i.personName() == null ? "(no person) " + i.accountName() : i.personName()).setHeader("Person").setAutoWidth(true);
-        grid.addColumn(ReviewItem::system).setHeader("System").setAutoWidth(true);
-        grid.addColumn(ReviewItem::accountName).setHeader("Account").setAutoWidth(true);
-        grid.addColumn(ReviewItem::entitlement).setHeader("Entitlement").setAutoWidth(true);
-        grid.addColumn(i -> i.grantedVia() == null ? "" : i.grantedVia()).setHeader("How granted").setKey("granted").setAutoWidth(true);
-        grid.addColumn(i -> String.join(", ", i.flags()).toLowerCase()).setHeader("Flags").setAutoWidth(true);
-        grid.addColumn(i -> i.recommendation().toLowerCase() + (i.recommendationReason() == null ? "" : " (" + i.recommendationReason() + ")"))
-                .setHeader("Recommendation").setAutoWidth(true);
-        earlier = grid.addColumn(ReviewItem::earlierStages).setHeader("Earlier stages").setKey("earlier").setWidth("18rem");
-        grid.addColumn(i -> i.outcome() == ReviewItem.Outcome.PENDING ? "" : i.outcome().name().toLowerCase()).setHeader("Decision").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+        grid.addColumn(i -> i.personName() == null ? "No person: account " + i.accountName() : i.personName() + " (" + i.accountName() + ")")
+                .setHeader("Person (account)").setKey("person").setFlexGrow(3).setWidth("10rem");
+        grid.addColumn(ReviewItem::system).setHeader("System").setFlexGrow(1).setWidth("7rem");
+        grid.addColumn(ReviewItem::entitlement).setHeader("Entitlement").setFlexGrow(2).setWidth("8rem");
+        grid.addColumn(i -> i.grantedVia() == null ? "" : i.grantedVia()).setHeader("How granted").setKey("granted").setFlexGrow(2).setWidth("7rem");
+        grid.addColumn(MyReviewsView::flags).setHeader("Flags").setKey("flags").setFlexGrow(2).setWidth("7rem");
+        grid.addColumn(i -> (i.recommendation().equals("REVOKE") ? "Revoke" : "Approve")
+                        + (i.recommendationReason() == null ? "" : " (" + i.recommendationReason() + ")"))
+                .setHeader("Recommendation").setFlexGrow(2).setWidth("7rem");
+        earlier = grid.addColumn(ReviewItem::earlierStages).setHeader("Earlier stages").setKey("earlier").setFlexGrow(2).setWidth("10rem");
+        grid.addColumn(MyReviewsView::decision).setHeader("Decision").setKey("decision").setFlexGrow(1).setWidth("6rem");
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader("Decide").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         approveSelected.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         approveSelected.addClickListener(e -> approveSelected());
         approveSelected.addClickShortcut(Key.KEY_B, KeyModifier.ALT);
+        selectPlain.addClickListener(e -> selectPlain());
+        campaigns.setWrap(true);
         Shortcuts.addShortcutListener(this, () -> decideSelected(Decision.APPROVE), Key.KEY_A, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> decideSelected(Decision.REVOKE), Key.KEY_R, KeyModifier.ALT);
         progress.setWidth("20rem");
-        add(new H2("My reviews"), new HorizontalLayout(progress, progressText), new HorizontalLayout(approveSelected,
-                new Span("Bulk approval takes only items without flags and without privileged access.")), grid);
+        HorizontalLayout bulk = new HorizontalLayout(approveSelected, selectPlain,
+                new Span("Bulk approval takes only items without flags and without privileged access."));
+        bulk.setAlignItems(Alignment.CENTER);
+        bulk.setWrap(true);
+        add(new H2("My reviews"), campaigns, new HorizontalLayout(progress, progressText), bulk, grid);
         refresh();
     }
 
@@ -98,12 +116,58 @@ public class MyReviewsView extends VerticalLayout {
         }
     }
 
+    /** The flags in words, as a reviewer reads them. */
+    private static final Map<String, String> FLAG_WORDS = Map.of("ORPHAN", "no person (orphan account)", "TERMINATED", "person left",
+            "DORMANT", "not used lately (dormant)", "PRIVILEGED", "privileged", "SOD", "separation-of-duties conflict",
+            "OUTLIER", "unusual among peers", "DISABLED", "account disabled in the system");
+
+    static String flags(ReviewItem item) {
+        return String.join(", ", item.flags().stream().map(f -> FLAG_WORDS.getOrDefault(f, f.toLowerCase())).toList());
+    }
+
+    static String decision(ReviewItem item) {
+        return switch (item.outcome()) {
+            case PENDING -> "Not decided yet";
+            case APPROVED -> "Approved" + (item.bulk() ? " (in bulk)" : "");
+            case REVOKED -> "Revoked";
+        };
+    }
+
+    /** Selects every undecided item that can be approved in bulk (no flag, no privileged access). */
+    void selectPlain() {
+        grid.deselectAll();
+        grid.asMultiSelect().select(decisions.myQueue(false).stream()
+                .filter(i -> i.outcome() == ReviewItem.Outcome.PENDING && !i.needsCare()).toList());
+        if (grid.getSelectedItems().isEmpty()) {
+            Toasts.error("No undecided item is plain: each needs a decision of its own");
+        }
+    }
+
     void approveSelected() {
-        List<Long> ids = grid.getSelectedItems().stream().map(ReviewItem::id).toList();
-        if (ids.isEmpty()) {
+        List<ReviewItem> selected = List.copyOf(grid.getSelectedItems());
+        if (selected.isEmpty()) {
             Toasts.error("Select the items to approve");
             return;
         }
+        List<ReviewItem> plain = selected.stream().filter(i -> !i.needsCare()).toList();
+        if (plain.size() < selected.size()) {
+            int careful = selected.size() - plain.size();
+            plainOnly = new ConfirmDialog("Approve only the plain items?", careful + " of the " + selected.size()
+                    + " selected items are flagged or privileged: each needs a decision of its own. "
+                    + (plain.isEmpty() ? "No plain item is selected." : "Approve the " + plain.size() + " plain item(s) now?"),
+                    plain.isEmpty() ? "OK" : "Approve " + plain.size() + " plain item(s)", e -> {
+                        if (!plain.isEmpty()) {
+                            approve(plain.stream().map(ReviewItem::id).toList());
+                        }
+                    });
+            plainOnly.setCancelable(!plain.isEmpty());
+            plainOnly.open();
+            return;
+        }
+        approve(plain.stream().map(ReviewItem::id).toList());
+    }
+
+    private void approve(List<Long> ids) {
         try {
             int approved = decisions.approveAll(ids);
             Toasts.success(approved + " item(s) approved");
@@ -118,6 +182,10 @@ public class MyReviewsView extends VerticalLayout {
         grid.setItems(queue);
         earlier.setVisible(queue.stream().anyMatch(i -> i.earlierStages() != null));
         grid.deselectAll();
+        campaigns.removeAll();
+        Instant now = Instant.now();
+        decisions.myCampaigns().forEach(c -> campaigns.add(new Span(c.name() + " · due " + DisplayTime.format(c.dueAt()) + " ("
+                + DisplayTime.countdown(c.dueAt(), now) + ") · " + c.pending() + " of " + c.total() + " left")));
         ReviewDecisions.Progress p = decisions.myProgress();
         progress.setValue(p.total() == 0 ? 1 : (double) p.decided() / p.total());
         progressText.setText(p.decided() + " of " + p.total() + " decided" + (p.pending() == 0 && p.total() > 0 ? " · done, thank you" : ""));

@@ -5,6 +5,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
 import dev.steward.platform.files.UploadedFile;
 import dev.steward.testkit.console.KaribuTest;
 import dev.steward.platform.people.EmploymentStatus;
@@ -103,16 +104,26 @@ class ReviewsUiTest extends KaribuTest {
         int adminRow = items.indexOf(items.stream().filter(ReviewItem::privileged).findFirst().orElseThrow());
         assertThat(GridKt._getFormatted(view.grid, adminRow, "granted")).isEqualTo("via role CRM admins");
 
-        // selecting the privileged item with the plain ones: refused, nothing decided
+        // the campaign the queue comes from, with its due date and what is left
+        assertThat(_find(view.campaigns, com.vaadin.flow.component.html.Span.class)).extracting(Span::getText).singleElement().asString()
+                .startsWith("CRM review " + suffix + " · due ").endsWith(" · 3 of 3 left");
+        assertThat(GridKt._getFormatted(view.grid, adminRow, "flags")).isEqualTo("privileged");
+        assertThat(GridKt._getFormatted(view.grid, adminRow, "decision")).isEqualTo("Not decided yet");
+        assertThat(view.grid.getColumnByKey("actions").isFrozenToEnd()).as("the decision buttons stay in view").isTrue();
+
+        // selecting the privileged item with the plain ones: nothing decided, the plain ones are offered
         view.grid.asMultiSelect().select(items);
         _click(view.approveSelected);
         assertThat(view.progressText.getText()).isEqualTo("0 of 3 decided");
-
+        assertThat(com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._getText(view.plainOnly))
+                .startsWith("1 of the 3 selected items are flagged or privileged").endsWith("Approve the 2 plain item(s) now?");
         ReviewItem admin = items.stream().filter(ReviewItem::privileged).findFirst().orElseThrow();
-        view.grid.asMultiSelect().select(items.stream().filter(i -> !i.privileged()).toList());
-        view.grid.asMultiSelect().deselect(admin);
-        _click(view.approveSelected);
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(view.plainOnly);
         assertThat(view.progressText.getText()).isEqualTo("2 of 3 decided");
+        assertThat(GridKt._findAll(view.grid).stream().filter(i -> i.outcome() == ReviewItem.Outcome.APPROVED).map(i -> i.id()))
+                .doesNotContain(admin.id()).hasSize(2);
+        _click(view.selectPlain); // none left: the privileged one needs its own decision
+        assertThat(view.grid.getSelectedItems()).isEmpty();
 
         int row = GridKt._findAll(view.grid).stream().map(ReviewItem::id).toList().indexOf(admin.id());
         _click(_get(GridKt._getCellComponent(view.grid, row, "actions"), Button.class, spec -> spec.withText("Revoke")));
