@@ -109,7 +109,8 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
             new Action<>("list remediation", READERS, t -> t.bean(RemediationService.class).count(null, null)),
             new Action<>("escalate revocations an import still finds", ADMINS, t -> t.bean(RemediationService.class).escalateNotRemoved(-1, -1)),
             new Action<>("mark remediation", ADMINS, t -> t.bean(RemediationService.class).mark(-1, 0,
-                    dev.steward.reviews.remediation.RemediationItem.Status.DONE)),
+                    dev.steward.reviews.remediation.RemediationItem.Status.DONE, "CHG-1")),
+            new Action<>("read a revocation's history", READERS, t -> t.bean(RemediationService.class).history(-1)),
             new Action<>("dashboard: campaign progress", READERS, t -> t.bean(ReviewStats.class).activeCampaigns()),
             new Action<>("dashboard: my pending", REVIEWERS, t -> t.bean(ReviewStats.class).myPending()));
 

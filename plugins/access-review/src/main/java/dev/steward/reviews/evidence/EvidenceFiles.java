@@ -68,13 +68,18 @@ public final class EvidenceFiles {
 
     static long writeRemediation(DSLContext dsl, long campaignId, OutputStream out, LongConsumer rows, BooleanSupplier cancelled) {
         return write(dsl.resultQuery("""
-                        select r.item_id, s.code system, r.account_name, r.entitlement, r.status, r.updated_by, r.updated_at,
-                               r.verified_import, ir.imported_at verified_import_at
+                        select r.item_id, s.code system, r.account_name, r.entitlement, r.status, r.note, r.updated_by, r.updated_at,
+                               ir.number verified_snapshot, ir.imported_at verified_import_at,
+                               (select string_agg(to_char(m.marked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' ' || m.status
+                                       || ' by ' || m.marked_by || coalesce(' (' || m.note || ')', '')
+                                       || coalesce(' snapshot #' || mi.number, ''), '; ' order by m.id)
+                                from reviews.remediation_mark m left join reviews.import_run mi on mi.id = m.import_id
+                                where m.remediation_id = r.id) history
                         from reviews.remediation r join reviews.system s on s.id = r.system_id
                         left join reviews.import_run ir on ir.id = r.verified_import
                         where r.campaign_id = ? order by r.item_id""", campaignId).fetchSize(2_000).fetchLazy(),
-                out, rows, cancelled, "item", "system", "account", "entitlement", "status", "updated_by", "updated_at_utc",
-                "proof_import", "proof_import_at_utc");
+                out, rows, cancelled, "item", "system", "account", "entitlement", "status", "ticket_or_reason", "updated_by",
+                "updated_at_utc", "proof_snapshot", "proof_import_at_utc", "history");
     }
 
     private static long write(Cursor<Record> cursor, OutputStream out, LongConsumer rows, BooleanSupplier cancelled,

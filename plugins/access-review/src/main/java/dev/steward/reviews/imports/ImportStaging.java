@@ -209,19 +209,29 @@ final class ImportStaging {
         }
     }
 
-    /** Revoked grants this import no longer contains: proven removed. */
+    /** Revoked grants this import no longer contains: proven removed (each with a mark in its history). */
     int verifyRemediation(long systemId, long importId) {
-        return dsl.execute("update reviews.remediation r set status = 'VERIFIED', verified_import = {1}, updated_at = now(),"
+        return dsl.execute("with marked as (update reviews.remediation r set status = 'VERIFIED', verified_import = {1}, updated_at = now(),"
                 + " updated_by = 'import', version = r.version + 1 where r.system_id = {0} and r.status in ('OPEN', 'DONE', 'FAILED', 'NOT_REMOVED')"
                 + " and not exists (select 1 from reviews.access_grant g where " + CURRENT_GRANT
-                + " and g.account_name = r.account_name and g.entitlement = r.entitlement)", systemId, importId);
+                + " and g.account_name = r.account_name and g.entitlement = r.entitlement) returning r.id)"
+                + " insert into reviews.remediation_mark (remediation_id, status, note, marked_by, import_id)"
+                + " select id, 'VERIFIED', 'Gone from the snapshot', 'import', {1} from marked", systemId, importId);
     }
 
-    /** Revoked grants still present after this import: "revoked but not removed". */
+    /**
+     * Revoked grants still present after this import: those marked open or done become "revoked but not removed"
+     * (with a mark); a failed one stays failed, as its marker said. Returns every revocation still present, also those
+     * an earlier import flagged: an unchanged re-import reports them again, not zero.
+     */
     int flagNotRemoved(long systemId, long importId) {
-        return dsl.execute("update reviews.remediation r set status = 'NOT_REMOVED', verified_import = {1}, updated_at = now(),"
-                + " updated_by = 'import', version = r.version + 1 where r.system_id = {0} and r.status in ('OPEN', 'DONE', 'FAILED')"
-                + " and exists (select 1 from reviews.access_grant g where " + CURRENT_GRANT
-                + " and g.account_name = r.account_name and g.entitlement = r.entitlement)", systemId, importId);
+        String present = " and exists (select 1 from reviews.access_grant g where " + CURRENT_GRANT
+                + " and g.account_name = r.account_name and g.entitlement = r.entitlement)";
+        dsl.execute("with marked as (update reviews.remediation r set status = 'NOT_REMOVED', verified_import = {1}, updated_at = now(),"
+                + " updated_by = 'import', version = r.version + 1 where r.system_id = {0} and r.status in ('OPEN', 'DONE')" + present
+                + " returning r.id) insert into reviews.remediation_mark (remediation_id, status, note, marked_by, import_id)"
+                + " select id, 'NOT_REMOVED', 'Still in the snapshot', 'import', {1} from marked", systemId, importId);
+        return dsl.fetchSingle("select count(*) from reviews.remediation r where r.system_id = {0}"
+                + " and r.status in ('NOT_REMOVED', 'FAILED')" + present, systemId).get(0, Integer.class);
     }
 }

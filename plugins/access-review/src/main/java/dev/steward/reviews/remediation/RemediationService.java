@@ -7,6 +7,7 @@ import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.RemediationRecord;
 import dev.steward.platform.validation.ConcurrentChangeException;
+import dev.steward.platform.validation.InvalidInputException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,14 +21,17 @@ import java.util.Map;
 
 import static dev.steward.reviews.db.Tables.CAMPAIGN;
 import static dev.steward.reviews.db.Tables.REMEDIATION;
+import static dev.steward.reviews.db.Tables.REMEDIATION_MARK;
+import static dev.steward.reviews.db.Tables.IMPORT_RUN;
 import static dev.steward.reviews.db.Tables.REVIEW_ITEM;
 import static dev.steward.reviews.db.Tables.SYSTEM;
 import static org.jooq.impl.DSL.noCondition;
 
 /**
- * Revocations to carry out: the people who remove access mark them done or failed, export them per system, and the
- * system's next import proves them (verified) or flags them (revoked but not removed), which escalates to the
- * campaign's owner.
+ * Revocations to carry out: the people who remove access mark them done (with the ticket) or failed (with the
+ * reason), export them per system, and the system's next import proves them (verified) or flags them (revoked but not
+ * removed), which escalates to the campaign's owner. Every mark is kept ({@link #history}); a failed mark stays failed
+ * until someone marks it again or an import proves the access gone.
  */
 @Service
 public class RemediationService {
@@ -52,7 +56,7 @@ public class RemediationService {
                     RemediationRecord rem = r.into(REMEDIATION);
                     return new RemediationItem(rem.getId(), rem.getCampaignId(), r.get(CAMPAIGN.NAME), rem.getSystemId(), r.get(SYSTEM.NAME),
                             rem.getAccountName(), rem.getEntitlement(), r.get(REVIEW_ITEM.GRANTED_VIA), r.get(REVIEW_ITEM.PERSON_NAME), r.get(REVIEW_ITEM.DECIDED_BY),
-                            r.get(REVIEW_ITEM.COMMENT), RemediationItem.Status.valueOf(rem.getStatus()), rem.getUpdatedBy(),
+                            r.get(REVIEW_ITEM.COMMENT), RemediationItem.Status.valueOf(rem.getStatus()), rem.getNote(), rem.getUpdatedBy(),
                             rem.getUpdatedAt() == null ? null : rem.getUpdatedAt().toInstant(), rem.getVerifiedImport(), rem.getVersion());
                 });
     }
@@ -63,12 +67,23 @@ public class RemediationService {
         return dsl.fetchCount(REMEDIATION, filter(systemId, status));
     }
 
-    /** Records what the person removing the access did; only the next import can verify it. */
+    /**
+     * Records what the person removing the access did, with the ticket or change reference (done) or the reason
+     * (failed, or open again); only the next import can verify it.
+     */
     @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
-    public void mark(long remediationId, int version, RemediationItem.Status status) {
+    public void mark(long remediationId, int version, RemediationItem.Status status, String note) {
         if (status != RemediationItem.Status.DONE && status != RemediationItem.Status.FAILED && status != RemediationItem.Status.OPEN) {
             throw new IllegalArgumentException("Mark it done, failed or open; verification comes from the next import");
+        }
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException(List.of(new InvalidInputException.Problem(0, "note", status == RemediationItem.Status.DONE
+                    ? "Give the ticket or change reference of the removal" : "Say why")));
+        }
+        if (text.length() > 500) {
+            throw new InvalidInputException(List.of(new InvalidInputException.Problem(0, "note", "At most 500 characters")));
         }
         RemediationRecord r = dsl.selectFrom(REMEDIATION).where(REMEDIATION.ID.eq(remediationId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Remediation item " + remediationId + " does not exist"));
@@ -79,10 +94,31 @@ public class RemediationService {
             throw new IllegalStateException("This revocation was verified by an import; it is closed");
         }
         r.setStatus(status.name());
+        r.setNote(text);
         r.setUpdatedBy(CurrentUser.username().orElse("system"));
         r.setUpdatedAt(OffsetDateTime.now());
         r.setVersion(r.getVersion() + 1);
         r.store();
+        var mark = dsl.newRecord(REMEDIATION_MARK);
+        mark.setRemediationId(remediationId);
+        mark.setStatus(status.name());
+        mark.setNote(text);
+        mark.setMarkedBy(r.getUpdatedBy());
+        mark.store();
+    }
+
+    /** One mark of a revocation: by a person (with a note) or by an import (with its snapshot number). */
+    public record Mark(RemediationItem.Status status, String note, String markedBy, java.time.Instant markedAt, Integer snapshot) {
+    }
+
+    /** Every mark of a revocation, oldest first. */
+    @PreAuthorize(ReviewPermissions.MAY_READ)
+    @Transactional(readOnly = true)
+    public List<Mark> history(long remediationId) {
+        return dsl.select(REMEDIATION_MARK.STATUS, REMEDIATION_MARK.NOTE, REMEDIATION_MARK.MARKED_BY, REMEDIATION_MARK.MARKED_AT, IMPORT_RUN.NUMBER)
+                .from(REMEDIATION_MARK).leftJoin(IMPORT_RUN).on(IMPORT_RUN.ID.eq(REMEDIATION_MARK.IMPORT_ID))
+                .where(REMEDIATION_MARK.REMEDIATION_ID.eq(remediationId)).orderBy(REMEDIATION_MARK.ID)
+                .fetch(r -> new Mark(RemediationItem.Status.valueOf(r.value1()), r.value2(), r.value3(), r.value4().toInstant(), r.value5()));
     }
 
     /** The system's open revocations as CSV, for the people who remove the access. */

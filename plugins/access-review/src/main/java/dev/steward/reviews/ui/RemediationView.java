@@ -22,7 +22,10 @@ import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
 import jakarta.annotation.security.PermitAll;
 
-/** Revocations to carry out per system, their CSV for the people who remove access, and what imports verified. */
+/**
+ * Revocations to carry out per system, their CSV for the people who remove access, and what imports verified. Marking
+ * one done asks for the ticket, failed for the reason; each revocation's history of marks opens from its row.
+ */
 @Route("reviews/remediation")
 @PageTitle("Remediation · Access reviews · Steward")
 @PermitAll
@@ -33,6 +36,8 @@ public class RemediationView extends VerticalLayout {
     final ComboBox<RemediationItem.Status> status = new ComboBox<>();
     final Grid<RemediationItem> grid = new Grid<>();
     final Anchor export = new Anchor();
+    /** The last history opened, for tests. */
+    com.vaadin.flow.component.dialog.Dialog historyDialog;
     private final RemediationService remediation;
     private final boolean canAdminister = CurrentUser.hasPermission(ReviewPermissions.ADMIN);
 
@@ -45,7 +50,7 @@ public class RemediationView extends VerticalLayout {
         system.setClearButtonVisible(true);
         status.setPlaceholder("Any status");
         status.setItems(RemediationItem.Status.values());
-        status.setItemLabelGenerator(s -> s == RemediationItem.Status.NOT_REMOVED ? "revoked but not removed" : s.name().toLowerCase());
+        status.setItemLabelGenerator(RemediationView::label);
         status.setClearButtonVisible(true);
         system.addValueChangeListener(e -> refresh());
         status.addValueChangeListener(e -> refresh());
@@ -53,9 +58,8 @@ public class RemediationView extends VerticalLayout {
         grid.addColumn(RemediationItem::accountName).setHeader("Account").setAutoWidth(true);
         grid.addColumn(RemediationItem::entitlement).setHeader("Entitlement").setAutoWidth(true);
         grid.addColumn(i -> i.personName() == null ? "" : i.personName()).setHeader("Person").setAutoWidth(true);
-        grid.addColumn(i -> i.status() == RemediationItem.Status.NOT_REMOVED ? "revoked but not removed" : i.status().name().toLowerCase())
-                .setHeader("Status").setAutoWidth(true);
-        grid.addColumn(i -> i.verifiedImport() == null ? "" : "import #" + i.verifiedImport()).setHeader("Proof").setAutoWidth(true);
+        grid.addColumn(i -> label(i.status())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(i -> i.note() == null ? "" : i.note()).setHeader("Ticket or reason").setFlexGrow(1);
         grid.addColumn(i -> i.updatedAt() == null ? "" : i.updatedBy() + ", " + DisplayTime.format(i.updatedAt())).setHeader("Updated").setAutoWidth(true);
         grid.addColumn(RemediationItem::campaign).setHeader("Campaign").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
@@ -70,16 +74,43 @@ public class RemediationView extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout();
         if (canAdminister && item.status() != RemediationItem.Status.VERIFIED) {
             for (RemediationItem.Status target : new RemediationItem.Status[]{RemediationItem.Status.DONE, RemediationItem.Status.FAILED}) {
-                Button mark = new Button(target == RemediationItem.Status.DONE ? "Done" : "Failed", e -> {
-                    remediation.mark(item.id(), item.version(), target);
-                    refresh();
-                });
+                boolean done = target == RemediationItem.Status.DONE;
+                Button mark = new Button(done ? "Done" : "Failed", e -> new CommentDialog(
+                        (done ? "Removed: " : "Could not remove: ") + item.entitlement() + " of " + item.accountName(),
+                        done ? "Ticket or change reference" : "Why could it not be removed?", note -> {
+                            remediation.mark(item.id(), item.version(), target, note);
+                            refresh();
+                        }).open());
                 mark.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 mark.setEnabled(item.status() != target);
                 actions.add(mark);
             }
         }
+        Button history = new Button("History", e -> history(item));
+        history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        actions.add(history);
         return actions;
+    }
+
+    /** Every mark of the revocation, by people and by imports. */
+    void history(RemediationItem item) {
+        Grid<RemediationService.Mark> marks = new Grid<>();
+        marks.addColumn(m -> DisplayTime.format(m.markedAt())).setHeader("When").setAutoWidth(true);
+        marks.addColumn(m -> label(m.status())).setHeader("Status").setAutoWidth(true);
+        marks.addColumn(m -> m.snapshot() == null ? m.markedBy() : "import, snapshot #" + m.snapshot()).setHeader("By").setAutoWidth(true);
+        marks.addColumn(m -> m.note() == null ? "" : m.note()).setHeader("Ticket, reason or finding").setFlexGrow(1);
+        marks.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        marks.setItems(remediation.history(item.id()));
+        marks.setAllRowsVisible(true);
+        historyDialog = new com.vaadin.flow.component.dialog.Dialog(marks);
+        historyDialog.setHeaderTitle("History: " + item.entitlement() + " of " + item.accountName() + " (" + item.system() + ")");
+        historyDialog.setWidth("min(56rem, 95vw)");
+        historyDialog.getFooter().add(new Button("Close", e -> historyDialog.close()));
+        historyDialog.open();
+    }
+
+    private static String label(RemediationItem.Status status) {
+        return status == RemediationItem.Status.NOT_REMOVED ? "revoked but not removed" : status.name().toLowerCase();
     }
 
     void refresh() {

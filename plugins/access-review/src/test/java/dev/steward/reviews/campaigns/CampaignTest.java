@@ -210,7 +210,14 @@ class CampaignTest extends ReviewsTestBase {
         var open = remediation.list(erp.id(), dev.steward.reviews.remediation.RemediationItem.Status.OPEN, 0, 100);
         assertThat(open).hasSize(7);
         var olaf = open.stream().filter(i -> i.accountName().equals("olaf")).findFirst().orElseThrow();
-        remediation.mark(olaf.id(), olaf.version(), dev.steward.reviews.remediation.RemediationItem.Status.DONE);
+        // done needs the ticket, failed the reason: refused without, nothing changes
+        assertThatThrownBy(() -> remediation.mark(olaf.id(), olaf.version(), dev.steward.reviews.remediation.RemediationItem.Status.DONE, " "))
+                .isInstanceOfSatisfying(dev.steward.platform.validation.InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.field() + ": " + p.message()).containsExactly("note: Give the ticket or change reference of the removal"));
+        remediation.mark(olaf.id(), olaf.version(), dev.steward.reviews.remediation.RemediationItem.Status.DONE, "CHG-4711");
+        var asmith = open.stream().filter(i -> i.accountName().equals("asmith")).findFirst().orElseThrow();
+        remediation.mark(asmith.id(), asmith.version(), dev.steward.reviews.remediation.RemediationItem.Status.FAILED,
+                "The ERP admin console refuses: the account owns open purchase orders");
 
         var csv = new java.io.ByteArrayOutputStream();
         remediation.exportOpen(erp.id(), csv);
@@ -223,7 +230,14 @@ class CampaignTest extends ReviewsTestBase {
         assertThat(next.notRemoved()).isEqualTo(7);
         assertThat(dsl.fetchCount(org.jooq.impl.DSL.table("platform.notification"),
                 org.jooq.impl.DSL.condition("kind = 'reviews.not-removed' and recipient = 'ivy'"))).isEqualTo(notices + 1);
-        assertThatThrownBy(() -> remediation.mark(olaf.id(), olaf.version() + 1, dev.steward.reviews.remediation.RemediationItem.Status.VERIFIED))
+        // the failed mark is not overwritten by the import; the done one is, and both keep their history
+        assertThat(remediation.list(erp.id(), null, 0, 100)).filteredOn(i -> i.accountName().equals("asmith")).singleElement()
+                .extracting(i -> i.status()).isEqualTo(dev.steward.reviews.remediation.RemediationItem.Status.FAILED);
+        assertThat(remediation.history(olaf.id())).extracting(m -> m.status() + " " + m.markedBy() + " " + m.note() + " " + m.snapshot())
+                .containsExactly("DONE ivy CHG-4711 null", "NOT_REMOVED import Still in the snapshot " + next.number());
+        // an unchanged re-import reports the revocations still present again, not zero
+        assertThat(importCsv(erp, company.erpFile()).notRemoved()).isEqualTo(7);
+        assertThatThrownBy(() -> remediation.mark(olaf.id(), olaf.version() + 1, dev.steward.reviews.remediation.RemediationItem.Status.VERIFIED, "x"))
                 .hasMessageContaining("verification comes from the next import");
     }
 

@@ -112,7 +112,14 @@ class EvidenceTest extends ReviewsTestBase {
     @Test
     void the_evidence_pack_holds_every_item_and_decision_with_a_manifest_and_proves_them_unchanged_since_close() throws Exception {
         Campaign closed = close();
+        var remediation = bean(dev.steward.reviews.remediation.RemediationService.class);
+        var al = remediation.list(null, null, 0, 100).stream().filter(i -> i.campaignId() == closed.id() && i.accountName().equals("asmith"))
+                .findFirst().orElseThrow();
+        remediation.mark(al.id(), al.version(), dev.steward.reviews.remediation.RemediationItem.Status.DONE, "CHG-4711");
         Map<String, byte[]> pack = unzip(pack(closed.id()));
+        // each revocation with its ticket and every mark so far
+        assertThat(new String(pack.get("remediation.csv"), StandardCharsets.UTF_8)).contains("ticket_or_reason").contains(",history")
+                .contains("asmith,GL_VIEW,DONE,CHG-4711,ivy,").contains(" DONE by ivy (CHG-4711)");
 
         assertThat(pack).containsOnlyKeys("items.csv", "decisions.csv", "remediation.csv", "summary.pdf", "manifest.sha256");
         String items = new String(pack.get("items.csv"), StandardCharsets.UTF_8);
