@@ -1,5 +1,6 @@
 package dev.steward.platform.catalog;
 
+import java.time.Instant;
 import dev.steward.platform.db.generated.tables.records.CatalogEntryRecord;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.PlatformPermissions;
@@ -10,7 +11,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -95,7 +95,7 @@ public class PrivacyCatalog {
         record.setRetired(entry.retired());
         if (entry.id() != null) {
             record.setVersion(record.getVersion() + 1);
-            record.setUpdatedAt(OffsetDateTime.now());
+            record.setUpdatedAt(Instant.now());
         }
         record.store();
         return record.getId();
@@ -107,7 +107,7 @@ public class PrivacyCatalog {
         CatalogEntryRecord record = lockedForUpdate(id, version);
         record.setRetired(retired);
         record.setVersion(record.getVersion() + 1);
-        record.setUpdatedAt(OffsetDateTime.now());
+        record.setUpdatedAt(Instant.now());
         record.store();
     }
 

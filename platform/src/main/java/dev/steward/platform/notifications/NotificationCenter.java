@@ -1,5 +1,6 @@
 package dev.steward.platform.notifications;
 
+import java.time.Instant;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.spi.NotificationTemplate.RenderedMail;
 import org.jooq.DSLContext;
@@ -11,7 +12,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.steward.platform.db.generated.tables.records.NotificationPreferenceRecord;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -117,21 +117,21 @@ public class NotificationCenter implements NotificationService {
     public List<InboxItem> latest(int limit) {
         return dsl.selectFrom(NOTIFICATION).where(mine()).orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc())
                 .limit(limit).fetch(r -> new InboxItem(r.getId(), r.getModule(), r.getKind(), r.getTitle(), r.getBody(),
-                        r.getLink(), r.getCreatedAt().toInstant(), r.getReadAt() != null));
+                        r.getLink(), r.getCreatedAt(), r.getReadAt() != null));
     }
 
     /** Marks one of the current user's notifications read (another user's id changes nothing). */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void markRead(long id) {
-        dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, OffsetDateTime.now()).where(mine()).and(NOTIFICATION.ID.eq(id))
+        dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, Instant.now()).where(mine()).and(NOTIFICATION.ID.eq(id))
                 .and(NOTIFICATION.READ_AT.isNull()).execute();
     }
 
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void markAllRead() {
-        dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, OffsetDateTime.now()).where(mine())
+        dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, Instant.now()).where(mine())
                 .and(NOTIFICATION.READ_AT.isNull()).execute();
     }
 

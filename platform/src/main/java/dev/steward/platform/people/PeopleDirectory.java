@@ -1,5 +1,6 @@
 package dev.steward.platform.people;
 
+import java.time.Instant;
 import dev.steward.platform.db.generated.tables.records.PersonRecord;
 import dev.steward.platform.export.SafeCsv;
 import dev.steward.platform.search.SearchSql;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.OutputStream;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +101,7 @@ public class PeopleDirectory {
         record.setEndDate(form.endDate());
         if (form.id() != null) {
             record.setVersion(record.getVersion() + 1);
-            record.setUpdatedAt(OffsetDateTime.now());
+            record.setUpdatedAt(Instant.now());
         }
         record.store();
         return record.getId();
@@ -132,7 +132,7 @@ public class PeopleDirectory {
         record.setParentId(parentId);
         if (id != null) {
             record.setVersion(record.getVersion() + 1);
-            record.setUpdatedAt(OffsetDateTime.now());
+            record.setUpdatedAt(Instant.now());
         }
         record.store();
         return record.getId();

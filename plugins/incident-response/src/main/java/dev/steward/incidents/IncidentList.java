@@ -52,7 +52,7 @@ public class IncidentList {
     }
 
     private List<IncidentRow> rows(Condition where, List<SortField<?>> order, int offset, int limit) {
-        Field<java.time.OffsetDateTime> nextDue = select(min(OBLIGATION.DUE_AT)).from(OBLIGATION)
+        Field<java.time.Instant> nextDue = select(min(OBLIGATION.DUE_AT)).from(OBLIGATION)
                 .where(OBLIGATION.INCIDENT_ID.eq(INCIDENT.ID).and(OBLIGATION.STATUS.in("PROPOSED", "REQUIRED"))).asField("next_due");
         Field<Integer> openTasks = selectCount().from(TASK)
                 .where(TASK.INCIDENT_ID.eq(INCIDENT.ID).and(TASK.STATUS.eq("OPEN"))).asField("open_tasks");
@@ -61,7 +61,7 @@ public class IncidentList {
                 .from(INCIDENT).where(where).orderBy(order).offset(offset).limit(limit)
                 .fetch(r -> new IncidentRow(r.value1(), r.value2(), r.value3(), IncidentType.valueOf(r.value4()),
                         Phase.valueOf(r.value5()), r.value6() == null ? null : SeverityBand.valueOf(r.value6()), r.value7(),
-                        Times.instant(r.value8()), Times.instant(r.value9()), r.value10()));
+                        r.value8(), r.value9(), r.value10()));
     }
 
     @PreAuthorize(IncidentPermissions.MAY_READ)

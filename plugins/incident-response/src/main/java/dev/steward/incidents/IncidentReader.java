@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.steward.incidents.Times.instant;
 import static dev.steward.incidents.db.Tables.INCIDENT;
 import static dev.steward.incidents.db.Tables.INCIDENT_RESIDENCY;
 
@@ -47,7 +46,7 @@ public class IncidentReader {
         return new Incident(r.getId(), r.getReference(), r.getVersion(), Phase.valueOf(r.getPhase()),
                 r.getSeverity() == null ? null : SeverityBand.valueOf(r.getSeverity()),
                 r.getRiskLevel() == null ? null : RiskLevel.valueOf(r.getRiskLevel()), r.getRiskReasoning(),
-                r.getAwareDeclaredBy(), instant(r.getClosedAt()), instant(r.getCreatedAt()), r.getCreatedBy(), facts(r));
+                r.getAwareDeclaredBy(), r.getClosedAt(), r.getCreatedAt(), r.getCreatedBy(), facts(r));
     }
 
     private IncidentForm facts(IncidentRecord r) {
@@ -60,12 +59,12 @@ public class IncidentReader {
         f.setReporter(r.getReporter());
         f.setAssignee(r.getAssignee());
         f.setResponders(Arrays.asList(r.getResponders()));
-        f.setOccurredFrom(instant(r.getOccurredFrom()));
-        f.setOccurredTo(instant(r.getOccurredTo()));
-        f.setDiscoveredAt(instant(r.getDiscoveredAt()));
-        f.setAwareAt(instant(r.getAwareAt()));
-        f.setDeterminedAt(instant(r.getDeterminedAt()));
-        f.setContainedAt(instant(r.getContainedAt()));
+        f.setOccurredFrom(r.getOccurredFrom());
+        f.setOccurredTo(r.getOccurredTo());
+        f.setDiscoveredAt(r.getDiscoveredAt());
+        f.setAwareAt(r.getAwareAt());
+        f.setDeterminedAt(r.getDeterminedAt());
+        f.setContainedAt(r.getContainedAt());
         f.setConfidentiality(r.getConfidentiality());
         f.setIntegrity(r.getIntegrity());
         f.setAvailability(r.getAvailability());

@@ -26,10 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -164,7 +163,7 @@ public class MfaService implements SecondFactor {
         random.nextBytes(key);
         String secret = Base32.encode(key);
         String sealed = box.seal(secret);
-        OffsetDateTime now = now();
+        Instant now = now();
         int written = dsl.insertInto(USER_MFA).set(USER_MFA.USER_ID, userId).set(USER_MFA.TOTP_SECRET, sealed)
                 .set(USER_MFA.STARTED_AT, now).set(USER_MFA.LAST_USED_STEP, 0L)
                 .onConflict(USER_MFA.USER_ID).doUpdate()
@@ -390,7 +389,7 @@ public class MfaService implements SecondFactor {
                 ? details.getRemoteAddress() : null;
     }
 
-    private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+    private Instant now() {
+        return clock.instant();
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +131,7 @@ public class CampaignStages {
                 + " 'Stage ' || i.stage || ': to ' || i.reviewer || coalesce(' (' || i.routed_to_fallback || ')', ''), i.stage"
                 + " from reviews.review_item i where i.campaign_id = ? and i.stage = ?",
                 CurrentUser.username().orElse("system"), campaignId, next);
-        OffsetDateTime now = OffsetDateTime.now();
+        Instant now = Instant.now();
         dsl.update(CAMPAIGN_STAGE).set(CAMPAIGN_STAGE.ENDED_AT, now)
                 .where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(campaignId)).and(CAMPAIGN_STAGE.STAGE.eq(stage)).execute();
         dsl.update(CAMPAIGN_STAGE).set(CAMPAIGN_STAGE.STARTED_AT, now)

@@ -1,5 +1,6 @@
 package dev.steward.reviews.decisions;
 
+import java.time.Instant;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.ItemEventRecord;
@@ -13,7 +14,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
@@ -171,7 +171,7 @@ public class ReviewDecisions {
     private void record(ReviewItemRecord item, Decision decision, String comment, boolean bulk) {
         item.setOutcome(decision == Decision.APPROVE ? "APPROVED" : "REVOKED");
         item.setDecidedBy(CurrentUser.username().orElseThrow());
-        item.setDecidedAt(OffsetDateTime.now());
+        item.setDecidedAt(Instant.now());
         item.setComment(comment);
         item.setBulk(bulk);
         item.setVersion(item.getVersion() + 1);
@@ -183,7 +183,7 @@ public class ReviewDecisions {
         ItemEventRecord e = dsl.newRecord(ITEM_EVENT);
         e.setItemId(item.getId());
         e.setStage(item.getStage());
-        e.setOccurredAt(OffsetDateTime.now());
+        e.setOccurredAt(Instant.now());
         e.setActor(CurrentUser.username().orElse("system"));
         e.setAction(action);
         e.setDetail(detail == null || detail.isBlank() ? null : detail);
@@ -222,7 +222,7 @@ public class ReviewDecisions {
         return new ReviewItem(r.getId(), r.getCampaignId(), systemName, r.getAccountName(), r.getPersonId(), r.getPersonName(),
                 r.getEntitlement(), r.getGrantedVia(), r.getPrivileged(), Arrays.asList(r.getFlags()), r.getRecommendation(), r.getRecommendationReason(),
                 r.getReviewer(), r.getRoutedToFallback(), ReviewItem.Outcome.valueOf(r.getOutcome()), r.getDecidedBy(),
-                r.getDecidedAt() == null ? null : r.getDecidedAt().toInstant(), r.getComment(), r.getBulk(), r.getStage(), earlierStages,
+                r.getDecidedAt(), r.getComment(), r.getBulk(), r.getStage(), earlierStages,
                 r.getVersion());
     }
 }

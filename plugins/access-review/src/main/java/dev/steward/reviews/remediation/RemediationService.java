@@ -1,5 +1,6 @@
 package dev.steward.reviews.remediation;
 
+import java.time.Instant;
 import dev.steward.platform.export.SafeCsv;
 import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.OutputStream;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +53,7 @@ public class RemediationService {
                     return new RemediationItem(rem.getId(), rem.getCampaignId(), r.get(CAMPAIGN.NAME), rem.getSystemId(), r.get(SYSTEM.NAME),
                             rem.getAccountName(), rem.getEntitlement(), r.get(REVIEW_ITEM.GRANTED_VIA), r.get(REVIEW_ITEM.PERSON_NAME), r.get(REVIEW_ITEM.DECIDED_BY),
                             r.get(REVIEW_ITEM.COMMENT), RemediationItem.Status.valueOf(rem.getStatus()), rem.getUpdatedBy(),
-                            rem.getUpdatedAt() == null ? null : rem.getUpdatedAt().toInstant(), rem.getVerifiedImport(), rem.getVersion());
+                            rem.getUpdatedAt(), rem.getVerifiedImport(), rem.getVersion());
                 });
     }
 
@@ -80,7 +80,7 @@ public class RemediationService {
         }
         r.setStatus(status.name());
         r.setUpdatedBy(CurrentUser.username().orElse("system"));
-        r.setUpdatedAt(OffsetDateTime.now());
+        r.setUpdatedAt(Instant.now());
         r.setVersion(r.getVersion() + 1);
         r.store();
     }

@@ -28,7 +28,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import static dev.steward.incidents.db.Tables.NOTICE_TEMPLATE;
@@ -103,7 +102,7 @@ public class NoticeDocuments {
         r.setName(template.name().strip());
         r.setBody(template.body());
         r.setUpdatedBy(CurrentUser.username().orElse("system"));
-        r.setUpdatedAt(OffsetDateTime.now());
+        r.setUpdatedAt(Instant.now());
         r.store();
         return toTemplate(r);
     }

@@ -3,7 +3,6 @@ package dev.steward.incidents.obligations;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentReader;
 import dev.steward.incidents.Phase;
-import dev.steward.incidents.Times;
 import dev.steward.incidents.db.tables.records.ObligationRecord;
 import dev.steward.incidents.work.Timeline;
 import dev.steward.incidents.work.TimelineEntry.Kind;
@@ -99,7 +98,7 @@ class ProposalReconciliation {
     }
 
     private void updateProposal(ObligationRecord row, Proposal p, List<String> changes) {
-        Instant before = Times.instant(row.getDueAt());
+        Instant before = row.getDueAt();
         boolean ruleChanged = !Objects.equals(row.getRuleId(), p.rule().id());
         if (!Objects.equals(before, p.due()) || ruleChanged || !row.getBasis().equals(p.basis())) {
             if (!Objects.equals(before, p.due())) {
@@ -119,10 +118,10 @@ class ProposalReconciliation {
         rules.byId(row.getRuleId()).ifPresent(rule -> {
             Instant start = ObligationEngine.clockStart(rule, facts);
             Instant due = start == null ? null : ObligationEngine.due(rule, start);
-            if (!Objects.equals(Times.instant(row.getDueAt()), due)) {
-                changes.add(label(row) + " due moved" + (row.getDueAt() == null ? "" : " from " + row.getDueAt().toInstant()) + due(due));
-                row.setClockStartedAt(Times.odt(start));
-                row.setDueAt(Times.odt(due));
+            if (!Objects.equals(row.getDueAt(), due)) {
+                changes.add(label(row) + " due moved" + (row.getDueAt() == null ? "" : " from " + row.getDueAt()) + due(due));
+                row.setClockStartedAt(start);
+                row.setDueAt(due);
                 row.setVersion(row.getVersion() + 1);
                 row.store();
             }
@@ -132,8 +131,8 @@ class ProposalReconciliation {
     private static void setFromProposal(ObligationRecord row, Proposal p) {
         row.setRuleId(p.rule().id());
         row.setRuleKey(p.rule().key());
-        row.setDueAt(Times.odt(p.due()));
-        row.setClockStartedAt(Times.odt(p.clockStart()));
+        row.setDueAt(p.due());
+        row.setClockStartedAt(p.clockStart());
         row.setBasis(p.basis());
     }
 
@@ -147,7 +146,7 @@ class ProposalReconciliation {
     private static Map<String, Instant> sentNotices(List<ObligationRecord> rows) {
         Map<String, Instant> sent = new HashMap<>();
         rows.stream().filter(r -> r.getRuleKey() != null && r.getSentAt() != null)
-                .forEach(r -> sent.merge(r.getRuleKey(), r.getSentAt().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
+                .forEach(r -> sent.merge(r.getRuleKey(), r.getSentAt(), (a, b) -> a.isBefore(b) ? a : b));
         return sent;
     }
 

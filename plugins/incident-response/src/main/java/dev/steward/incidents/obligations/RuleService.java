@@ -16,8 +16,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.time.DateTimeException;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,7 +146,7 @@ public class RuleService {
         r.setEffectiveFrom(rule.effectiveFrom());
         r.setEffectiveTo(rule.effectiveTo());
         r.setChangedBy(CurrentUser.username().orElse("system"));
-        r.setChangedAt(OffsetDateTime.now());
+        r.setChangedAt(Instant.now());
         r.setChangeReason(reason.strip());
         r.store();
         return r;

@@ -1,5 +1,6 @@
 package dev.steward.incidents.work;
 
+import java.time.Instant;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.IncidentReader;
@@ -15,7 +16,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,7 +107,7 @@ public class PhaseService {
         }
         record.setPhase(next.name());
         if (next == Phase.CLOSED) {
-            record.setClosedAt(OffsetDateTime.now());
+            record.setClosedAt(Instant.now());
         }
         store(record);
         timeline.record(incidentId, Kind.PHASE, current.label() + " → " + next.label());
@@ -141,7 +141,7 @@ public class PhaseService {
 
     private void store(IncidentRecord record) {
         record.setVersion(record.getVersion() + 1);
-        record.setUpdatedAt(OffsetDateTime.now());
+        record.setUpdatedAt(Instant.now());
         record.store();
     }
 }

@@ -3,7 +3,6 @@ package dev.steward.incidents.work;
 import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.IncidentType;
 import dev.steward.incidents.Text;
-import dev.steward.incidents.Times;
 import dev.steward.incidents.db.tables.records.TaskRecord;
 import dev.steward.incidents.work.TimelineEntry.Kind;
 import dev.steward.platform.notifications.Notification;
@@ -81,7 +80,7 @@ public class TaskService {
             return toTask(task);
         }
         task.setStatus(status.name());
-        task.setDoneAt(status == Task.Status.OPEN ? null : Times.odt(Instant.now()));
+        task.setDoneAt(status == Task.Status.OPEN ? null : Instant.now());
         task.setDoneBy(status == Task.Status.OPEN ? null : CurrentUser.username().orElse("system"));
         task.setVersion(task.getVersion() + 1);
         task.store();
@@ -112,7 +111,7 @@ public class TaskService {
         task.setIncidentId(incidentId);
         task.setTitle(title);
         task.setAssignee(assignee);
-        task.setDueAt(Times.odt(due));
+        task.setDueAt(due);
         task.setStatus(Task.Status.OPEN.name());
         task.setVersion(0);
         task.store();
@@ -120,8 +119,8 @@ public class TaskService {
     }
 
     private static Task toTask(TaskRecord r) {
-        return new Task(r.getId(), r.getIncidentId(), r.getTitle(), r.getAssignee(), Times.instant(r.getDueAt()),
-                Task.Status.valueOf(r.getStatus()), Times.instant(r.getDoneAt()), r.getDoneBy(), r.getVersion());
+        return new Task(r.getId(), r.getIncidentId(), r.getTitle(), r.getAssignee(), r.getDueAt(),
+                Task.Status.valueOf(r.getStatus()), r.getDoneAt(), r.getDoneBy(), r.getVersion());
     }
 
 }
