@@ -43,9 +43,9 @@ public class IncidentReader {
     }
 
     Incident toIncident(IncidentRecord r) {
-        return new Incident(r.getId(), r.getReference(), r.getVersion(), Phase.valueOf(r.getPhase()),
-                r.getSeverity() == null ? null : SeverityBand.valueOf(r.getSeverity()),
-                r.getRiskLevel() == null ? null : RiskLevel.valueOf(r.getRiskLevel()), r.getRiskReasoning(),
+        return new Incident(r.getId(), r.getReference(), r.getVersion(), r.getPhase(),
+                r.getSeverity(),
+                r.getRiskLevel(), r.getRiskReasoning(),
                 r.getAwareDeclaredBy(), r.getClosedAt(), r.getCreatedAt(), r.getCreatedBy(), facts(r));
     }
 
@@ -53,9 +53,9 @@ public class IncidentReader {
         IncidentForm f = new IncidentForm();
         f.setTitle(r.getTitle());
         f.setDescription(r.getDescription());
-        f.setType(IncidentType.valueOf(r.getType()));
-        f.setSource(IncidentSource.valueOf(r.getSource()));
-        f.setOurRole(OurRole.valueOf(r.getOurRole()));
+        f.setType(r.getType());
+        f.setSource(r.getSource());
+        f.setOurRole(r.getOurRole());
         f.setReporter(r.getReporter());
         f.setAssignee(r.getAssignee());
         f.setResponders(Arrays.asList(r.getResponders()));

@@ -77,7 +77,7 @@ public class IncidentService {
         long number = dsl.nextval(INCIDENT_REFERENCE_SEQ);
         record.setReference("INC-" + Year.now(clock).getValue() + "-" + String.format("%05d", number));
         record.setCreatedBy(CurrentUser.username().orElse("system"));
-        record.setPhase(Phase.REPORTED.name());
+        record.setPhase(Phase.REPORTED);
         record.setVersion(0);
         apply(form, record);
         record.store();
@@ -114,7 +114,7 @@ public class IncidentService {
     @Transactional
     public Incident update(long id, int version, IncidentForm form) {
         IncidentRecord record = lockForUpdate(dsl, id, version);
-        if (Phase.valueOf(record.getPhase()) == Phase.CLOSED) {
+        if (record.getPhase() == Phase.CLOSED) {
             throw new IllegalStateException("The incident is closed; reopen it to change its facts");
         }
         validate(form, id);
@@ -165,9 +165,9 @@ public class IncidentService {
         }
         r.setTitle(f.getTitle().strip());
         r.setDescription(Text.blankToNull(f.getDescription()));
-        r.setType(f.getType().name());
-        r.setSource(f.getSource().name());
-        r.setOurRole(f.getOurRole().name());
+        r.setType(f.getType());
+        r.setSource(f.getSource());
+        r.setOurRole(f.getOurRole());
         r.setReporter(Text.blankToNull(f.getReporter()));
         r.setAssignee(Text.blankToNull(f.getAssignee()));
         r.setResponders(f.getResponders().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct()

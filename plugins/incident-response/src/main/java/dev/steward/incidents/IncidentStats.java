@@ -1,6 +1,7 @@
 package dev.steward.incidents;
 
 import dev.steward.incidents.assessment.SeverityBand;
+import dev.steward.incidents.obligations.ObligationStatus;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,9 +41,9 @@ public class IncidentStats {
     @Transactional(readOnly = true)
     public Map<Optional<SeverityBand>, Integer> openBySeverity() {
         Map<Optional<SeverityBand>, Integer> counts = new java.util.LinkedHashMap<>();
-        dsl.select(INCIDENT.SEVERITY, count()).from(INCIDENT).where(INCIDENT.PHASE.ne(Phase.CLOSED.name()))
+        dsl.select(INCIDENT.SEVERITY, count()).from(INCIDENT).where(INCIDENT.PHASE.ne(Phase.CLOSED))
                 .groupBy(INCIDENT.SEVERITY)
-                .forEach(r -> counts.put(Optional.ofNullable(r.value1()).map(SeverityBand::valueOf), r.value2()));
+                .forEach(r -> counts.put(Optional.ofNullable(r.value1()), r.value2()));
         return counts;
     }
 
@@ -63,13 +64,13 @@ public class IncidentStats {
     @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public int overdueCount() {
-        return dsl.fetchCount(OBLIGATION, OBLIGATION.STATUS.in("PROPOSED", "REQUIRED").and(OBLIGATION.DUE_AT.lt(Instant.now())));
+        return dsl.fetchCount(OBLIGATION, OBLIGATION.STATUS.in(ObligationStatus.PROPOSED, ObligationStatus.REQUIRED).and(OBLIGATION.DUE_AT.lt(Instant.now())));
     }
 
     private List<DueObligation> due(org.jooq.Condition when, int limit) {
         return dsl.select(INCIDENT.ID, INCIDENT.REFERENCE, OBLIGATION.REGIME, OBLIGATION.RECIPIENT, OBLIGATION.DUE_AT)
                 .from(OBLIGATION).join(INCIDENT).on(INCIDENT.ID.eq(OBLIGATION.INCIDENT_ID))
-                .where(OBLIGATION.STATUS.in("PROPOSED", "REQUIRED")).and(when)
+                .where(OBLIGATION.STATUS.in(ObligationStatus.PROPOSED, ObligationStatus.REQUIRED)).and(when)
                 .orderBy(OBLIGATION.DUE_AT).limit(limit)
                 .fetch(r -> new DueObligation(r.value1(), r.value2(), r.value3() + " · " + r.value4(), r.value5()));
     }

@@ -69,7 +69,7 @@ public class AssessmentService {
         r.setAssessedBy(CurrentUser.username().orElse("system"));
         r.setAssessedAt(Instant.now());
         r.store();
-        incident.setSeverity(result.band().name());
+        incident.setSeverity(result.band());
         incident.setVersion(incident.getVersion() + 1);
         incident.setUpdatedAt(Instant.now());
         incident.store();
@@ -134,7 +134,7 @@ public class AssessmentService {
         if (incident.getVersion() != version) {
             throw new ConcurrentChangeException("Someone else changed this incident in the meantime; reload it and try again");
         }
-        incident.setRiskLevel(risk.name());
+        incident.setRiskLevel(risk);
         incident.setRiskReasoning(reasoning.strip());
         incident.setVersion(incident.getVersion() + 1);
         incident.setUpdatedAt(Instant.now());
@@ -147,7 +147,7 @@ public class AssessmentService {
     private IncidentRecord open(long incidentId) {
         IncidentRecord incident = dsl.selectFrom(INCIDENT).where(INCIDENT.ID.eq(incidentId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Incident " + incidentId + " does not exist"));
-        if (Phase.valueOf(incident.getPhase()) == Phase.CLOSED) {
+        if (incident.getPhase() == Phase.CLOSED) {
             throw new IllegalStateException("The incident is closed; reopen it to assess it again");
         }
         return incident;

@@ -98,7 +98,7 @@ public class NoticeDocuments {
             }
             r.setVersion(r.getVersion() + 1);
         }
-        r.setRecipientKind(template.recipientKind().name());
+        r.setRecipientKind(template.recipientKind());
         r.setName(template.name().strip());
         r.setBody(template.body());
         r.setUpdatedBy(CurrentUser.username().orElse("system"));
@@ -155,6 +155,6 @@ public class NoticeDocuments {
     }
 
     private static NoticeTemplate toTemplate(NoticeTemplateRecord r) {
-        return new NoticeTemplate(r.getId(), RecipientKind.valueOf(r.getRecipientKind()), r.getName(), r.getBody(), r.getVersion());
+        return new NoticeTemplate(r.getId(), r.getRecipientKind(), r.getName(), r.getBody(), r.getVersion());
     }
 }

@@ -128,7 +128,7 @@ public class ObligationService {
             row.setDecidedBy(CurrentUser.username().orElse("system"));
             row.setDecidedAt(Instant.now());
         }
-        row.setStatus(ObligationStatus.SENT.name());
+        row.setStatus(ObligationStatus.SENT);
         row.setSentAt(sentAt);
         row.setSentBy(CurrentUser.username().orElse("system"));
         row.setReference(reference == null || reference.isBlank() ? null : reference.strip());
@@ -158,7 +158,7 @@ public class ObligationService {
     public void addUpdate(long obligationId, Instant sentAt, String summary) {
         ObligationRecord row = dsl.selectFrom(OBLIGATION).where(OBLIGATION.ID.eq(obligationId)).fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Obligation " + obligationId + " does not exist"));
-        if (ObligationStatus.valueOf(row.getStatus()) != ObligationStatus.SENT) {
+        if (row.getStatus() != ObligationStatus.SENT) {
             throw new IllegalArgumentException("Record the first notice before sending further information");
         }
         if (summary == null || summary.isBlank()) {
@@ -196,7 +196,7 @@ public class ObligationService {
         row.setRegime(regime.strip());
         row.setRecipient(recipient.strip());
         row.setJurisdiction(where);
-        row.setStatus(ObligationStatus.REQUIRED.name());
+        row.setStatus(ObligationStatus.REQUIRED);
         row.setDueAt(due);
         row.setBasis("Added by hand: " + reason.strip());
         row.setManual(true);
@@ -210,7 +210,7 @@ public class ObligationService {
     }
 
     private void decide(ObligationRecord row, ObligationStatus status, String reason) {
-        row.setStatus(status.name());
+        row.setStatus(status);
         row.setDecidedBy(CurrentUser.username().orElse("system"));
         row.setDecidedAt(Instant.now());
         row.setDecisionReason(reason);
@@ -231,7 +231,7 @@ public class ObligationService {
     }
 
     private static void requireStatus(ObligationRecord row, ObligationStatus... allowed) {
-        ObligationStatus status = ObligationStatus.valueOf(row.getStatus());
+        ObligationStatus status = row.getStatus();
         for (ObligationStatus a : allowed) {
             if (a == status) {
                 return;
@@ -246,7 +246,7 @@ public class ObligationService {
 
     static Obligation toObligation(ObligationRecord r) {
         return new Obligation(r.getId(), r.getIncidentId(), r.getRuleId(), r.getRuleKey(), r.getRegime(), r.getRecipient(),
-                r.getJurisdiction(), ObligationStatus.valueOf(r.getStatus()), r.getDueAt(),
+                r.getJurisdiction(), r.getStatus(), r.getDueAt(),
                 r.getClockStartedAt(), r.getBasis(), r.getDecidedBy(), r.getDecidedAt(),
                 r.getDecisionReason(), r.getSentAt(), r.getSentBy(), r.getReference(), r.getDelayReason(),
                 r.getDocumentId(), r.getManual(), r.getVersion());

@@ -57,17 +57,17 @@ class ProposalReconciliation {
             if (row == null) {
                 insertProposal(incident.id(), p);
                 changes.add("proposed " + label(p) + due(p.due()));
-            } else if (ObligationStatus.valueOf(row.getStatus()) == ObligationStatus.PROPOSED && !row.getManual()) {
+            } else if (row.getStatus() == ObligationStatus.PROPOSED && !row.getManual()) {
                 updateProposal(row, p, changes);
-            } else if (ObligationStatus.valueOf(row.getStatus()) == ObligationStatus.REQUIRED && row.getRuleId() != null) {
+            } else if (row.getStatus() == ObligationStatus.REQUIRED && row.getRuleId() != null) {
                 followFacts(row, facts, changes);
             }
         }
         for (ObligationRecord gone : byKey.values()) {
-            if (ObligationStatus.valueOf(gone.getStatus()) == ObligationStatus.PROPOSED && !gone.getManual()) {
+            if (gone.getStatus() == ObligationStatus.PROPOSED && !gone.getManual()) {
                 changes.add("withdrew " + label(gone) + " (the facts no longer call for it)");
                 gone.delete();
-            } else if (ObligationStatus.valueOf(gone.getStatus()) == ObligationStatus.REQUIRED && gone.getRuleId() != null) {
+            } else if (gone.getStatus() == ObligationStatus.REQUIRED && gone.getRuleId() != null) {
                 changes.add(label(gone) + " no longer follows from the facts; it stays required until a privacy officer decides");
             }
         }
@@ -80,7 +80,7 @@ class ProposalReconciliation {
     /** A rule was added or corrected: every open incident's proposals follow. */
     @EventListener
     void onRulesChanged(RuleService.RulesChanged event) {
-        dsl.select(INCIDENT.ID).from(INCIDENT).where(INCIDENT.PHASE.ne(Phase.CLOSED.name())).fetch(INCIDENT.ID)
+        dsl.select(INCIDENT.ID).from(INCIDENT).where(INCIDENT.PHASE.ne(Phase.CLOSED)).fetch(INCIDENT.ID)
                 .forEach(id -> reconcile(incidents.require(id)));
     }
 
@@ -90,7 +90,7 @@ class ProposalReconciliation {
         row.setRegime(p.rule().regime());
         row.setRecipient(p.rule().recipient());
         row.setJurisdiction(p.jurisdiction());
-        row.setStatus(ObligationStatus.PROPOSED.name());
+        row.setStatus(ObligationStatus.PROPOSED);
         row.setManual(false);
         row.setVersion(0);
         setFromProposal(row, p);

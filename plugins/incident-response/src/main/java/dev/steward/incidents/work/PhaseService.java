@@ -96,7 +96,7 @@ public class PhaseService {
     @Transactional
     public Phase advance(long incidentId, int version) {
         IncidentRecord record = lock(incidentId, version);
-        Phase current = Phase.valueOf(record.getPhase());
+        Phase current = record.getPhase();
         Phase next = current.next();
         if (next == null) {
             throw new IllegalStateException("The incident is closed; reopen it to work on it again");
@@ -105,7 +105,7 @@ public class PhaseService {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Cannot move to " + next.label().toLowerCase() + ": " + String.join("; ", missing));
         }
-        record.setPhase(next.name());
+        record.setPhase(next);
         if (next == Phase.CLOSED) {
             record.setClosedAt(Instant.now());
         }
@@ -121,10 +121,10 @@ public class PhaseService {
             throw new IllegalArgumentException("Say why the incident is reopened");
         }
         IncidentRecord record = lock(incidentId, version);
-        if (Phase.valueOf(record.getPhase()) != Phase.CLOSED) {
+        if (record.getPhase() != Phase.CLOSED) {
             throw new IllegalStateException("Only a closed incident can be reopened");
         }
-        record.setPhase(Phase.TRIAGE.name());
+        record.setPhase(Phase.TRIAGE);
         record.setClosedAt(null);
         store(record);
         timeline.record(incidentId, Kind.PHASE, "Reopened (closed → triage): " + reason.strip());

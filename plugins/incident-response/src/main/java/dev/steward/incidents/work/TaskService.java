@@ -76,10 +76,10 @@ public class TaskService {
         if (task.getVersion() != version) {
             throw new ConcurrentChangeException("Someone else changed this task in the meantime; reload and try again");
         }
-        if (task.getStatus().equals(status.name())) {
+        if (task.getStatus() == status) {
             return toTask(task);
         }
-        task.setStatus(status.name());
+        task.setStatus(status);
         task.setDoneAt(status == Task.Status.OPEN ? null : Instant.now());
         task.setDoneBy(status == Task.Status.OPEN ? null : CurrentUser.username().orElse("system"));
         task.setVersion(task.getVersion() + 1);
@@ -102,7 +102,7 @@ public class TaskService {
 
     /** Open tasks of an incident, for the phase rules. */
     List<String> openTitles(long incidentId) {
-        return dsl.select(TASK.TITLE).from(TASK).where(TASK.INCIDENT_ID.eq(incidentId).and(TASK.STATUS.eq("OPEN")))
+        return dsl.select(TASK.TITLE).from(TASK).where(TASK.INCIDENT_ID.eq(incidentId).and(TASK.STATUS.eq(Task.Status.OPEN)))
                 .orderBy(TASK.ID).fetch(TASK.TITLE);
     }
 
@@ -112,7 +112,7 @@ public class TaskService {
         task.setTitle(title);
         task.setAssignee(assignee);
         task.setDueAt(due);
-        task.setStatus(Task.Status.OPEN.name());
+        task.setStatus(Task.Status.OPEN);
         task.setVersion(0);
         task.store();
         return task;
@@ -120,7 +120,7 @@ public class TaskService {
 
     private static Task toTask(TaskRecord r) {
         return new Task(r.getId(), r.getIncidentId(), r.getTitle(), r.getAssignee(), r.getDueAt(),
-                Task.Status.valueOf(r.getStatus()), r.getDoneAt(), r.getDoneBy(), r.getVersion());
+                r.getStatus(), r.getDoneAt(), r.getDoneBy(), r.getVersion());
     }
 
 }
