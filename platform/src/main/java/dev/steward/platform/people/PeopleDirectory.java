@@ -96,7 +96,7 @@ public class PeopleDirectory {
         record.setTitle(blankToNull(form.title()));
         record.setOrgUnitId(form.orgUnitId());
         record.setManagerId(form.managerId());
-        record.setEmploymentStatus(form.status().name());
+        record.setEmploymentStatus(form.status());
         record.setStartDate(form.startDate());
         record.setEndDate(form.endDate());
         if (form.id() != null) {
@@ -195,7 +195,7 @@ public class PeopleDirectory {
             c = c.and(SearchSql.matchesAllWords(filter.text(), SEARCH_TEXT));
         }
         if (filter.status() != null) {
-            c = c.and(PERSON.EMPLOYMENT_STATUS.eq(filter.status().name()));
+            c = c.and(PERSON.EMPLOYMENT_STATUS.eq(filter.status()));
         }
         if (filter.orgUnitId() != null) {
             c = c.and(PERSON.ORG_UNIT_ID.eq(filter.orgUnitId()));
@@ -218,7 +218,7 @@ public class PeopleDirectory {
         return new Person(r.get(PERSON.ID), r.get(PERSON.EMPLOYEE_ID), r.get(PERSON.FULL_NAME), r.get(PERSON.EMAIL),
                 r.get(PERSON.TITLE), r.get(PERSON.ORG_UNIT_ID), r.get(ORG_UNIT.CODE), r.get(ORG_UNIT.NAME),
                 r.get(PERSON.MANAGER_ID), r.get(MANAGER.EMPLOYEE_ID), r.get(MANAGER.FULL_NAME),
-                EmploymentStatus.valueOf(r.get(PERSON.EMPLOYMENT_STATUS)), r.get(PERSON.START_DATE),
+                r.get(PERSON.EMPLOYMENT_STATUS), r.get(PERSON.START_DATE),
                 r.get(PERSON.END_DATE), r.get(PERSON.VERSION));
     }
 

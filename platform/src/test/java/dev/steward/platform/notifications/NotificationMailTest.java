@@ -192,7 +192,7 @@ class NotificationMailTest {
         }
         dsl.deleteFrom(NOTIFICATION_PREFERENCE).where(NOTIFICATION_PREFERENCE.USERNAME.in("ana", "bo")).execute();
         dsl.insertInto(NOTIFICATION_PREFERENCE, NOTIFICATION_PREFERENCE.USERNAME, NOTIFICATION_PREFERENCE.KIND,
-                NOTIFICATION_PREFERENCE.IN_APP, NOTIFICATION_PREFERENCE.EMAIL).values("bo", "reviews.assigned", false, "OFF").execute();
+                NOTIFICATION_PREFERENCE.IN_APP, NOTIFICATION_PREFERENCE.EMAIL).values("bo", "reviews.assigned", false, EmailMode.OFF).execute();
         int bellBefore = dsl.fetchCount(NOTIFICATION);
 
         notifications.sendAll(List.of(
