@@ -52,7 +52,7 @@ public class RemediationService {
                     RemediationRecord rem = r.into(REMEDIATION);
                     return new RemediationItem(rem.getId(), rem.getCampaignId(), r.get(CAMPAIGN.NAME), rem.getSystemId(), r.get(SYSTEM.NAME),
                             rem.getAccountName(), rem.getEntitlement(), r.get(REVIEW_ITEM.GRANTED_VIA), r.get(REVIEW_ITEM.PERSON_NAME), r.get(REVIEW_ITEM.DECIDED_BY),
-                            r.get(REVIEW_ITEM.COMMENT), RemediationItem.Status.valueOf(rem.getStatus()), rem.getUpdatedBy(),
+                            r.get(REVIEW_ITEM.COMMENT), rem.getStatus(), rem.getUpdatedBy(),
                             rem.getUpdatedAt(), rem.getVerifiedImport(), rem.getVersion());
                 });
     }
@@ -75,10 +75,10 @@ public class RemediationService {
         if (r.getVersion() != version) {
             throw new ConcurrentChangeException("Someone else changed this item in the meantime; reload and try again");
         }
-        if ("VERIFIED".equals(r.getStatus())) {
+        if (r.getStatus() == RemediationItem.Status.VERIFIED) {
             throw new IllegalStateException("This revocation was verified by an import; it is closed");
         }
-        r.setStatus(status.name());
+        r.setStatus(status);
         r.setUpdatedBy(CurrentUser.username().orElse("system"));
         r.setUpdatedAt(Instant.now());
         r.setVersion(r.getVersion() + 1);
@@ -113,6 +113,6 @@ public class RemediationService {
 
     private static Condition filter(Long systemId, RemediationItem.Status status) {
         return (systemId == null ? noCondition() : REMEDIATION.SYSTEM_ID.eq(systemId))
-                .and(status == null ? noCondition() : REMEDIATION.STATUS.eq(status.name()));
+                .and(status == null ? noCondition() : REMEDIATION.STATUS.eq(status));
     }
 }
