@@ -99,7 +99,7 @@ public class Assessments {
             r.setAssessmentId(a.getId());
             r.setVendorId(form.vendorId());
             r.setTitle(f.title().strip());
-            r.setSeverity(f.severity().name());
+            r.setSeverity(f.severity());
             r.setOwnerPersonId(f.ownerPersonId());
             r.setDueOn(f.dueOn());
             r.setVersion(0);
@@ -165,11 +165,11 @@ public class Assessments {
     public List<Finding> findings(long vendorId) {
         access.requireRead(vendorId);
         return dsl.select(FINDING.fields()).select(PERSON_NAME).from(FINDING).leftJoin(PERSON).on(PERSON_ID.eq(FINDING.OWNER_PERSON_ID))
-                .where(FINDING.VENDOR_ID.eq(vendorId)).orderBy(FINDING.STATUS.eq("OPEN").desc(), FINDING.DUE_ON, FINDING.ID)
+                .where(FINDING.VENDOR_ID.eq(vendorId)).orderBy(FINDING.STATUS.eq(Finding.Status.OPEN).desc(), FINDING.DUE_ON, FINDING.ID)
                 .fetch(r -> {
                     FindingRecord f = r.into(FINDING);
-                    return new Finding(f.getId(), f.getAssessmentId(), f.getVendorId(), f.getTitle(), FindingForm.Severity.valueOf(f.getSeverity()),
-                            f.getOwnerPersonId(), r.get(PERSON_NAME), f.getDueOn(), Finding.Status.valueOf(f.getStatus()), f.getVersion());
+                    return new Finding(f.getId(), f.getAssessmentId(), f.getVendorId(), f.getTitle(), f.getSeverity(),
+                            f.getOwnerPersonId(), r.get(PERSON_NAME), f.getDueOn(), f.getStatus(), f.getVersion());
                 });
     }
 
@@ -192,7 +192,7 @@ public class Assessments {
         if (f.getVersion() != version) {
             throw new ConcurrentChangeException("Someone else changed this finding in the meantime; reload and try again");
         }
-        f.setStatus(status.name());
+        f.setStatus(status);
         f.setVersion(f.getVersion() + 1);
         f.store();
     }
