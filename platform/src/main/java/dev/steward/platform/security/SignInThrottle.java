@@ -123,16 +123,15 @@ public class SignInThrottle {
     }
 
     private void count(Scope scope, String account, String source, int free, Instant now) {
-        Instant at = now;
         Instant forgotten = now.minus(forgetAfter);
         Integer failures = dsl.insertInto(SIGN_IN_FAILURE)
                 .set(SIGN_IN_FAILURE.SCOPE, scope.name()).set(SIGN_IN_FAILURE.ACCOUNT, account)
                 .set(SIGN_IN_FAILURE.SOURCE, source).set(SIGN_IN_FAILURE.FAILURES, 1)
-                .set(SIGN_IN_FAILURE.LAST_FAILURE_AT, at)
+                .set(SIGN_IN_FAILURE.LAST_FAILURE_AT, now)
                 .onConflict(SIGN_IN_FAILURE.SCOPE, SIGN_IN_FAILURE.ACCOUNT, SIGN_IN_FAILURE.SOURCE).doUpdate()
                 .set(SIGN_IN_FAILURE.FAILURES, org.jooq.impl.DSL.when(SIGN_IN_FAILURE.LAST_FAILURE_AT.lt(forgotten), 1)
                         .otherwise(SIGN_IN_FAILURE.FAILURES.plus(1)))
-                .set(SIGN_IN_FAILURE.LAST_FAILURE_AT, at)
+                .set(SIGN_IN_FAILURE.LAST_FAILURE_AT, now)
                 .returning(SIGN_IN_FAILURE.FAILURES).fetchOne(SIGN_IN_FAILURE.FAILURES);
         if (failures != null && failures >= free) {
             dsl.update(SIGN_IN_FAILURE).set(SIGN_IN_FAILURE.NOT_BEFORE, now.plus(delayAfter(failures - free)))
