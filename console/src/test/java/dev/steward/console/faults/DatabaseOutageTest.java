@@ -266,8 +266,8 @@ class DatabaseOutageTest {
             var row = dsl.selectFrom(JOB_RUN).where(JOB_RUN.JOB_ID.eq(jobId)).and(JOB_RUN.OUTCOME.eq("MISSED")).and(JOB_RUN.ID.gt(after))
                     .orderBy(JOB_RUN.ID.desc()).limit(1).fetchOne();
             if (row != null) {
-                return new JobRun(row.getId(), row.getJobId(), row.getNode(), false, row.getStartedAt().toInstant(),
-                        row.getFinishedAt().toInstant(), row.getOutcome(), row.getError());
+                return new JobRun(row.getId(), row.getJobId(), row.getNode(), false, row.getStartedAt(),
+                        row.getFinishedAt(), row.getOutcome(), row.getError());
             }
             assertThat(Instant.now()).as("a missed run of " + jobId + " recorded").isBefore(deadline);
             Thread.sleep(200);

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 import static dev.steward.platform.db.generated.Tables.AUDIT_CHECKPOINT;
@@ -43,7 +42,7 @@ public class AuditCheckpoints {
         dsl.insertInto(AUDIT_CHECKPOINT)
                 .set(AUDIT_CHECKPOINT.ENTRY_ID, entryId)
                 .set(AUDIT_CHECKPOINT.ENTRY_HASH, entryHash)
-                .set(AUDIT_CHECKPOINT.CREATED_AT, at.atOffset(ZoneOffset.UTC))
+                .set(AUDIT_CHECKPOINT.CREATED_AT, at)
                 .set(AUDIT_CHECKPOINT.MAC, mac(entryId, entryHash, at))
                 .execute();
     }

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -73,10 +72,10 @@ public class AuditLogQuery {
     private static Condition condition(Filter f) {
         List<Condition> conditions = new ArrayList<>();
         if (f.from() != null) {
-            conditions.add(AUDIT_LOG.OCCURRED_AT.ge(f.from().atOffset(ZoneOffset.UTC)));
+            conditions.add(AUDIT_LOG.OCCURRED_AT.ge(f.from()));
         }
         if (f.to() != null) {
-            conditions.add(AUDIT_LOG.OCCURRED_AT.lt(f.to().atOffset(ZoneOffset.UTC)));
+            conditions.add(AUDIT_LOG.OCCURRED_AT.lt(f.to()));
         }
         if (notBlank(f.actor())) {
             conditions.add(AUDIT_LOG.ACTOR.eq(f.actor().trim()));
@@ -101,7 +100,7 @@ public class AuditLogQuery {
     }
 
     static AuditEntry toEntry(AuditLogRecord r) {
-        return new AuditEntry(r.getId(), r.getOccurredAt().toInstant(), r.getActor(), r.getClientIp(), r.getAuditSession(),
+        return new AuditEntry(r.getId(), r.getOccurredAt(), r.getActor(), r.getClientIp(), r.getAuditSession(),
                 r.getModule(), r.getEntityType(), r.getEntityId(), r.getAction(), r.getBeforeData(), r.getAfterData(),
                 r.getReason(), r.getPrevHash(), r.getHash());
     }

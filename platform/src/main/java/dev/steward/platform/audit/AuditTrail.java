@@ -5,7 +5,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import static dev.steward.platform.db.generated.Tables.AUDIT_LOG;
@@ -45,7 +44,7 @@ public class AuditTrail {
         String hash = AuditHash.of(prevHash, now, actor, origin.clientIp(), origin.auditSession(), event.module(),
                 event.entityType(), event.entityId(), event.action(), before, after, event.reason());
         long id = dsl.insertInto(AUDIT_LOG)
-                .set(AUDIT_LOG.OCCURRED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(AUDIT_LOG.OCCURRED_AT, now)
                 .set(AUDIT_LOG.ACTOR, actor)
                 .set(AUDIT_LOG.CLIENT_IP, origin.clientIp())
                 .set(AUDIT_LOG.AUDIT_SESSION, origin.auditSession())

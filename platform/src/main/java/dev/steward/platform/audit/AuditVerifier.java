@@ -83,7 +83,7 @@ public class AuditVerifier {
                 .orderBy(AUDIT_CHECKPOINT.ENTRY_ID, AUDIT_CHECKPOINT.ID);
         // past the end of the chain, the first checkpoint left is the whole story
         return new ArrayDeque<>((upTo == null ? query.limit(1) : query).fetch(r -> new AuditCheckpoints.Checkpoint(r.getId(), r.getEntryId(), r.getEntryHash(),
-                        r.getCreatedAt().toInstant(), r.getMac())));
+                        r.getCreatedAt(), r.getMac())));
     }
 
     /** The state of one walk along the chain and its checkpoints, merged by entry id. */

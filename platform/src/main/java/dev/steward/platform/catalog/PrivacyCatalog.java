@@ -1,5 +1,6 @@
 package dev.steward.platform.catalog;
 
+import java.time.Instant;
 import dev.steward.platform.db.generated.tables.records.CatalogEntryRecord;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.PlatformPermissions;
@@ -10,7 +11,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,7 +34,7 @@ public class PrivacyCatalog {
     @PreAuthorize("hasAuthority('" + PlatformPermissions.CATALOG_READ + "')")
     @Transactional(readOnly = true)
     public List<CatalogEntry> entries(CatalogKind kind, boolean includeRetired) {
-        return dsl.selectFrom(CATALOG_ENTRY).where(CATALOG_ENTRY.KIND.eq(kind.name()))
+        return dsl.selectFrom(CATALOG_ENTRY).where(CATALOG_ENTRY.KIND.eq(kind))
                 .and(includeRetired ? noCondition() : CATALOG_ENTRY.RETIRED.isFalse())
                 .orderBy(CATALOG_ENTRY.NAME).fetch(PrivacyCatalog::toEntry);
     }
@@ -42,21 +42,21 @@ public class PrivacyCatalog {
     @PreAuthorize("hasAuthority('" + PlatformPermissions.CATALOG_READ + "')")
     @Transactional(readOnly = true)
     public Optional<CatalogEntry> find(CatalogKind kind, String code) {
-        return dsl.selectFrom(CATALOG_ENTRY).where(CATALOG_ENTRY.KIND.eq(kind.name())).and(CATALOG_ENTRY.CODE.eq(code))
+        return dsl.selectFrom(CATALOG_ENTRY).where(CATALOG_ENTRY.KIND.eq(kind)).and(CATALOG_ENTRY.CODE.eq(code))
                 .fetchOptional(PrivacyCatalog::toEntry);
     }
 
     /** Whether a code exists (retired or not): a reference check for validating a module's records, open to every caller. */
     @Transactional(readOnly = true)
     public boolean exists(CatalogKind kind, String code) {
-        return dsl.fetchExists(CATALOG_ENTRY, CATALOG_ENTRY.KIND.eq(kind.name()).and(CATALOG_ENTRY.CODE.eq(code)));
+        return dsl.fetchExists(CATALOG_ENTRY, CATALOG_ENTRY.KIND.eq(kind).and(CATALOG_ENTRY.CODE.eq(code)));
     }
 
     /** The jurisdiction codes of the EEA, for rules that apply across it; open to every caller. */
     @Transactional(readOnly = true)
     public java.util.Set<String> eeaJurisdictions() {
         return new java.util.HashSet<>(dsl.select(CATALOG_ENTRY.CODE).from(CATALOG_ENTRY)
-                .where(CATALOG_ENTRY.KIND.eq(CatalogKind.JURISDICTION.name()).and(CATALOG_ENTRY.EEA.isTrue())).fetch(CATALOG_ENTRY.CODE));
+                .where(CATALOG_ENTRY.KIND.eq(CatalogKind.JURISDICTION).and(CATALOG_ENTRY.EEA.isTrue())).fetch(CATALOG_ENTRY.CODE));
     }
 
     /** Creates or updates an entry; returns its id. Throws {@link IllegalArgumentException} or {@link ConcurrentChangeException}. */
@@ -73,7 +73,7 @@ public class PrivacyCatalog {
         if (entry.kind() == CatalogKind.DATA_CATEGORY && (entry.sensitivity() == null || entry.sensitivity() < 1 || entry.sensitivity() > 4)) {
             throw new IllegalArgumentException("A data category needs a sensitivity from 1 (low) to 4 (very high)");
         }
-        if (dsl.fetchExists(CATALOG_ENTRY, CATALOG_ENTRY.KIND.eq(entry.kind().name()).and(CATALOG_ENTRY.CODE.eq(code))
+        if (dsl.fetchExists(CATALOG_ENTRY, CATALOG_ENTRY.KIND.eq(entry.kind()).and(CATALOG_ENTRY.CODE.eq(code))
                 .and(entry.id() == null ? noCondition() : CATALOG_ENTRY.ID.ne(entry.id())))) {
             throw new IllegalArgumentException("The code " + code + " is already used in " + entry.kind().label());
         }
@@ -82,7 +82,7 @@ public class PrivacyCatalog {
             throw new IllegalArgumentException("The code of " + record.getName() + " cannot change while it is used ("
                     + describe(usesOf(entry.kind(), record.getCode())) + ")");
         }
-        record.setKind(entry.kind().name());
+        record.setKind(entry.kind());
         record.setCode(code);
         record.setName(entry.name().trim());
         record.setDescription(blankToNull(entry.description()));
@@ -95,7 +95,7 @@ public class PrivacyCatalog {
         record.setRetired(entry.retired());
         if (entry.id() != null) {
             record.setVersion(record.getVersion() + 1);
-            record.setUpdatedAt(OffsetDateTime.now());
+            record.setUpdatedAt(Instant.now());
         }
         record.store();
         return record.getId();
@@ -107,7 +107,7 @@ public class PrivacyCatalog {
         CatalogEntryRecord record = lockedForUpdate(id, version);
         record.setRetired(retired);
         record.setVersion(record.getVersion() + 1);
-        record.setUpdatedAt(OffsetDateTime.now());
+        record.setUpdatedAt(Instant.now());
         record.store();
     }
 
@@ -116,7 +116,7 @@ public class PrivacyCatalog {
     @Transactional
     public void delete(long id, int version) {
         CatalogEntryRecord record = lockedForUpdate(id, version);
-        List<CatalogUsage.Use> uses = usesOf(CatalogKind.valueOf(record.getKind()), record.getCode());
+        List<CatalogUsage.Use> uses = usesOf(record.getKind(), record.getCode());
         if (!uses.isEmpty()) {
             throw new IllegalArgumentException(record.getName() + " is used by " + describe(uses) + "; retire it instead");
         }
@@ -143,7 +143,7 @@ public class PrivacyCatalog {
     }
 
     static CatalogEntry toEntry(CatalogEntryRecord r) {
-        return new CatalogEntry(r.getId(), CatalogKind.valueOf(r.getKind()), r.getCode(), r.getName(), r.getDescription(),
+        return new CatalogEntry(r.getId(), r.getKind(), r.getCode(), r.getName(), r.getDescription(),
                 r.getSensitivity() == null ? null : r.getSensitivity().intValue(), r.getSpecialCategory(), r.getArticle(),
                 r.getEea(), r.getEuAdequacy(), r.getAdequacyNote(), r.getRetired(), r.getVersion());
     }

@@ -23,8 +23,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,7 +130,7 @@ public class AttachmentService {
         AttachmentRecord record = find(id);
         requireAccess(ownerOf(record), false);
         if (record.getDeletedAt() != null) {
-            throw new FileRejectedException(record.getFileName() + " was deleted on " + record.getDeletedAt().toLocalDate()
+            throw new FileRejectedException(record.getFileName() + " was deleted on " + LocalDate.ofInstant(record.getDeletedAt(), ZoneId.systemDefault())
                     + " by " + record.getDeletedBy() + ": " + record.getDeleteReason());
         }
         try {
@@ -149,7 +149,7 @@ public class AttachmentService {
         AttachmentRecord record = find(id);
         requireAccess(ownerOf(record), true);
         if (record.getDeletedAt() == null) {
-            record.setDeletedAt(OffsetDateTime.now());
+            record.setDeletedAt(Instant.now());
             record.setDeletedBy(CurrentUser.username().orElseThrow());
             record.setDeleteReason(reason.trim());
             record.store();
@@ -159,7 +159,7 @@ public class AttachmentService {
     /** Removes the bytes of files deleted longer ago than the retention; the rows stay as the record. Audited. */
     @Transactional
     public int purgeDeleted(Instant now) {
-        var expired = dsl.selectFrom(ATTACHMENT).where(ATTACHMENT.DELETED_AT.lt(now.minus(retention).atOffset(ZoneOffset.UTC)))
+        var expired = dsl.selectFrom(ATTACHMENT).where(ATTACHMENT.DELETED_AT.lt(now.minus(retention)))
                 .and(ATTACHMENT.PURGED_AT.isNull()).forUpdate().fetch();
         for (AttachmentRecord record : expired) {
             if (!inDatabase(record) && !dsl.fetchExists(ATTACHMENT, ATTACHMENT.SHA256.eq(record.getSha256())
@@ -170,7 +170,7 @@ public class AttachmentService {
                     throw new UncheckedIOException(e);
                 }
             }
-            dsl.update(ATTACHMENT).set(ATTACHMENT.DATA, (byte[]) null).set(ATTACHMENT.PURGED_AT, now.atOffset(ZoneOffset.UTC))
+            dsl.update(ATTACHMENT).set(ATTACHMENT.DATA, (byte[]) null).set(ATTACHMENT.PURGED_AT, now)
                     .where(ATTACHMENT.ID.eq(record.getId())).execute();
             audit.record(AuditEvent.of(record.getModule(), "attachment", record.getId(), "PURGE")
                     .before(Map.of("fileName", record.getFileName(), "sha256", record.getSha256(), "deletedAt", record.getDeletedAt()))
@@ -222,7 +222,7 @@ public class AttachmentService {
 
     static Attachment toAttachment(AttachmentRecord r) {
         return new Attachment(r.getId(), ownerOf(r), r.getFileName(), r.getContentType(), r.getSizeBytes(), r.getSha256(),
-                r.getUploadedBy(), r.getUploadedAt() == null ? Instant.now() : r.getUploadedAt().toInstant(),
-                r.getDeletedAt() == null ? null : r.getDeletedAt().toInstant(), r.getDeletedBy(), r.getDeleteReason());
+                r.getUploadedBy(), r.getUploadedAt() == null ? Instant.now() : r.getUploadedAt(),
+                r.getDeletedAt(), r.getDeletedBy(), r.getDeleteReason());
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +150,7 @@ public class JobRunner {
         }
         Long runId = dsl.insertInto(JOB_RUN).set(JOB_RUN.JOB_ID, job.id()).set(JOB_RUN.PLUGIN_ID, pluginId)
                 .set(JOB_RUN.NODE, node).set(JOB_RUN.TRIGGER, manual ? "MANUAL" : "SCHEDULE")
-                .set(JOB_RUN.STARTED_AT, started.atOffset(ZoneOffset.UTC)).set(JOB_RUN.OUTCOME, "RUNNING")
+                .set(JOB_RUN.STARTED_AT, started).set(JOB_RUN.OUTCOME, "RUNNING")
                 .returning(JOB_RUN.ID).fetchOne(JOB_RUN.ID);
         String outcome = "SUCCEEDED";
         String error = null;
@@ -178,7 +177,7 @@ public class JobRunner {
             error = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
             log.error("Job {} failed", job.id(), failure);
         }
-        dsl.update(JOB_RUN).set(JOB_RUN.FINISHED_AT, OffsetDateTime.now(ZoneOffset.UTC)).set(JOB_RUN.OUTCOME, outcome)
+        dsl.update(JOB_RUN).set(JOB_RUN.FINISHED_AT, Instant.now()).set(JOB_RUN.OUTCOME, outcome)
                 .set(JOB_RUN.ERROR, error == null ? null : error.substring(0, Math.min(error.length(), 4000)))
                 .where(JOB_RUN.ID.eq(runId)).execute();
     }

@@ -88,7 +88,7 @@ public class JobService {
 
     private static JobRun toRun(Record r) {
         return new JobRun(r.get(JOB_RUN.ID), r.get(JOB_RUN.JOB_ID), r.get(JOB_RUN.NODE), "MANUAL".equals(r.get(JOB_RUN.TRIGGER)),
-                r.get(JOB_RUN.STARTED_AT).toInstant(), r.get(JOB_RUN.FINISHED_AT) == null ? null : r.get(JOB_RUN.FINISHED_AT).toInstant(),
+                r.get(JOB_RUN.STARTED_AT), r.get(JOB_RUN.FINISHED_AT),
                 r.get(JOB_RUN.OUTCOME), r.get(JOB_RUN.ERROR));
     }
 }

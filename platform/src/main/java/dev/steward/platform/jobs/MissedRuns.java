@@ -63,7 +63,7 @@ class MissedRuns {
         if (last == null) {
             return false; // never ran: nothing to measure from
         }
-        Instant reference = last.value2() != null ? last.value2().toInstant() : last.value1().toInstant();
+        Instant reference = last.value2() != null ? last.value2() : last.value1();
         Optional<Gap> gap = gap(job.schedule(), reference, now);
         if (gap.isEmpty()) {
             return false;
@@ -73,8 +73,8 @@ class MissedRuns {
         String text = (g.ticks() == 1 ? "Missed the run due " + TIME.format(g.first())
                 : "Missed " + g.ticks() + " runs due from " + TIME.format(g.first()) + " to " + TIME.format(g.last())) + ": " + reason;
         dsl.insertInto(JOB_RUN).set(JOB_RUN.JOB_ID, job.id()).set(JOB_RUN.PLUGIN_ID, pluginId).set(JOB_RUN.NODE, node)
-                .set(JOB_RUN.TRIGGER, "SCHEDULE").set(JOB_RUN.STARTED_AT, g.first().atOffset(ZoneOffset.UTC))
-                .set(JOB_RUN.FINISHED_AT, g.last().atOffset(ZoneOffset.UTC)).set(JOB_RUN.OUTCOME, "MISSED")
+                .set(JOB_RUN.TRIGGER, "SCHEDULE").set(JOB_RUN.STARTED_AT, g.first())
+                .set(JOB_RUN.FINISHED_AT, g.last()).set(JOB_RUN.OUTCOME, "MISSED")
                 .set(JOB_RUN.ERROR, text).execute();
         log.warn("Job {}: {}", job.id(), text);
         return true;

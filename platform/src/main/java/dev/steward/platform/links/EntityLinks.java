@@ -87,7 +87,7 @@ public class EntityLinks {
                 LinkTarget target = described.get(other.id());
                 if (target != null) {
                     visible.add(new LinkedRecord(row.getId(), other, provider.get().label(), target, row.getNote(), row.getCreatedBy(),
-                            row.getCreatedAt().toInstant(), mayLinkThis || provider.get().mayLink(other.id())));
+                            row.getCreatedAt(), mayLinkThis || provider.get().mayLink(other.id())));
                 }
             }
         }
@@ -124,7 +124,7 @@ public class EntityLinks {
         row.store();
         row.refresh();
         EntityLinkProvider toProvider = provider(to.type()).orElseThrow();
-        return new LinkedRecord(row.getId(), to, toProvider.label(), toTarget, trimmed, row.getCreatedBy(), row.getCreatedAt().toInstant(), true);
+        return new LinkedRecord(row.getId(), to, toProvider.label(), toTarget, trimmed, row.getCreatedBy(), row.getCreatedAt(), true);
     }
 
     @Transactional

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import static dev.steward.platform.db.generated.Tables.MAIL_OUTBOX;
@@ -36,8 +36,8 @@ public class MailOutbox {
     static final Duration CLAIM = Duration.ofMinutes(5);
     static final int FAILURES_ENDING_A_RUN = 3;
 
-    public record Mail(long id, String recipient, String subject, String status, int attempts, OffsetDateTime nextAttemptAt,
-                       String lastError, OffsetDateTime createdAt, OffsetDateTime sentAt) {
+    public record Mail(long id, String recipient, String subject, String status, int attempts, Instant nextAttemptAt,
+                       String lastError, Instant createdAt, Instant sentAt) {
     }
 
     private final DSLContext dsl;
@@ -87,7 +87,7 @@ public class MailOutbox {
     }
 
     private MailOutboxRecord claimNext() {
-        OffsetDateTime now = OffsetDateTime.now();
+        Instant now = Instant.now();
         MailOutboxRecord mail = dsl.selectFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.STATUS.in("PENDING", "FAILED"))
                 .and(MAIL_OUTBOX.NEXT_ATTEMPT_AT.le(now)).orderBy(MAIL_OUTBOX.ID).limit(1)
                 .forUpdate().skipLocked().fetchOne();
@@ -111,13 +111,13 @@ public class MailOutbox {
             int attempts = mail.getAttempts() + 1;
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.STATUS, "FAILED").set(MAIL_OUTBOX.ATTEMPTS, attempts)
-                    .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, OffsetDateTime.now().plus(backoff(attempts)))
+                    .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, Instant.now().plus(backoff(attempts)))
                     .set(MAIL_OUTBOX.LAST_ERROR, error.substring(0, Math.min(error.length(), 2000)))
                     .where(MAIL_OUTBOX.ID.eq(mail.getId())).execute();
             log.warn("Mail {} to {} failed (attempt {}): {}", mail.getId(), mail.getRecipientEmail(), attempts, error);
             return false;
         }
-        dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.STATUS, "SENT").set(MAIL_OUTBOX.SENT_AT, OffsetDateTime.now())
+        dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.STATUS, "SENT").set(MAIL_OUTBOX.SENT_AT, Instant.now())
                 .set(MAIL_OUTBOX.ATTEMPTS, mail.getAttempts() + 1).set(MAIL_OUTBOX.LAST_ERROR, (String) null)
                 .where(MAIL_OUTBOX.ID.eq(mail.getId())).execute();
         return true;
@@ -141,7 +141,7 @@ public class MailOutbox {
     @PreAuthorize("hasAuthority('" + PlatformPermissions.OUTBOX_MANAGE + "')")
     @Transactional
     public void retryNow(long id) {
-        dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, OffsetDateTime.now())
+        dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, Instant.now())
                 .where(MAIL_OUTBOX.ID.eq(id)).and(MAIL_OUTBOX.STATUS.ne("SENT")).execute();
     }
 }

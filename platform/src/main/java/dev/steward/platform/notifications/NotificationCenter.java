@@ -1,5 +1,6 @@
 package dev.steward.platform.notifications;
 
+import java.time.Instant;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.spi.NotificationTemplate.RenderedMail;
 import org.jooq.DSLContext;
@@ -11,7 +12,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.steward.platform.db.generated.tables.records.NotificationPreferenceRecord;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,7 +73,7 @@ public class NotificationCenter implements NotificationService {
         for (Notification n : notifications) {
             var preference = Optional.ofNullable(preferences.get(n.recipient() + "\u0000" + n.kind()));
             boolean inApp = preference.map(NotificationPreferenceRecord::getInApp).orElse(true);
-            EmailMode email = preference.map(p -> EmailMode.valueOf(p.getEmail())).orElse(EmailMode.IMMEDIATE);
+            EmailMode email = preference.map(p -> p.getEmail()).orElse(EmailMode.IMMEDIATE);
             String address = addresses.get(n.recipient());
             boolean digest = email == EmailMode.DIGEST && address != null;
             if (inApp || digest) {
@@ -117,21 +117,21 @@ public class NotificationCenter implements NotificationService {
     public List<InboxItem> latest(int limit) {
         return dsl.selectFrom(NOTIFICATION).where(mine()).orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc())
                 .limit(limit).fetch(r -> new InboxItem(r.getId(), r.getModule(), r.getKind(), r.getTitle(), r.getBody(),
-                        r.getLink(), r.getCreatedAt().toInstant(), r.getReadAt() != null));
+                        r.getLink(), r.getCreatedAt(), r.getReadAt() != null));
     }
 
     /** Marks one of the current user's notifications read (another user's id changes nothing). */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void markRead(long id) {
-        dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, OffsetDateTime.now()).where(mine()).and(NOTIFICATION.ID.eq(id))
+        dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, Instant.now()).where(mine()).and(NOTIFICATION.ID.eq(id))
                 .and(NOTIFICATION.READ_AT.isNull()).execute();
     }
 
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void markAllRead() {
-        dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, OffsetDateTime.now()).where(mine())
+        dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, Instant.now()).where(mine())
                 .and(NOTIFICATION.READ_AT.isNull()).execute();
     }
 
@@ -140,9 +140,9 @@ public class NotificationCenter implements NotificationService {
     public void setPreference(String kind, boolean inApp, EmailMode email) {
         String me = CurrentUser.username().orElseThrow();
         dsl.insertInto(NOTIFICATION_PREFERENCE).set(NOTIFICATION_PREFERENCE.USERNAME, me).set(NOTIFICATION_PREFERENCE.KIND, kind)
-                .set(NOTIFICATION_PREFERENCE.IN_APP, inApp).set(NOTIFICATION_PREFERENCE.EMAIL, email.name())
+                .set(NOTIFICATION_PREFERENCE.IN_APP, inApp).set(NOTIFICATION_PREFERENCE.EMAIL, email)
                 .onConflict(NOTIFICATION_PREFERENCE.USERNAME, NOTIFICATION_PREFERENCE.KIND).doUpdate()
-                .set(NOTIFICATION_PREFERENCE.IN_APP, inApp).set(NOTIFICATION_PREFERENCE.EMAIL, email.name()).execute();
+                .set(NOTIFICATION_PREFERENCE.IN_APP, inApp).set(NOTIFICATION_PREFERENCE.EMAIL, email).execute();
     }
 
     /** One row per kind the user has received or a module has a template for, with the user's choice. */
@@ -159,7 +159,7 @@ public class NotificationCenter implements NotificationService {
                 .fetchMap(NOTIFICATION_PREFERENCE.KIND);
         kinds.addAll(stored.keySet());
         return kinds.stream().map(kind -> stored.containsKey(kind)
-                ? new Preference(kind, stored.get(kind).getInApp(), EmailMode.valueOf(stored.get(kind).getEmail()))
+                ? new Preference(kind, stored.get(kind).getInApp(), stored.get(kind).getEmail())
                 : new Preference(kind, true, EmailMode.IMMEDIATE)).toList();
     }
 

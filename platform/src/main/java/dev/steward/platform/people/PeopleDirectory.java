@@ -1,5 +1,6 @@
 package dev.steward.platform.people;
 
+import java.time.Instant;
 import dev.steward.platform.db.generated.tables.records.PersonRecord;
 import dev.steward.platform.export.SafeCsv;
 import dev.steward.platform.search.SearchSql;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.OutputStream;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,12 +96,12 @@ public class PeopleDirectory {
         record.setTitle(blankToNull(form.title()));
         record.setOrgUnitId(form.orgUnitId());
         record.setManagerId(form.managerId());
-        record.setEmploymentStatus(form.status().name());
+        record.setEmploymentStatus(form.status());
         record.setStartDate(form.startDate());
         record.setEndDate(form.endDate());
         if (form.id() != null) {
             record.setVersion(record.getVersion() + 1);
-            record.setUpdatedAt(OffsetDateTime.now());
+            record.setUpdatedAt(Instant.now());
         }
         record.store();
         return record.getId();
@@ -132,7 +132,7 @@ public class PeopleDirectory {
         record.setParentId(parentId);
         if (id != null) {
             record.setVersion(record.getVersion() + 1);
-            record.setUpdatedAt(OffsetDateTime.now());
+            record.setUpdatedAt(Instant.now());
         }
         record.store();
         return record.getId();
@@ -195,7 +195,7 @@ public class PeopleDirectory {
             c = c.and(SearchSql.matchesAllWords(filter.text(), SEARCH_TEXT));
         }
         if (filter.status() != null) {
-            c = c.and(PERSON.EMPLOYMENT_STATUS.eq(filter.status().name()));
+            c = c.and(PERSON.EMPLOYMENT_STATUS.eq(filter.status()));
         }
         if (filter.orgUnitId() != null) {
             c = c.and(PERSON.ORG_UNIT_ID.eq(filter.orgUnitId()));
@@ -218,7 +218,7 @@ public class PeopleDirectory {
         return new Person(r.get(PERSON.ID), r.get(PERSON.EMPLOYEE_ID), r.get(PERSON.FULL_NAME), r.get(PERSON.EMAIL),
                 r.get(PERSON.TITLE), r.get(PERSON.ORG_UNIT_ID), r.get(ORG_UNIT.CODE), r.get(ORG_UNIT.NAME),
                 r.get(PERSON.MANAGER_ID), r.get(MANAGER.EMPLOYEE_ID), r.get(MANAGER.FULL_NAME),
-                EmploymentStatus.valueOf(r.get(PERSON.EMPLOYMENT_STATUS)), r.get(PERSON.START_DATE),
+                r.get(PERSON.EMPLOYMENT_STATUS), r.get(PERSON.START_DATE),
                 r.get(PERSON.END_DATE), r.get(PERSON.VERSION));
     }
 

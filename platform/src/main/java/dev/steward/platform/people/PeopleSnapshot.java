@@ -35,7 +35,7 @@ final class PeopleSnapshot {
                 .from(PERSON).leftJoin(ORG_UNIT).on(ORG_UNIT.ID.eq(PERSON.ORG_UNIT_ID))
                 .leftJoin(manager).on(manager.ID.eq(PERSON.MANAGER_ID)).fetchSize(5_000).fetchLazy()) {
             cursor.forEach(r -> byId.put(r.value1(), new Existing(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                    r.value6(), EmploymentStatus.valueOf(r.value7()), r.value8(), r.value9())));
+                    r.value6(), r.value7(), r.value8(), r.value9())));
         }
         return byId;
     }

@@ -1,5 +1,6 @@
 package dev.steward.platform.plugin;
 
+import java.time.Instant;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +33,7 @@ public class PluginStateStore {
                 });
         record.setEnabled(enabled);
         record.setChangedBy(actor);
-        record.setChangedAt(java.time.OffsetDateTime.now());
+        record.setChangedAt(Instant.now());
         record.store();
     }
 }

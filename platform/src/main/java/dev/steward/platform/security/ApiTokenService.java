@@ -11,8 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -74,8 +72,8 @@ public class ApiTokenService {
         r.setTokenHash(Sha256.hex(secret));
         r.setTokenPrefix(secret.substring(0, 10));
         r.setCreatedBy(CurrentUser.username().orElse("system"));
-        r.setCreatedAt(OffsetDateTime.now());
-        r.setExpiresAt(expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC));
+        r.setCreatedAt(Instant.now());
+        r.setExpiresAt(expiresAt == null ? null : expiresAt);
         r.store();
         return new ApiToken.Issued(toToken(r), secret);
     }
@@ -92,7 +90,7 @@ public class ApiTokenService {
         ApiTokenRecord r = dsl.selectFrom(API_TOKEN).where(API_TOKEN.ID.eq(id)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Token " + id + " does not exist"));
         if (r.getRevokedAt() == null) {
-            r.setRevokedAt(OffsetDateTime.now());
+            r.setRevokedAt(Instant.now());
             r.setRevokedBy(CurrentUser.username().orElse("system"));
             r.store();
         }
@@ -108,7 +106,7 @@ public class ApiTokenService {
         Instant now = Instant.now();
         return found.map(ApiTokenService::toToken).filter(t -> t.active(now)).map(t -> {
             // last use is bookkeeping, not a business change: a plain update keeps it out of the audit log
-            dsl.update(API_TOKEN).set(API_TOKEN.LAST_USED_AT, OffsetDateTime.now()).where(API_TOKEN.ID.eq(t.id())).execute();
+            dsl.update(API_TOKEN).set(API_TOKEN.LAST_USED_AT, Instant.now()).where(API_TOKEN.ID.eq(t.id())).execute();
             return t;
         });
     }
@@ -124,8 +122,8 @@ public class ApiTokenService {
 
     private static ApiToken toToken(ApiTokenRecord r) {
         return new ApiToken(r.getId(), r.getName(), r.getPluginId(), Arrays.asList(r.getPermissions()), r.getTokenPrefix(),
-                r.getCreatedBy(), r.getCreatedAt().toInstant(), r.getExpiresAt() == null ? null : r.getExpiresAt().toInstant(),
-                r.getLastUsedAt() == null ? null : r.getLastUsedAt().toInstant(),
-                r.getRevokedAt() == null ? null : r.getRevokedAt().toInstant(), r.getRevokedBy());
+                r.getCreatedBy(), r.getCreatedAt(), r.getExpiresAt(),
+                r.getLastUsedAt(),
+                r.getRevokedAt(), r.getRevokedBy());
     }
 }

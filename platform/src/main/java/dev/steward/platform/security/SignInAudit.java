@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -71,7 +70,7 @@ public class SignInAudit {
     public void count(Kind kind, String subject, String source, Map<String, ?> details) {
         String from = SignInSource.normalise(source);
         String who = subject == null || subject.isBlank() ? UNKNOWN_ACCOUNT : subject.length() > 120 ? subject.substring(0, 120) : subject;
-        var windowStart = windowStart(clock.instant()).atOffset(ZoneOffset.UTC);
+        var windowStart = windowStart(clock.instant());
         boolean first = dsl.insertInto(SIGN_IN_AUDIT_WINDOW).set(SIGN_IN_AUDIT_WINDOW.KIND, kind.name())
                 .set(SIGN_IN_AUDIT_WINDOW.SUBJECT, who).set(SIGN_IN_AUDIT_WINDOW.SOURCE, from)
                 .set(SIGN_IN_AUDIT_WINDOW.WINDOW_START, windowStart).set(SIGN_IN_AUDIT_WINDOW.ATTEMPTS, 1)
@@ -115,7 +114,7 @@ public class SignInAudit {
     public int writeSummaries() {
         Instant now = clock.instant();
         var closed = dsl.deleteFrom(SIGN_IN_AUDIT_WINDOW)
-                .where(SIGN_IN_AUDIT_WINDOW.WINDOW_START.le(now.minus(window).atOffset(ZoneOffset.UTC)))
+                .where(SIGN_IN_AUDIT_WINDOW.WINDOW_START.le(now.minus(window)))
                 .returning().fetch();
         int written = 0;
         for (var row : closed) {
@@ -128,8 +127,8 @@ public class SignInAudit {
             after.put("attempts", row.getAttempts());
             after.put("not_written_singly", unwritten);
             after.put("source", row.getSource());
-            after.put("window_start", row.getWindowStart().toInstant().toString());
-            after.put("window_end", row.getWindowStart().toInstant().plus(window).toString());
+            after.put("window_start", row.getWindowStart().toString());
+            after.put("window_end", row.getWindowStart().plus(window).toString());
             audit.record(AuditEvent.of("platform", kind.entityType, row.getSubject(), kind.action + "_SUMMARY")
                     .actor(actor(kind, row.getSubject())).after(after));
             written++;

@@ -9,8 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static dev.steward.platform.db.generated.Tables.APP_USER;
@@ -76,8 +74,8 @@ public class SignInThrottle {
             }
         }
         return dsl.select(SIGN_IN_FAILURE.NOT_BEFORE).from(SIGN_IN_FAILURE).where(keys)
-                .and(SIGN_IN_FAILURE.NOT_BEFORE.gt(now.atOffset(ZoneOffset.UTC)))
-                .fetch(SIGN_IN_FAILURE.NOT_BEFORE).stream().map(OffsetDateTime::toInstant).max(Instant::compareTo)
+                .and(SIGN_IN_FAILURE.NOT_BEFORE.gt(now))
+                .fetch(SIGN_IN_FAILURE.NOT_BEFORE).stream().max(Instant::compareTo)
                 .map(until -> Duration.between(now, until));
     }
 
@@ -102,7 +100,7 @@ public class SignInThrottle {
     @Transactional
     public void succeeded(String username, String source) {
         String from = SignInSource.normalise(source);
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        Instant now = clock.instant();
         dsl.deleteFrom(SIGN_IN_FAILURE).where(SIGN_IN_FAILURE.SCOPE.eq(Scope.ACCOUNT_SOURCE.name()))
                 .and(SIGN_IN_FAILURE.ACCOUNT.eq(username)).and(SIGN_IN_FAILURE.SOURCE.eq(from)).execute();
         dsl.insertInto(SIGN_IN_KNOWN_SOURCE).set(SIGN_IN_KNOWN_SOURCE.ACCOUNT, username)
@@ -117,27 +115,26 @@ public class SignInThrottle {
     public int purge() {
         Instant now = clock.instant();
         int streaks = dsl.deleteFrom(SIGN_IN_FAILURE)
-                .where(SIGN_IN_FAILURE.LAST_FAILURE_AT.lt(now.minus(forgetAfter).atOffset(ZoneOffset.UTC)))
-                .and(SIGN_IN_FAILURE.NOT_BEFORE.isNull().or(SIGN_IN_FAILURE.NOT_BEFORE.lt(now.atOffset(ZoneOffset.UTC))))
+                .where(SIGN_IN_FAILURE.LAST_FAILURE_AT.lt(now.minus(forgetAfter)))
+                .and(SIGN_IN_FAILURE.NOT_BEFORE.isNull().or(SIGN_IN_FAILURE.NOT_BEFORE.lt(now)))
                 .execute();
         return streaks + dsl.deleteFrom(SIGN_IN_KNOWN_SOURCE)
-                .where(SIGN_IN_KNOWN_SOURCE.LAST_SUCCESS_AT.lt(now.minus(knownFor).atOffset(ZoneOffset.UTC))).execute();
+                .where(SIGN_IN_KNOWN_SOURCE.LAST_SUCCESS_AT.lt(now.minus(knownFor))).execute();
     }
 
     private void count(Scope scope, String account, String source, int free, Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        OffsetDateTime forgotten = now.minus(forgetAfter).atOffset(ZoneOffset.UTC);
+        Instant forgotten = now.minus(forgetAfter);
         Integer failures = dsl.insertInto(SIGN_IN_FAILURE)
                 .set(SIGN_IN_FAILURE.SCOPE, scope.name()).set(SIGN_IN_FAILURE.ACCOUNT, account)
                 .set(SIGN_IN_FAILURE.SOURCE, source).set(SIGN_IN_FAILURE.FAILURES, 1)
-                .set(SIGN_IN_FAILURE.LAST_FAILURE_AT, at)
+                .set(SIGN_IN_FAILURE.LAST_FAILURE_AT, now)
                 .onConflict(SIGN_IN_FAILURE.SCOPE, SIGN_IN_FAILURE.ACCOUNT, SIGN_IN_FAILURE.SOURCE).doUpdate()
                 .set(SIGN_IN_FAILURE.FAILURES, org.jooq.impl.DSL.when(SIGN_IN_FAILURE.LAST_FAILURE_AT.lt(forgotten), 1)
                         .otherwise(SIGN_IN_FAILURE.FAILURES.plus(1)))
-                .set(SIGN_IN_FAILURE.LAST_FAILURE_AT, at)
+                .set(SIGN_IN_FAILURE.LAST_FAILURE_AT, now)
                 .returning(SIGN_IN_FAILURE.FAILURES).fetchOne(SIGN_IN_FAILURE.FAILURES);
         if (failures != null && failures >= free) {
-            dsl.update(SIGN_IN_FAILURE).set(SIGN_IN_FAILURE.NOT_BEFORE, now.plus(delayAfter(failures - free)).atOffset(ZoneOffset.UTC))
+            dsl.update(SIGN_IN_FAILURE).set(SIGN_IN_FAILURE.NOT_BEFORE, now.plus(delayAfter(failures - free)))
                     .where(SIGN_IN_FAILURE.SCOPE.eq(scope.name())).and(SIGN_IN_FAILURE.ACCOUNT.eq(account))
                     .and(SIGN_IN_FAILURE.SOURCE.eq(source)).execute();
         }
@@ -159,6 +156,6 @@ public class SignInThrottle {
     private boolean isKnown(String username, String source, Instant now) {
         return dsl.fetchExists(SIGN_IN_KNOWN_SOURCE, SIGN_IN_KNOWN_SOURCE.ACCOUNT.eq(username)
                 .and(SIGN_IN_KNOWN_SOURCE.SOURCE.eq(source))
-                .and(SIGN_IN_KNOWN_SOURCE.LAST_SUCCESS_AT.gt(now.minus(knownFor).atOffset(ZoneOffset.UTC))));
+                .and(SIGN_IN_KNOWN_SOURCE.LAST_SUCCESS_AT.gt(now.minus(knownFor))));
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -257,7 +257,7 @@ public class UserAccountService {
                 r.get(APP_USER.LAST_LOGIN_AT), r.get(APP_USER.VERSION));
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now();
+    static Instant now() {
+        return Instant.now();
     }
 }

@@ -21,6 +21,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
@@ -113,7 +114,7 @@ class NotificationMailTest {
 
         startSmtp();
         assertThat(outbox.sendDue(10)).as("not due yet: backoff").isZero();
-        dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, java.time.OffsetDateTime.now()).execute(); // "retry now"
+        dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, Instant.now()).execute(); // "retry now"
         assertThat(outbox.sendDue(10)).isEqualTo(1);
         assertThat(outbox.sendDue(10)).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
@@ -191,7 +192,7 @@ class NotificationMailTest {
         }
         dsl.deleteFrom(NOTIFICATION_PREFERENCE).where(NOTIFICATION_PREFERENCE.USERNAME.in("ana", "bo")).execute();
         dsl.insertInto(NOTIFICATION_PREFERENCE, NOTIFICATION_PREFERENCE.USERNAME, NOTIFICATION_PREFERENCE.KIND,
-                NOTIFICATION_PREFERENCE.IN_APP, NOTIFICATION_PREFERENCE.EMAIL).values("bo", "reviews.assigned", false, "OFF").execute();
+                NOTIFICATION_PREFERENCE.IN_APP, NOTIFICATION_PREFERENCE.EMAIL).values("bo", "reviews.assigned", false, EmailMode.OFF).execute();
         int bellBefore = dsl.fetchCount(NOTIFICATION);
 
         notifications.sendAll(List.of(

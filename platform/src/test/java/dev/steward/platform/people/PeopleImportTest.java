@@ -69,7 +69,7 @@ class PeopleImportTest {
         var cy = dsl.selectFrom(PERSON).where(PERSON.EMPLOYEE_ID.eq("E300")).fetchOne();
         var bo = dsl.selectFrom(PERSON).where(PERSON.EMPLOYEE_ID.eq("E200")).fetchOne();
         assertThat(cy.getManagerId()).isEqualTo(bo.getId());
-        assertThat(cy.getEmploymentStatus()).isEqualTo("LEAVE");
+        assertThat(cy.getEmploymentStatus()).isEqualTo(EmploymentStatus.LEAVE);
         assertThat(dsl.fetchCount(ORG_UNIT)).isEqualTo(2);
         var audit = dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.ACTION.eq("IMPORT")).orderBy(AUDIT_LOG.ID.desc()).limit(1).fetchOne();
         assertThat(audit.getActor()).isEqualTo("hr-admin");

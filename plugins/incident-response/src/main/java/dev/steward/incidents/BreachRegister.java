@@ -56,9 +56,9 @@ public class BreachRegister {
                         INCIDENT.MEASURES_TAKEN, INCIDENT.RISK_LEVEL, decisions)
                 .from(INCIDENT).orderBy(INCIDENT.DISCOVERED_AT, INCIDENT.ID).fetchSize(500).fetchLazy()) {
             for (var r : cursor) {
-                sink.accept(new Entry(r.value1(), r.value2(), IncidentType.valueOf(r.value3()).label(), Times.instant(r.value4()),
-                        Times.instant(r.value5()), Phase.valueOf(r.value6()).label(), String.join(", ", r.value7()), r.value8(),
-                        r.value9(), r.value10(), r.value11() == null ? "not concluded" : RiskLevel.valueOf(r.value11()).label(),
+                sink.accept(new Entry(r.value1(), r.value2(), r.value3().label(), r.value4(),
+                        r.value5(), r.value6().label(), String.join(", ", r.value7()), r.value8(),
+                        r.value9(), r.value10(), r.value11() == null ? "not concluded" : r.value11().label(),
                         r.value12() == null ? "no notice called for" : r.value12()));
             }
         }

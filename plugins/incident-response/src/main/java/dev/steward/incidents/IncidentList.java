@@ -1,6 +1,8 @@
 package dev.steward.incidents;
 
 import dev.steward.incidents.assessment.SeverityBand;
+import dev.steward.incidents.obligations.ObligationStatus;
+import dev.steward.incidents.work.Task;
 import dev.steward.platform.search.SearchSql;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -52,16 +54,16 @@ public class IncidentList {
     }
 
     private List<IncidentRow> rows(Condition where, List<SortField<?>> order, int offset, int limit) {
-        Field<java.time.OffsetDateTime> nextDue = select(min(OBLIGATION.DUE_AT)).from(OBLIGATION)
-                .where(OBLIGATION.INCIDENT_ID.eq(INCIDENT.ID).and(OBLIGATION.STATUS.in("PROPOSED", "REQUIRED"))).asField("next_due");
+        Field<java.time.Instant> nextDue = select(min(OBLIGATION.DUE_AT)).from(OBLIGATION)
+                .where(OBLIGATION.INCIDENT_ID.eq(INCIDENT.ID).and(OBLIGATION.STATUS.in(ObligationStatus.PROPOSED, ObligationStatus.REQUIRED))).asField("next_due");
         Field<Integer> openTasks = selectCount().from(TASK)
-                .where(TASK.INCIDENT_ID.eq(INCIDENT.ID).and(TASK.STATUS.eq("OPEN"))).asField("open_tasks");
+                .where(TASK.INCIDENT_ID.eq(INCIDENT.ID).and(TASK.STATUS.eq(Task.Status.OPEN))).asField("open_tasks");
         return dsl.select(INCIDENT.ID, INCIDENT.REFERENCE, INCIDENT.TITLE, INCIDENT.TYPE, INCIDENT.PHASE, INCIDENT.SEVERITY,
                         INCIDENT.ASSIGNEE, INCIDENT.DISCOVERED_AT, nextDue, openTasks)
                 .from(INCIDENT).where(where).orderBy(order).offset(offset).limit(limit)
-                .fetch(r -> new IncidentRow(r.value1(), r.value2(), r.value3(), IncidentType.valueOf(r.value4()),
-                        Phase.valueOf(r.value5()), r.value6() == null ? null : SeverityBand.valueOf(r.value6()), r.value7(),
-                        Times.instant(r.value8()), Times.instant(r.value9()), r.value10()));
+                .fetch(r -> new IncidentRow(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6(), r.value7(),
+                        r.value8(), r.value9(), r.value10()));
     }
 
     @PreAuthorize(IncidentPermissions.MAY_READ)
@@ -76,15 +78,15 @@ public class IncidentList {
             c = c.and(SearchSql.matchesAllWords(f.text(), SEARCH_TEXT));
         }
         if (f.phase() != null) {
-            c = c.and(INCIDENT.PHASE.eq(f.phase().name()));
+            c = c.and(INCIDENT.PHASE.eq(f.phase()));
         } else if (f.openOnly()) {
-            c = c.and(INCIDENT.PHASE.ne(Phase.CLOSED.name()));
+            c = c.and(INCIDENT.PHASE.ne(Phase.CLOSED));
         }
         if (f.severity() != null) {
-            c = c.and(INCIDENT.SEVERITY.eq(f.severity().name()));
+            c = c.and(INCIDENT.SEVERITY.eq(f.severity()));
         }
         if (f.type() != null) {
-            c = c.and(INCIDENT.TYPE.eq(f.type().name()));
+            c = c.and(INCIDENT.TYPE.eq(f.type()));
         }
         if (f.assignee() != null && !f.assignee().isBlank()) {
             c = c.and(INCIDENT.ASSIGNEE.eq(f.assignee().strip()));

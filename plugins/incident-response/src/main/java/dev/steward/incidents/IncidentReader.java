@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.steward.incidents.Times.instant;
 import static dev.steward.incidents.db.Tables.INCIDENT;
 import static dev.steward.incidents.db.Tables.INCIDENT_RESIDENCY;
 
@@ -44,28 +43,28 @@ public class IncidentReader {
     }
 
     Incident toIncident(IncidentRecord r) {
-        return new Incident(r.getId(), r.getReference(), r.getVersion(), Phase.valueOf(r.getPhase()),
-                r.getSeverity() == null ? null : SeverityBand.valueOf(r.getSeverity()),
-                r.getRiskLevel() == null ? null : RiskLevel.valueOf(r.getRiskLevel()), r.getRiskReasoning(),
-                r.getAwareDeclaredBy(), instant(r.getClosedAt()), instant(r.getCreatedAt()), r.getCreatedBy(), facts(r));
+        return new Incident(r.getId(), r.getReference(), r.getVersion(), r.getPhase(),
+                r.getSeverity(),
+                r.getRiskLevel(), r.getRiskReasoning(),
+                r.getAwareDeclaredBy(), r.getClosedAt(), r.getCreatedAt(), r.getCreatedBy(), facts(r));
     }
 
     private IncidentForm facts(IncidentRecord r) {
         IncidentForm f = new IncidentForm();
         f.setTitle(r.getTitle());
         f.setDescription(r.getDescription());
-        f.setType(IncidentType.valueOf(r.getType()));
-        f.setSource(IncidentSource.valueOf(r.getSource()));
-        f.setOurRole(OurRole.valueOf(r.getOurRole()));
+        f.setType(r.getType());
+        f.setSource(r.getSource());
+        f.setOurRole(r.getOurRole());
         f.setReporter(r.getReporter());
         f.setAssignee(r.getAssignee());
         f.setResponders(Arrays.asList(r.getResponders()));
-        f.setOccurredFrom(instant(r.getOccurredFrom()));
-        f.setOccurredTo(instant(r.getOccurredTo()));
-        f.setDiscoveredAt(instant(r.getDiscoveredAt()));
-        f.setAwareAt(instant(r.getAwareAt()));
-        f.setDeterminedAt(instant(r.getDeterminedAt()));
-        f.setContainedAt(instant(r.getContainedAt()));
+        f.setOccurredFrom(r.getOccurredFrom());
+        f.setOccurredTo(r.getOccurredTo());
+        f.setDiscoveredAt(r.getDiscoveredAt());
+        f.setAwareAt(r.getAwareAt());
+        f.setDeterminedAt(r.getDeterminedAt());
+        f.setContainedAt(r.getContainedAt());
         f.setConfidentiality(r.getConfidentiality());
         f.setIntegrity(r.getIntegrity());
         f.setAvailability(r.getAvailability());

@@ -23,7 +23,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import static dev.steward.incidents.Times.odt;
 import static dev.steward.incidents.db.Sequences.INCIDENT_REFERENCE_SEQ;
 import static dev.steward.incidents.db.Tables.INCIDENT;
 import static dev.steward.incidents.db.Tables.INCIDENT_RESIDENCY;
@@ -79,7 +77,7 @@ public class IncidentService {
         long number = dsl.nextval(INCIDENT_REFERENCE_SEQ);
         record.setReference("INC-" + Year.now(clock).getValue() + "-" + String.format("%05d", number));
         record.setCreatedBy(CurrentUser.username().orElse("system"));
-        record.setPhase(Phase.REPORTED.name());
+        record.setPhase(Phase.REPORTED);
         record.setVersion(0);
         apply(form, record);
         record.store();
@@ -116,7 +114,7 @@ public class IncidentService {
     @Transactional
     public Incident update(long id, int version, IncidentForm form) {
         IncidentRecord record = lockForUpdate(dsl, id, version);
-        if (Phase.valueOf(record.getPhase()) == Phase.CLOSED) {
+        if (record.getPhase() == Phase.CLOSED) {
             throw new IllegalStateException("The incident is closed; reopen it to change its facts");
         }
         validate(form, id);
@@ -127,7 +125,7 @@ public class IncidentService {
         }
         apply(form, record);
         record.setVersion(record.getVersion() + 1);
-        record.setUpdatedAt(OffsetDateTime.now(clock));
+        record.setUpdatedAt(clock.instant());
         record.store();
         saveResidents(id, form.getResidents());
         timeline.record(id, Kind.FACTS, "Changed " + String.join(", ", changed));
@@ -162,24 +160,24 @@ public class IncidentService {
     }
 
     private void apply(IncidentForm f, IncidentRecord r) {
-        if (!Objects.equals(f.getAwareAt(), Times.instant(r.getAwareAt()))) {
+        if (!Objects.equals(f.getAwareAt(), r.getAwareAt())) {
             r.setAwareDeclaredBy(f.getAwareAt() == null ? null : CurrentUser.username().orElse("system"));
         }
         r.setTitle(f.getTitle().strip());
         r.setDescription(Text.blankToNull(f.getDescription()));
-        r.setType(f.getType().name());
-        r.setSource(f.getSource().name());
-        r.setOurRole(f.getOurRole().name());
+        r.setType(f.getType());
+        r.setSource(f.getSource());
+        r.setOurRole(f.getOurRole());
         r.setReporter(Text.blankToNull(f.getReporter()));
         r.setAssignee(Text.blankToNull(f.getAssignee()));
         r.setResponders(f.getResponders().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct()
                 .toArray(String[]::new));
-        r.setOccurredFrom(odt(f.getOccurredFrom()));
-        r.setOccurredTo(odt(f.getOccurredTo()));
-        r.setDiscoveredAt(odt(f.getDiscoveredAt()));
-        r.setAwareAt(odt(f.getAwareAt()));
-        r.setDeterminedAt(odt(f.getDeterminedAt()));
-        r.setContainedAt(odt(f.getContainedAt()));
+        r.setOccurredFrom(f.getOccurredFrom());
+        r.setOccurredTo(f.getOccurredTo());
+        r.setDiscoveredAt(f.getDiscoveredAt());
+        r.setAwareAt(f.getAwareAt());
+        r.setDeterminedAt(f.getDeterminedAt());
+        r.setContainedAt(f.getContainedAt());
         r.setConfidentiality(f.isConfidentiality());
         r.setIntegrity(f.isIntegrity());
         r.setAvailability(f.isAvailability());

@@ -1,6 +1,7 @@
 package dev.steward.incidents;
 
 import dev.steward.incidents.assessment.SeverityBand;
+import dev.steward.incidents.obligations.ObligationStatus;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -9,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +41,9 @@ public class IncidentStats {
     @Transactional(readOnly = true)
     public Map<Optional<SeverityBand>, Integer> openBySeverity() {
         Map<Optional<SeverityBand>, Integer> counts = new java.util.LinkedHashMap<>();
-        dsl.select(INCIDENT.SEVERITY, count()).from(INCIDENT).where(INCIDENT.PHASE.ne(Phase.CLOSED.name()))
+        dsl.select(INCIDENT.SEVERITY, count()).from(INCIDENT).where(INCIDENT.PHASE.ne(Phase.CLOSED))
                 .groupBy(INCIDENT.SEVERITY)
-                .forEach(r -> counts.put(Optional.ofNullable(r.value1()).map(SeverityBand::valueOf), r.value2()));
+                .forEach(r -> counts.put(Optional.ofNullable(r.value1()), r.value2()));
         return counts;
     }
 
@@ -52,27 +52,27 @@ public class IncidentStats {
     @Transactional(readOnly = true)
     public List<DueObligation> dueWithin(Duration within, int limit) {
         Instant now = Instant.now();
-        return due(OBLIGATION.DUE_AT.between(Times.odt(now), Times.odt(now.plus(within))), limit);
+        return due(OBLIGATION.DUE_AT.between(now, now.plus(within)), limit);
     }
 
     @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<DueObligation> overdue(int limit) {
-        return due(OBLIGATION.DUE_AT.lt(Times.odt(Instant.now())), limit);
+        return due(OBLIGATION.DUE_AT.lt(Instant.now()), limit);
     }
 
     @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public int overdueCount() {
-        return dsl.fetchCount(OBLIGATION, OBLIGATION.STATUS.in("PROPOSED", "REQUIRED").and(OBLIGATION.DUE_AT.lt(Times.odt(Instant.now()))));
+        return dsl.fetchCount(OBLIGATION, OBLIGATION.STATUS.in(ObligationStatus.PROPOSED, ObligationStatus.REQUIRED).and(OBLIGATION.DUE_AT.lt(Instant.now())));
     }
 
     private List<DueObligation> due(org.jooq.Condition when, int limit) {
         return dsl.select(INCIDENT.ID, INCIDENT.REFERENCE, OBLIGATION.REGIME, OBLIGATION.RECIPIENT, OBLIGATION.DUE_AT)
                 .from(OBLIGATION).join(INCIDENT).on(INCIDENT.ID.eq(OBLIGATION.INCIDENT_ID))
-                .where(OBLIGATION.STATUS.in("PROPOSED", "REQUIRED")).and(when)
+                .where(OBLIGATION.STATUS.in(ObligationStatus.PROPOSED, ObligationStatus.REQUIRED)).and(when)
                 .orderBy(OBLIGATION.DUE_AT).limit(limit)
-                .fetch(r -> new DueObligation(r.value1(), r.value2(), r.value3() + " · " + r.value4(), Times.instant(r.value5())));
+                .fetch(r -> new DueObligation(r.value1(), r.value2(), r.value3() + " · " + r.value4(), r.value5()));
     }
 
     /** Mean time from discovery to containment over incidents discovered in the last {@code period}. */
@@ -82,7 +82,7 @@ public class IncidentStats {
         Field<java.math.BigDecimal> seconds = avg(field("extract(epoch from ({0} - {1}))", java.math.BigDecimal.class,
                 INCIDENT.CONTAINED_AT, INCIDENT.DISCOVERED_AT));
         return seconds(dsl.select(seconds).from(INCIDENT).where(INCIDENT.CONTAINED_AT.isNotNull())
-                .and(INCIDENT.DISCOVERED_AT.gt(OffsetDateTime.now().minus(period))).fetchOne(seconds));
+                .and(INCIDENT.DISCOVERED_AT.gt(Instant.now().minus(period))).fetchOne(seconds));
     }
 
     /** Mean time from awareness to the first notice sent, over incidents discovered in the last {@code period}. */
@@ -94,7 +94,7 @@ public class IncidentStats {
         Field<java.math.BigDecimal> seconds = avg(field("extract(epoch from ({0} - {1}))", java.math.BigDecimal.class,
                 firstNotice.field("first_sent"), INCIDENT.AWARE_AT));
         return seconds(dsl.select(seconds).from(INCIDENT).join(firstNotice).on(INCIDENT.ID.eq(firstNotice.field(OBLIGATION.INCIDENT_ID)))
-                .where(INCIDENT.AWARE_AT.isNotNull()).and(INCIDENT.DISCOVERED_AT.gt(OffsetDateTime.now().minus(period)))
+                .where(INCIDENT.AWARE_AT.isNotNull()).and(INCIDENT.DISCOVERED_AT.gt(Instant.now().minus(period)))
                 .fetchOne(seconds));
     }
 

@@ -85,7 +85,7 @@ class NotificationsUiTest extends KaribuTest {
         var outbox = dev.steward.platform.db.generated.Tables.MAIL_OUTBOX;
         java.time.Instant retryAt = java.time.Instant.parse("2031-05-04T13:45:00Z");
         dsl.update(outbox).set(outbox.STATUS, "FAILED").set(outbox.ATTEMPTS, 2).set(outbox.LAST_ERROR, "MailSendException: Read timed out")
-                .set(outbox.NEXT_ATTEMPT_AT, retryAt.atOffset(java.time.ZoneOffset.UTC)).where(outbox.RECIPIENT_EMAIL.eq("retry@example.org")).execute();
+                .set(outbox.NEXT_ATTEMPT_AT, retryAt).where(outbox.RECIPIENT_EMAIL.eq("retry@example.org")).execute();
         loginAs("root", Role.ADMIN);
         java.util.TimeZone serverZone = java.util.TimeZone.getDefault();
         java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Berlin")); // the zone until the browser tells its own

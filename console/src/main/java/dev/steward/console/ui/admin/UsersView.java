@@ -67,7 +67,7 @@ public class UsersView extends VerticalLayout {
                         ? "Their role requires two-factor authentication: they set it up at their next sign-in" : null);
         grid.addColumn(u -> status(u) + (providers.containsKey(u.id()) ? " · sign-in: " + providers.get(u.id()) : ""))
                 .setHeader("Status").setAutoWidth(true);
-        grid.addColumn(u -> u.lastLoginAt() == null ? "never" : DisplayTime.format(u.lastLoginAt().toInstant()))
+        grid.addColumn(u -> u.lastLoginAt() == null ? "never" : DisplayTime.format(u.lastLoginAt()))
                 .setHeader("Last sign-in").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setKey("actions").setFrozenToEnd(true);
         grid.setSizeFull();

@@ -63,7 +63,7 @@ public class TwoFactorView extends VerticalLayout {
             add(setUp);
             return;
         }
-        add(new Paragraph("On since " + DisplayTime.format(status.enrolledAt().toInstant()) + ". "
+        add(new Paragraph("On since " + DisplayTime.format(status.enrolledAt()) + ". "
                 + status.recoveryCodesLeft() + " of 10 recovery codes left."));
 
         add(new H3("Recovery codes"));

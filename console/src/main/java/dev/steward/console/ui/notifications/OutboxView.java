@@ -61,7 +61,7 @@ public class OutboxView extends VerticalLayout {
 
     /** When a waiting or failed mail is tried (again), in the user's time zone; nothing for a sent one. */
     static String nextAttempt(MailOutbox.Mail mail) {
-        return "SENT".equals(mail.status()) || mail.nextAttemptAt() == null ? "" : DisplayTime.format(mail.nextAttemptAt().toInstant());
+        return "SENT".equals(mail.status()) || mail.nextAttemptAt() == null ? "" : DisplayTime.format(mail.nextAttemptAt());
     }
 
     void refresh() {

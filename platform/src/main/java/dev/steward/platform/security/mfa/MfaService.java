@@ -26,10 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -164,7 +163,7 @@ public class MfaService implements SecondFactor {
         random.nextBytes(key);
         String secret = Base32.encode(key);
         String sealed = box.seal(secret);
-        OffsetDateTime now = now();
+        Instant now = clock.instant();
         int written = dsl.insertInto(USER_MFA).set(USER_MFA.USER_ID, userId).set(USER_MFA.TOTP_SECRET, sealed)
                 .set(USER_MFA.STARTED_AT, now).set(USER_MFA.LAST_USED_STEP, 0L)
                 .onConflict(USER_MFA.USER_ID).doUpdate()
@@ -195,7 +194,7 @@ public class MfaService implements SecondFactor {
         if (step.isEmpty()) {
             throw new IllegalArgumentException(WRONG_TOTP + " If it keeps failing, check that your phone's clock is right.");
         }
-        dsl.update(USER_MFA).set(USER_MFA.ENROLLED_AT, now()).set(USER_MFA.LAST_USED_STEP, step.getAsLong())
+        dsl.update(USER_MFA).set(USER_MFA.ENROLLED_AT, clock.instant()).set(USER_MFA.LAST_USED_STEP, step.getAsLong())
                 .where(USER_MFA.USER_ID.eq(userId)).execute();
         List<String> codes = replaceRecoveryCodes(userId);
         audit.record(AuditEvent.of("platform", "app_user", userId, "MFA_ENABLED").actor(username)
@@ -319,7 +318,7 @@ public class MfaService implements SecondFactor {
                 .where(USER_MFA_RECOVERY_CODE.USER_ID.eq(userId)).and(USER_MFA_RECOVERY_CODE.USED_AT.isNull()).fetch();
         for (var row : unused) {
             if (encoder.matches(code, row.value2())) {
-                return dsl.update(USER_MFA_RECOVERY_CODE).set(USER_MFA_RECOVERY_CODE.USED_AT, now())
+                return dsl.update(USER_MFA_RECOVERY_CODE).set(USER_MFA_RECOVERY_CODE.USED_AT, clock.instant())
                         .where(USER_MFA_RECOVERY_CODE.ID.eq(row.value1())).and(USER_MFA_RECOVERY_CODE.USED_AT.isNull()).execute() == 1;
             }
         }
@@ -388,9 +387,5 @@ public class MfaService implements SecondFactor {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-    }
-
-    private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -16,8 +16,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,7 +66,7 @@ public class CampaignService {
         validate(form);
         CampaignRecord r = dsl.newRecord(CAMPAIGN);
         r.setOwner(CurrentUser.username().orElse("system"));
-        r.setStatus(Campaign.Status.DRAFT.name());
+        r.setStatus(Campaign.Status.DRAFT);
         r.setVersion(0);
         r.setItems(0);
         apply(form, r);
@@ -75,9 +76,9 @@ public class CampaignService {
             CampaignStageRecord s = dsl.newRecord(CAMPAIGN_STAGE);
             s.setCampaignId(r.getId());
             s.setStage(i + 1);
-            s.setReviewerRule(stage.reviewerRule().name());
+            s.setReviewerRule(stage.reviewerRule());
             s.setNamedReviewer(blankToNull(stage.namedReviewer()));
-            s.setDueAt(stage.dueAt().atOffset(ZoneOffset.UTC));
+            s.setDueAt(stage.dueAt());
             s.store();
         }
         return find(r.getId()).orElseThrow();
@@ -88,20 +89,20 @@ public class CampaignService {
     @Transactional
     public Campaign launch(long campaignId, int version) {
         CampaignRecord r = lock(campaignId, version);
-        if (!Campaign.Status.DRAFT.name().equals(r.getStatus())) {
-            throw new IllegalStateException("Only a draft campaign can be launched; this one is " + r.getStatus().toLowerCase());
+        if (r.getStatus() != Campaign.Status.DRAFT) {
+            throw new IllegalStateException("Only a draft campaign can be launched; this one is " + r.getStatus().name().toLowerCase());
         }
         long t0 = System.nanoTime();
         Map<String, Integer> perReviewer = CampaignGenerator.generate(dsl, campaignId, r.getSystemIds(), r.getEntitlementFilter());
         int items = perReviewer.values().stream().mapToInt(Integer::intValue).sum();
-        dsl.update(CAMPAIGN_STAGE).set(CAMPAIGN_STAGE.STARTED_AT, OffsetDateTime.now())
+        dsl.update(CAMPAIGN_STAGE).set(CAMPAIGN_STAGE.STARTED_AT, Instant.now())
                 .where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(campaignId)).and(CAMPAIGN_STAGE.STAGE.eq(1)).execute();
         log.info("Campaign {}: {} items generated in {} ms", campaignId, items, (System.nanoTime() - t0) / 1_000_000);
         if (items == 0) {
             throw new IllegalStateException("Nothing to review: no current access matches the campaign's scope");
         }
-        r.setStatus(Campaign.Status.ACTIVE.name());
-        r.setLaunchedAt(OffsetDateTime.now());
+        r.setStatus(Campaign.Status.ACTIVE);
+        r.setLaunchedAt(Instant.now());
         r.setItems(items);
         r.setVersion(r.getVersion() + 1);
         r.store();
@@ -113,10 +114,10 @@ public class CampaignService {
 
     /** Tells each reviewer of the stage, once, how many items they have and by when. */
     void notifyReviewers(CampaignRecord r, int stage, Map<String, Integer> itemsPerReviewer) {
-        OffsetDateTime due = dsl.select(CAMPAIGN_STAGE.DUE_AT).from(CAMPAIGN_STAGE)
+        Instant due = dsl.select(CAMPAIGN_STAGE.DUE_AT).from(CAMPAIGN_STAGE)
                 .where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(r.getId())).and(CAMPAIGN_STAGE.STAGE.eq(stage)).fetchOne(CAMPAIGN_STAGE.DUE_AT);
         notifications.sendAll(itemsPerReviewer.entrySet().stream().map(e -> new Notification(ReviewPermissions.PLUGIN_ID,
-                "reviews.assigned", e.getKey(), "Access review: " + r.getName(), e.getValue() + " item(s) to review by " + due.toLocalDate(),
+                "reviews.assigned", e.getKey(), "Access review: " + r.getName(), e.getValue() + " item(s) to review by " + LocalDate.ofInstant(due, ZoneId.systemDefault()),
                 "reviews/my", Map.of("campaign", r.getName(), "items", e.getValue()))).toList());
     }
 
@@ -126,7 +127,7 @@ public class CampaignService {
     public ClosePreview closePreview(long campaignId) {
         CampaignRecord r = dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Campaign " + campaignId + " does not exist"));
-        String revokes = NoResponseRule.revokesSql(CampaignForm.NoResponse.valueOf(r.getNoResponse()));
+        String revokes = NoResponseRule.revokesSql(r.getNoResponse());
         List<ClosePreview.SystemLine> lines = new ArrayList<>();
         dsl.fetch("select s.name, count(*) undecided, count(*) filter (where " + revokes + ") revoke"
                         + " from reviews.review_item i join reviews.system s on s.id = i.system_id"
@@ -148,13 +149,13 @@ public class CampaignService {
     @Transactional
     public ClosePreview close(long campaignId, int version) {
         CampaignRecord r = lock(campaignId, version);
-        if (!Campaign.Status.ACTIVE.name().equals(r.getStatus())) {
+        if (r.getStatus() != Campaign.Status.ACTIVE) {
             throw new IllegalStateException("Only an active campaign can be closed");
         }
         ClosePreview applied = closePreview(campaignId);
-        String revokes = NoResponseRule.revokesSql(CampaignForm.NoResponse.valueOf(r.getNoResponse()));
+        String revokes = NoResponseRule.revokesSql(r.getNoResponse());
         dsl.execute("insert into reviews.item_event (item_id, actor, action, detail, stage) select i.id, 'no-response rule',"
-                + " case when " + revokes + " then 'REVOKE' else 'APPROVE' end, 'Undecided at close: " + r.getNoResponse().toLowerCase()
+                + " case when " + revokes + " then 'REVOKE' else 'APPROVE' end, 'Undecided at close: " + r.getNoResponse().name().toLowerCase()
                 + "', i.stage from reviews.review_item i where i.campaign_id = ? and i.outcome = 'PENDING'", campaignId);
         dsl.execute("update reviews.review_item i set outcome = case when " + revokes + " then 'REVOKED' else 'APPROVED' end,"
                 + " by_rule = true, decided_by = 'no-response rule', decided_at = now(), version = i.version + 1"
@@ -162,12 +163,12 @@ public class CampaignService {
         int remediations = dsl.execute("insert into reviews.remediation (campaign_id, item_id, system_id, account_name, entitlement, version)"
                 + " select i.campaign_id, i.id, i.system_id, i.account_name, i.entitlement, 0 from reviews.review_item i"
                 + " where i.campaign_id = ? and i.outcome = 'REVOKED'", campaignId);
-        dsl.update(CAMPAIGN_STAGE).set(CAMPAIGN_STAGE.ENDED_AT, OffsetDateTime.now())
+        dsl.update(CAMPAIGN_STAGE).set(CAMPAIGN_STAGE.ENDED_AT, Instant.now())
                 .where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(campaignId)).and(CAMPAIGN_STAGE.STAGE.eq(r.getCurrentStage())).execute();
         String evidenceManifest = EvidenceFiles.frozenManifest(dsl, campaignId);
         r.setEvidenceManifest(evidenceManifest);
-        r.setStatus(Campaign.Status.CLOSED.name());
-        r.setClosedAt(OffsetDateTime.now());
+        r.setStatus(Campaign.Status.CLOSED);
+        r.setClosedAt(Instant.now());
         r.setClosedBy(CurrentUser.username().orElse("system"));
         r.setVersion(r.getVersion() + 1);
         r.store();
@@ -205,13 +206,13 @@ public class CampaignService {
         r.setPrivilegedOnly(f.privilegedOnly());
         r.setFlaggedOnly(f.flaggedOnly());
         r.setOrgUnitIds(f.orgUnitIds().toArray(Long[]::new));
-        r.setStageRule(f.stageRule().name());
+        r.setStageRule(f.stageRule());
         r.setReminderDays(f.reminderDays().stream().sorted(java.util.Comparator.reverseOrder()).toArray(Integer[]::new));
-        r.setEscalateTo(f.escalation().name());
+        r.setEscalateTo(f.escalation());
         r.setFallbackReviewer(f.fallbackReviewer().strip());
-        r.setNoResponse(f.noResponse().name());
-        r.setStartsAt(f.startsAt().atOffset(ZoneOffset.UTC));
-        r.setDueAt(f.dueAt().atOffset(ZoneOffset.UTC));
+        r.setNoResponse(f.noResponse());
+        r.setStartsAt(f.startsAt());
+        r.setDueAt(f.dueAt());
     }
 
     private List<Campaign> toCampaigns(List<CampaignRecord> records) {
@@ -219,19 +220,19 @@ public class CampaignService {
         dsl.selectFrom(CAMPAIGN_STAGE).where(CAMPAIGN_STAGE.CAMPAIGN_ID.in(records.stream().map(CampaignRecord::getId).toList()))
                 .orderBy(CAMPAIGN_STAGE.CAMPAIGN_ID, CAMPAIGN_STAGE.STAGE)
                 .forEach(s -> stages.computeIfAbsent(s.getCampaignId(), k -> new ArrayList<>()).add(new CampaignForm.Stage(
-                        CampaignForm.ReviewerRule.valueOf(s.getReviewerRule()), s.getNamedReviewer(), s.getDueAt().toInstant())));
+                        s.getReviewerRule(), s.getNamedReviewer(), s.getDueAt())));
         return records.stream().map(r -> toCampaign(r, stages.getOrDefault(r.getId(), List.of()))).toList();
     }
 
     private static Campaign toCampaign(CampaignRecord r, List<CampaignForm.Stage> stages) {
         CampaignForm form = new CampaignForm(r.getName(), r.getDescription(), Arrays.asList(r.getSystemIds()), r.getEntitlementFilter(),
                 r.getPrivilegedOnly(), r.getFlaggedOnly(), Arrays.asList(r.getOrgUnitIds()), r.getFallbackReviewer(),
-                CampaignForm.NoResponse.valueOf(r.getNoResponse()), r.getStartsAt().toInstant(), stages,
-                CampaignForm.StageRule.valueOf(r.getStageRule()), Arrays.asList(r.getReminderDays()),
-                CampaignForm.Escalation.valueOf(r.getEscalateTo()));
-        return new Campaign(r.getId(), r.getName(), r.getOwner(), Campaign.Status.valueOf(r.getStatus()), form,
-                r.getLaunchedAt() == null ? null : r.getLaunchedAt().toInstant(),
-                r.getClosedAt() == null ? null : r.getClosedAt().toInstant(), r.getItems(), r.getCurrentStage(), r.getVersion());
+                r.getNoResponse(), r.getStartsAt(), stages,
+                r.getStageRule(), Arrays.asList(r.getReminderDays()),
+                r.getEscalateTo());
+        return new Campaign(r.getId(), r.getName(), r.getOwner(), r.getStatus(), form,
+                r.getLaunchedAt(),
+                r.getClosedAt(), r.getItems(), r.getCurrentStage(), r.getVersion());
     }
 
     static String blankToNull(String text) {

@@ -10,7 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +61,9 @@ public class CampaignStages {
     }
 
     private StagePreview preview(CampaignRecord r) {
-        CampaignForm.NoResponse noResponse = CampaignForm.NoResponse.valueOf(r.getNoResponse());
+        CampaignForm.NoResponse noResponse = r.getNoResponse();
         String outcome = outcomeAfterRule(noResponse);
-        String goesOn = goesOn(CampaignForm.StageRule.valueOf(r.getStageRule()), outcome);
+        String goesOn = goesOn(r.getStageRule(), outcome);
         List<StagePreview.SystemLine> lines = new ArrayList<>();
         dsl.fetch("select s.name, count(*) filter (where i.outcome = 'PENDING') undecided,"
                         + " count(*) filter (where i.outcome = 'PENDING' and " + NoResponseRule.revokesSql(noResponse) + ") revoked_by_rule,"
@@ -85,7 +85,7 @@ public class CampaignStages {
         CampaignRecord r = campaigns.lock(campaignId, version);
         int stage = r.getCurrentStage();
         int stages = dsl.fetchCount(CAMPAIGN_STAGE, CAMPAIGN_STAGE.CAMPAIGN_ID.eq(campaignId));
-        if (!Campaign.Status.ACTIVE.name().equals(r.getStatus())) {
+        if (r.getStatus() != Campaign.Status.ACTIVE) {
             throw new IllegalStateException("Only an active campaign moves to its next stage");
         }
         if (stage >= stages) {
@@ -95,7 +95,7 @@ public class CampaignStages {
         if (applied.goingOn() == 0) {
             throw new IllegalStateException("No item goes on to stage " + (stage + 1) + "; close the campaign instead");
         }
-        CampaignForm.NoResponse noResponse = CampaignForm.NoResponse.valueOf(r.getNoResponse());
+        CampaignForm.NoResponse noResponse = r.getNoResponse();
         String revokes = NoResponseRule.revokesSql(noResponse);
         dsl.execute("insert into reviews.item_event (item_id, actor, action, detail, stage) select i.id, 'no-response rule',"
                 + " case when " + revokes + " then 'REVOKE' else 'APPROVE' end, 'Undecided at the end of stage " + stage + ": "
@@ -124,14 +124,14 @@ public class CampaignStages {
                 from r where r.id = i.id
                 """.formatted(ReviewerRouting.PERSON_USER,
                         ReviewerRouting.candidate("st.reviewer_rule", "mu.username", "ou.username", "st.named_reviewer"),
-                        goesOn(CampaignForm.StageRule.valueOf(r.getStageRule()), "i.outcome"), ReviewerRouting.REVIEWER,
+                        goesOn(r.getStageRule(), "i.outcome"), ReviewerRouting.REVIEWER,
                         ReviewerRouting.ROUTED_TO_FALLBACK),
                 campaignId, next, stage);
         dsl.execute("insert into reviews.item_event (item_id, actor, action, detail, stage) select i.id, ?, 'NEXT_STAGE',"
                 + " 'Stage ' || i.stage || ': to ' || i.reviewer || coalesce(' (' || i.routed_to_fallback || ')', ''), i.stage"
                 + " from reviews.review_item i where i.campaign_id = ? and i.stage = ?",
                 CurrentUser.username().orElse("system"), campaignId, next);
-        OffsetDateTime now = OffsetDateTime.now();
+        Instant now = Instant.now();
         dsl.update(CAMPAIGN_STAGE).set(CAMPAIGN_STAGE.ENDED_AT, now)
                 .where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(campaignId)).and(CAMPAIGN_STAGE.STAGE.eq(stage)).execute();
         dsl.update(CAMPAIGN_STAGE).set(CAMPAIGN_STAGE.STARTED_AT, now)

@@ -111,7 +111,7 @@ public class CampaignItems {
     private static Condition condition(long campaignId, Filter f) {
         return REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)
                 .and(f.systemId() == null ? noCondition() : REVIEW_ITEM.SYSTEM_ID.eq(f.systemId()))
-                .and(f.outcome() == null ? noCondition() : REVIEW_ITEM.OUTCOME.eq(f.outcome().name()))
+                .and(f.outcome() == null ? noCondition() : REVIEW_ITEM.OUTCOME.eq(f.outcome()))
                 .and(f.reviewer() == null ? noCondition() : REVIEW_ITEM.REVIEWER.eq(f.reviewer()))
                 .and(f.flaggedOnly() ? org.jooq.impl.DSL.condition("cardinality({0}) > 0", REVIEW_ITEM.FLAGS) : noCondition());
     }

@@ -1,5 +1,7 @@
 package dev.steward.reviews.decisions;
 
+import dev.steward.reviews.campaigns.Campaign;
+import java.time.Instant;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.db.tables.records.ItemEventRecord;
@@ -13,7 +15,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,7 +62,7 @@ public class ReviewDecisions {
     @PreAuthorize(ReviewPermissions.MAY_REVIEW)
     @Transactional(readOnly = true)
     public List<ReviewItem> myQueue(boolean pendingOnly) {
-        Condition mine = mine().and(pendingOnly ? REVIEW_ITEM.OUTCOME.eq("PENDING") : org.jooq.impl.DSL.noCondition());
+        Condition mine = mine().and(pendingOnly ? REVIEW_ITEM.OUTCOME.eq(ReviewItem.Outcome.PENDING) : org.jooq.impl.DSL.noCondition());
         Condition current = atCurrentStages();
         if (current == null) {
             return List.of();
@@ -80,7 +81,7 @@ public class ReviewDecisions {
         if (current == null) {
             return new Progress(0, 0);
         }
-        var r = dsl.select(count(), count().filterWhere(REVIEW_ITEM.OUTCOME.ne("PENDING"))).from(REVIEW_ITEM)
+        var r = dsl.select(count(), count().filterWhere(REVIEW_ITEM.OUTCOME.ne(ReviewItem.Outcome.PENDING))).from(REVIEW_ITEM)
                 .where(mine()).and(current).fetchOne();
         return new Progress(r.value1(), r.value2());
     }
@@ -92,7 +93,7 @@ public class ReviewDecisions {
      * once per item.
      */
     private Condition atCurrentStages() {
-        var active = dsl.select(CAMPAIGN.ID, CAMPAIGN.CURRENT_STAGE).from(CAMPAIGN).where(CAMPAIGN.STATUS.eq("ACTIVE")).fetch();
+        var active = dsl.select(CAMPAIGN.ID, CAMPAIGN.CURRENT_STAGE).from(CAMPAIGN).where(CAMPAIGN.STATUS.eq(Campaign.Status.ACTIVE)).fetch();
         return active.isEmpty() ? null : org.jooq.impl.DSL.or(active.map(c ->
                 REVIEW_ITEM.CAMPAIGN_ID.eq(org.jooq.impl.DSL.inline(c.value1())).and(REVIEW_ITEM.STAGE.eq(org.jooq.impl.DSL.inline(c.value2())))));
     }
@@ -169,9 +170,9 @@ public class ReviewDecisions {
     }
 
     private void record(ReviewItemRecord item, Decision decision, String comment, boolean bulk) {
-        item.setOutcome(decision == Decision.APPROVE ? "APPROVED" : "REVOKED");
+        item.setOutcome(decision == Decision.APPROVE ? ReviewItem.Outcome.APPROVED : ReviewItem.Outcome.REVOKED);
         item.setDecidedBy(CurrentUser.username().orElseThrow());
-        item.setDecidedAt(OffsetDateTime.now());
+        item.setDecidedAt(Instant.now());
         item.setComment(comment);
         item.setBulk(bulk);
         item.setVersion(item.getVersion() + 1);
@@ -183,7 +184,7 @@ public class ReviewDecisions {
         ItemEventRecord e = dsl.newRecord(ITEM_EVENT);
         e.setItemId(item.getId());
         e.setStage(item.getStage());
-        e.setOccurredAt(OffsetDateTime.now());
+        e.setOccurredAt(Instant.now());
         e.setActor(CurrentUser.username().orElse("system"));
         e.setAction(action);
         e.setDetail(detail == null || detail.isBlank() ? null : detail);
@@ -202,8 +203,8 @@ public class ReviewDecisions {
 
     private void requireActive(ReviewItemRecord item) {
         var campaign = dsl.select(CAMPAIGN.STATUS, CAMPAIGN.CURRENT_STAGE).from(CAMPAIGN).where(CAMPAIGN.ID.eq(item.getCampaignId())).fetchOne();
-        if (!"ACTIVE".equals(campaign.value1())) {
-            throw new IllegalStateException("The campaign is " + campaign.value1().toLowerCase() + "; its decisions are frozen");
+        if (campaign.value1() != Campaign.Status.ACTIVE) {
+            throw new IllegalStateException("The campaign is " + campaign.value1().name().toLowerCase() + "; its decisions are frozen");
         }
         if (item.getStage() < campaign.value2()) {
             throw new IllegalStateException("Stage " + item.getStage() + " of this campaign has ended; its decisions are frozen");
@@ -223,13 +224,13 @@ public class ReviewDecisions {
             return List.of();
         }
         var stage = dev.steward.reviews.db.Tables.CAMPAIGN_STAGE;
-        var pending = count().filterWhere(REVIEW_ITEM.OUTCOME.eq("PENDING"));
+        var pending = count().filterWhere(REVIEW_ITEM.OUTCOME.eq(ReviewItem.Outcome.PENDING));
         return dsl.select(CAMPAIGN.ID, CAMPAIGN.NAME, stage.DUE_AT, pending, count()).from(REVIEW_ITEM)
                 .join(CAMPAIGN).on(CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID))
                 .join(stage).on(stage.CAMPAIGN_ID.eq(CAMPAIGN.ID).and(stage.STAGE.eq(CAMPAIGN.CURRENT_STAGE)))
                 .where(mine()).and(current)
                 .groupBy(CAMPAIGN.ID, CAMPAIGN.NAME, stage.DUE_AT).orderBy(stage.DUE_AT, CAMPAIGN.NAME)
-                .fetch(r -> new QueueCampaign(r.value1(), r.value2(), r.value3().toInstant(), r.value4(), r.value5()));
+                .fetch(r -> new QueueCampaign(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     private static Condition mine() {
@@ -243,8 +244,8 @@ public class ReviewDecisions {
     static ReviewItem toItem(ReviewItemRecord r, String systemName, String earlierStages) {
         return new ReviewItem(r.getId(), r.getCampaignId(), systemName, r.getAccountName(), r.getPersonId(), r.getPersonName(),
                 r.getEntitlement(), r.getGrantedVia(), r.getPrivileged(), Arrays.asList(r.getFlags()), r.getRecommendation(), r.getRecommendationReason(),
-                r.getReviewer(), r.getRoutedToFallback(), ReviewItem.Outcome.valueOf(r.getOutcome()), r.getDecidedBy(),
-                r.getDecidedAt() == null ? null : r.getDecidedAt().toInstant(), r.getComment(), r.getBulk(), r.getStage(), earlierStages,
+                r.getReviewer(), r.getRoutedToFallback(), r.getOutcome(), r.getDecidedBy(),
+                r.getDecidedAt(), r.getComment(), r.getBulk(), r.getStage(), earlierStages,
                 r.getVersion());
     }
 }

@@ -98,7 +98,7 @@ public class Snapshots {
     public List<Snapshot> history(long systemId) {
         systemName(systemId);
         return dsl.selectFrom(IMPORT_RUN).where(IMPORT_RUN.SYSTEM_ID.eq(systemId)).orderBy(IMPORT_RUN.ID.desc())
-                .fetch(r -> new Snapshot(r.getId(), r.getNumber(), r.getSystemId(), r.getImportedAt().toInstant(), r.getImportedBy(), r.getSource(),
+                .fetch(r -> new Snapshot(r.getId(), r.getNumber(), r.getSystemId(), r.getImportedAt(), r.getImportedBy(), r.getSource(),
                         r.getFileName(), r.getSha256(), r.getAccounts(), r.getGrants(), r.getAdded(), r.getRemoved()));
     }
 

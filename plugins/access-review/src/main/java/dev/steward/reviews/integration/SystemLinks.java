@@ -66,6 +66,6 @@ class SystemLinks implements EntityLinkProvider {
 
     private static LinkTarget target(dev.steward.reviews.db.tables.records.SystemRecord s) {
         return new LinkTarget(Long.toString(s.getId()), s.getName() + " (" + s.getCode() + ")",
-                s.getCriticality().toLowerCase() + " criticality" + (s.getPersonalData() ? " · personal data" : ""), "reviews/systems");
+                s.getCriticality().name().toLowerCase() + " criticality" + (s.getPersonalData() ? " · personal data" : ""), "reviews/systems");
     }
 }

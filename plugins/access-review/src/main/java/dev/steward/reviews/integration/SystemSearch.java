@@ -35,7 +35,7 @@ class SystemSearch implements SearchProvider {
         return dsl.selectFrom(SYSTEM).where(SearchSql.matchesAllWords(query.text(), SYSTEM.CODE, SYSTEM.NAME))
                 .orderBy(SYSTEM.NAME).limit(query.limit())
                 .fetch(s -> new SearchHit(s.getName() + " (" + s.getCode() + ")",
-                        s.getCriticality().toLowerCase() + " criticality" + (s.getPersonalData() ? " · personal data" : ""),
+                        s.getCriticality().name().toLowerCase() + " criticality" + (s.getPersonalData() ? " · personal data" : ""),
                         "reviews/systems"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.reviews.remediation;
 
+import java.time.Instant;
 import dev.steward.platform.export.SafeCsv;
 import dev.steward.platform.notifications.Notification;
 import dev.steward.platform.notifications.NotificationService;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.OutputStream;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +56,8 @@ public class RemediationService {
                     RemediationRecord rem = r.into(REMEDIATION);
                     return new RemediationItem(rem.getId(), rem.getCampaignId(), r.get(CAMPAIGN.NAME), rem.getSystemId(), r.get(SYSTEM.NAME),
                             rem.getAccountName(), rem.getEntitlement(), r.get(REVIEW_ITEM.GRANTED_VIA), r.get(REVIEW_ITEM.PERSON_NAME), r.get(REVIEW_ITEM.DECIDED_BY),
-                            r.get(REVIEW_ITEM.COMMENT), RemediationItem.Status.valueOf(rem.getStatus()), rem.getNote(), rem.getUpdatedBy(),
-                            rem.getUpdatedAt() == null ? null : rem.getUpdatedAt().toInstant(), rem.getVerifiedImport(), rem.getVersion());
+                            r.get(REVIEW_ITEM.COMMENT), rem.getStatus(), rem.getNote(), rem.getUpdatedBy(),
+                            rem.getUpdatedAt(), rem.getVerifiedImport(), rem.getVersion());
                 });
     }
 
@@ -90,18 +90,18 @@ public class RemediationService {
         if (r.getVersion() != version) {
             throw new ConcurrentChangeException("Someone else changed this item in the meantime; reload and try again");
         }
-        if ("VERIFIED".equals(r.getStatus())) {
+        if (r.getStatus() == RemediationItem.Status.VERIFIED) {
             throw new IllegalStateException("This revocation was verified by an import; it is closed");
         }
-        r.setStatus(status.name());
+        r.setStatus(status);
         r.setNote(text);
         r.setUpdatedBy(CurrentUser.username().orElse("system"));
-        r.setUpdatedAt(OffsetDateTime.now());
+        r.setUpdatedAt(Instant.now());
         r.setVersion(r.getVersion() + 1);
         r.store();
         var mark = dsl.newRecord(REMEDIATION_MARK);
         mark.setRemediationId(remediationId);
-        mark.setStatus(status.name());
+        mark.setStatus(status);
         mark.setNote(text);
         mark.setMarkedBy(r.getUpdatedBy());
         mark.store();
@@ -118,7 +118,7 @@ public class RemediationService {
         return dsl.select(REMEDIATION_MARK.STATUS, REMEDIATION_MARK.NOTE, REMEDIATION_MARK.MARKED_BY, REMEDIATION_MARK.MARKED_AT, IMPORT_RUN.NUMBER)
                 .from(REMEDIATION_MARK).leftJoin(IMPORT_RUN).on(IMPORT_RUN.ID.eq(REMEDIATION_MARK.IMPORT_ID))
                 .where(REMEDIATION_MARK.REMEDIATION_ID.eq(remediationId)).orderBy(REMEDIATION_MARK.ID)
-                .fetch(r -> new Mark(RemediationItem.Status.valueOf(r.value1()), r.value2(), r.value3(), r.value4().toInstant(), r.value5()));
+                .fetch(r -> new Mark(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     /** The system's open revocations as CSV, for the people who remove the access. */
@@ -149,6 +149,6 @@ public class RemediationService {
 
     private static Condition filter(Long systemId, RemediationItem.Status status) {
         return (systemId == null ? noCondition() : REMEDIATION.SYSTEM_ID.eq(systemId))
-                .and(status == null ? noCondition() : REMEDIATION.STATUS.eq(status.name()));
+                .and(status == null ? noCondition() : REMEDIATION.STATUS.eq(status));
     }
 }

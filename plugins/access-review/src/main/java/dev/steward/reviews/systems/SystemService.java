@@ -128,10 +128,10 @@ public class SystemService {
         r.setCode(code);
         r.setName(system.name().strip());
         r.setOwnerPersonId(system.ownerPersonId());
-        r.setCriticality((system.criticality() == null ? SystemInfo.Criticality.MEDIUM : system.criticality()).name());
+        r.setCriticality(system.criticality() == null ? SystemInfo.Criticality.MEDIUM : system.criticality());
         r.setPersonalData(system.personalData());
         r.setDormantAfterDays(system.dormantAfterDays());
-        r.setJoinRule(system.joinRule().name());
+        r.setJoinRule(system.joinRule());
         r.store();
         return toInfo(r);
     }
@@ -183,7 +183,7 @@ public class SystemService {
     }
 
     static SystemInfo toInfo(SystemRecord r) {
-        return new SystemInfo(r.getId(), r.getCode(), r.getName(), r.getOwnerPersonId(), SystemInfo.Criticality.valueOf(r.getCriticality()),
-                r.getPersonalData(), r.getDormantAfterDays(), JoinRule.valueOf(r.getJoinRule()), r.getVersion());
+        return new SystemInfo(r.getId(), r.getCode(), r.getName(), r.getOwnerPersonId(), r.getCriticality(),
+                r.getPersonalData(), r.getDormantAfterDays(), r.getJoinRule(), r.getVersion());
     }
 }

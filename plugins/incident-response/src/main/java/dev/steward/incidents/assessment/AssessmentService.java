@@ -1,12 +1,12 @@
 package dev.steward.incidents.assessment;
 
+import java.time.Instant;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.IncidentReader;
 import dev.steward.incidents.Phase;
 import dev.steward.incidents.RiskLevel;
 import dev.steward.incidents.Text;
-import dev.steward.incidents.Times;
 import dev.steward.incidents.db.tables.records.EnisaAssessmentRecord;
 import dev.steward.incidents.db.tables.records.HipaaAssessmentRecord;
 import dev.steward.incidents.db.tables.records.IncidentRecord;
@@ -20,7 +20,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,11 +67,11 @@ public class AssessmentService {
         r.setScore(result.score());
         r.setBand(result.band().name());
         r.setAssessedBy(CurrentUser.username().orElse("system"));
-        r.setAssessedAt(OffsetDateTime.now());
+        r.setAssessedAt(Instant.now());
         r.store();
-        incident.setSeverity(result.band().name());
+        incident.setSeverity(result.band());
         incident.setVersion(incident.getVersion() + 1);
-        incident.setUpdatedAt(OffsetDateTime.now());
+        incident.setUpdatedAt(Instant.now());
         incident.store();
         timeline.record(incidentId, Kind.ASSESSMENT, "ENISA severity " + result.score().toPlainString() + " ("
                 + result.band().label() + "): DPC " + input.dpc().stripTrailingZeros().toPlainString() + " x EI "
@@ -102,7 +101,7 @@ public class AssessmentService {
         r.setMitigation(assessment.mitigation().strip());
         r.setLowProbability(assessment.lowProbability());
         r.setAssessedBy(CurrentUser.username().orElse("system"));
-        r.setAssessedAt(OffsetDateTime.now());
+        r.setAssessedAt(Instant.now());
         r.store();
         timeline.record(incidentId, Kind.ASSESSMENT, "HIPAA four-factor assessment: " + (assessment.lowProbability()
                 ? "low probability that PHI was compromised (not a reportable breach)" : "PHI may have been compromised (presumed breach)"));
@@ -135,10 +134,10 @@ public class AssessmentService {
         if (incident.getVersion() != version) {
             throw new ConcurrentChangeException("Someone else changed this incident in the meantime; reload it and try again");
         }
-        incident.setRiskLevel(risk.name());
+        incident.setRiskLevel(risk);
         incident.setRiskReasoning(reasoning.strip());
         incident.setVersion(incident.getVersion() + 1);
-        incident.setUpdatedAt(OffsetDateTime.now());
+        incident.setUpdatedAt(Instant.now());
         incident.store();
         timeline.record(incidentId, Kind.ASSESSMENT, "Risk to individuals: " + risk.label() + " — " + reasoning.strip());
         Incident updated = incidents.require(incidentId);
@@ -148,7 +147,7 @@ public class AssessmentService {
     private IncidentRecord open(long incidentId) {
         IncidentRecord incident = dsl.selectFrom(INCIDENT).where(INCIDENT.ID.eq(incidentId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Incident " + incidentId + " does not exist"));
-        if (Phase.valueOf(incident.getPhase()) == Phase.CLOSED) {
+        if (incident.getPhase() == Phase.CLOSED) {
             throw new IllegalStateException("The incident is closed; reopen it to assess it again");
         }
         return incident;
@@ -158,12 +157,12 @@ public class AssessmentService {
         EnisaInput input = new EnisaInput(r.getDpcBasic(), r.getDpc(), r.getDpcReason(), r.getEi(), r.getEiReason(),
                 r.getCbConfidentiality(), r.getCbIntegrity(), r.getCbAvailability(), r.getCbMalicious(), r.getCbReason());
         return new EnisaAssessment(r.getId(), input, new EnisaScore(r.getScore(), SeverityBand.valueOf(r.getBand())),
-                r.getAssessedBy(), Times.instant(r.getAssessedAt()));
+                r.getAssessedBy(), r.getAssessedAt());
     }
 
     private static HipaaAssessment toHipaa(HipaaAssessmentRecord r) {
         return new HipaaAssessment(r.getNatureAndExtent(), r.getUnauthorisedPerson(), r.getAcquiredOrViewed(), r.getMitigation(),
-                r.getLowProbability(), r.getAssessedBy(), Times.instant(r.getAssessedAt()));
+                r.getLowProbability(), r.getAssessedBy(), r.getAssessedAt());
     }
 
 }

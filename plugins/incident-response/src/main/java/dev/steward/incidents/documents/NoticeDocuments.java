@@ -28,7 +28,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import static dev.steward.incidents.db.Tables.NOTICE_TEMPLATE;
@@ -99,11 +98,11 @@ public class NoticeDocuments {
             }
             r.setVersion(r.getVersion() + 1);
         }
-        r.setRecipientKind(template.recipientKind().name());
+        r.setRecipientKind(template.recipientKind());
         r.setName(template.name().strip());
         r.setBody(template.body());
         r.setUpdatedBy(CurrentUser.username().orElse("system"));
-        r.setUpdatedAt(OffsetDateTime.now());
+        r.setUpdatedAt(Instant.now());
         r.store();
         return toTemplate(r);
     }
@@ -156,6 +155,6 @@ public class NoticeDocuments {
     }
 
     private static NoticeTemplate toTemplate(NoticeTemplateRecord r) {
-        return new NoticeTemplate(r.getId(), RecipientKind.valueOf(r.getRecipientKind()), r.getName(), r.getBody(), r.getVersion());
+        return new NoticeTemplate(r.getId(), r.getRecipientKind(), r.getName(), r.getBody(), r.getVersion());
     }
 }

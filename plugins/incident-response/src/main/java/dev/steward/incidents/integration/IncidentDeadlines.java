@@ -1,7 +1,8 @@
 package dev.steward.incidents.integration;
 
 import dev.steward.incidents.IncidentPermissions;
-import dev.steward.incidents.Times;
+import dev.steward.incidents.obligations.ObligationStatus;
+import dev.steward.incidents.work.Task;
 import dev.steward.platform.spi.DeadlineSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -54,17 +55,17 @@ class IncidentDeadlines implements DeadlineSource {
         Field<String> owner = coalesce(INCIDENT.ASSIGNEE, INCIDENT.CREATED_BY);
         Condition where = OBLIGATION.DUE_AT.isNotNull()
                 .and(query.owners() == null ? noCondition() : owner.in(query.owners()))
-                .and(query.dueBefore() == null ? noCondition() : OBLIGATION.DUE_AT.lt(Times.odt(query.dueBefore())))
-                .and(query.openOnly() ? OBLIGATION.STATUS.in("PROPOSED", "REQUIRED") : noCondition());
+                .and(query.dueBefore() == null ? noCondition() : OBLIGATION.DUE_AT.lt(query.dueBefore()))
+                .and(query.openOnly() ? OBLIGATION.STATUS.in(ObligationStatus.PROPOSED, ObligationStatus.REQUIRED) : noCondition());
         Instant now = Instant.now();
         return dsl.select(OBLIGATION.ID, OBLIGATION.REGIME, OBLIGATION.RECIPIENT, OBLIGATION.STATUS, OBLIGATION.DUE_AT,
                         OBLIGATION.DECISION_REASON, INCIDENT.ID, INCIDENT.REFERENCE, owner)
                 .from(OBLIGATION).join(INCIDENT).on(INCIDENT.ID.eq(OBLIGATION.INCIDENT_ID)).where(where)
                 .fetch(r -> {
-                    Instant due = Times.instant(r.value5());
+                    Instant due = r.value5();
                     State state = switch (r.value4()) {
-                        case "SENT" -> State.MET;
-                        case "NOT_REQUIRED" -> State.WAIVED;
+                        case SENT -> State.MET;
+                        case NOT_REQUIRED -> State.WAIVED;
                         default -> due.isBefore(now) ? State.MISSED : State.OPEN;
                     };
                     return new Deadline("incidents:obligation:" + r.value1() + ":notice", IncidentPermissions.PLUGIN_ID,
@@ -77,16 +78,16 @@ class IncidentDeadlines implements DeadlineSource {
         Field<String> owner = coalesce(TASK.ASSIGNEE, INCIDENT.ASSIGNEE, INCIDENT.CREATED_BY);
         Condition where = TASK.DUE_AT.isNotNull()
                 .and(query.owners() == null ? noCondition() : owner.in(query.owners()))
-                .and(query.dueBefore() == null ? noCondition() : TASK.DUE_AT.lt(Times.odt(query.dueBefore())))
-                .and(query.openOnly() ? TASK.STATUS.eq("OPEN") : noCondition());
+                .and(query.dueBefore() == null ? noCondition() : TASK.DUE_AT.lt(query.dueBefore()))
+                .and(query.openOnly() ? TASK.STATUS.eq(Task.Status.OPEN) : noCondition());
         Instant now = Instant.now();
         return dsl.select(TASK.ID, TASK.TITLE, TASK.STATUS, TASK.DUE_AT, INCIDENT.ID, INCIDENT.REFERENCE, owner)
                 .from(TASK).join(INCIDENT).on(INCIDENT.ID.eq(TASK.INCIDENT_ID)).where(where)
                 .fetch(r -> {
-                    Instant due = Times.instant(r.value4());
+                    Instant due = r.value4();
                     State state = switch (r.value3()) {
-                        case "DONE" -> State.MET;
-                        case "CANCELLED" -> State.WAIVED;
+                        case DONE -> State.MET;
+                        case CANCELLED -> State.WAIVED;
                         default -> due.isBefore(now) ? State.MISSED : State.OPEN;
                     };
                     return new Deadline("incidents:task:" + r.value1() + ":due", IncidentPermissions.PLUGIN_ID,

@@ -4,7 +4,6 @@ import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.IncidentReader;
 import dev.steward.incidents.Phase;
-import dev.steward.incidents.Times;
 import dev.steward.incidents.db.tables.records.ObligationRecord;
 import dev.steward.incidents.db.tables.records.ObligationUpdateRecord;
 import dev.steward.incidents.work.Timeline;
@@ -18,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import static dev.steward.incidents.db.Tables.OBLIGATION;
@@ -65,7 +63,7 @@ public class ObligationService {
     public List<ObligationUpdate> updatesOf(long obligationId) {
         return dsl.selectFrom(OBLIGATION_UPDATE).where(OBLIGATION_UPDATE.OBLIGATION_ID.eq(obligationId))
                 .orderBy(OBLIGATION_UPDATE.SENT_AT)
-                .fetch(r -> new ObligationUpdate(Times.instant(r.getSentAt()), r.getSentBy(), r.getSummary()));
+                .fetch(r -> new ObligationUpdate(r.getSentAt(), r.getSentBy(), r.getSummary()));
     }
 
     /**
@@ -119,19 +117,19 @@ public class ObligationService {
         if (sentAt.isAfter(Instant.now().plus(CLOCK_SKEW))) {
             throw new IllegalArgumentException("The sending time cannot be in the future");
         }
-        if (row.getClockStartedAt() != null && sentAt.isBefore(row.getClockStartedAt().toInstant())) {
+        if (row.getClockStartedAt() != null && sentAt.isBefore(row.getClockStartedAt())) {
             throw new IllegalArgumentException("The sending time is before the clock of this notice started");
         }
-        boolean late = row.getDueAt() != null && sentAt.isAfter(row.getDueAt().toInstant());
+        boolean late = row.getDueAt() != null && sentAt.isAfter(row.getDueAt());
         if (late && (delayReason == null || delayReason.isBlank())) {
             throw new IllegalArgumentException("The notice was sent after its deadline: give the reasons for the delay");
         }
         if (row.getDecidedAt() == null) {
             row.setDecidedBy(CurrentUser.username().orElse("system"));
-            row.setDecidedAt(OffsetDateTime.now());
+            row.setDecidedAt(Instant.now());
         }
-        row.setStatus(ObligationStatus.SENT.name());
-        row.setSentAt(Times.odt(sentAt));
+        row.setStatus(ObligationStatus.SENT);
+        row.setSentAt(sentAt);
         row.setSentBy(CurrentUser.username().orElse("system"));
         row.setReference(reference == null || reference.isBlank() ? null : reference.strip());
         row.setDelayReason(late ? delayReason.strip() : null);
@@ -160,7 +158,7 @@ public class ObligationService {
     public void addUpdate(long obligationId, Instant sentAt, String summary) {
         ObligationRecord row = dsl.selectFrom(OBLIGATION).where(OBLIGATION.ID.eq(obligationId)).fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Obligation " + obligationId + " does not exist"));
-        if (ObligationStatus.valueOf(row.getStatus()) != ObligationStatus.SENT) {
+        if (row.getStatus() != ObligationStatus.SENT) {
             throw new IllegalArgumentException("Record the first notice before sending further information");
         }
         if (summary == null || summary.isBlank()) {
@@ -171,7 +169,7 @@ public class ObligationService {
         }
         ObligationUpdateRecord update = dsl.newRecord(OBLIGATION_UPDATE);
         update.setObligationId(obligationId);
-        update.setSentAt(Times.odt(sentAt));
+        update.setSentAt(sentAt);
         update.setSentBy(CurrentUser.username().orElse("system"));
         update.setSummary(summary.strip());
         update.store();
@@ -198,12 +196,12 @@ public class ObligationService {
         row.setRegime(regime.strip());
         row.setRecipient(recipient.strip());
         row.setJurisdiction(where);
-        row.setStatus(ObligationStatus.REQUIRED.name());
-        row.setDueAt(Times.odt(due));
+        row.setStatus(ObligationStatus.REQUIRED);
+        row.setDueAt(due);
         row.setBasis("Added by hand: " + reason.strip());
         row.setManual(true);
         row.setDecidedBy(CurrentUser.username().orElse("system"));
-        row.setDecidedAt(OffsetDateTime.now());
+        row.setDecidedAt(Instant.now());
         row.setDecisionReason(reason.strip());
         row.setVersion(0);
         row.store();
@@ -212,9 +210,9 @@ public class ObligationService {
     }
 
     private void decide(ObligationRecord row, ObligationStatus status, String reason) {
-        row.setStatus(status.name());
+        row.setStatus(status);
         row.setDecidedBy(CurrentUser.username().orElse("system"));
-        row.setDecidedAt(OffsetDateTime.now());
+        row.setDecidedAt(Instant.now());
         row.setDecisionReason(reason);
         row.setVersion(row.getVersion() + 1);
         row.store();
@@ -233,7 +231,7 @@ public class ObligationService {
     }
 
     private static void requireStatus(ObligationRecord row, ObligationStatus... allowed) {
-        ObligationStatus status = ObligationStatus.valueOf(row.getStatus());
+        ObligationStatus status = row.getStatus();
         for (ObligationStatus a : allowed) {
             if (a == status) {
                 return;
@@ -248,9 +246,9 @@ public class ObligationService {
 
     static Obligation toObligation(ObligationRecord r) {
         return new Obligation(r.getId(), r.getIncidentId(), r.getRuleId(), r.getRuleKey(), r.getRegime(), r.getRecipient(),
-                r.getJurisdiction(), ObligationStatus.valueOf(r.getStatus()), Times.instant(r.getDueAt()),
-                Times.instant(r.getClockStartedAt()), r.getBasis(), r.getDecidedBy(), Times.instant(r.getDecidedAt()),
-                r.getDecisionReason(), Times.instant(r.getSentAt()), r.getSentBy(), r.getReference(), r.getDelayReason(),
+                r.getJurisdiction(), r.getStatus(), r.getDueAt(),
+                r.getClockStartedAt(), r.getBasis(), r.getDecidedBy(), r.getDecidedAt(),
+                r.getDecisionReason(), r.getSentAt(), r.getSentBy(), r.getReference(), r.getDelayReason(),
                 r.getDocumentId(), r.getManual(), r.getVersion());
     }
 }

@@ -3,7 +3,6 @@ package dev.steward.incidents.obligations;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentReader;
 import dev.steward.incidents.Phase;
-import dev.steward.incidents.Times;
 import dev.steward.incidents.db.tables.records.ObligationRecord;
 import dev.steward.incidents.work.Timeline;
 import dev.steward.incidents.work.TimelineEntry.Kind;
@@ -58,17 +57,17 @@ class ProposalReconciliation {
             if (row == null) {
                 insertProposal(incident.id(), p);
                 changes.add("proposed " + label(p) + due(p.due()));
-            } else if (ObligationStatus.valueOf(row.getStatus()) == ObligationStatus.PROPOSED && !row.getManual()) {
+            } else if (row.getStatus() == ObligationStatus.PROPOSED && !row.getManual()) {
                 updateProposal(row, p, changes);
-            } else if (ObligationStatus.valueOf(row.getStatus()) == ObligationStatus.REQUIRED && row.getRuleId() != null) {
+            } else if (row.getStatus() == ObligationStatus.REQUIRED && row.getRuleId() != null) {
                 followFacts(row, facts, changes);
             }
         }
         for (ObligationRecord gone : byKey.values()) {
-            if (ObligationStatus.valueOf(gone.getStatus()) == ObligationStatus.PROPOSED && !gone.getManual()) {
+            if (gone.getStatus() == ObligationStatus.PROPOSED && !gone.getManual()) {
                 changes.add("withdrew " + label(gone) + " (the facts no longer call for it)");
                 gone.delete();
-            } else if (ObligationStatus.valueOf(gone.getStatus()) == ObligationStatus.REQUIRED && gone.getRuleId() != null) {
+            } else if (gone.getStatus() == ObligationStatus.REQUIRED && gone.getRuleId() != null) {
                 changes.add(label(gone) + " no longer follows from the facts; it stays required until a privacy officer decides");
             }
         }
@@ -81,7 +80,7 @@ class ProposalReconciliation {
     /** A rule was added or corrected: every open incident's proposals follow. */
     @EventListener
     void onRulesChanged(RuleService.RulesChanged event) {
-        dsl.select(INCIDENT.ID).from(INCIDENT).where(INCIDENT.PHASE.ne(Phase.CLOSED.name())).fetch(INCIDENT.ID)
+        dsl.select(INCIDENT.ID).from(INCIDENT).where(INCIDENT.PHASE.ne(Phase.CLOSED)).fetch(INCIDENT.ID)
                 .forEach(id -> reconcile(incidents.require(id)));
     }
 
@@ -91,7 +90,7 @@ class ProposalReconciliation {
         row.setRegime(p.rule().regime());
         row.setRecipient(p.rule().recipient());
         row.setJurisdiction(p.jurisdiction());
-        row.setStatus(ObligationStatus.PROPOSED.name());
+        row.setStatus(ObligationStatus.PROPOSED);
         row.setManual(false);
         row.setVersion(0);
         setFromProposal(row, p);
@@ -99,7 +98,7 @@ class ProposalReconciliation {
     }
 
     private void updateProposal(ObligationRecord row, Proposal p, List<String> changes) {
-        Instant before = Times.instant(row.getDueAt());
+        Instant before = row.getDueAt();
         boolean ruleChanged = !Objects.equals(row.getRuleId(), p.rule().id());
         if (!Objects.equals(before, p.due()) || ruleChanged || !row.getBasis().equals(p.basis())) {
             if (!Objects.equals(before, p.due())) {
@@ -119,10 +118,10 @@ class ProposalReconciliation {
         rules.byId(row.getRuleId()).ifPresent(rule -> {
             Instant start = ObligationEngine.clockStart(rule, facts);
             Instant due = start == null ? null : ObligationEngine.due(rule, start);
-            if (!Objects.equals(Times.instant(row.getDueAt()), due)) {
-                changes.add(label(row) + " due moved" + (row.getDueAt() == null ? "" : " from " + row.getDueAt().toInstant()) + due(due));
-                row.setClockStartedAt(Times.odt(start));
-                row.setDueAt(Times.odt(due));
+            if (!Objects.equals(row.getDueAt(), due)) {
+                changes.add(label(row) + " due moved" + (row.getDueAt() == null ? "" : " from " + row.getDueAt()) + due(due));
+                row.setClockStartedAt(start);
+                row.setDueAt(due);
                 row.setVersion(row.getVersion() + 1);
                 row.store();
             }
@@ -132,8 +131,8 @@ class ProposalReconciliation {
     private static void setFromProposal(ObligationRecord row, Proposal p) {
         row.setRuleId(p.rule().id());
         row.setRuleKey(p.rule().key());
-        row.setDueAt(Times.odt(p.due()));
-        row.setClockStartedAt(Times.odt(p.clockStart()));
+        row.setDueAt(p.due());
+        row.setClockStartedAt(p.clockStart());
         row.setBasis(p.basis());
     }
 
@@ -147,7 +146,7 @@ class ProposalReconciliation {
     private static Map<String, Instant> sentNotices(List<ObligationRecord> rows) {
         Map<String, Instant> sent = new HashMap<>();
         rows.stream().filter(r -> r.getRuleKey() != null && r.getSentAt() != null)
-                .forEach(r -> sent.merge(r.getRuleKey(), r.getSentAt().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
+                .forEach(r -> sent.merge(r.getRuleKey(), r.getSentAt(), (a, b) -> a.isBefore(b) ? a : b));
         return sent;
     }
 

@@ -16,8 +16,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.time.DateTimeException;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,18 +127,18 @@ public class RuleService {
         r.setVersion(version);
         r.setRegime(rule.regime().strip());
         r.setRecipient(rule.recipient().strip());
-        r.setRecipientKind(rule.recipientKind().name());
+        r.setRecipientKind(rule.recipientKind());
         r.setJurisdiction(rule.jurisdiction().strip());
         r.setMinAffected(rule.minAffected());
         r.setMaxAffected(rule.maxAffected());
-        r.setMinRisk(rule.minRisk() == null ? null : rule.minRisk().name());
+        r.setMinRisk(rule.minRisk());
         r.setPhiOnly(rule.phiOnly());
         r.setEncryptionExempt(rule.encryptionExempt());
         r.setOurRole(rule.role());
-        r.setDeadlineKind(rule.deadlineKind().name());
+        r.setDeadlineKind(rule.deadlineKind());
         r.setDeadlineAmount(rule.deadlineAmount());
         r.setInternalTargetHours(rule.internalTargetHours());
-        r.setClockStart(rule.clockStart().name());
+        r.setClockStart(rule.clockStart());
         r.setAfterRuleKey(rule.afterRuleKey() == null || rule.afterRuleKey().isBlank() ? null : rule.afterRuleKey().strip());
         r.setTimeZone(rule.zone().getId());
         r.setCitation(rule.citation().strip());
@@ -146,7 +146,7 @@ public class RuleService {
         r.setEffectiveFrom(rule.effectiveFrom());
         r.setEffectiveTo(rule.effectiveTo());
         r.setChangedBy(CurrentUser.username().orElse("system"));
-        r.setChangedAt(OffsetDateTime.now());
+        r.setChangedAt(Instant.now());
         r.setChangeReason(reason.strip());
         r.store();
         return r;
@@ -201,10 +201,10 @@ public class RuleService {
 
     static NotificationRule toRule(NotificationRuleRecord r) {
         return new NotificationRule(r.getId(), r.getRuleKey(), r.getVersion(), r.getRegime(), r.getRecipient(),
-                RecipientKind.valueOf(r.getRecipientKind()), r.getJurisdiction(), r.getMinAffected(), r.getMaxAffected(),
-                r.getMinRisk() == null ? null : RiskLevel.valueOf(r.getMinRisk()), r.getPhiOnly(), r.getEncryptionExempt(),
-                r.getOurRole(), DeadlineKind.valueOf(r.getDeadlineKind()), r.getDeadlineAmount(), r.getInternalTargetHours(),
-                ClockStart.valueOf(r.getClockStart()), r.getAfterRuleKey(), zone(r.getTimeZone()), r.getCitation(), r.getNotes(),
+                r.getRecipientKind(), r.getJurisdiction(), r.getMinAffected(), r.getMaxAffected(),
+                r.getMinRisk(), r.getPhiOnly(), r.getEncryptionExempt(),
+                r.getOurRole(), r.getDeadlineKind(), r.getDeadlineAmount(), r.getInternalTargetHours(),
+                r.getClockStart(), r.getAfterRuleKey(), zone(r.getTimeZone()), r.getCitation(), r.getNotes(),
                 r.getEffectiveFrom(), r.getEffectiveTo(), r.getSupersededBy());
     }
 

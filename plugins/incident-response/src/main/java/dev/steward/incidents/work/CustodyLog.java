@@ -1,7 +1,7 @@
 package dev.steward.incidents.work;
 
+import java.time.Instant;
 import dev.steward.incidents.IncidentPermissions;
-import dev.steward.incidents.Times;
 import dev.steward.incidents.db.tables.records.CustodyEntryRecord;
 import dev.steward.incidents.work.TimelineEntry.Kind;
 import dev.steward.platform.files.Attachment;
@@ -12,7 +12,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import static dev.steward.incidents.db.Tables.CUSTODY_ENTRY;
@@ -51,7 +50,7 @@ public class CustodyLog {
         CustodyEntryRecord r = dsl.newRecord(CUSTODY_ENTRY);
         r.setIncidentId(incidentId);
         r.setAttachmentId(attachmentId);
-        r.setHandledAt(OffsetDateTime.now());
+        r.setHandledAt(Instant.now());
         r.setActor(CurrentUser.username().orElse("system"));
         r.setAction(action.name());
         r.setReason(reason.strip());
@@ -68,7 +67,7 @@ public class CustodyLog {
     }
 
     private static CustodyEntry toEntry(CustodyEntryRecord r) {
-        return new CustodyEntry(r.getAttachmentId(), Times.instant(r.getHandledAt()), r.getActor(),
+        return new CustodyEntry(r.getAttachmentId(), r.getHandledAt(), r.getActor(),
                 CustodyEntry.Action.valueOf(r.getAction()), r.getReason());
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.incidents.work;
 
+import java.time.Instant;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.IncidentReader;
@@ -15,7 +16,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,7 +96,7 @@ public class PhaseService {
     @Transactional
     public Phase advance(long incidentId, int version) {
         IncidentRecord record = lock(incidentId, version);
-        Phase current = Phase.valueOf(record.getPhase());
+        Phase current = record.getPhase();
         Phase next = current.next();
         if (next == null) {
             throw new IllegalStateException("The incident is closed; reopen it to work on it again");
@@ -105,9 +105,9 @@ public class PhaseService {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Cannot move to " + next.label().toLowerCase() + ": " + String.join("; ", missing));
         }
-        record.setPhase(next.name());
+        record.setPhase(next);
         if (next == Phase.CLOSED) {
-            record.setClosedAt(OffsetDateTime.now());
+            record.setClosedAt(Instant.now());
         }
         store(record);
         timeline.record(incidentId, Kind.PHASE, current.label() + " → " + next.label());
@@ -121,10 +121,10 @@ public class PhaseService {
             throw new IllegalArgumentException("Say why the incident is reopened");
         }
         IncidentRecord record = lock(incidentId, version);
-        if (Phase.valueOf(record.getPhase()) != Phase.CLOSED) {
+        if (record.getPhase() != Phase.CLOSED) {
             throw new IllegalStateException("Only a closed incident can be reopened");
         }
-        record.setPhase(Phase.TRIAGE.name());
+        record.setPhase(Phase.TRIAGE);
         record.setClosedAt(null);
         store(record);
         timeline.record(incidentId, Kind.PHASE, "Reopened (closed → triage): " + reason.strip());
@@ -141,7 +141,7 @@ public class PhaseService {
 
     private void store(IncidentRecord record) {
         record.setVersion(record.getVersion() + 1);
-        record.setUpdatedAt(OffsetDateTime.now());
+        record.setUpdatedAt(Instant.now());
         record.store();
     }
 }

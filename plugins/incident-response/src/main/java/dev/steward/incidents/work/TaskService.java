@@ -3,7 +3,6 @@ package dev.steward.incidents.work;
 import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.IncidentType;
 import dev.steward.incidents.Text;
-import dev.steward.incidents.Times;
 import dev.steward.incidents.db.tables.records.TaskRecord;
 import dev.steward.incidents.work.TimelineEntry.Kind;
 import dev.steward.platform.notifications.Notification;
@@ -77,11 +76,11 @@ public class TaskService {
         if (task.getVersion() != version) {
             throw new ConcurrentChangeException("Someone else changed this task in the meantime; reload and try again");
         }
-        if (task.getStatus().equals(status.name())) {
+        if (task.getStatus() == status) {
             return toTask(task);
         }
-        task.setStatus(status.name());
-        task.setDoneAt(status == Task.Status.OPEN ? null : Times.odt(Instant.now()));
+        task.setStatus(status);
+        task.setDoneAt(status == Task.Status.OPEN ? null : Instant.now());
         task.setDoneBy(status == Task.Status.OPEN ? null : CurrentUser.username().orElse("system"));
         task.setVersion(task.getVersion() + 1);
         task.store();
@@ -103,7 +102,7 @@ public class TaskService {
 
     /** Open tasks of an incident, for the phase rules. */
     List<String> openTitles(long incidentId) {
-        return dsl.select(TASK.TITLE).from(TASK).where(TASK.INCIDENT_ID.eq(incidentId).and(TASK.STATUS.eq("OPEN")))
+        return dsl.select(TASK.TITLE).from(TASK).where(TASK.INCIDENT_ID.eq(incidentId).and(TASK.STATUS.eq(Task.Status.OPEN)))
                 .orderBy(TASK.ID).fetch(TASK.TITLE);
     }
 
@@ -112,16 +111,16 @@ public class TaskService {
         task.setIncidentId(incidentId);
         task.setTitle(title);
         task.setAssignee(assignee);
-        task.setDueAt(Times.odt(due));
-        task.setStatus(Task.Status.OPEN.name());
+        task.setDueAt(due);
+        task.setStatus(Task.Status.OPEN);
         task.setVersion(0);
         task.store();
         return task;
     }
 
     private static Task toTask(TaskRecord r) {
-        return new Task(r.getId(), r.getIncidentId(), r.getTitle(), r.getAssignee(), Times.instant(r.getDueAt()),
-                Task.Status.valueOf(r.getStatus()), Times.instant(r.getDoneAt()), r.getDoneBy(), r.getVersion());
+        return new Task(r.getId(), r.getIncidentId(), r.getTitle(), r.getAssignee(), r.getDueAt(),
+                r.getStatus(), r.getDoneAt(), r.getDoneBy(), r.getVersion());
     }
 
 }

@@ -1,7 +1,6 @@
 package dev.steward.incidents.work;
 
 import dev.steward.incidents.IncidentPermissions;
-import dev.steward.incidents.Times;
 import dev.steward.incidents.db.tables.records.TimelineEntryRecord;
 import dev.steward.platform.security.CurrentUser;
 import org.jooq.DSLContext;
@@ -32,7 +31,7 @@ public class Timeline {
     public void record(long incidentId, TimelineEntry.Kind kind, String summary) {
         TimelineEntryRecord entry = dsl.newRecord(TIMELINE_ENTRY);
         entry.setIncidentId(incidentId);
-        entry.setOccurredAt(Times.odt(Instant.now()));
+        entry.setOccurredAt(Instant.now());
         entry.setActor(CurrentUser.username().orElse("system"));
         entry.setKind(kind.name());
         entry.setSummary(summary);
@@ -53,7 +52,7 @@ public class Timeline {
     public List<TimelineEntry> of(long incidentId) {
         return dsl.selectFrom(TIMELINE_ENTRY).where(TIMELINE_ENTRY.INCIDENT_ID.eq(incidentId))
                 .orderBy(TIMELINE_ENTRY.OCCURRED_AT, TIMELINE_ENTRY.ID)
-                .fetch(r -> new TimelineEntry(r.getId(), Times.instant(r.getOccurredAt()), r.getActor(),
+                .fetch(r -> new TimelineEntry(r.getId(), r.getOccurredAt(), r.getActor(),
                         TimelineEntry.Kind.valueOf(r.getKind()), r.getSummary()));
     }
 }

@@ -70,7 +70,7 @@ public class Certifications {
             }
             r.setVersion(r.getVersion() + 1);
         }
-        r.setType(form.type().name());
+        r.setType(form.type());
         r.setName(name);
         r.setValidFrom(form.validFrom());
         r.setValidTo(form.validTo());
@@ -82,7 +82,7 @@ public class Certifications {
     }
 
     static Certification toCertification(CertificationRecord r) {
-        return new Certification(r.getId(), r.getVendorId(), CertificationType.valueOf(r.getType()), r.getName(), r.getValidFrom(),
+        return new Certification(r.getId(), r.getVendorId(), r.getType(), r.getName(), r.getValidFrom(),
                 r.getValidTo(), r.getPeriodStart(), r.getPeriodEnd(), r.getVersion());
     }
 }

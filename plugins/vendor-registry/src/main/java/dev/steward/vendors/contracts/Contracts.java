@@ -6,6 +6,8 @@ import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.ContractRecord;
 import dev.steward.platform.validation.ConcurrentChangeException;
+import dev.steward.vendors.processing.Relationship;
+import dev.steward.vendors.processing.TransferMechanism;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -51,10 +53,10 @@ public class Contracts {
     @PreAuthorize(VendorPermissions.MAY_READ_EVERY_VENDOR)
     public DpaState dpaStateAsOf(long vendorId, LocalDate today) {
         boolean required = dsl.fetchExists(PROCESSING.join(VENDOR_SERVICE).on(VENDOR_SERVICE.ID.eq(PROCESSING.SERVICE_ID)),
-                VENDOR_SERVICE.VENDOR_ID.eq(vendorId).and(PROCESSING.RELATIONSHIP.in("PROCESSOR", "SUB_PROCESSOR")));
+                VENDOR_SERVICE.VENDOR_ID.eq(vendorId).and(PROCESSING.RELATIONSHIP.in(Relationship.PROCESSOR, Relationship.SUB_PROCESSOR)));
         boolean jointControl = dsl.fetchExists(PROCESSING.join(VENDOR_SERVICE).on(VENDOR_SERVICE.ID.eq(PROCESSING.SERVICE_ID)),
-                VENDOR_SERVICE.VENDOR_ID.eq(vendorId).and(PROCESSING.RELATIONSHIP.eq("JOINT_CONTROLLER")));
-        List<ContractTerms.Term> dpas = dsl.selectFrom(CONTRACT).where(CONTRACT.VENDOR_ID.eq(vendorId).and(CONTRACT.TYPE.eq(ContractType.DPA.name())))
+                VENDOR_SERVICE.VENDOR_ID.eq(vendorId).and(PROCESSING.RELATIONSHIP.eq(Relationship.JOINT_CONTROLLER)));
+        List<ContractTerms.Term> dpas = dsl.selectFrom(CONTRACT).where(CONTRACT.VENDOR_ID.eq(vendorId).and(CONTRACT.TYPE.eq(ContractType.DPA)))
                 .fetch(r -> term(r, today));
         return DpaStatusRule.derive(required, jointControl, dpas, today);
     }
@@ -69,8 +71,8 @@ public class Contracts {
         access.requireRead(vendorId);
         LocalDate today = LocalDate.now();
         boolean reliedOn = dsl.fetchExists(PROCESSING.join(VENDOR_SERVICE).on(VENDOR_SERVICE.ID.eq(PROCESSING.SERVICE_ID)),
-                VENDOR_SERVICE.VENDOR_ID.eq(vendorId).and(PROCESSING.TRANSFER_MECHANISM.eq("SCC")));
-        return reliedOn && dsl.selectFrom(CONTRACT).where(CONTRACT.VENDOR_ID.eq(vendorId).and(CONTRACT.TYPE.eq(ContractType.SCC.name())))
+                VENDOR_SERVICE.VENDOR_ID.eq(vendorId).and(PROCESSING.TRANSFER_MECHANISM.eq(TransferMechanism.SCC)));
+        return reliedOn && dsl.selectFrom(CONTRACT).where(CONTRACT.VENDOR_ID.eq(vendorId).and(CONTRACT.TYPE.eq(ContractType.SCC)))
                 .fetch(r -> term(r, today)).stream().noneMatch(t -> t.standing() == ContractTerms.Standing.IN_FORCE);
     }
 
@@ -95,9 +97,9 @@ public class Contracts {
             }
             r.setVersion(r.getVersion() + 1);
         }
-        r.setType(form.type().name());
+        r.setType(form.type());
         r.setTitle(Inputs.optional("title", form.title(), 300));
-        r.setStatus(form.status().name());
+        r.setStatus(form.status());
         r.setSignedOn(form.signedOn());
         r.setEffectiveOn(form.effectiveOn());
         r.setEndsOn(form.endsOn());
@@ -135,12 +137,12 @@ public class Contracts {
     }
 
     static ContractTerms.Term term(ContractRecord r, LocalDate today) {
-        return ContractTerms.of(ContractStatus.valueOf(r.getStatus()), r.getEffectiveOn(), r.getEndsOn(), r.getAutoRenewal(),
+        return ContractTerms.of(r.getStatus(), r.getEffectiveOn(), r.getEndsOn(), r.getAutoRenewal(),
                 r.getRenewalMonths() == null ? null : r.getRenewalMonths().intValue(), r.getNoticeDays() == null ? null : r.getNoticeDays().intValue(), today);
     }
 
     static Contract toContract(ContractRecord r, LocalDate today) {
-        return new Contract(r.getId(), r.getVendorId(), ContractType.valueOf(r.getType()), r.getTitle(), ContractStatus.valueOf(r.getStatus()),
+        return new Contract(r.getId(), r.getVendorId(), r.getType(), r.getTitle(), r.getStatus(),
                 r.getSignedOn(), r.getEffectiveOn(), r.getEndsOn(), r.getAutoRenewal(),
                 r.getRenewalMonths() == null ? null : r.getRenewalMonths().intValue(), r.getNoticeDays() == null ? null : r.getNoticeDays().intValue(),
                 term(r, today), r.getVersion());

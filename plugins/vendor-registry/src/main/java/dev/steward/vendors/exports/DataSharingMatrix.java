@@ -5,6 +5,7 @@ import dev.steward.platform.export.SafeCsv;
 import dev.steward.platform.search.SearchSql;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
+import dev.steward.vendors.registry.VendorStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -113,7 +114,7 @@ public class DataSharingMatrix {
     }
 
     private Condition condition(String text, String category) {
-        Condition c = access.visibleVendors().and(VENDOR.STATUS.ne("TERMINATED"))
+        Condition c = access.visibleVendors().and(VENDOR.STATUS.ne(VendorStatus.TERMINATED))
                 .and(org.jooq.impl.DSL.condition("exists (select 1 from vendors.vendor_service s join vendors.processing p on p.service_id = s.id"
                         + " where s.vendor_id = {0})", VENDOR.ID));
         c = c.and(SearchSql.searchable(text) ? SearchSql.matchesAllWords(text, VENDOR.LEGAL_NAME) : noCondition());

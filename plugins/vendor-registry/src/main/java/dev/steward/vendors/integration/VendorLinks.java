@@ -87,7 +87,7 @@ public class VendorLinks implements EntityLinkProvider {
 
     private static LinkTarget target(VendorRecord v) {
         String name = v.getTradingName() == null ? v.getLegalName() : v.getTradingName() + " (" + v.getLegalName() + ")";
-        return new LinkTarget(Long.toString(v.getId()), name, v.getStatus().toLowerCase() + (v.getTier() == null ? "" : " · tier " + v.getTier()),
+        return new LinkTarget(Long.toString(v.getId()), name, v.getStatus().name().toLowerCase() + (v.getTier() == null ? "" : " · tier " + v.getTier()),
                 "vendors/" + v.getId());
     }
 }

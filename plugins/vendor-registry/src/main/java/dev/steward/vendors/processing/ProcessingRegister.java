@@ -90,15 +90,15 @@ public class ProcessingRegister {
             }
             r.setVersion(r.getVersion() + 1);
         }
-        r.setRelationship(form.relationship().name());
+        r.setRelationship(form.relationship());
         r.setDataCategories(categories);
         r.setSubjectTypes(subjects);
-        r.setVolume(form.volume().name());
+        r.setVolume(form.volume());
         r.setSpecialCategory(special);
         r.setChildren(form.children());
         r.setProcessingCountries(processedIn);
         r.setStorageCountries(storedIn);
-        r.setTransferMechanism(form.transferMechanism() == null ? null : form.transferMechanism().name());
+        r.setTransferMechanism(form.transferMechanism());
         r.setTransferGap(transfer.gap());
         r.setNotes(Inputs.optional("notes", form.notes(), 10_000));
         r.store();
@@ -170,9 +170,9 @@ public class ProcessingRegister {
     static Processing toProcessing(ProcessingRecord r, List<Purpose> purposes) {
         List<String> processedIn = List.of(r.getProcessingCountries());
         List<String> storedIn = List.of(r.getStorageCountries());
-        TransferMechanism mechanism = r.getTransferMechanism() == null ? null : TransferMechanism.valueOf(r.getTransferMechanism());
-        return new Processing(r.getId(), r.getServiceId(), Relationship.valueOf(r.getRelationship()), List.of(r.getDataCategories()),
-                List.of(r.getSubjectTypes()), purposes, Volume.valueOf(r.getVolume()), r.getSpecialCategory(), r.getChildren(),
+        TransferMechanism mechanism = r.getTransferMechanism();
+        return new Processing(r.getId(), r.getServiceId(), r.getRelationship(), List.of(r.getDataCategories()),
+                List.of(r.getSubjectTypes()), purposes, r.getVolume(), r.getSpecialCategory(), r.getChildren(),
                 processedIn, storedIn, mechanism, TransferRules.assess(processedIn, storedIn, mechanism), r.getNotes(), r.getVersion());
     }
 }

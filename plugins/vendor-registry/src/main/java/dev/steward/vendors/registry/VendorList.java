@@ -50,8 +50,8 @@ public class VendorList {
                         VendorConditions.openTasks())
                 .from(VENDOR).leftJoin(VendorRegistry.PERSON).on(VendorRegistry.PERSON_ID.eq(VENDOR.OWNER_PERSON_ID))
                 .where(VENDOR.ID.in(ids))
-                .fetchMap(r -> r.value1(), r -> new VendorRow(r.value1(), r.value2(), r.value3(), VendorStatus.valueOf(r.value4()),
-                        Criticality.valueOf(r.value5()), r.value6() == null ? null : r.value6().intValue(), r.value7(), r.value8(), r.value9(),
+                .fetchMap(r -> r.value1(), r -> new VendorRow(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6() == null ? null : r.value6().intValue(), r.value7(), r.value8(), r.value9(),
                         r.value10(), r.value11(), r.value12(), r.value13()));
         return ids.stream().map(rows::get).toList();
     }
@@ -71,7 +71,7 @@ public class VendorList {
             c = c.and(SearchSql.matchesAllWords(f.text(), NAMES));
         }
         c = c.and(f.tier() == null ? noCondition() : VENDOR.TIER.eq(f.tier().shortValue()));
-        c = c.and(f.status() == null ? noCondition() : VENDOR.STATUS.eq(f.status().name()));
+        c = c.and(f.status() == null ? noCondition() : VENDOR.STATUS.eq(f.status()));
         c = c.and(f.dataCategory() == null ? noCondition() : VendorConditions.processesCategory(f.dataCategory()));
         c = c.and(f.country() == null ? noCondition() : VendorConditions.inCountry(f.country()));
         c = c.and(f.expiringWithinDays() == null ? noCondition() : VendorConditions.expiringWithin(f.expiringWithinDays(), today));

@@ -120,10 +120,10 @@ public class VendorRegistry {
         r.setTradingName(Inputs.optional("tradingName", form.tradingName(), 300));
         r.setWebsite(website);
         r.setHqCountry(hq);
-        r.setStatus((form.status() == null ? VendorStatus.PROSPECT : form.status()).name());
+        r.setStatus(form.status() == null ? VendorStatus.PROSPECT : form.status());
         r.setOwnerPersonId(form.ownerPersonId());
-        r.setCriticality((form.criticality() == null ? Criticality.MEDIUM : form.criticality()).name());
-        r.setAccessLevel((form.accessLevel() == null ? AccessLevel.NONE : form.accessLevel()).name());
+        r.setCriticality(form.criticality() == null ? Criticality.MEDIUM : form.criticality());
+        r.setAccessLevel(form.accessLevel() == null ? AccessLevel.NONE : form.accessLevel());
         r.setDescription(Inputs.optional("description", form.description(), 10_000));
         r.store();
         replaceContacts(r.getId(), contacts);
@@ -222,8 +222,8 @@ public class VendorRegistry {
     }
 
     static Vendor toVendor(VendorRecord r, String ownerName, List<Contact> contacts) {
-        return new Vendor(r.getId(), r.getLegalName(), r.getTradingName(), r.getWebsite(), r.getHqCountry(), VendorStatus.valueOf(r.getStatus()),
-                r.getOwnerPersonId(), ownerName, Criticality.valueOf(r.getCriticality()), AccessLevel.valueOf(r.getAccessLevel()),
+        return new Vendor(r.getId(), r.getLegalName(), r.getTradingName(), r.getWebsite(), r.getHqCountry(), r.getStatus(),
+                r.getOwnerPersonId(), ownerName, r.getCriticality(), r.getAccessLevel(),
                 r.getDescription(), contacts, r.getVersion());
     }
 }

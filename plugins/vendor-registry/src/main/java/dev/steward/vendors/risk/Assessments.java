@@ -17,8 +17,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,7 +86,7 @@ public class Assessments {
         AssessmentRecord a = dsl.newRecord(ASSESSMENT);
         a.setVendorId(form.vendorId());
         a.setAssessedBy(assessor);
-        a.setAssessedAt(OffsetDateTime.now());
+        a.setAssessedAt(Instant.now());
         a.setFactors(inherent.factors().toString());
         a.setInherentScore((short) inherent.score());
         a.setInherentTier((short) inherent.tier());
@@ -99,7 +99,7 @@ public class Assessments {
             r.setAssessmentId(a.getId());
             r.setVendorId(form.vendorId());
             r.setTitle(f.title().strip());
-            r.setSeverity(f.severity().name());
+            r.setSeverity(f.severity());
             r.setOwnerPersonId(f.ownerPersonId());
             r.setDueOn(f.dueOn());
             r.setVersion(0);
@@ -157,7 +157,7 @@ public class Assessments {
         access.requireRead(vendorId);
         return dsl.selectFrom(TIER_CHANGE).where(TIER_CHANGE.VENDOR_ID.eq(vendorId)).orderBy(TIER_CHANGE.CHANGED_AT.desc(), TIER_CHANGE.ID.desc())
                 .fetch(r -> new TierChange(r.getFromTier() == null ? null : r.getFromTier().intValue(), r.getToTier(), r.getChangedBy(),
-                        r.getChangedAt().toInstant(), r.getReason(), r.getAssessmentId()));
+                        r.getChangedAt(), r.getReason(), r.getAssessmentId()));
     }
 
     @PreAuthorize(VendorPermissions.MAY_READ)
@@ -165,11 +165,11 @@ public class Assessments {
     public List<Finding> findings(long vendorId) {
         access.requireRead(vendorId);
         return dsl.select(FINDING.fields()).select(PERSON_NAME).from(FINDING).leftJoin(PERSON).on(PERSON_ID.eq(FINDING.OWNER_PERSON_ID))
-                .where(FINDING.VENDOR_ID.eq(vendorId)).orderBy(FINDING.STATUS.eq("OPEN").desc(), FINDING.DUE_ON, FINDING.ID)
+                .where(FINDING.VENDOR_ID.eq(vendorId)).orderBy(FINDING.STATUS.eq(Finding.Status.OPEN).desc(), FINDING.DUE_ON, FINDING.ID)
                 .fetch(r -> {
                     FindingRecord f = r.into(FINDING);
-                    return new Finding(f.getId(), f.getAssessmentId(), f.getVendorId(), f.getTitle(), FindingForm.Severity.valueOf(f.getSeverity()),
-                            f.getOwnerPersonId(), r.get(PERSON_NAME), f.getDueOn(), Finding.Status.valueOf(f.getStatus()), f.getVersion());
+                    return new Finding(f.getId(), f.getAssessmentId(), f.getVendorId(), f.getTitle(), f.getSeverity(),
+                            f.getOwnerPersonId(), r.get(PERSON_NAME), f.getDueOn(), f.getStatus(), f.getVersion());
                 });
     }
 
@@ -192,7 +192,7 @@ public class Assessments {
         if (f.getVersion() != version) {
             throw new ConcurrentChangeException("Someone else changed this finding in the meantime; reload and try again");
         }
-        f.setStatus(status.name());
+        f.setStatus(status);
         f.setVersion(f.getVersion() + 1);
         f.store();
     }
@@ -236,14 +236,14 @@ public class Assessments {
         t.setFromTier(from == null ? null : from.shortValue());
         t.setToTier((short) to);
         t.setChangedBy(by);
-        t.setChangedAt(OffsetDateTime.now());
+        t.setChangedAt(Instant.now());
         t.setReason(reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason);
         t.setAssessmentId(assessmentId);
         t.store();
     }
 
     static Assessment toAssessment(AssessmentRecord a) {
-        return new Assessment(a.getId(), a.getVendorId(), a.getAssessedBy(), a.getAssessedAt().toInstant(), a.getFactors(), a.getInherentScore(),
+        return new Assessment(a.getId(), a.getVendorId(), a.getAssessedBy(), a.getAssessedAt(), a.getFactors(), a.getInherentScore(),
                 a.getInherentTier(), a.getResidualTier(), a.getSummary(), a.getNextReviewOn());
     }
 }

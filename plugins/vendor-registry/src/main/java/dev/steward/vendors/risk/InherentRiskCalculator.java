@@ -45,10 +45,10 @@ class InherentRiskCalculator {
                 .where(CATALOG_KIND.eq("DATA_CATEGORY").and(CATALOG_CODE.in(categories))).fetchMap(CATALOG_CODE, CATALOG_SENSITIVITY);
         int sensitivityLevel = processing.stream().anyMatch(ProcessingRecord::getSpecialCategory) ? 4
                 : categories.stream().map(sensitivity::get).filter(java.util.Objects::nonNull).mapToInt(Short::intValue).max().orElse(1);
-        int volume = processing.stream().mapToInt(p -> Volume.valueOf(p.getVolume()).level()).max().orElse(1);
+        int volume = processing.stream().mapToInt(p -> p.getVolume().level()).max().orElse(1);
         int location = processing.stream().mapToInt(InherentRiskCalculator::location).max().orElse(1);
-        return new RiskFactors(Math.max(1, Math.min(4, sensitivityLevel)), volume, AccessLevel.valueOf(vendor.getAccessLevel()).level(),
-                Criticality.valueOf(vendor.getCriticality()).level(), location);
+        return new RiskFactors(Math.max(1, Math.min(4, sensitivityLevel)), volume, vendor.getAccessLevel().level(),
+                vendor.getCriticality().level(), location);
     }
 
     private static int location(ProcessingRecord p) {

@@ -1,5 +1,6 @@
 package dev.steward.vendors.risk;
 
+import java.time.Instant;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.RiskRubricRecord;
@@ -9,7 +10,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.OffsetDateTime;
 
 import static dev.steward.vendors.db.Tables.RISK_RUBRIC;
 
@@ -52,7 +52,7 @@ public class RiskRubrics {
         r.setReviewMonthsTier3((short) rubric.reviewMonthsTier3());
         r.setReviewMonthsTier4((short) rubric.reviewMonthsTier4());
         r.setUpdatedBy(CurrentUser.username().orElse("system"));
-        r.setUpdatedAt(OffsetDateTime.now());
+        r.setUpdatedAt(Instant.now());
         r.setVersion(r.getVersion() + 1);
         r.store();
         return toRubric(r);

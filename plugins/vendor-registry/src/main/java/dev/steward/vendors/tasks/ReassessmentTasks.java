@@ -9,8 +9,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,7 +49,7 @@ public class ReassessmentTasks {
         r.setVendorId(vendorId);
         r.setTriggerKey(triggerKey);
         r.setReason(reason.length() > 500 ? reason.substring(0, 497) + "..." : reason);
-        r.setCreatedAt(OffsetDateTime.now());
+        r.setCreatedAt(Instant.now());
         r.setDueOn(today.plusDays(DAYS_TO_REASSESS));
         r.setVersion(0);
         r.store();
@@ -61,7 +61,7 @@ public class ReassessmentTasks {
     public void closeOpenTasks(long vendorId) {
         dsl.selectFrom(REASSESSMENT_TASK).where(REASSESSMENT_TASK.VENDOR_ID.eq(vendorId).and(REASSESSMENT_TASK.DONE_AT.isNull())).fetch()
                 .forEach(r -> {
-                    r.setDoneAt(OffsetDateTime.now());
+                    r.setDoneAt(Instant.now());
                     r.setDoneBy(CurrentUser.username().orElse("system"));
                     r.setVersion(r.getVersion() + 1);
                     r.store();
@@ -69,7 +69,7 @@ public class ReassessmentTasks {
     }
 
     static ReassessmentTask toTask(ReassessmentTaskRecord r) {
-        return new ReassessmentTask(r.getId(), r.getVendorId(), r.getReason(), r.getCreatedAt().toInstant(), r.getDueOn(),
-                r.getDoneAt() == null ? null : r.getDoneAt().toInstant(), r.getDoneBy());
+        return new ReassessmentTask(r.getId(), r.getVendorId(), r.getReason(), r.getCreatedAt(), r.getDueOn(),
+                r.getDoneAt(), r.getDoneBy());
     }
 }
