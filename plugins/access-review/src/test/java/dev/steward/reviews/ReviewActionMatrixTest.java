@@ -111,6 +111,12 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
             new Action<>("mark remediation", ADMINS, t -> t.bean(RemediationService.class).mark(-1, 0,
                     dev.steward.reviews.remediation.RemediationItem.Status.DONE, "CHG-1")),
             new Action<>("read a revocation's history", READERS, t -> t.bean(RemediationService.class).history(-1)),
+            new Action<>("list repeated campaigns", READERS, t -> t.bean(dev.steward.reviews.campaigns.RecurringCampaigns.class).list()),
+            new Action<>("repeat a campaign", ADMINS, t -> t.bean(dev.steward.reviews.campaigns.RecurringCampaigns.class).repeat(-1,
+                    dev.steward.reviews.campaigns.RecurringCampaigns.Frequency.YEARLY, java.time.Instant.now().plusSeconds(86_400))),
+            new Action<>("stop a repeated campaign", ADMINS, t -> t.bean(dev.steward.reviews.campaigns.RecurringCampaigns.class).stop(-1, 0)),
+            new Action<>("launch the repeated campaigns due", ADMINS,
+                    t -> t.bean(dev.steward.reviews.campaigns.RecurringCampaigns.class).launchDue(java.time.Instant.EPOCH)),
             new Action<>("dashboard: campaign progress", READERS, t -> t.bean(ReviewStats.class).activeCampaigns()),
             new Action<>("dashboard: my pending", REVIEWERS, t -> t.bean(ReviewStats.class).myPending()));
 

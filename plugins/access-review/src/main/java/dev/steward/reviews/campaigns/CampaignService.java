@@ -63,9 +63,16 @@ public class CampaignService {
     @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
     @Transactional
     public Campaign create(CampaignForm form) {
+        return create(form, CurrentUser.username().orElse("system"));
+    }
+
+    /** A draft owned by {@code owner}: a repeated campaign's copy belongs to its schedule's owner, not to the job. */
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
+    @Transactional
+    public Campaign create(CampaignForm form, String owner) {
         validate(form);
         CampaignRecord r = dsl.newRecord(CAMPAIGN);
-        r.setOwner(CurrentUser.username().orElse("system"));
+        r.setOwner(owner);
         r.setStatus(Campaign.Status.DRAFT);
         r.setVersion(0);
         r.setItems(0);

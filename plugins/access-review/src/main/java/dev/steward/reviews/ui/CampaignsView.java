@@ -20,6 +20,7 @@ import dev.steward.reviews.campaigns.Campaign;
 import dev.steward.reviews.campaigns.CampaignService;
 import dev.steward.reviews.campaigns.CampaignStages;
 import dev.steward.reviews.campaigns.ClosePreview;
+import dev.steward.reviews.campaigns.RecurringCampaigns;
 import dev.steward.reviews.campaigns.StagePreview;
 import dev.steward.reviews.decisions.CampaignItems;
 import dev.steward.reviews.evidence.CampaignReports;
@@ -31,7 +32,7 @@ import java.time.Instant;
 
 /**
  * Campaigns: define, launch (freezes the items), close after seeing what the no-response rule will do; the report and
- * evidence pack of every launched campaign.
+ * evidence pack of every launched campaign; campaigns repeated on a schedule, with their next run and last outcome.
  */
 @Route("reviews/campaigns")
 @PageTitle("Access-review campaigns · Steward")
@@ -41,6 +42,9 @@ public class CampaignsView extends VerticalLayout {
 
     final Grid<Campaign> grid = new Grid<>();
     final Button create = new Button("New campaign", VaadinIcon.PLUS.create());
+    final Grid<RecurringCampaigns.Schedule> schedules = new Grid<>();
+    private final com.vaadin.flow.component.html.H3 schedulesTitle = new com.vaadin.flow.component.html.H3("Repeated campaigns");
+    private final RecurringCampaigns recurring;
     private final CampaignService campaigns;
     private final boolean canAdminister = CurrentUser.hasPermission(ReviewPermissions.ADMIN);
 
@@ -51,8 +55,9 @@ public class CampaignsView extends VerticalLayout {
     private final SystemService systems;
 
     public CampaignsView(CampaignService campaigns, CampaignStages stages, SystemService systems, CampaignReports reports,
-                         EvidencePack evidence, CampaignItems items) {
+                         EvidencePack evidence, CampaignItems items, RecurringCampaigns recurring) {
         this.campaigns = campaigns;
+        this.recurring = recurring;
         this.stages = stages;
         this.items = items;
         this.systems = systems;
@@ -69,7 +74,28 @@ public class CampaignsView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(canAdminister);
         create.addClickListener(e -> new CampaignDialog(campaigns, systems.list(), this::refresh).open());
-        add(new HorizontalLayout(new H2("Access-review campaigns"), create), grid);
+        schedules.addColumn(RecurringCampaigns.Schedule::templateName).setHeader("Repeats the campaign").setFlexGrow(1);
+        schedules.addColumn(s -> s.frequency().label()).setHeader("How often").setAutoWidth(true);
+        schedules.addColumn(s -> DisplayTime.format(s.nextRunAt())).setHeader("Next run").setAutoWidth(true);
+        schedules.addColumn(s -> s.lastCampaignName() == null ? "" : s.lastCampaignName()).setHeader("Last launched").setAutoWidth(true);
+        schedules.addColumn(s -> s.lastError() == null ? "" : s.lastError()).setHeader("Last run's problem").setFlexGrow(1);
+        schedules.addColumn(RecurringCampaigns.Schedule::owner).setHeader("Owner").setAutoWidth(true);
+        schedules.addComponentColumn(s -> {
+            Button stop = Buttons.small("Stop", () -> {
+                recurring.stop(s.id(), s.version());
+                Toasts.success(s.templateName() + " no longer repeats");
+                refresh();
+            });
+            stop.setVisible(canAdminister);
+            return stop;
+        }).setKey("actions").setAutoWidth(true);
+        schedules.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        schedules.setAllRowsVisible(true);
+        add(new HorizontalLayout(new H2("Access-review campaigns"), create), grid, schedulesTitle, schedules);
+        grid.setHeight(null);
+        grid.setWidthFull();
+        grid.setMinHeight("16rem");
+        setFlexGrow(1, grid);
         refresh();
     }
 
@@ -97,6 +123,7 @@ public class CampaignsView extends VerticalLayout {
                 refresh();
             }).open()));
         }
+        actions.add(Buttons.small("Repeat…", () -> new RepeatDialog(recurring, campaign, this::refresh).open()));
         if (campaign.status() == Campaign.Status.ACTIVE) {
             actions.add(Buttons.small("Close…", () -> {
                 ClosePreview preview = campaigns.closePreview(campaign.id());
@@ -120,5 +147,9 @@ public class CampaignsView extends VerticalLayout {
 
     void refresh() {
         grid.setItems(campaigns.list());
+        var repeated = recurring.list();
+        schedules.setItems(repeated);
+        schedules.setVisible(!repeated.isEmpty());
+        schedulesTitle.setVisible(!repeated.isEmpty());
     }
 }
