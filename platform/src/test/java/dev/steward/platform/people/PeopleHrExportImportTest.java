@@ -249,6 +249,30 @@ class PeopleHrExportImportTest {
     }
 
     @Test
+    void a_department_joins_the_org_unit_of_that_name_and_a_manager_email_finds_a_person_of_the_directory() {
+        dsl.insertInto(ORG_UNIT).set(ORG_UNIT.CODE, "SEC").set(ORG_UNIT.NAME, "Information Security").execute();
+        String boss = "Employee ID,Display name,Email,Department,Lifecycle status\n"
+                + "D-1,Dora Boss,dora.boss@example.org,Information Security,Employed\n";
+        String report = "Employee ID,Display name,Email,Department,Reports to email,Lifecycle status\n"
+                + "D-2,Dan Report,dan@example.org,information security,DORA.BOSS@example.org,Employed\n";
+        people.commit(people.prepare(boss.getBytes(StandardCharsets.UTF_8), "boss.csv",
+                PeopleColumnMapping.guess(List.of("Employee ID", "Display name", "Email", "Department", "Lifecycle status")),
+                ImportProgress.NONE, () -> false));
+        ImportPlan plan = people.prepare(report.getBytes(StandardCharsets.UTF_8), "report.csv",
+                PeopleColumnMapping.guess(List.of("Employee ID", "Display name", "Email", "Department", "Reports to email", "Lifecycle status")),
+                ImportProgress.NONE, () -> false);
+        assertThat(plan.errors()).isEmpty();
+        assertThat(plan.preview().newOrgUnits()).isEmpty();
+        people.commit(plan);
+        assertThat(person("D-1").orgUnit()).isEqualTo("SEC");
+        assertThat(person("D-2")).satisfies(p -> {
+            assertThat(p.orgUnit()).isEqualTo("SEC");
+            assertThat(p.orgUnitName()).isEqualTo("Information Security");
+            assertThat(p.manager()).isEqualTo("D-1");
+        });
+    }
+
+    @Test
     void the_mapping_used_is_remembered_and_offered_at_the_next_import() throws IOException {
         String csv = "Employee Number,Worker,Email - Primary Work,Worker Status,Hire Date,Termination Date,Manager - Employee ID\n"
                 + "W-1,Wanda Remembered,wanda@example.org,Active,02/03/2021,,\n";
