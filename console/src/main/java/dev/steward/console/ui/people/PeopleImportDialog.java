@@ -11,6 +11,7 @@ import com.vaadin.flow.component.formlayout.FormLayout.ResponsiveStep;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
@@ -56,7 +57,8 @@ class PeopleImportDialog extends Dialog {
     final Select<HrDateFormat> dateFormat = new Select<>();
     final Map<Field, ComboBox<String>> columns = new EnumMap<>(Field.class);
     final Grid<StatusWords> statusWords = new Grid<>();
-    final Paragraph proposal = new Paragraph();
+    /** Where the columns come from, as the summary of the folding columns panel. */
+    final Span proposal = new Span();
     final Details mappingPanel = new Details();
     final Button check = new Button("Check with these columns");
     final Grid<RowError> errors = new Grid<>();
@@ -128,6 +130,7 @@ class PeopleImportDialog extends Dialog {
             columns.put(field, box);
             form.add(box);
         }
+        form.add(statusWords, 3); // beside the end date, the last column
         statusWords.addColumn(s -> s.status().label()).setHeader("Steward status").setAutoWidth(true).setFlexGrow(0);
         statusWords.addColumn(StatusWords::words).setHeader("Status words in the file").setFlexGrow(1);
         statusWords.setAllRowsVisible(true);
@@ -136,8 +139,8 @@ class PeopleImportDialog extends Dialog {
                 + "first name and the last name. A department becomes an org unit named after it. Without a status column, "
                 + "people are active unless their end date has passed.");
         derived.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin", "0");
-        proposal.getStyle().set("margin", "0");
-        VerticalLayout content = new VerticalLayout(proposal, form, derived, statusWords);
+        mappingPanel.setSummary(proposal);
+        VerticalLayout content = new VerticalLayout(form, derived);
         content.setPadding(false);
         content.setSpacing(false);
         mappingPanel.add(content);
@@ -161,7 +164,8 @@ class PeopleImportDialog extends Dialog {
             cancelled.set(true);
             close();
         });
-        add(upload, mappingPanel, progress, status, errors, changes);
+        // the outcome of a check right under the upload, where it is seen without scrolling past the columns
+        add(upload, progress, status, mappingPanel, errors, changes);
         getFooter().add(cancel, check, confirm);
     }
 
@@ -195,7 +199,6 @@ class PeopleImportDialog extends Dialog {
 
     private void apply(PeopleImport.MappingSuggestion suggestion) {
         PeopleColumnMapping m = suggestion.mapping();
-        mappingPanel.setSummaryText("Columns and status words: " + m.preset().label());
         applying = true;
         try {
             preset.setValue(m.preset());
