@@ -15,6 +15,11 @@ final class ManagerChecks {
     }
 
     static List<RowError> check(List<ImportRow> rows, Map<String, PeopleSnapshot.Existing> existing) {
+        return check(rows, existing, PeopleCsvFormat.MANAGER);
+    }
+
+    /** As {@link #check(List, Map)}, the errors naming the file's manager column. */
+    static List<RowError> check(List<ImportRow> rows, Map<String, PeopleSnapshot.Existing> existing, String column) {
         List<RowError> errors = new ArrayList<>();
         Map<String, String> managerOf = new HashMap<>();
         existing.values().forEach(e -> {
@@ -30,7 +35,7 @@ final class ManagerChecks {
                 continue;
             }
             if (!existing.containsKey(row.managerEmployeeId()) && !inFile.contains(row.managerEmployeeId())) {
-                errors.add(new RowError(row.line(), PeopleCsvFormat.MANAGER, "Unknown manager '" + row.managerEmployeeId()
+                errors.add(new RowError(row.line(), column, "Unknown manager '" + row.managerEmployeeId()
                         + "': not in the file and not in the directory"));
             } else {
                 managerOf.put(row.employeeId(), row.managerEmployeeId());
@@ -40,7 +45,7 @@ final class ManagerChecks {
         for (ImportRow row : rows) {
             List<String> loop = loopFrom(row.employeeId(), managerOf);
             if (!loop.isEmpty() && reported.add(String.join(",", new java.util.TreeSet<>(loop)))) {
-                errors.add(new RowError(row.line(), PeopleCsvFormat.MANAGER,
+                errors.add(new RowError(row.line(), column,
                         "Management chain loops: " + String.join(" → ", loop) + " → " + loop.getFirst()));
             }
         }

@@ -34,15 +34,17 @@ public class PeopleImport {
     private final DSLContext dsl;
     private final AuditTrail audit;
     private final PeopleImportWriter writer;
+    private final PeopleImportMappings mappings;
     private final long maxBytes;
     private final int maxRows;
 
-    public PeopleImport(DSLContext dsl, AuditTrail audit, PeopleImportWriter writer,
+    public PeopleImport(DSLContext dsl, AuditTrail audit, PeopleImportWriter writer, PeopleImportMappings mappings,
                         @Value("${steward.people.import.max-bytes:104857600}") long maxBytes,
                         @Value("${steward.people.import.max-rows:500000}") int maxRows) {
         this.dsl = dsl;
         this.audit = audit;
         this.writer = writer;
+        this.mappings = mappings;
         this.maxBytes = maxBytes;
         this.maxRows = maxRows;
     }
@@ -55,14 +57,61 @@ public class PeopleImport {
     @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")
     @Transactional(readOnly = true)
     public ImportPlan prepare(Path file, String fileName, ImportProgress progress, BooleanSupplier cancelled) {
-        return prepare(fileName, size(file), () -> Files.newInputStream(file), progress, cancelled);
+        return prepare(fileName, size(file), () -> Files.newInputStream(file), null, progress, cancelled);
+    }
+
+    /**
+     * As {@link #prepare(Path, String, ImportProgress, BooleanSupplier)}, reading an HR export through a column mapping
+     * (null: Steward's own format); columns the mapping does not name are ignored.
+     */
+    @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")
+    @Transactional(readOnly = true)
+    public ImportPlan prepare(Path file, String fileName, PeopleColumnMapping mapping, ImportProgress progress, BooleanSupplier cancelled) {
+        return prepare(fileName, size(file), () -> Files.newInputStream(file), mapping, progress, cancelled);
+    }
+
+    /** As {@link #prepare(Path, String, PeopleColumnMapping, ImportProgress, BooleanSupplier)}, for content in memory. */
+    @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")
+    @Transactional(readOnly = true)
+    public ImportPlan prepare(byte[] content, String fileName, PeopleColumnMapping mapping, ImportProgress progress, BooleanSupplier cancelled) {
+        return prepare(fileName, content.length, () -> new ByteArrayInputStream(content), mapping, progress, cancelled);
+    }
+
+    /** The column names of an uploaded file's header line (a byte-order mark dropped), to map them. */
+    @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")
+    public List<String> header(Path file) {
+        try (Reader text = Utf8Text.reader(Files.newInputStream(file))) {
+            return PeopleCsvReader.header(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The file could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A proposed mapping; {@code remembered}: it is the one last used for this preset, not a guess. */
+    public record MappingSuggestion(PeopleColumnMapping mapping, boolean remembered) {
+    }
+
+    /** The preset the header fits best, with the mapping last used for it when the header has all its columns, else a guess. */
+    @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")
+    @Transactional(readOnly = true)
+    public MappingSuggestion suggest(List<String> header) {
+        return suggest(PeopleColumnMapping.guess(header).preset(), header);
+    }
+
+    /** As {@link #suggest(List)}, for a preset the user chose. */
+    @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")
+    @Transactional(readOnly = true)
+    public MappingSuggestion suggest(HrPreset preset, List<String> header) {
+        return mappings.last(preset).filter(m -> m.problems(header).isEmpty())
+                .map(m -> new MappingSuggestion(m, true))
+                .orElseGet(() -> new MappingSuggestion(PeopleColumnMapping.guess(preset, header), false));
     }
 
     /** As {@link #prepare(Path, String, ImportProgress, BooleanSupplier)}, for content already in memory. */
     @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")
     @Transactional(readOnly = true)
     public ImportPlan prepare(byte[] content, String fileName, ImportProgress progress, BooleanSupplier cancelled) {
-        return prepare(fileName, content.length, () -> new ByteArrayInputStream(content), progress, cancelled);
+        return prepare(fileName, content.length, () -> new ByteArrayInputStream(content), null, progress, cancelled);
     }
 
     /** Opens the content again for each pass (one to check, one to parse). */
@@ -71,7 +120,8 @@ public class PeopleImport {
         InputStream open() throws IOException;
     }
 
-    private ImportPlan prepare(String fileName, long size, Content content, ImportProgress progress, BooleanSupplier cancelled) {
+    private ImportPlan prepare(String fileName, long size, Content content, PeopleColumnMapping mapping, ImportProgress progress,
+                               BooleanSupplier cancelled) {
         if (size > maxBytes) {
             return failed(fileName, "", RowError.file("The file is " + FileSizes.human(size) + "; the limit is "
                     + FileSizes.human(maxBytes) + " (steward.people.import.max-bytes). Split the file."));
@@ -87,25 +137,30 @@ public class PeopleImport {
                         RowError.file(scan.problem() != null ? scan.problem() : "The file is empty"));
             }
             try (Reader text = Utf8Text.reader(content.open())) {
-                read = PeopleCsvReader.read(text, maxRows, done -> progress.update("Reading", done, scan.lines()), cancelled);
+                read = PeopleCsvReader.read(text, mapping, maxRows, done -> progress.update("Reading", done, scan.lines()), cancelled);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The file " + fileName + " could not be read", e);
         }
         String sha256 = scan.sha256();
         if (read.rows().isEmpty()) {
-            return new ImportPlan(fileName, sha256, List.of(), read.errors(), ImportPlan.Preview.none());
+            return new ImportPlan(fileName, sha256, List.of(), read.errors(), ImportPlan.Preview.none(), mapping);
         }
         progress.update("Comparing with the directory", 0, read.rows().size());
         Map<String, PeopleSnapshot.Existing> existing = PeopleSnapshot.load(dsl);
         List<RowError> errors = new ArrayList<>(read.errors());
-        errors.addAll(ManagerChecks.check(read.rows(), existing));
+        List<ImportRow> rows = read.rows();
+        if (mapping != null) {
+            rows = DerivedReferences.orgUnitsByName(rows, PeopleSnapshot.orgUnitNames(dsl));
+            rows = DerivedReferences.managersByEmail(rows, existing, mapping.managerEmail(), errors);
+        }
+        errors.addAll(ManagerChecks.check(rows, existing, mapping == null ? PeopleCsvFormat.MANAGER : mapping.managerColumn()));
         if (cancelled.getAsBoolean()) {
             throw new ImportCancelledException();
         }
-        ImportPlan.Preview preview = PeopleSnapshot.preview(read.rows(), existing, PeopleSnapshot.orgUnitCodes(dsl));
-        progress.update("Checked", read.rows().size(), read.rows().size());
-        return new ImportPlan(fileName, sha256, read.rows(), List.copyOf(errors), preview);
+        ImportPlan.Preview preview = PeopleSnapshot.preview(rows, existing, PeopleSnapshot.orgUnitCodes(dsl));
+        progress.update("Checked", rows.size(), rows.size());
+        return new ImportPlan(fileName, sha256, rows, List.copyOf(errors), preview, mapping);
     }
 
     private static long size(Path file) {
@@ -131,6 +186,12 @@ public class PeopleImport {
         summary.put("changed", result.changed());
         summary.put("unchanged", result.unchanged());
         summary.put("orgUnitsCreated", result.orgUnitsCreated());
+        if (plan.mapping() != null) {
+            summary.put("preset", plan.mapping().preset().name());
+            summary.put("mapping", plan.mapping().columns().entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+            mappings.remember(plan.mapping());
+        }
         if (plan.preview().changes().size() <= 1000) {
             summary.put("employeeIds", plan.preview().changes().stream().map(ImportPlan.Change::employeeId).toList());
         }
@@ -139,6 +200,6 @@ public class PeopleImport {
     }
 
     private static ImportPlan failed(String fileName, String sha256, RowError error) {
-        return new ImportPlan(fileName, sha256, List.of(), List.of(error), ImportPlan.Preview.none());
+        return new ImportPlan(fileName, sha256, List.of(), List.of(error), ImportPlan.Preview.none(), null);
     }
 }

@@ -30,12 +30,13 @@ class PeopleImportWriter {
         dsl.execute("""
                 create temporary table person_import (
                     employee_id varchar(50) primary key, full_name varchar(200), email varchar(254), title varchar(200),
-                    org_unit varchar(50), manager_employee_id varchar(50), employment_status varchar(20),
+                    org_unit varchar(50), org_unit_name varchar(200), manager_employee_id varchar(50), employment_status varchar(20),
                     start_date date, end_date date, id bigint) on commit drop""");
         copy(rows);
         int orgUnits = dsl.execute("""
                 insert into platform.org_unit (code, name)
-                select distinct org_unit, org_unit from person_import where org_unit is not null
+                select distinct on (org_unit) org_unit, coalesce(org_unit_name, org_unit) from person_import
+                where org_unit is not null order by org_unit, org_unit_name
                 on conflict (code) do nothing""");
         // ids up front (existing people keep theirs, new ones draw from the identity sequence), so that one
         // upsert can set every field and the manager; foreign keys are checked at the end of the statement
@@ -74,7 +75,7 @@ class PeopleImportWriter {
         StringWriter csv = new StringWriter(rows.size() * 96);
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
             for (ImportRow r : rows) {
-                printer.printRecord(r.employeeId(), r.fullName(), r.email(), r.title(), r.orgUnit(), r.managerEmployeeId(),
+                printer.printRecord(r.employeeId(), r.fullName(), r.email(), r.title(), r.orgUnit(), r.orgUnitName(), r.managerEmployeeId(),
                         r.status().name(), r.startDate(), r.endDate());
             }
         } catch (IOException e) {
@@ -83,7 +84,7 @@ class PeopleImportWriter {
         dsl.connection(connection -> {
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("copy person_import (employee_id, full_name, email, title, org_unit, manager_employee_id, "
+                        .copyIn("copy person_import (employee_id, full_name, email, title, org_unit, org_unit_name, manager_employee_id, "
                                 + "employment_status, start_date, end_date) from stdin with (format csv)", new StringReader(csv.toString()));
             } catch (IOException e) {
                 throw new SQLException("COPY into the import table failed", e);

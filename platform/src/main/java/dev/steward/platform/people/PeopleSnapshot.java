@@ -44,6 +44,14 @@ final class PeopleSnapshot {
         return new HashSet<>(dsl.select(ORG_UNIT.CODE).from(ORG_UNIT).fetch(ORG_UNIT.CODE));
     }
 
+    /** Existing org units' codes by lower-case name. */
+    static Map<String, String> orgUnitNames(DSLContext dsl) {
+        Map<String, String> byName = new HashMap<>();
+        dsl.select(ORG_UNIT.NAME, ORG_UNIT.CODE).from(ORG_UNIT).orderBy(ORG_UNIT.ID)
+                .forEach(r -> byName.putIfAbsent(r.value1().toLowerCase(java.util.Locale.ROOT), r.value2()));
+        return byName;
+    }
+
     static ImportPlan.Preview preview(List<ImportRow> rows, Map<String, Existing> existing, Set<String> orgUnits) {
         int added = 0;
         int changed = 0;
@@ -52,7 +60,7 @@ final class PeopleSnapshot {
         Set<String> newOrgUnits = new TreeSet<>();
         for (ImportRow row : rows) {
             if (row.orgUnit() != null && !orgUnits.contains(row.orgUnit())) {
-                newOrgUnits.add(row.orgUnit());
+                newOrgUnits.add(row.orgUnitName() == null ? row.orgUnit() : row.orgUnitName() + " (" + row.orgUnit() + ")");
             }
             Existing before = existing.get(row.employeeId());
             if (before == null) {
