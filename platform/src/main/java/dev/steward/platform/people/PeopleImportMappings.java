@@ -28,7 +28,7 @@ class PeopleImportMappings {
             record.set(column(field), mapping.column(field));
         }
         record.setDateFormat(mapping.dateFormat().name());
-        record.setSavedAt(java.time.OffsetDateTime.now());
+        record.setSavedAt(java.time.Instant.now());
         dsl.insertInto(PEOPLE_IMPORT_MAPPING).set(record)
                 .onConflict(PEOPLE_IMPORT_MAPPING.PRESET).doUpdate().set(record).execute();
     }

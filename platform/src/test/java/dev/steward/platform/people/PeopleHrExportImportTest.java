@@ -66,7 +66,7 @@ class PeopleHrExportImportTest {
         var manager = p.getManagerId() == null ? null : dsl.selectFrom(PERSON).where(PERSON.ID.eq(p.getManagerId())).fetchOne();
         var unit = p.getOrgUnitId() == null ? null : dsl.selectFrom(ORG_UNIT).where(ORG_UNIT.ID.eq(p.getOrgUnitId())).fetchOne();
         return new Person(p.getFullName(), p.getEmail(), p.getTitle(), manager == null ? null : manager.getEmployeeId(),
-                unit == null ? null : unit.getCode(), unit == null ? null : unit.getName(), p.getEmploymentStatus(),
+                unit == null ? null : unit.getCode(), unit == null ? null : unit.getName(), p.getEmploymentStatus().name(),
                 p.getStartDate(), p.getEndDate());
     }
 
