@@ -11,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
+import dev.steward.platform.ui.Binders;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.validation.InvalidInputException;
@@ -36,7 +37,7 @@ class ContractDialog extends Dialog {
     final IntegerField renewalMonths = new IntegerField("Renewal term (months)");
     final IntegerField noticeDays = new IntegerField("Notice period (days)");
     final Button save = new Button("Save");
-    private final Binder<ContractForm> binder = Forms.binder(ContractForm.class);
+    private final Binder<ContractForm> binder = Binders.binder(ContractForm.class);
 
     ContractDialog(Contracts contracts, long vendorId, Contract existing, Runnable onSaved) {
         setHeaderTitle(existing == null ? "Add contract" : "Edit contract");
@@ -59,7 +60,7 @@ class ContractDialog extends Dialog {
         save.addClickListener(e -> {
             FieldErrors.clear(fields);
             try {
-                contracts.save(Forms.written(binder));
+                contracts.save(Binders.written(binder));
                 close();
                 onSaved.run();
             } catch (InvalidInputException ex) {
@@ -73,11 +74,11 @@ class ContractDialog extends Dialog {
 
     /** Binds every field to its component of the form; the id, version and vendor are held, not shown. */
     private void bind() {
-        Forms.<Long>hold(binder, "id");
-        Forms.<Integer>hold(binder, "version");
-        Forms.<Long>hold(binder, "vendorId");
+        Binders.<Long>hold(binder, "id");
+        Binders.<Integer>hold(binder, "version");
+        Binders.<Long>hold(binder, "vendorId");
         binder.forField(type).bind("type");
-        binder.forField(title).withConverter(Forms.text()).bind("title");
+        binder.forField(title).withConverter(Binders.text()).bind("title");
         binder.forField(status).bind("status");
         binder.forField(signedOn).bind("signedOn");
         binder.forField(effectiveOn).bind("effectiveOn");

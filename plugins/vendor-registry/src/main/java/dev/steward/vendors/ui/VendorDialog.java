@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.converter.Converter;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.ui.Binders;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.validation.InvalidInputException;
@@ -57,7 +58,7 @@ class VendorDialog extends Dialog {
     final Checkbox privacyContact = new Checkbox("Privacy contact");
     final Button addContact = new Button("Add contact");
     final Button save = new Button("Save");
-    private final Binder<VendorForm> binder = Forms.binder(VendorForm.class);
+    private final Binder<VendorForm> binder = Binders.binder(VendorForm.class);
     private final Map<String, HasValidation> fields;
     private final VendorRegistry registry;
     private final Consumer<Vendor> onSaved;
@@ -105,18 +106,18 @@ class VendorDialog extends Dialog {
 
     /** Binds every field to its component of the form; the id and version are held, not shown. */
     private void bind() {
-        Forms.<Long>hold(binder, "id");
-        Forms.<Integer>hold(binder, "version");
-        binder.forField(legalName).withConverter(Forms.text()).bind("legalName");
-        binder.forField(tradingName).withConverter(Forms.text()).bind("tradingName");
-        binder.forField(website).withConverter(Forms.text()).bind("website");
+        Binders.<Long>hold(binder, "id");
+        Binders.<Integer>hold(binder, "version");
+        binder.forField(legalName).withConverter(Binders.text()).bind("legalName");
+        binder.forField(tradingName).withConverter(Binders.text()).bind("tradingName");
+        binder.forField(website).withConverter(Binders.text()).bind("website");
         binder.forField(hqCountry).bind("hqCountry");
         binder.forField(status).bind("status");
         binder.forField(owner).withConverter(Converter.<PersonChoice, Long>from(p -> p == null ? null : p.id(), this::ownerChoice,
                 Exception::getMessage)).bind("ownerPersonId");
         binder.forField(criticality).bind("criticality");
         binder.forField(accessLevel).bind("accessLevel");
-        binder.forField(description).withConverter(Forms.text()).bind("description");
+        binder.forField(description).withConverter(Binders.text()).bind("description");
         binder.forField(contactList).bind("contacts");
     }
 
@@ -157,7 +158,7 @@ class VendorDialog extends Dialog {
 
     void save() {
         FieldErrors.clear(fields);
-        VendorForm form = Forms.written(binder);
+        VendorForm form = Binders.written(binder);
         try {
             Vendor saved = registry.save(form);
             Toasts.success(saved.legalName() + " saved");
