@@ -56,35 +56,13 @@ public final class CampaignGenerator {
             from matched group by account_id
             """;
 
-    /**
-     * Each current account of the scope with its holder's facts: the person, their manager's and their own console
-     * users, and whether the account is dormant. The launch statement joins a million grants to this table once,
-     * instead of joining each grant to the people directory and the users three times.
-     */
-    private static final String ACCOUNT_HOLDER = """
-            create temporary table launch_holder on commit drop as
-            with %s
-            select a.id account_id, a.system_id, a.account_name, p.id person_id, coalesce(p.full_name, a.display_name) person_name,
-                   p.employment_status status, p.org_unit_id, lower(p.title) title,
-                   s.dormant_after_days is not null and a.last_login is not null
-                       and a.last_login < now() - make_interval(days => s.dormant_after_days) dormant,
-                   mu.username manager_user, su.username subject_user
-            from reviews.account a
-            join reviews.system s on s.id = a.system_id
-            left join launch_account_person ap on ap.account_id = a.id
-            left join platform.person p on p.id = ap.person_id
-            left join person_user mu on mu.person_id = p.manager_id
-            left join person_user su on su.person_id = p.id
-            where a.removed_import is null and a.system_id = any({0})
-            """.formatted(ReviewerRouting.PERSON_USER);
-
     private static void matchAccounts(DSLContext dsl, Long[] systemIds) {
         dsl.execute("drop table if exists launch_account_person");
         dsl.execute(ACCOUNT_PERSON, (Object) systemIds);
         dsl.execute("analyze launch_account_person");
-        dsl.execute("drop table if exists launch_holder");
-        dsl.execute(ACCOUNT_HOLDER, (Object) systemIds);
-        dsl.execute("analyze launch_holder");
+        dsl.execute("drop table if exists {0}", LaunchStatement.LAUNCH_HOLDER);
+        dsl.execute("create temporary table {0} on commit drop as {1}", LaunchStatement.LAUNCH_HOLDER, LaunchStatement.accountHolders(systemIds));
+        dsl.execute("analyze {0}", LaunchStatement.LAUNCH_HOLDER);
     }
 
     /**

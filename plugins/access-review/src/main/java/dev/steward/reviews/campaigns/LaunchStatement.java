@@ -7,6 +7,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 import org.jooq.SelectJoinStep;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
@@ -16,7 +17,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static dev.steward.reviews.campaigns.ReviewerRouting.of;
+import static dev.steward.platform.db.generated.Tables.PERSON;
 import static dev.steward.reviews.db.Tables.ACCESS_GRANT;
+import static dev.steward.reviews.db.Tables.ACCOUNT;
 import static dev.steward.reviews.db.Tables.CAMPAIGN;
 import static dev.steward.reviews.db.Tables.CAMPAIGN_ITEM_COUNT;
 import static dev.steward.reviews.db.Tables.CAMPAIGN_STAGE;
@@ -35,6 +38,7 @@ import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.insertInto;
+import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
@@ -167,6 +171,42 @@ final class LaunchStatement {
                 .select(of(inserted, REVIEWER), count().as(ITEMS))
                 .from(inserted)
                 .groupBy(of(inserted, REVIEWER));
+    }
+
+    /** The temporary table of each account's person (CampaignGenerator.ACCOUNT_PERSON). */
+    static final Table<Record> LAUNCH_ACCOUNT_PERSON = table(name("launch_account_person"));
+
+    /**
+     * The rows of {@link #LAUNCH_HOLDER}: each current account of the scope with its holder's facts: the person, their
+     * manager's and their own console users, and whether the account is dormant. The launch statement joins a million
+     * grants to this table once, instead of joining each grant to the people directory and the users three times.
+     */
+    static Select<?> accountHolders(Long[] systemIds) {
+        var a = ACCOUNT.as("a");
+        var s = SYSTEM.as("s");
+        var p = PERSON.as("p");
+        Table<?> ap = LAUNCH_ACCOUNT_PERSON.as("ap");
+        Table<?> mu = ReviewerRouting.PERSON_USERS.as("mu");
+        Table<?> su = ReviewerRouting.PERSON_USERS.as("su");
+        return with(ReviewerRouting.PERSON_USERS)
+                .select(a.ID.as(ACCOUNT_ID), a.SYSTEM_ID, a.ACCOUNT_NAME, p.ID.as(PERSON_ID), coalesce(p.FULL_NAME, a.DISPLAY_NAME).as(PERSON_NAME),
+                        p.EMPLOYMENT_STATUS.as(STATUS), p.ORG_UNIT_ID, lower(p.TITLE).as(TITLE),
+                        field(s.DORMANT_AFTER_DAYS.isNotNull().and(a.LAST_LOGIN.isNotNull())
+                                .and(olderThanDays(a.LAST_LOGIN, s.DORMANT_AFTER_DAYS))).as(DORMANT),
+                        of(mu, ReviewerRouting.USERNAME).as(MANAGER_USER), of(su, ReviewerRouting.USERNAME).as(SUBJECT_USER))
+                .from(a)
+                .join(s).on(s.ID.eq(a.SYSTEM_ID))
+                .leftJoin(ap).on(of(ap, ACCOUNT_ID).eq(a.ID))
+                .leftJoin(p).on(p.ID.eq(of(ap, PERSON_ID)))
+                .leftJoin(mu).on(of(mu, ReviewerRouting.PERSON_ID).eq(p.MANAGER_ID))
+                .leftJoin(su).on(of(su, ReviewerRouting.PERSON_ID).eq(p.ID))
+                .where(a.REMOVED_IMPORT.isNull())
+                .and(a.SYSTEM_ID.eq(any(val(systemIds))));
+    }
+
+    /** The time is more than so many days ago: {@code time < now() - make_interval(days => days)}, in the time's own type. */
+    private static <T> Condition olderThanDays(Field<T> time, Field<Integer> days) {
+        return time.lt(field("now() - make_interval(days => {0})", time.getDataType(), days));
     }
 
     /** The scope's systems with their owner's user, and the campaign's and its first stage's settings. */
