@@ -11,6 +11,12 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.Result;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.data.binder.ValueContext;
+import com.vaadin.flow.data.converter.Converter;
+import dev.steward.platform.ui.Binders;
 import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
@@ -19,11 +25,15 @@ import dev.steward.reviews.campaigns.CampaignService;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.platform.validation.InvalidInputException;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Defines a campaign (a draft until launched), with one to three review stages. */
 class CampaignDialog extends Dialog {
@@ -78,6 +88,7 @@ class CampaignDialog extends Dialog {
     final Button save = new Button("Save draft");
     /** The fields by the names the campaign's validation problems give them. */
     private final Map<String, HasValidation> fields = new HashMap<>();
+    private final Binder<CampaignForm> binder = Binders.binder(CampaignForm.class);
 
     CampaignDialog(CampaignService campaigns, List<SystemInfo> all, Runnable saved) {
         setHeaderTitle("New access-review campaign");
@@ -128,19 +139,18 @@ class CampaignDialog extends Dialog {
             fields.put(CampaignForm.stageField(stage, "namedReviewer"), s.namedReviewer);
             fields.put(CampaignForm.stageField(stage, "dueAt"), s.due);
         }
+        bind(all);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
-            List<Integer> days = days();
-            if (days == null) {
-                return;
+            CampaignForm campaign;
+            try {
+                campaign = binder.writeRecord();
+            } catch (ValidationException badDays) {
+                return; // the Binder marked the reminder days, the one conversion that can fail
             }
             FieldErrors.clear(fields);
             try {
-                campaigns.create(new CampaignForm(name.getValue(), description.getValue(), systems.getValue().stream().map(SystemInfo::id).toList(),
-                        entitlementFilter.getValue(), privilegedOnly.getValue(), flaggedOnly.getValue(), List.of(), fallback.getValue(),
-                        noResponse.getValue(), starts.getValue() == null ? null : starts.getValue().atStartOfDay(DisplayTime.zone()).toInstant(),
-                        stages.subList(0, stageCount.getValue()).stream().map(StageFields::toStage).toList(), stageRule.getValue(),
-                        days, escalation.getValue()));
+                campaigns.create(campaign);
             } catch (InvalidInputException ex) {
                 FieldErrors.show(fields, ex).ifPresent(Toasts::error);
                 return;
@@ -153,16 +163,55 @@ class CampaignDialog extends Dialog {
         setWidth("min(56rem, 95vw)");
     }
 
-    /** The reminder days as typed, or null (and the field marked) when the text is not a list of numbers. */
-    private List<Integer> days() {
-        String text = reminderDays.getValue().strip();
-        if (!text.matches("(\\d{1,3}(\\s*,\\s*|\\s+))*\\d{1,3}|")) {
-            reminderDays.setErrorMessage("Days as numbers separated by commas, e.g. 7, 3, 1");
-            reminderDays.setInvalid(true);
-            return null;
-        }
-        reminderDays.setInvalid(false);
-        return text.isEmpty() ? List.of() : java.util.Arrays.stream(text.split("[,\\s]+")).map(Integer::valueOf).toList();
+    /**
+     * Binds every field to its component of the campaign (the dialog only creates campaigns: the fields start with their
+     * defaults and the Binder writes the record). The stage count carries the stages: the first so many stages' fields.
+     */
+    private void bind(List<SystemInfo> all) {
+        binder.forField(name).withConverter(Binders.text()).bind("name");
+        binder.forField(description).withConverter(Binders.text()).bind("description");
+        binder.forField(systems).withConverter(Converter.<Set<SystemInfo>, List<Long>>from(
+                picked -> picked.stream().map(SystemInfo::id).toList(),
+                ids -> all.stream().filter(s -> ids.contains(s.id())).collect(Collectors.toSet()), Exception::getMessage))
+                .bind("systemIds");
+        binder.forField(entitlementFilter).withConverter(Binders.text()).bind("entitlementFilter");
+        binder.forField(privilegedOnly).bind("privilegedOnly");
+        binder.forField(flaggedOnly).bind("flaggedOnly");
+        Binders.<List<Long>>hold(binder, "orgUnitIds");
+        binder.forField(fallback).withConverter(Binders.text()).bind("fallbackReviewer");
+        binder.forField(noResponse).bind("noResponse");
+        binder.forField(starts).withConverter(Converter.<LocalDate, Instant>from(
+                day -> day == null ? null : day.atStartOfDay(DisplayTime.zone()).toInstant(),
+                instant -> instant == null ? null : LocalDate.ofInstant(instant, DisplayTime.zone()), Exception::getMessage))
+                .bind("startsAt");
+        binder.forField(stageCount).withConverter(new Converter<Integer, List<CampaignForm.Stage>>() {
+            @Override
+            public Result<List<CampaignForm.Stage>> convertToModel(Integer count, ValueContext context) {
+                return Result.ok(stages.subList(0, count).stream().map(StageFields::toStage).toList());
+            }
+
+            @Override
+            public Integer convertToPresentation(List<CampaignForm.Stage> shown, ValueContext context) {
+                return shown.size();
+            }
+        }).bind("stages");
+        binder.forField(stageRule).bind("stageRule");
+        binder.forField(reminderDays).withConverter(new Converter<String, List<Integer>>() {
+            @Override
+            public Result<List<Integer>> convertToModel(String typed, ValueContext context) {
+                String text = typed.strip();
+                if (!text.matches("(\\d{1,3}(\\s*,\\s*|\\s+))*\\d{1,3}|")) {
+                    return Result.error("Days as numbers separated by commas, e.g. 7, 3, 1");
+                }
+                return Result.ok(text.isEmpty() ? List.of() : Arrays.stream(text.split("[,\\s]+")).map(Integer::valueOf).toList());
+            }
+
+            @Override
+            public String convertToPresentation(List<Integer> days, ValueContext context) {
+                return days.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            }
+        }).bind("reminderDays");
+        binder.forField(escalation).bind("escalation");
     }
 
     private void showStages(Integer count) {

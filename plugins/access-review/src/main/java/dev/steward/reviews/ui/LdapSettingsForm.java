@@ -11,6 +11,7 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ReadOnlyHasValue;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.converter.Converter;
+import dev.steward.platform.ui.Binders;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.validation.InvalidInputException;
@@ -91,20 +92,20 @@ class LdapSettingsForm extends Div {
         binder.forField(new ReadOnlyHasValue<Long>(systemId -> { })).bind("systemId");
         binder.forField(new ReadOnlyHasValue<Boolean>(passwordSet -> { })).bind("passwordSet");
         binder.forField(new ReadOnlyHasValue<Integer>(version -> { })).bind("version");
-        binder.forField(url).withConverter(text()).bind("url");
-        binder.forField(bindDn).withConverter(text()).bind("bindDn");
+        binder.forField(url).withConverter(Binders.text()).bind("url");
+        binder.forField(bindDn).withConverter(Binders.text()).bind("bindDn");
         // write-only: the stored password is never shown; an empty field keeps it
         binder.forField(password).withConverter(Converter.<String, String>from(typed -> typed, stored -> "", Exception::getMessage))
                 .bind("bindPassword");
-        binder.forField(groupBaseDn).withConverter(text()).bind("groupBaseDn");
-        binder.forField(groupFilter).withConverter(text()).bind("groupFilter");
-        binder.forField(memberAttribute).withConverter(text()).bind("memberAttribute");
-        binder.forField(groupNameAttribute).withConverter(text()).bind("groupNameAttribute");
-        binder.forField(userIdAttribute).withConverter(text()).bind("userIdAttribute");
-        binder.forField(employeeIdAttribute).withConverter(text()).bind("employeeIdAttribute");
-        binder.forField(emailAttribute).withConverter(text()).bind("emailAttribute");
-        binder.forField(displayNameAttribute).withConverter(text()).bind("displayNameAttribute");
-        binder.forField(lastLoginAttribute).withConverter(text()).bind("lastLoginAttribute");
+        binder.forField(groupBaseDn).withConverter(Binders.text()).bind("groupBaseDn");
+        binder.forField(groupFilter).withConverter(Binders.text()).bind("groupFilter");
+        binder.forField(memberAttribute).withConverter(Binders.text()).bind("memberAttribute");
+        binder.forField(groupNameAttribute).withConverter(Binders.text()).bind("groupNameAttribute");
+        binder.forField(userIdAttribute).withConverter(Binders.text()).bind("userIdAttribute");
+        binder.forField(employeeIdAttribute).withConverter(Binders.text()).bind("employeeIdAttribute");
+        binder.forField(emailAttribute).withConverter(Binders.text()).bind("emailAttribute");
+        binder.forField(displayNameAttribute).withConverter(Binders.text()).bind("displayNameAttribute");
+        binder.forField(lastLoginAttribute).withConverter(Binders.text()).bind("lastLoginAttribute");
         binder.forField(timeout).withConverter(Converter.<Integer, Integer>from(typed -> typed == null ? 0 : typed, stored -> stored,
                 Exception::getMessage)).bind("connectTimeoutSeconds");
     }
@@ -143,10 +144,5 @@ class LdapSettingsForm extends Div {
         field.setPlaceholder(placeholder);
         field.setClearButtonVisible(true);
         return field;
-    }
-
-    /** Text as typed (an empty field gives ""); a missing text is shown as an empty field. */
-    private static Converter<String, String> text() {
-        return Converter.from(typed -> typed, stored -> stored == null ? "" : stored, Exception::getMessage);
     }
 }

@@ -11,6 +11,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.converter.Converter;
+import dev.steward.platform.ui.Binders;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.validation.InvalidInputException;
@@ -35,44 +38,50 @@ class SystemDialog extends Dialog {
     final Paragraph error = new Paragraph();
     final Button save = new Button("Save");
     private final Map<String, HasValidation> fields = Map.of("code", code, "name", name, "owner", owner, "dormantAfterDays", dormantDays);
+    private final Binder<SystemInfo> binder = Binders.binder(SystemInfo.class);
 
     SystemDialog(SystemService systems, SystemInfo existing, Runnable saved) {
         setHeaderTitle(existing == null ? "New system" : "Edit " + existing.name());
         criticality.setLabel("Criticality");
         criticality.setItems(SystemInfo.Criticality.values());
-        criticality.setValue(existing == null ? SystemInfo.Criticality.MEDIUM : existing.criticality());
         joinRule.setLabel("Match accounts to people by");
         joinRule.setItems(JoinRule.values());
         joinRule.setItemLabelGenerator(JoinRule::label);
-        joinRule.setValue(existing == null ? JoinRule.EMPLOYEE_ID_THEN_EMAIL : existing.joinRule());
         owner.setItems(query -> systems.ownerCandidates(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         owner.setItemLabelGenerator(PersonChoice::label);
         owner.setPlaceholder("Search people by name, email or employee id");
         owner.setHelperText("Reviews under the system-owner rule go to this person");
         owner.setClearButtonVisible(true);
-        if (existing != null) {
-            code.setValue(existing.code());
-            name.setValue(existing.name());
-            personalData.setValue(existing.personalData());
-            dormantDays.setValue(existing.dormantAfterDays());
-            if (existing.ownerPersonId() != null) {
-                systems.person(existing.ownerPersonId()).ifPresent(owner::setValue);
-            }
-        }
+        bind(systems);
+        binder.readRecord(existing == null
+                ? new SystemInfo(null, null, null, null, SystemInfo.Criticality.MEDIUM, false, null, JoinRule.EMPLOYEE_ID_THEN_EMAIL, 0)
+                : existing);
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         add(new FormLayout(code, name, owner, criticality, personalData, dormantDays, joinRule), error);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> save(systems, existing, saved));
+        save.addClickListener(e -> save(systems, saved));
         getFooter().add(new Button("Cancel", e -> close()), save);
     }
 
-    private void save(SystemService systems, SystemInfo existing, Runnable saved) {
+    /** Binds every field to its component of the system; the id and version are held, not shown. */
+    private void bind(SystemService systems) {
+        Binders.<Long>hold(binder, "id");
+        Binders.<Integer>hold(binder, "version");
+        binder.forField(code).withConverter(Binders.text()).bind("code");
+        binder.forField(name).withConverter(Binders.text()).bind("name");
+        binder.forField(owner).withConverter(Converter.<PersonChoice, Long>from(p -> p == null ? null : p.id(),
+                id -> id == null ? null : systems.person(id).orElse(null), Exception::getMessage)).bind("ownerPersonId");
+        binder.forField(criticality).bind("criticality");
+        binder.forField(personalData).bind("personalData");
+        binder.forField(dormantDays).bind("dormantAfterDays");
+        binder.forField(joinRule).bind("joinRule");
+    }
+
+    private void save(SystemService systems, Runnable saved) {
         fields.values().forEach(f -> f.setInvalid(false));
         error.setText("");
         try {
-            systems.save(new SystemInfo(existing == null ? null : existing.id(), code.getValue(), name.getValue(),
-                    owner.getValue() == null ? null : owner.getValue().id(), criticality.getValue(), personalData.getValue(),
-                    dormantDays.getValue(), joinRule.getValue(), existing == null ? 0 : existing.version()));
+            systems.save(Binders.written(binder));
         } catch (InvalidInputException ex) {
             FieldErrors.show(fields, ex).ifPresent(error::setText);
             return;

@@ -28,6 +28,7 @@ import dev.steward.platform.catalog.CatalogEntry;
 import dev.steward.platform.catalog.CatalogKind;
 import dev.steward.platform.catalog.PrivacyCatalog;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.ui.Binders;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.validation.InvalidInputException;
@@ -133,13 +134,13 @@ class FactsPanel extends VerticalLayout {
      */
     private void bind(List<CatalogEntry> categories, List<CatalogEntry> subjects) {
         binder.setDefaultValidatorsEnabled(false);
-        binder.forField(title).withConverter(Fields.text()).bind(IncidentForm::getTitle, IncidentForm::setTitle);
-        binder.forField(description).withConverter(Fields.text()).bind(IncidentForm::getDescription, IncidentForm::setDescription);
+        binder.forField(title).withConverter(Binders.text()).bind(IncidentForm::getTitle, IncidentForm::setTitle);
+        binder.forField(description).withConverter(Binders.text()).bind(IncidentForm::getDescription, IncidentForm::setDescription);
         binder.forField(type).bind(IncidentForm::getType, IncidentForm::setType);
         binder.forField(source).bind(IncidentForm::getSource, IncidentForm::setSource);
         binder.forField(role).bind(IncidentForm::getOurRole, IncidentForm::setOurRole);
-        binder.forField(reporter).withConverter(Fields.text()).bind(IncidentForm::getReporter, IncidentForm::setReporter);
-        binder.forField(assignee).withConverter(Fields.text()).bind(IncidentForm::getAssignee, IncidentForm::setAssignee);
+        binder.forField(reporter).withConverter(Binders.text()).bind(IncidentForm::getReporter, IncidentForm::setReporter);
+        binder.forField(assignee).withConverter(Binders.text()).bind(IncidentForm::getAssignee, IncidentForm::setAssignee);
         binder.forField(responders)
                 .withConverter(Converter.<String, List<String>>from(
                         typed -> Arrays.stream(typed.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
@@ -154,7 +155,7 @@ class FactsPanel extends VerticalLayout {
         binder.forField(confidentiality).bind(IncidentForm::isConfidentiality, IncidentForm::setConfidentiality);
         binder.forField(integrity).bind(IncidentForm::isIntegrity, IncidentForm::setIntegrity);
         binder.forField(availability).bind(IncidentForm::isAvailability, IncidentForm::setAvailability);
-        binder.forField(systems).withConverter(Fields.text()).bind(IncidentForm::getSystemsAffected, IncidentForm::setSystemsAffected);
+        binder.forField(systems).withConverter(Binders.text()).bind(IncidentForm::getSystemsAffected, IncidentForm::setSystemsAffected);
         binder.forField(dataCategories).withConverter(entries(categories)).bind(IncidentForm::getDataCategories, IncidentForm::setDataCategories);
         binder.forField(subjectTypes).withConverter(entries(subjects)).bind(IncidentForm::getSubjectTypes, IncidentForm::setSubjectTypes);
         binder.forField(individuals).bind(IncidentForm::getIndividuals, IncidentForm::setIndividuals);
@@ -166,11 +167,11 @@ class FactsPanel extends VerticalLayout {
         binder.forField(phi).bind(IncidentForm::isPhi, IncidentForm::setPhi);
         binder.forField(encrypted).bind(IncidentForm::isEncrypted, IncidentForm::setEncrypted);
         binder.forField(keyCompromised).bind(IncidentForm::isKeyCompromised, IncidentForm::setKeyCompromised);
-        binder.forField(consequences).withConverter(Fields.text()).bind(IncidentForm::getConsequences, IncidentForm::setConsequences);
-        binder.forField(measuresTaken).withConverter(Fields.text()).bind(IncidentForm::getMeasuresTaken, IncidentForm::setMeasuresTaken);
-        binder.forField(measuresProposed).withConverter(Fields.text())
+        binder.forField(consequences).withConverter(Binders.text()).bind(IncidentForm::getConsequences, IncidentForm::setConsequences);
+        binder.forField(measuresTaken).withConverter(Binders.text()).bind(IncidentForm::getMeasuresTaken, IncidentForm::setMeasuresTaken);
+        binder.forField(measuresProposed).withConverter(Binders.text())
                 .bind(IncidentForm::getMeasuresProposed, IncidentForm::setMeasuresProposed);
-        binder.forField(lessons).withConverter(Fields.text()).bind(IncidentForm::getLessonsLearned, IncidentForm::setLessonsLearned);
+        binder.forField(lessons).withConverter(Binders.text()).bind(IncidentForm::getLessonsLearned, IncidentForm::setLessonsLearned);
     }
 
     /** The facts as the fields hold them, in a new form (what the form does not show, such as the external id, is left empty: saving adds it). */

@@ -29,11 +29,6 @@ final class Fields {
                 Exception::getMessage);
     }
 
-    /** Text as typed (an empty field gives ""); a missing text is shown as an empty field. */
-    static Converter<String, String> text() {
-        return Converter.from(typed -> typed, stored -> stored == null ? "" : stored, Exception::getMessage);
-    }
-
     static DateTimePicker picker(String label) {
         DateTimePicker picker = new DateTimePicker(label);
         picker.setStep(java.time.Duration.ofMinutes(15));

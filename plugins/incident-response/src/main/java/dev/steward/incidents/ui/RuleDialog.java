@@ -11,12 +11,15 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.converter.Converter;
 import dev.steward.incidents.RiskLevel;
 import dev.steward.incidents.obligations.NotificationRule;
 import dev.steward.incidents.obligations.NotificationRule.ClockStart;
 import dev.steward.incidents.obligations.NotificationRule.DeadlineKind;
 import dev.steward.incidents.obligations.NotificationRule.RecipientKind;
 import dev.steward.incidents.obligations.RuleService;
+import dev.steward.platform.ui.Binders;
 import dev.steward.platform.ui.Toasts;
 
 import java.time.ZoneId;
@@ -48,6 +51,7 @@ class RuleDialog extends Dialog {
     final DatePicker effectiveTo = new DatePicker("Effective to (optional)");
     final TextArea reason = new TextArea("Why this change (kept in the rule history and the audit log)");
     final Button save = new Button();
+    private final Binder<NotificationRule> binder = Binders.binder(NotificationRule.class);
 
     RuleDialog(RuleService rules, NotificationRule existing, Runnable done) {
         setHeaderTitle(existing == null ? "Add a notification rule" : "Correct " + existing.key() + " (v" + existing.version() + ")");
@@ -56,20 +60,16 @@ class RuleDialog extends Dialog {
         minRisk.setLabel("Risk needed");
         minRisk.setItems(Optional.empty(), Optional.of(RiskLevel.RISK), Optional.of(RiskLevel.HIGH_RISK));
         minRisk.setItemLabelGenerator(r -> r.map(RiskLevel::label).orElse("Any"));
-        minRisk.setValue(Optional.empty());
         role.setLabel("Whose duty");
         role.setItems("CONTROLLER", "PROCESSOR", "ANY");
-        role.setValue("CONTROLLER");
         deadlineKind.setLabel("Deadline");
         deadlineKind.setItems(DeadlineKind.values());
         clockStart.setLabel("Clock starts at");
         clockStart.setItems(ClockStart.values());
         zone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
-        zone.setValue("UTC");
-        if (existing != null) {
-            fill(existing);
-            key.setReadOnly(true);
-        }
+        bind();
+        binder.readRecord(existing == null ? blank() : existing);
+        key.setReadOnly(existing != null);
         FormLayout form = new FormLayout(key, regime, recipient, recipientKind, jurisdiction, role, minAffected, maxAffected, minRisk,
                 phiOnly, encryptionExempt, deadlineKind, amount, target, clockStart, afterRule, zone, citation, effectiveFrom,
                 effectiveTo, notes, reason);
@@ -89,36 +89,49 @@ class RuleDialog extends Dialog {
         setWidth("min(60rem, 95vw)");
     }
 
-    private void fill(NotificationRule r) {
-        key.setValue(r.key());
-        regime.setValue(r.regime());
-        recipient.setValue(r.recipient());
-        recipientKind.setValue(r.recipientKind());
-        jurisdiction.setValue(r.jurisdiction());
-        minAffected.setValue(r.minAffected());
-        maxAffected.setValue(r.maxAffected());
-        minRisk.setValue(Optional.ofNullable(r.minRisk()));
-        phiOnly.setValue(r.phiOnly());
-        encryptionExempt.setValue(r.encryptionExempt());
-        role.setValue(r.role());
-        deadlineKind.setValue(r.deadlineKind());
-        amount.setValue(r.deadlineAmount());
-        target.setValue(r.internalTargetHours());
-        clockStart.setValue(r.clockStart());
-        afterRule.setValue(r.afterRuleKey() == null ? "" : r.afterRuleKey());
-        zone.setValue(r.zone().getId());
-        citation.setValue(r.citation());
-        notes.setValue(r.notes() == null ? "" : r.notes());
-        effectiveFrom.setValue(r.effectiveFrom());
-        effectiveTo.setValue(r.effectiveTo());
+    /**
+     * Binds every field to its component of the rule. The id, version and superseding version are held, not shown: the
+     * service numbers the version it writes, and corrects the rule whose id it is given.
+     */
+    private void bind() {
+        Binders.<Long>hold(binder, "id");
+        Binders.<Integer>hold(binder, "version");
+        Binders.<Long>hold(binder, "supersededBy");
+        binder.forField(key).withConverter(Binders.text()).bind("key");
+        binder.forField(regime).withConverter(Binders.text()).bind("regime");
+        binder.forField(recipient).withConverter(Binders.text()).bind("recipient");
+        binder.forField(recipientKind).bind("recipientKind");
+        binder.forField(jurisdiction).withConverter(Binders.text()).bind("jurisdiction");
+        binder.forField(minAffected).bind("minAffected");
+        binder.forField(maxAffected).bind("maxAffected");
+        binder.forField(minRisk).withConverter(Converter.<Optional<RiskLevel>, RiskLevel>from(picked -> picked.orElse(null),
+                Optional::ofNullable, Exception::getMessage)).bind("minRisk");
+        binder.forField(phiOnly).bind("phiOnly");
+        binder.forField(encryptionExempt).bind("encryptionExempt");
+        binder.forField(role).bind("role");
+        binder.forField(deadlineKind).bind("deadlineKind");
+        binder.forField(amount).bind("deadlineAmount");
+        binder.forField(target).bind("internalTargetHours");
+        binder.forField(clockStart).bind("clockStart");
+        binder.forField(afterRule).withConverter(Binders.text()).bind("afterRuleKey");
+        binder.forField(zone).withConverter(Converter.<String, ZoneId>from(id -> id == null ? null : ZoneId.of(id),
+                z -> z == null ? null : z.getId(), Exception::getMessage)).bind("zone");
+        binder.forField(citation).withConverter(Binders.text()).bind("citation");
+        // blank notes are no notes
+        binder.forField(notes).withConverter(Converter.<String, String>from(typed -> typed.isBlank() ? null : typed,
+                stored -> stored == null ? "" : stored, Exception::getMessage)).bind("notes");
+        binder.forField(effectiveFrom).bind("effectiveFrom");
+        binder.forField(effectiveTo).bind("effectiveTo");
     }
 
+    /** What a new rule's form starts with: a controller's duty, calendar days in UTC, any risk. */
+    private static NotificationRule blank() {
+        return new NotificationRule(null, null, 0, null, null, null, null, null, null, null, false, false, "CONTROLLER", null, null,
+                null, null, null, ZoneId.of("UTC"), null, null, null, null, null);
+    }
+
+    /** The rule as typed. */
     NotificationRule read() {
-        return new NotificationRule(null, key.getValue(), 0, regime.getValue(), recipient.getValue(), recipientKind.getValue(),
-                jurisdiction.getValue(), minAffected.getValue(), maxAffected.getValue(), minRisk.getValue().orElse(null),
-                phiOnly.getValue(), encryptionExempt.getValue(), role.getValue(), deadlineKind.getValue(), amount.getValue(),
-                target.getValue(), clockStart.getValue(), afterRule.getValue(), zone.getValue() == null ? null : ZoneId.of(zone.getValue()),
-                citation.getValue(), notes.getValue().isBlank() ? null : notes.getValue(), effectiveFrom.getValue(),
-                effectiveTo.getValue(), null);
+        return Binders.written(binder);
     }
 }

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import dev.steward.platform.ui.Binders;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.validation.InvalidInputException;
@@ -35,6 +37,7 @@ class ContractDialog extends Dialog {
     final IntegerField renewalMonths = new IntegerField("Renewal term (months)");
     final IntegerField noticeDays = new IntegerField("Notice period (days)");
     final Button save = new Button("Save");
+    private final Binder<ContractForm> binder = Binders.binder(ContractForm.class);
 
     ContractDialog(Contracts contracts, long vendorId, Contract existing, Runnable onSaved) {
         setHeaderTitle(existing == null ? "Add contract" : "Edit contract");
@@ -47,27 +50,17 @@ class ContractDialog extends Dialog {
         Map<String, HasValidation> fields = Map.of("type", type, "title", title, "status", status, "signedOn", signedOn, "effectiveOn", effectiveOn,
                 "endsOn", endsOn, "renewalMonths", renewalMonths, "noticeDays", noticeDays);
         add(new FormLayout(type, title, status, signedOn, effectiveOn, endsOn, autoRenewal, renewalMonths, noticeDays));
-        if (existing == null) {
-            type.setValue(ContractType.DPA);
-            status.setValue(ContractStatus.DRAFT);
-        } else {
-            type.setValue(existing.type());
-            title.setValue(existing.title() == null ? "" : existing.title());
-            status.setValue(existing.status());
-            signedOn.setValue(existing.signedOn());
-            effectiveOn.setValue(existing.effectiveOn());
-            endsOn.setValue(existing.endsOn());
-            autoRenewal.setValue(existing.autoRenewal());
-            renewalMonths.setValue(existing.renewalMonths());
-            noticeDays.setValue(existing.noticeDays());
-        }
+        bind();
+        binder.readRecord(existing == null
+                ? new ContractForm(null, 0, vendorId, ContractType.DPA, null, ContractStatus.DRAFT, null, null, null, false, null, null)
+                : new ContractForm(existing.id(), existing.version(), vendorId, existing.type(), existing.title(), existing.status(),
+                        existing.signedOn(), existing.effectiveOn(), existing.endsOn(), existing.autoRenewal(), existing.renewalMonths(),
+                        existing.noticeDays()));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
             FieldErrors.clear(fields);
             try {
-                contracts.save(new ContractForm(existing == null ? null : existing.id(), existing == null ? 0 : existing.version(), vendorId,
-                        type.getValue(), title.getValue(), status.getValue(), signedOn.getValue(), effectiveOn.getValue(), endsOn.getValue(),
-                        autoRenewal.getValue(), renewalMonths.getValue(), noticeDays.getValue()));
+                contracts.save(Binders.written(binder));
                 close();
                 onSaved.run();
             } catch (InvalidInputException ex) {
@@ -77,5 +70,21 @@ class ContractDialog extends Dialog {
             }
         });
         getFooter().add(new Button("Cancel", e -> close()), save);
+    }
+
+    /** Binds every field to its component of the form; the id, version and vendor are held, not shown. */
+    private void bind() {
+        Binders.<Long>hold(binder, "id");
+        Binders.<Integer>hold(binder, "version");
+        Binders.<Long>hold(binder, "vendorId");
+        binder.forField(type).bind("type");
+        binder.forField(title).withConverter(Binders.text()).bind("title");
+        binder.forField(status).bind("status");
+        binder.forField(signedOn).bind("signedOn");
+        binder.forField(effectiveOn).bind("effectiveOn");
+        binder.forField(endsOn).bind("endsOn");
+        binder.forField(autoRenewal).bind("autoRenewal");
+        binder.forField(renewalMonths).bind("renewalMonths");
+        binder.forField(noticeDays).bind("noticeDays");
     }
 }

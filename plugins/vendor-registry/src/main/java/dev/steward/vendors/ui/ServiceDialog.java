@@ -5,6 +5,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import dev.steward.platform.ui.Binders;
 import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.processing.ProvidedService;
 import dev.steward.vendors.processing.ProvidedServices;
@@ -17,6 +19,7 @@ class ServiceDialog extends Dialog {
     final TextField name = new TextField("Service");
     final TextArea description = new TextArea("Description");
     final Button save = new Button("Add");
+    private final Binder<ProvidedService> binder = Binders.binder(ProvidedService.class);
 
     ServiceDialog(ProvidedServices services, long vendorId, Consumer<ProvidedService> onSaved) {
         setHeaderTitle("Add service");
@@ -24,10 +27,16 @@ class ServiceDialog extends Dialog {
         name.setWidthFull();
         description.setWidthFull();
         add(name, description);
+        Binders.<Long>hold(binder, "id");
+        Binders.<Long>hold(binder, "vendorId");
+        Binders.<Integer>hold(binder, "version");
+        binder.forField(name).withConverter(Binders.text()).bind("name");
+        binder.forField(description).withConverter(Binders.text()).bind("description");
+        binder.readRecord(new ProvidedService(null, vendorId, null, null, 0));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
             try {
-                ProvidedService saved = services.save(new ProvidedService(null, vendorId, name.getValue(), description.getValue(), 0));
+                ProvidedService saved = services.save(Binders.written(binder));
                 close();
                 onSaved.accept(saved);
             } catch (InvalidInputException ex) {

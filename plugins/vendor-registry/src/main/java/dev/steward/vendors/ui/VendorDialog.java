@@ -7,7 +7,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -15,7 +14,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.converter.Converter;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.ui.Binders;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.validation.InvalidInputException;
@@ -30,7 +32,6 @@ import dev.steward.vendors.registry.VendorRegistry;
 import dev.steward.vendors.registry.VendorStatus;
 import dev.steward.platform.validation.ConcurrentChangeException;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,7 @@ class VendorDialog extends Dialog {
     final Select<AccessLevel> accessLevel = new Select<>();
     final ComboBox<PersonChoice> owner = new ComboBox<>("Business owner");
     final TextArea description = new TextArea("Description");
-    final Grid<Contact> contactGrid = new Grid<>();
+    final ContactList contactList = new ContactList();
     final TextField contactName = new TextField("Contact name");
     final TextField contactRole = new TextField("Role");
     final EmailField contactEmail = new EmailField("Email");
@@ -57,15 +58,13 @@ class VendorDialog extends Dialog {
     final Checkbox privacyContact = new Checkbox("Privacy contact");
     final Button addContact = new Button("Add contact");
     final Button save = new Button("Save");
-    private final List<Contact> contacts = new ArrayList<>();
+    private final Binder<VendorForm> binder = Binders.binder(VendorForm.class);
     private final Map<String, HasValidation> fields;
     private final VendorRegistry registry;
-    private final Vendor vendor;
     private final Consumer<Vendor> onSaved;
 
     VendorDialog(VendorRegistry registry, Vendor vendor, Consumer<Vendor> onSaved) {
         this.registry = registry;
-        this.vendor = vendor;
         this.onSaved = onSaved;
         setHeaderTitle(vendor == null ? "Add vendor" : "Edit " + vendor.legalName());
         setWidth("min(56rem, 95vw)");
@@ -90,15 +89,6 @@ class VendorDialog extends Dialog {
         fields = Map.of("legalName", legalName, "website", website, "hqCountry", hqCountry, "owner", owner, "contacts", contactName,
                 "tradingName", tradingName, "description", description);
 
-        contactGrid.addColumn(Contact::name).setHeader("Name");
-        contactGrid.addColumn(c -> c.role() == null ? "" : c.role()).setHeader("Role");
-        contactGrid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader("Email");
-        contactGrid.addColumn(c -> (c.securityContact() ? "security " : "") + (c.privacyContact() ? "privacy" : "")).setHeader("For");
-        contactGrid.addComponentColumn(c -> new Button("Remove", e -> {
-            contacts.remove(c);
-            contactGrid.setItems(contacts);
-        })).setAutoWidth(true);
-        contactGrid.setAllRowsVisible(true);
         addContact.addClickListener(e -> addContact());
 
         FormLayout form = new FormLayout(legalName, tradingName, website, hqCountry, status, criticality, accessLevel, owner, description);
@@ -106,38 +96,49 @@ class VendorDialog extends Dialog {
         HorizontalLayout newContact = new HorizontalLayout(contactName, contactRole, contactEmail, contactPhone, securityContact, privacyContact, addContact);
         newContact.setAlignItems(FlexComponent.Alignment.BASELINE);
         newContact.getStyle().set("flex-wrap", "wrap");
-        add(form, new H4("Contacts"), contactGrid, newContact);
+        add(form, new H4("Contacts"), contactList, newContact);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         getFooter().add(new Button("Cancel", e -> close()), save);
-        fill();
+        bind();
+        binder.readRecord(vendor == null ? blank() : form(vendor));
     }
 
-    private void fill() {
-        if (vendor == null) {
-            status.setValue(VendorStatus.PROSPECT);
-            criticality.setValue(Criticality.MEDIUM);
-            accessLevel.setValue(AccessLevel.NONE);
-            return;
+    /** Binds every field to its component of the form; the id and version are held, not shown. */
+    private void bind() {
+        Binders.<Long>hold(binder, "id");
+        Binders.<Integer>hold(binder, "version");
+        binder.forField(legalName).withConverter(Binders.text()).bind("legalName");
+        binder.forField(tradingName).withConverter(Binders.text()).bind("tradingName");
+        binder.forField(website).withConverter(Binders.text()).bind("website");
+        binder.forField(hqCountry).bind("hqCountry");
+        binder.forField(status).bind("status");
+        binder.forField(owner).withConverter(Converter.<PersonChoice, Long>from(p -> p == null ? null : p.id(), this::ownerChoice,
+                Exception::getMessage)).bind("ownerPersonId");
+        binder.forField(criticality).bind("criticality");
+        binder.forField(accessLevel).bind("accessLevel");
+        binder.forField(description).withConverter(Binders.text()).bind("description");
+        binder.forField(contactList).bind("contacts");
+    }
+
+    /** The owner as a choice in the directory (a read-only box, which has no items to search, gets it as its one item). */
+    private PersonChoice ownerChoice(Long personId) {
+        PersonChoice p = personId == null ? null : registry.person(personId).orElse(null);
+        if (p != null && owner.isReadOnly()) {
+            owner.setItems(List.of(p));
         }
-        legalName.setValue(vendor.legalName());
-        tradingName.setValue(vendor.tradingName() == null ? "" : vendor.tradingName());
-        website.setValue(vendor.website() == null ? "" : vendor.website());
-        hqCountry.setValue(vendor.hqCountry());
-        status.setValue(vendor.status());
-        criticality.setValue(vendor.criticality());
-        accessLevel.setValue(vendor.accessLevel());
-        description.setValue(vendor.description() == null ? "" : vendor.description());
-        if (vendor.ownerPersonId() != null) {
-            registry.person(vendor.ownerPersonId()).ifPresent(p -> {
-                if (owner.isReadOnly()) {
-                    owner.setItems(List.of(p));
-                }
-                owner.setValue(p);
-            });
-        }
-        contacts.addAll(vendor.contacts());
-        contactGrid.setItems(contacts);
+        return p;
+    }
+
+    /** What a new vendor's form starts with. */
+    private static VendorForm blank() {
+        return new VendorForm(null, 0, null, null, null, null, VendorStatus.PROSPECT, null, Criticality.MEDIUM, AccessLevel.NONE, null,
+                List.of());
+    }
+
+    private static VendorForm form(Vendor v) {
+        return new VendorForm(v.id(), v.version(), v.legalName(), v.tradingName(), v.website(), v.hqCountry(), v.status(),
+                v.ownerPersonId(), v.criticality(), v.accessLevel(), v.description(), v.contacts());
     }
 
     void addContact() {
@@ -147,9 +148,8 @@ class VendorDialog extends Dialog {
             return;
         }
         contactName.setInvalid(false);
-        contacts.add(new Contact(null, contactName.getValue(), contactRole.getValue(), contactEmail.getValue(), contactPhone.getValue(),
+        contactList.add(new Contact(null, contactName.getValue(), contactRole.getValue(), contactEmail.getValue(), contactPhone.getValue(),
                 securityContact.getValue(), privacyContact.getValue()));
-        contactGrid.setItems(contacts);
         List.of(contactName, contactRole, contactPhone).forEach(TextField::clear);
         contactEmail.clear();
         securityContact.clear();
@@ -158,9 +158,7 @@ class VendorDialog extends Dialog {
 
     void save() {
         FieldErrors.clear(fields);
-        VendorForm form = new VendorForm(vendor == null ? null : vendor.id(), vendor == null ? 0 : vendor.version(), legalName.getValue(),
-                tradingName.getValue(), website.getValue(), hqCountry.getValue(), status.getValue(), owner.getValue() == null ? null : owner.getValue().id(),
-                criticality.getValue(), accessLevel.getValue(), description.getValue(), List.copyOf(contacts));
+        VendorForm form = Binders.written(binder);
         try {
             Vendor saved = registry.save(form);
             Toasts.success(saved.legalName() + " saved");
