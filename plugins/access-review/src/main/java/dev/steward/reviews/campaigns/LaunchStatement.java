@@ -79,6 +79,8 @@ final class LaunchStatement {
     static final Field<Long> ORG_UNIT_ID = field(name("org_unit_id"), Long.class);
     static final Field<String> TITLE = field(name("title"), String.class);
     static final Field<Boolean> DORMANT = field(name("dormant"), Boolean.class);
+    /** The source system reports the account disabled (V19), yet the import found it holding access. */
+    static final Field<Boolean> DISABLED = field(name("disabled"), Boolean.class);
     static final Field<String> MANAGER_USER = field(name("manager_user"), String.class);
     static final Field<String> SUBJECT_USER = ReviewerRouting.SUBJECT_USER;
 
@@ -118,6 +120,7 @@ final class LaunchStatement {
     static final List<Flag> FLAG_LIST = List.of(
             new Flag("ORPHAN", ORPHAN, "orphan account"),
             new Flag("TERMINATED", TERMINATED, "terminated"),
+            new Flag("DISABLED", DISABLED, "account disabled"),
             new Flag("DORMANT", DORMANT, "dormant"),
             new Flag("PRIVILEGED", PRIVILEGED, null),
             new Flag("SOD", CONFLICT, "SoD conflict"),
@@ -192,7 +195,7 @@ final class LaunchStatement {
                 .select(a.ID.as(ACCOUNT_ID), a.SYSTEM_ID, a.ACCOUNT_NAME, p.ID.as(PERSON_ID), coalesce(p.FULL_NAME, a.DISPLAY_NAME).as(PERSON_NAME),
                         p.EMPLOYMENT_STATUS.as(STATUS), p.ORG_UNIT_ID, lower(p.TITLE).as(TITLE),
                         field(s.DORMANT_AFTER_DAYS.isNotNull().and(a.LAST_LOGIN.isNotNull())
-                                .and(olderThanDays(a.LAST_LOGIN, s.DORMANT_AFTER_DAYS))).as(DORMANT),
+                                .and(olderThanDays(a.LAST_LOGIN, s.DORMANT_AFTER_DAYS))).as(DORMANT), a.DISABLED.as(DISABLED),
                         of(mu, ReviewerRouting.USERNAME).as(MANAGER_USER), of(su, ReviewerRouting.USERNAME).as(SUBJECT_USER))
                 .from(a)
                 .join(s).on(s.ID.eq(a.SYSTEM_ID))
@@ -231,7 +234,8 @@ final class LaunchStatement {
         Table<?> h = LAUNCH_HOLDER.as("h");
         return name("holder").as(select(g.SYSTEM_ID, g.ACCOUNT_NAME, g.ENTITLEMENT, g.GRANTED_VIA, coalesce(e.PRIVILEGED, false).as(PRIVILEGED),
                 of(h, PERSON_ID), of(h, PERSON_NAME), of(h, STATUS), of(h, ORG_UNIT_ID), of(h, TITLE),
-                coalesce(of(h, DORMANT), false).as(DORMANT), of(h, MANAGER_USER), of(h, SUBJECT_USER),
+                coalesce(of(h, DORMANT), false).as(DORMANT), coalesce(of(h, DISABLED), false).as(DISABLED), of(h, MANAGER_USER),
+                of(h, SUBJECT_USER),
                 coalesce(of(h, PERSON_ID), of(h, ACCOUNT_ID).neg()).as(HOLDER))
                 .from(g)
                 .leftJoin(h).on(of(h, SYSTEM_ID).eq(g.SYSTEM_ID).and(of(h, ACCOUNT_NAME).eq(g.ACCOUNT_NAME)))

@@ -157,6 +157,28 @@ class AccessPresetsTest extends ReviewsTestBase {
         assertThat(dsl.fetchCount(dsl.selectOne().from("reviews.import_run").where("system_id in (?, ?)", okta.id(), aws.id()))).isZero();
     }
 
+    @Test
+    void a_disabled_account_still_holding_access_is_flagged_in_the_next_campaign_with_revoke_recommended() {
+        SystemInfo okta = system("Okta");
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 6);
+        loginAs("setup", Role.ADMIN, Role.PRIVACY_OFFICER);
+        bean(dev.steward.platform.people.PeopleDirectory.class).save(new dev.steward.platform.people.PersonForm(null, 0, "BW-" + suffix,
+                "Bruce Wayne", "bwayne@acme.example", null, null, null, dev.steward.platform.people.EmploymentStatus.ACTIVE, null, null));
+        loginAs("ivy", Role.SECURITY_ANALYST);
+        byte[] file = sample("okta-group-membership.csv");
+        imports.commit(okta.id(), file, "group_membership.csv", ImportFormat.guess(imports.header(file)), AccessImport.Progress.NONE);
+        var campaigns = bean(dev.steward.reviews.campaigns.CampaignService.class);
+        var draft = campaigns.create(new dev.steward.reviews.campaigns.CampaignForm("Okta review", null, List.of(okta.id()), null, false,
+                false, List.of(), dev.steward.reviews.campaigns.CampaignForm.ReviewerRule.NAMED, "ivy", "ivy",
+                dev.steward.reviews.campaigns.CampaignForm.NoResponse.KEEP, Instant.now(), Instant.now().plus(java.time.Duration.ofDays(7))));
+        var campaign = campaigns.launch(draft.id(), draft.version());
+        assertThat(dsl.fetch("select entitlement, array_to_string(flags, ',') flags, recommendation, recommendation_reason"
+                        + " from reviews.review_item where campaign_id = ? and account_name = 'bwayne@acme.example' order by entitlement",
+                campaign.id()).map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3)))
+                .containsExactly("Everyone DISABLED REVOKE account disabled",
+                        "Salesforce Admins DISABLED,PRIVILEGED REVOKE account disabled");
+    }
+
     private List<String> privileged(SystemInfo system) {
         return dsl.fetch("select name from reviews.entitlement where system_id = ? and privileged order by name", system.id())
                 .getValues(0, String.class);
