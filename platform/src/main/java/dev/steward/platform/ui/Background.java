@@ -16,4 +16,18 @@ public final class Background {
     public static CompletableFuture<Void> run(Runnable task) {
         return CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(task), r -> Thread.ofVirtual().start(r));
     }
+
+    /**
+     * Shows progress from the background work: {@code ui.access(command)}, after which this thread is still its user.
+     * When the session is free, Vaadin runs the command right here and leaves the thread without the user's security
+     * context; the work's next guarded call would then fail ("An Authentication object was not found").
+     */
+    public static void report(com.vaadin.flow.component.UI ui, com.vaadin.flow.server.Command command) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        try {
+            ui.access(command);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        }
+    }
 }

@@ -111,6 +111,7 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
             new Action<>("mark remediation", ADMINS, t -> t.bean(RemediationService.class).mark(-1, 0,
                     dev.steward.reviews.remediation.RemediationItem.Status.DONE, "CHG-1")),
             new Action<>("read a revocation's history", READERS, t -> t.bean(RemediationService.class).history(-1)),
+            new Action<>("delete a draft campaign", ADMINS, t -> t.bean(dev.steward.reviews.campaigns.CampaignService.class).deleteDraft(-1, 0)),
             new Action<>("list repeated campaigns", READERS, t -> t.bean(dev.steward.reviews.campaigns.RecurringCampaigns.class).list()),
             new Action<>("repeat a campaign", ADMINS, t -> t.bean(dev.steward.reviews.campaigns.RecurringCampaigns.class).repeat(-1,
                     dev.steward.reviews.campaigns.RecurringCampaigns.Frequency.YEARLY, java.time.Instant.now().plusSeconds(86_400))),

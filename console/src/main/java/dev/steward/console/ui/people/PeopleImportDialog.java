@@ -257,7 +257,7 @@ class PeopleImportDialog extends Dialog {
         status.setText("Checking " + fileName + "…");
         work = Background.run(() -> {
             try {
-                ImportPlan checked = people.prepare(reading.path(), fileName, chosen, (phase, done, total) -> ui.access(() -> {
+                ImportPlan checked = people.prepare(reading.path(), fileName, chosen, (phase, done, total) -> Background.report(ui, () -> {
                     progress.setIndeterminate(total <= 0);
                     progress.setValue(total <= 0 ? 0 : Math.min(1, (double) done / total));
                     status.setText(phase + "… " + done + " of " + total);

@@ -84,9 +84,9 @@ class PeopleImportMappingUiTest extends KaribuTest {
         var marcus = dsl.selectFrom(PERSON).where(PERSON.EMPLOYEE_ID.eq("UI-2")).fetchOne();
         assertThat(marcus.getTitle()).isEqualTo("R&D");
         assertThat(marcus.getFullName()).isEqualTo("Marcus Johnson");
-        assertThat(marcus.getEmploymentStatus()).isEqualTo("LEAVE");
+        assertThat(marcus.getEmploymentStatus()).isEqualTo(dev.steward.platform.people.EmploymentStatus.LEAVE);
         assertThat(dsl.selectFrom(PERSON).where(PERSON.EMPLOYEE_ID.eq("UI-1")).fetchOne().getFullName()).isEqualTo("Liz Warren");
-        assertThat(dsl.selectFrom(PERSON).where(PERSON.EMPLOYEE_ID.eq("UI-3")).fetchOne().getEmploymentStatus()).isEqualTo("TERMINATED");
+        assertThat(dsl.selectFrom(PERSON).where(PERSON.EMPLOYEE_ID.eq("UI-3")).fetchOne().getEmploymentStatus()).isEqualTo(dev.steward.platform.people.EmploymentStatus.TERMINATED);
 
         PeopleImportDialog again = upload();
         assertThat(again.proposal.getText()).isEqualTo("These are the columns last used for BambooHR employee report.");

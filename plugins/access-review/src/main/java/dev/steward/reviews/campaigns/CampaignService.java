@@ -188,6 +188,22 @@ public class CampaignService {
         return applied;
     }
 
+    /** Deletes a draft (never launched: nothing was frozen or decided); a draft a schedule repeats must be freed first. */
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
+    @Transactional
+    public void deleteDraft(long campaignId, int version) {
+        CampaignRecord r = lock(campaignId, version);
+        if (r.getStatus() != Campaign.Status.DRAFT) {
+            throw new IllegalStateException("Only a draft can be deleted; a launched campaign is evidence and stays");
+        }
+        if (dsl.fetchExists(dev.steward.reviews.db.Tables.CAMPAIGN_SCHEDULE,
+                dev.steward.reviews.db.Tables.CAMPAIGN_SCHEDULE.TEMPLATE_CAMPAIGN_ID.eq(campaignId))) {
+            throw new IllegalStateException(r.getName() + " is repeated by a schedule; stop the schedule first");
+        }
+        dsl.selectFrom(CAMPAIGN_STAGE).where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(campaignId)).fetch().forEach(org.jooq.UpdatableRecord::delete);
+        r.delete(); // records' deletes: audited by the platform
+    }
+
     CampaignRecord lock(long campaignId, int version) {
         CampaignRecord r = dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Campaign " + campaignId + " does not exist"));

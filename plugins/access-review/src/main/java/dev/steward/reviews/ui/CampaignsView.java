@@ -110,11 +110,8 @@ public class CampaignsView extends VerticalLayout {
             return actions;
         }
         if (campaign.status() == Campaign.Status.DRAFT) {
-            actions.add(Buttons.small("Launch", () -> {
-                Campaign launched = campaigns.launch(campaign.id(), campaign.version());
-                Toasts.success(launched.name() + " launched with " + launched.items() + " items");
-                refresh();
-            }));
+            actions.add(Buttons.small("Launch…", () -> confirmLaunch(campaign)));
+            actions.add(Buttons.small("Delete…", () -> confirmDelete(campaign)));
         }
         if (campaign.hasNextStage()) {
             actions.add(Buttons.small("Next stage…", () -> new StagePreviewDialog(campaign, stages.preview(campaign.id()), () -> {
@@ -135,6 +132,36 @@ public class CampaignsView extends VerticalLayout {
             }));
         }
         return actions;
+    }
+
+    /** The last question asked (launch or delete a draft), for tests. */
+    com.vaadin.flow.component.confirmdialog.ConfirmDialog question;
+
+    private void confirmLaunch(Campaign campaign) {
+        String scope = systems.list().stream().filter(s -> campaign.definition().systemIds().contains(s.id()))
+                .map(dev.steward.reviews.systems.SystemInfo::name).sorted().collect(java.util.stream.Collectors.joining(", "));
+        question = new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Launch " + campaign.name() + "?",
+                "The review items are frozen now from the current snapshots of " + scope + ", and every reviewer is told at once."
+                        + " Due " + DisplayTime.format(campaign.definition().dueAt()) + ". A launched campaign cannot be edited or deleted.",
+                "Launch", e -> {
+                    Campaign launched = campaigns.launch(campaign.id(), campaign.version());
+                    Toasts.success(launched.name() + " launched with " + launched.items() + " items");
+                    refresh();
+                });
+        question.setCancelable(true);
+        question.open();
+    }
+
+    private void confirmDelete(Campaign campaign) {
+        question = new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Delete the draft " + campaign.name() + "?",
+                "It was never launched: nothing was frozen or decided.", "Delete", e -> {
+                    campaigns.deleteDraft(campaign.id(), campaign.version());
+                    Toasts.success(campaign.name() + " deleted");
+                    refresh();
+                });
+        question.setConfirmButtonTheme("error primary");
+        question.setCancelable(true);
+        question.open();
     }
 
     static String status(Campaign c) {

@@ -8,11 +8,15 @@ import com.vaadin.flow.component.html.Paragraph;
 import dev.steward.reviews.campaigns.Campaign;
 import dev.steward.reviews.campaigns.ClosePreview;
 
-/** Shows, per system, what closing will do with the undecided items before the owner confirms. */
+/**
+ * Shows, per system, what closing will do with the undecided items before the owner confirms, and warns when the
+ * campaign is closed before its due date with most items undecided.
+ */
 class ClosePreviewDialog extends Dialog {
 
     final Grid<ClosePreview.SystemLine> grid = new Grid<>();
     final Button confirm = new Button("Close the campaign");
+    final Paragraph earlyWarning = new Paragraph();
 
     ClosePreviewDialog(Campaign campaign, ClosePreview preview, Runnable onConfirm) {
         setHeaderTitle("Close " + campaign.name());
@@ -22,7 +26,17 @@ class ClosePreviewDialog extends Dialog {
         grid.addColumn(ClosePreview.SystemLine::wouldRevoke).setHeader("Revoked by the rule");
         grid.setItems(preview.systems());
         grid.setAllRowsVisible(true);
-        add(new Paragraph("No-response rule: " + campaign.definition().noResponse().name().toLowerCase()
+        int undecided = preview.systems().stream().mapToInt(ClosePreview.SystemLine::undecided).sum();
+        boolean early = campaign.definition().dueAt().isAfter(java.time.Instant.now());
+        earlyWarning.setVisible(early && undecided * 2 > campaign.items());
+        if (earlyWarning.isVisible()) {
+            earlyWarning.setText("The campaign is due " + dev.steward.platform.ui.DisplayTime.format(campaign.definition().dueAt())
+                    + " and " + undecided + " of its " + campaign.items() + " items are still undecided: closing now lets the"
+                    + " no-response rule decide them, and the evidence will say so.");
+            earlyWarning.getStyle().set("color", "var(--lumo-error-text-color)");
+            confirm.setText("Close early anyway");
+        }
+        add(earlyWarning, new Paragraph("No-response rule: " + campaign.definition().noResponse().name().toLowerCase()
                 + ". Decisions are frozen and every revoke becomes a remediation item for its system."), grid);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         confirm.addClickListener(e -> {

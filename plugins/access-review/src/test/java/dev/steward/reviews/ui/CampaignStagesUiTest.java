@@ -93,7 +93,8 @@ class CampaignStagesUiTest extends KaribuTest {
         assertThat(draft.definition().stages()).extracting(CampaignForm.Stage::namedReviewer).containsExactly("first-" + suffix, "second-" + suffix);
         assertThat(draft.definition().reminderDays()).containsExactly(7, 1);
         assertThat(draft.definition().escalation()).isEqualTo(CampaignForm.Escalation.CAMPAIGN_OWNER);
-        _click(action(view, name, "Launch"));
+        _click(action(view, name, "Launch…"));
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(view.question);
         assertThat(CampaignsView.status(campaign(view, name))).isEqualTo("active · stage 1 of 2");
 
         _click(action(view, name, "Next stage…"));
