@@ -67,6 +67,8 @@ class PeopleImportDialog extends Dialog {
     final Button cancel = new Button("Cancel");
     /** The background work in progress, for tests to wait on. */
     volatile CompletableFuture<Void> work = CompletableFuture.completedFuture(null);
+    /** Who opened the dialog: the check it starts when an upload ends runs as them. */
+    private final org.springframework.security.core.Authentication openedBy = Background.currentUser();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final PeopleImport people;
     private final Runnable imported;
@@ -255,7 +257,7 @@ class PeopleImportDialog extends Dialog {
         progress.setVisible(true);
         progress.setIndeterminate(true);
         status.setText("Checking " + fileName + "…");
-        work = Background.run(() -> {
+        work = Background.run(openedBy, () -> {
             try {
                 ImportPlan checked = people.prepare(reading.path(), fileName, chosen, (phase, done, total) -> Background.report(ui, () -> {
                     progress.setIndeterminate(total <= 0);
@@ -303,7 +305,7 @@ class PeopleImportDialog extends Dialog {
         progress.setVisible(true);
         progress.setIndeterminate(true);
         status.setText("Importing " + toImport.rows().size() + " people…");
-        work = Background.run(() -> {
+        work = Background.run(openedBy, () -> {
             try {
                 ImportResult result = people.commit(toImport);
                 ui.access(() -> {
