@@ -67,8 +67,6 @@ class PeopleImportDialog extends Dialog {
     final Button cancel = new Button("Cancel");
     /** The background work in progress, for tests to wait on. */
     volatile CompletableFuture<Void> work = CompletableFuture.completedFuture(null);
-    /** Who opened the dialog: the check it starts when an upload ends runs as them. */
-    private final org.springframework.security.core.Authentication openedBy = Background.currentUser();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final PeopleImport people;
     private final Runnable imported;
@@ -257,9 +255,9 @@ class PeopleImportDialog extends Dialog {
         progress.setVisible(true);
         progress.setIndeterminate(true);
         status.setText("Checking " + fileName + "…");
-        work = Background.run(openedBy, () -> {
+        work = Background.run(() -> {
             try {
-                ImportPlan checked = people.prepare(reading.path(), fileName, chosen, (phase, done, total) -> Background.report(ui, () -> {
+                ImportPlan checked = people.prepare(reading.path(), fileName, chosen, (phase, done, total) -> ui.access(() -> {
                     progress.setIndeterminate(total <= 0);
                     progress.setValue(total <= 0 ? 0 : Math.min(1, (double) done / total));
                     status.setText(phase + "… " + done + " of " + total);
@@ -305,7 +303,7 @@ class PeopleImportDialog extends Dialog {
         progress.setVisible(true);
         progress.setIndeterminate(true);
         status.setText("Importing " + toImport.rows().size() + " people…");
-        work = Background.run(openedBy, () -> {
+        work = Background.run(() -> {
             try {
                 ImportResult result = people.commit(toImport);
                 ui.access(() -> {

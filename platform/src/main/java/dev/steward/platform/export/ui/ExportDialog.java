@@ -86,7 +86,7 @@ public class ExportDialog extends Dialog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ExportProgress tracker = ExportProgress.of(rows -> dev.steward.platform.ui.Background.report(ui, () -> {
+        ExportProgress tracker = ExportProgress.of(rows -> ui.access(() -> {
             status.setText(rows + (expectedRows > 0 ? " of " + expectedRows : "") + " rows written");
             if (expectedRows > 0) {
                 progress.setValue(Math.min(1, (double) rows / expectedRows));

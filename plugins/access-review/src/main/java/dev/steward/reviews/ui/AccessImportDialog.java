@@ -166,7 +166,7 @@ class AccessImportDialog extends Dialog {
         preview.setEnabled(false);
         commit.setEnabled(false);
         AccessImport.Progress report = new AccessImport.Progress(
-                rows -> Background.report(ui, () -> status.setText(String.format("%,d rows read…", rows))), cancelled::get);
+                rows -> ui.access(() -> status.setText(String.format("%,d rows read…", rows))), cancelled::get);
         work = Background.run(() -> {
             try {
                 if (doCommit) {

@@ -110,7 +110,7 @@ class LdapImportPanel extends Div {
         UI ui = UI.getCurrent();
         cancelled.set(false);
         AccessImport.Progress report = new AccessImport.Progress(
-                rows -> Background.report(ui, () -> status.setText(String.format("%,d memberships read…", rows))), cancelled::get);
+                rows -> ui.access(() -> status.setText(String.format("%,d memberships read…", rows))), cancelled::get);
         background("Reading the directory…", () -> {
             try {
                 if (doCommit) {
