@@ -64,7 +64,7 @@ public class CampaignsView extends VerticalLayout {
         this.reports = reports;
         this.evidence = evidence;
         setSizeFull();
-        grid.addColumn(Campaign::name).setHeader("Campaign").setFlexGrow(1);
+        grid.addColumn(Campaign::name).setHeader("Campaign").setFlexGrow(1).setWidth("12rem");
         grid.addColumn(CampaignsView::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(Campaign::items).setHeader("Items").setAutoWidth(true);
         grid.addColumn(c -> DisplayTime.format(c.definition().dueAt())).setHeader("Due").setAutoWidth(true);

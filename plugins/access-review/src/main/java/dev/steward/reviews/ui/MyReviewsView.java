@@ -59,16 +59,16 @@ public class MyReviewsView extends VerticalLayout {
         setSizeFull();
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addColumn(i -> i.personName() == null ? "No person: account " + i.accountName() : i.personName() + " (" + i.accountName() + ")")
-                .setHeader("Person (account)").setKey("person").setFlexGrow(3).setWidth("10rem");
-        grid.addColumn(ReviewItem::system).setHeader("System").setFlexGrow(1).setWidth("7rem");
-        grid.addColumn(ReviewItem::entitlement).setHeader("Entitlement").setFlexGrow(2).setWidth("8rem");
-        grid.addColumn(i -> i.grantedVia() == null ? "" : i.grantedVia()).setHeader("How granted").setKey("granted").setFlexGrow(2).setWidth("7rem");
+                .setHeader("Person (account)").setKey("person").setFlexGrow(3).setWidth("9rem");
+        grid.addColumn(ReviewItem::system).setHeader("System").setFlexGrow(1).setWidth("5rem");
+        grid.addColumn(ReviewItem::entitlement).setHeader("Entitlement").setFlexGrow(2).setWidth("7rem");
+        grid.addColumn(i -> i.grantedVia() == null ? "" : i.grantedVia()).setHeader("How granted").setKey("granted").setFlexGrow(1).setWidth("5rem");
         grid.addColumn(MyReviewsView::flags).setHeader("Flags").setKey("flags").setFlexGrow(2).setWidth("7rem");
         grid.addColumn(i -> (i.recommendation().equals("REVOKE") ? "Revoke" : "Approve")
                         + (i.recommendationReason() == null ? "" : " (" + i.recommendationReason() + ")"))
-                .setHeader("Recommendation").setFlexGrow(2).setWidth("7rem");
+                .setHeader("Recommended").setFlexGrow(2).setWidth("7rem");
         earlier = grid.addColumn(ReviewItem::earlierStages).setHeader("Earlier stages").setKey("earlier").setFlexGrow(2).setWidth("10rem");
-        grid.addColumn(MyReviewsView::decision).setHeader("Decision").setKey("decision").setFlexGrow(1).setWidth("6rem");
+        grid.addColumn(MyReviewsView::decision).setHeader("Decision").setKey("decision").setFlexGrow(0).setWidth("6.5rem");
         grid.addComponentColumn(this::actions).setKey("actions").setHeader("Decide").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
@@ -117,9 +117,9 @@ public class MyReviewsView extends VerticalLayout {
     }
 
     /** The flags in words, as a reviewer reads them. */
-    private static final Map<String, String> FLAG_WORDS = Map.of("ORPHAN", "no person (orphan account)", "TERMINATED", "person left",
-            "DORMANT", "not used lately (dormant)", "PRIVILEGED", "privileged", "SOD", "separation-of-duties conflict",
-            "OUTLIER", "unusual among peers", "DISABLED", "account disabled in the system");
+    private static final Map<String, String> FLAG_WORDS = Map.of("ORPHAN", "orphan account", "TERMINATED", "person left",
+            "DORMANT", "dormant", "PRIVILEGED", "privileged", "SOD", "SoD conflict", "OUTLIER", "peer outlier",
+            "DISABLED", "account disabled");
 
     static String flags(ReviewItem item) {
         return String.join(", ", item.flags().stream().map(f -> FLAG_WORDS.getOrDefault(f, f.toLowerCase())).toList());
@@ -127,7 +127,7 @@ public class MyReviewsView extends VerticalLayout {
 
     static String decision(ReviewItem item) {
         return switch (item.outcome()) {
-            case PENDING -> "Not decided yet";
+            case PENDING -> "";
             case APPROVED -> "Approved" + (item.bulk() ? " (in bulk)" : "");
             case REVOKED -> "Revoked";
         };

@@ -54,15 +54,17 @@ public class RemediationView extends VerticalLayout {
         status.setClearButtonVisible(true);
         system.addValueChangeListener(e -> refresh());
         status.addValueChangeListener(e -> refresh());
-        grid.addColumn(RemediationItem::system).setHeader("System").setAutoWidth(true);
-        grid.addColumn(RemediationItem::accountName).setHeader("Account").setAutoWidth(true);
-        grid.addColumn(RemediationItem::entitlement).setHeader("Entitlement").setAutoWidth(true);
-        grid.addColumn(i -> i.personName() == null ? "" : i.personName()).setHeader("Person").setAutoWidth(true);
-        grid.addColumn(i -> label(i.status())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(i -> i.note() == null ? "" : i.note()).setHeader("Ticket or reason").setFlexGrow(1);
-        grid.addColumn(i -> i.updatedAt() == null ? "" : i.updatedBy() + ", " + DisplayTime.format(i.updatedAt())).setHeader("Updated").setAutoWidth(true);
-        grid.addColumn(RemediationItem::campaign).setHeader("Campaign").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+        grid.addColumn(RemediationItem::system).setHeader("System").setFlexGrow(1).setWidth("5rem");
+        grid.addColumn(RemediationItem::accountName).setHeader("Account").setFlexGrow(2).setWidth("8rem");
+        grid.addColumn(RemediationItem::entitlement).setHeader("Entitlement").setFlexGrow(2).setWidth("7rem");
+        grid.addColumn(i -> i.personName() == null ? "" : i.personName()).setHeader("Person").setFlexGrow(2).setWidth("6rem");
+        grid.addColumn(i -> label(i.status())).setHeader("Status").setFlexGrow(1).setWidth("6rem");
+        grid.addColumn(i -> i.note() == null ? "" : i.note()).setHeader("Ticket or reason").setFlexGrow(2).setWidth("6rem");
+        grid.addColumn(i -> i.updatedAt() == null ? "" : i.updatedBy() + ", " + DisplayTime.format(i.updatedAt())).setHeader("Updated")
+                .setFlexGrow(1).setWidth("7rem");
+        grid.addColumn(RemediationItem::campaign).setHeader("Campaign").setFlexGrow(1).setWidth("6rem");
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         export.setText("Export open items of the system (CSV)");
         export.setVisible(false);
