@@ -1,5 +1,6 @@
 package dev.steward.platform.people;
 
+import dev.steward.platform.export.MissingValues;
 import dev.steward.platform.export.SafeCsv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -283,8 +284,8 @@ final class PeopleCsvReader {
         return date;
     }
 
-    /** Values HR exports write for "nothing here". */
-    private static final Set<String> UNKNOWN = Set.of("n/a", "na", "#n/a", "-", "--", "null", "none");
+    /** Values HR exports write for "nothing here": the common ones, and Excel's #N/A. */
+    private static final MissingValues UNKNOWN = MissingValues.COMMON.and("#n/a");
 
     private static String value(CSVRecord record, Layout layout, Field field) {
         String header = layout.headers().get(field);
@@ -297,7 +298,7 @@ final class PeopleCsvReader {
         }
         // trimmed before the export's formula escape is undone: a value that starts with a tab keeps it
         String trimmed = value.trim();
-        if (!layout.strict() && UNKNOWN.contains(trimmed.toLowerCase(Locale.ROOT))) {
+        if (!layout.strict() && UNKNOWN.missing(trimmed)) {
             return null;
         }
         return SafeCsv.restore(trimmed);

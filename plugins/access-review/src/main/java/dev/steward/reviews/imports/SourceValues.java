@@ -1,5 +1,7 @@
 package dev.steward.reviews.imports;
 
+import dev.steward.platform.export.MissingValues;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,8 +13,8 @@ import java.util.Set;
  */
 final class SourceValues {
 
-    private static final Set<String> UNKNOWN = Set.of("", "n/a", "na", "-", "--", "null", "none", "never", "no_information",
-            "not_supported", "unknown");
+    /** The common words, and those of access exports: AWS's {@code no_information} and {@code not_supported}, "never". */
+    private static final MissingValues UNKNOWN = MissingValues.COMMON.and("never", "no_information", "not_supported", "unknown");
 
     /** Words for an account that cannot sign in (Okta SUSPENDED and DEPROVISIONED, Entra accountEnabled false, ...). */
     private static final Set<String> DISABLED = Set.of("disabled", "inactive", "suspended", "deprovisioned", "deactivated",
@@ -33,7 +35,7 @@ final class SourceValues {
     }
 
     static boolean unknown(String value) {
-        return value == null || UNKNOWN.contains(value.strip().toLowerCase(Locale.ROOT));
+        return UNKNOWN.missing(value);
     }
 
     /** True when the word means disabled, false when enabled, null when Steward does not know the word. */

@@ -136,7 +136,7 @@ public class MyReviewsView extends VerticalLayout {
     /** Selects every undecided item that can be approved in bulk (no flag, no privileged access). */
     void selectPlain() {
         grid.deselectAll();
-        grid.asMultiSelect().select(decisions.myQueue(false).stream()
+        grid.asMultiSelect().select(grid.getListDataView().getItems()
                 .filter(i -> i.outcome() == ReviewItem.Outcome.PENDING && !i.needsCare()).toList());
         if (grid.getSelectedItems().isEmpty()) {
             Toasts.error("No undecided item is plain: each needs a decision of its own");
