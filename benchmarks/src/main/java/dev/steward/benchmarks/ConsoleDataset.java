@@ -49,7 +49,7 @@ final class ConsoleDataset {
             byte[] file = ReviewGenerator.csv(people, ENTITLEMENTS_PER_PERSON);
             imports.commit(systemId, file, "people.csv", ColumnMapping.guess(imports.header(file)), AccessImport.Progress.NONE);
             CampaignService campaigns = plugin.getBean(CampaignService.class);
-            Campaign draft = campaigns.create(new CampaignForm("Quarterly access review", null, List.of(systemId), null, false, false,
+            Campaign draft = campaigns.create(CampaignForm.oneStage("Quarterly access review", null, List.of(systemId), null, false, false,
                     List.of(), CampaignForm.ReviewerRule.MANAGER, null, "fallback", CampaignForm.NoResponse.RECOMMENDATION,
                     Instant.now(), Instant.now().plus(Duration.ofDays(14))));
             Campaign launched = campaigns.launch(draft.id(), draft.version());

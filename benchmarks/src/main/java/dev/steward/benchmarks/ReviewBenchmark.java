@@ -79,7 +79,7 @@ public final class ReviewBenchmark {
             int current = dsl.fetchCount(org.jooq.impl.DSL.table("reviews.access_grant"), org.jooq.impl.DSL.condition("removed_import is null"));
             CampaignService campaigns = plugin.getBean(CampaignService.class);
             List<Long> systems = dsl.fetch("select id from reviews.system").getValues(0, Long.class);
-            Campaign draft = campaigns.create(new CampaignForm("Everything", null, systems, null, false, false, List.of(),
+            Campaign draft = campaigns.create(CampaignForm.oneStage("Everything", null, systems, null, false, false, List.of(),
                     CampaignForm.ReviewerRule.MANAGER, null, "fallback", CampaignForm.NoResponse.RECOMMENDATION, Instant.now(),
                     Instant.now().plus(Duration.ofDays(30))));
             if (Boolean.getBoolean("explain")) {
@@ -93,7 +93,7 @@ public final class ReviewBenchmark {
 
             // the same scope again with 100 org units and 50 SoD rules: peer outliers and conflicts are computed too
             ReviewGenerator.orgUnitsAndSodRules(dsl, 50, systemId);
-            Campaign second = campaigns.create(new CampaignForm("Everything, with peers and SoD", null, systems, null, false, false,
+            Campaign second = campaigns.create(CampaignForm.oneStage("Everything, with peers and SoD", null, systems, null, false, false,
                     List.of(), CampaignForm.ReviewerRule.MANAGER, null, "fallback", CampaignForm.NoResponse.RECOMMENDATION,
                     Instant.now(), Instant.now().plus(Duration.ofDays(30))));
             long s0 = System.nanoTime();

@@ -15,16 +15,23 @@ import java.util.List;
  * @param stageRule          how the stages' outcomes combine (irrelevant with one stage)
  * @param reminderDays       days before a stage is due on which reviewers with pending items are reminded
  * @param escalation         who hears when a reviewer misses the stage's due date
+ * @param sensitiveNoResponse what the end of a stage or the close does with privileged or flagged items nobody decided
+ *                           (these never fall under {@code noResponse})
+ * @param escalationDays     how long an escalated privileged or flagged item stays with the reviewer's manager before
+ *                           it goes on to the fallback reviewer
  */
 public record CampaignForm(String name, String description, List<Long> systemIds, String entitlementFilter,
                            boolean privilegedOnly, boolean flaggedOnly, List<Long> orgUnitIds, String fallbackReviewer,
                            NoResponse noResponse, Instant startsAt, List<Stage> stages, StageRule stageRule,
-                           List<Integer> reminderDays, Escalation escalation) {
+                           List<Integer> reminderDays, Escalation escalation, NoResponse sensitiveNoResponse,
+                           int escalationDays) {
 
     public static final int MAX_STAGES = 3;
     /** The furthest ahead a reminder may be set. */
     public static final int MAX_REMINDER_DAYS = 30;
     public static final List<Integer> DEFAULT_REMINDER_DAYS = List.of(3, 1);
+    public static final int DEFAULT_ESCALATION_DAYS = 3;
+    public static final int MAX_ESCALATION_DAYS = 30;
 
     /** Besides the reviewer, who is told of a missed review deadline. */
     public enum Escalation { REVIEWER_MANAGER, CAMPAIGN_OWNER }
@@ -32,7 +39,19 @@ public record CampaignForm(String name, String description, List<Long> systemIds
     public enum ReviewerRule { MANAGER, SYSTEM_OWNER, NAMED }
 
     /** What closing (or the end of a stage) does with items nobody decided. */
-    public enum NoResponse { KEEP, REVOKE, RECOMMENDATION }
+    public enum NoResponse {
+        KEEP("Keep the access"), REVOKE("Revoke the access"), RECOMMENDATION("Follow the recommendation");
+
+        private final String label;
+
+        NoResponse(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** Which items go on from one stage to the next; those that do not are final. */
     public enum StageRule {
@@ -55,15 +74,26 @@ public record CampaignForm(String name, String description, List<Long> systemIds
         stageRule = stageRule == null ? StageRule.REVOKE_IF_ANY : stageRule;
         reminderDays = reminderDays == null ? DEFAULT_REMINDER_DAYS : java.util.Collections.unmodifiableList(new ArrayList<>(reminderDays));
         escalation = escalation == null ? Escalation.REVIEWER_MANAGER : escalation;
+        sensitiveNoResponse = sensitiveNoResponse == null ? NoResponse.REVOKE : sensitiveNoResponse;
     }
 
-    /** A campaign with one review stage. */
-    public CampaignForm(String name, String description, List<Long> systemIds, String entitlementFilter,
-                        boolean privilegedOnly, boolean flaggedOnly, List<Long> orgUnitIds, ReviewerRule reviewerRule,
-                        String namedReviewer, String fallbackReviewer, NoResponse noResponse, Instant startsAt, Instant dueAt) {
-        this(name, description, systemIds, entitlementFilter, privilegedOnly, flaggedOnly, orgUnitIds, fallbackReviewer, noResponse,
+    /**
+     * A campaign with one review stage, its undecided privileged or flagged items revoked after the default escalation.
+     * (A factory, not a constructor: Vaadin's Binder builds a record through its first declared constructor.)
+     */
+    public static CampaignForm oneStage(String name, String description, List<Long> systemIds, String entitlementFilter,
+                                        boolean privilegedOnly, boolean flaggedOnly, List<Long> orgUnitIds, ReviewerRule reviewerRule,
+                                        String namedReviewer, String fallbackReviewer, NoResponse noResponse, Instant startsAt,
+                                        Instant dueAt) {
+        return new CampaignForm(name, description, systemIds, entitlementFilter, privilegedOnly, flaggedOnly, orgUnitIds, fallbackReviewer, noResponse,
                 startsAt, java.util.Collections.singletonList(new Stage(reviewerRule, namedReviewer, dueAt)), StageRule.REVOKE_IF_ANY,
-                DEFAULT_REMINDER_DAYS, Escalation.REVIEWER_MANAGER);
+                DEFAULT_REMINDER_DAYS, Escalation.REVIEWER_MANAGER, NoResponse.REVOKE, DEFAULT_ESCALATION_DAYS);
+    }
+
+    /** This campaign with another rule for its undecided privileged or flagged items. */
+    public CampaignForm withSensitiveNoResponse(NoResponse rule) {
+        return new CampaignForm(name, description, systemIds, entitlementFilter, privilegedOnly, flaggedOnly, orgUnitIds, fallbackReviewer,
+                noResponse, startsAt, stages, stageRule, reminderDays, escalation, rule, escalationDays);
     }
 
     /**

@@ -37,6 +37,10 @@ final class CampaignRules {
         if (f.noResponse() == null) {
             problems.add(new Problem("noResponse", "Choose what closing does with undecided items"));
         }
+        if (f.escalationDays() < 1 || f.escalationDays() > CampaignForm.MAX_ESCALATION_DAYS) {
+            problems.add(new Problem("escalationDays", "An escalated privileged or flagged item stays with the reviewer's manager for 1 to "
+                    + CampaignForm.MAX_ESCALATION_DAYS + " days before it goes to the fallback reviewer"));
+        }
         if (f.startsAt() == null) {
             problems.add(new Problem("startsAt", "The start date is required"));
         }

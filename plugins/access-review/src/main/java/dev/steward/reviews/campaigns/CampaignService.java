@@ -78,17 +78,49 @@ public class CampaignService {
         r.setItems(0);
         apply(form, r);
         r.store();
-        for (int i = 0; i < form.stages().size(); i++) {
-            CampaignForm.Stage stage = form.stages().get(i);
-            CampaignStageRecord s = dsl.newRecord(CAMPAIGN_STAGE);
-            s.setCampaignId(r.getId());
+        storeStages(r.getId(), form.stages());
+        return find(r.getId()).orElseThrow();
+    }
+
+    /** Changes a draft's definition (a launched campaign is frozen: its definition is part of its evidence). */
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
+    @Transactional
+    public Campaign update(long campaignId, int version, CampaignForm form) {
+        CampaignRecord r = lock(campaignId, version);
+        if (r.getStatus() != Campaign.Status.DRAFT) {
+            throw new IllegalStateException("Only a draft can be edited; a launched campaign's definition is part of its evidence");
+        }
+        validate(form);
+        apply(form, r);
+        r.setVersion(r.getVersion() + 1);
+        r.store();
+        List<CampaignStageRecord> old = dsl.selectFrom(CAMPAIGN_STAGE).where(CAMPAIGN_STAGE.CAMPAIGN_ID.eq(campaignId))
+                .orderBy(CAMPAIGN_STAGE.STAGE).fetch();
+        for (CampaignStageRecord s : old) {
+            if (s.getStage() > form.stages().size()) {
+                s.delete();
+            }
+        }
+        storeStages(campaignId, form.stages(), old);
+        return find(campaignId).orElseThrow();
+    }
+
+    private void storeStages(long campaignId, List<CampaignForm.Stage> stages) {
+        storeStages(campaignId, stages, List.of());
+    }
+
+    /** Writes the stages, changing the existing records (so that the audit log shows what changed) and adding the rest. */
+    private void storeStages(long campaignId, List<CampaignForm.Stage> stages, List<CampaignStageRecord> existing) {
+        for (int i = 0; i < stages.size(); i++) {
+            CampaignForm.Stage stage = stages.get(i);
+            CampaignStageRecord s = i < existing.size() ? existing.get(i) : dsl.newRecord(CAMPAIGN_STAGE);
+            s.setCampaignId(campaignId);
             s.setStage(i + 1);
             s.setReviewerRule(stage.reviewerRule());
             s.setNamedReviewer(blankToNull(stage.namedReviewer()));
             s.setDueAt(stage.dueAt());
             s.store();
         }
-        return find(r.getId()).orElseThrow();
     }
 
     /** Freezes the items from the current snapshots and notifies each reviewer once. */
@@ -134,15 +166,18 @@ public class CampaignService {
     public ClosePreview closePreview(long campaignId) {
         CampaignRecord r = dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).fetchOptional()
                 .orElseThrow(() -> new IllegalArgumentException("Campaign " + campaignId + " does not exist"));
-        String revokes = NoResponseRule.revokesSql(r.getNoResponse());
+        String revokes = NoResponseRule.revokesSql(r.getNoResponse(), r.getSensitiveNoResponse());
         List<ClosePreview.SystemLine> lines = new ArrayList<>();
-        dsl.fetch("select s.name, count(*) undecided, count(*) filter (where " + revokes + ") revoke"
+        dsl.fetch("select s.name, count(*) undecided, count(*) filter (where " + revokes + ") revoke,"
+                        + " count(*) filter (where " + NoResponseRule.SENSITIVE + ") sensitive,"
+                        + " count(*) filter (where " + NoResponseRule.SENSITIVE + " and not " + revokes + ") sensitive_kept"
                         + " from reviews.review_item i join reviews.system s on s.id = i.system_id"
                         + " where i.campaign_id = ? and i.outcome = 'PENDING' group by s.name order by s.name", campaignId)
                 .forEach(row -> {
                     int undecided = row.get("undecided", Integer.class);
                     int revoke = row.get("revoke", Integer.class);
-                    lines.add(new ClosePreview.SystemLine(row.get("name", String.class), undecided, undecided - revoke, revoke));
+                    lines.add(new ClosePreview.SystemLine(row.get("name", String.class), undecided, undecided - revoke, revoke,
+                            row.get("sensitive", Integer.class), row.get("sensitive_kept", Integer.class)));
                 });
         return new ClosePreview(lines);
     }
@@ -160,10 +195,11 @@ public class CampaignService {
             throw new IllegalStateException("Only an active campaign can be closed");
         }
         ClosePreview applied = closePreview(campaignId);
-        String revokes = NoResponseRule.revokesSql(r.getNoResponse());
+        String revokes = NoResponseRule.revokesSql(r.getNoResponse(), r.getSensitiveNoResponse());
         dsl.execute("insert into reviews.item_event (item_id, actor, action, detail, stage) select i.id, 'no-response rule',"
-                + " case when " + revokes + " then 'REVOKE' else 'APPROVE' end, 'Undecided at close: " + r.getNoResponse().name().toLowerCase()
-                + "', i.stage from reviews.review_item i where i.campaign_id = ? and i.outcome = 'PENDING'", campaignId);
+                + " case when " + revokes + " then 'REVOKE' else 'APPROVE' end, "
+                + NoResponseRule.detailSql("Undecided at close", r.getNoResponse(), r.getSensitiveNoResponse())
+                + ", i.stage from reviews.review_item i where i.campaign_id = ? and i.outcome = 'PENDING'", campaignId);
         dsl.execute("update reviews.review_item i set outcome = case when " + revokes + " then 'REVOKED' else 'APPROVED' end,"
                 + " by_rule = true, decided_by = 'no-response rule', decided_at = now(), version = i.version + 1"
                 + " where i.campaign_id = ? and i.outcome = 'PENDING'", campaignId);
@@ -180,7 +216,8 @@ public class CampaignService {
         r.setVersion(r.getVersion() + 1);
         r.store();
         audit.record(AuditEvent.of(ReviewPermissions.PLUGIN_ID, "campaign", campaignId, "CLOSE").after(Map.of(
-                "noResponseRule", r.getNoResponse(), "keptByRule", applied.wouldKeep(), "revokedByRule", applied.wouldRevoke(),
+                "noResponseRule", r.getNoResponse(), "sensitiveRule", r.getSensitiveNoResponse(),
+                "sensitiveKeptByRule", applied.sensitiveWouldKeep(), "keptByRule", applied.wouldKeep(), "revokedByRule", applied.wouldRevoke(),
                 "remediationItems", remediations, "evidenceManifest", evidenceManifest)));
         notifications.send(new Notification(ReviewPermissions.PLUGIN_ID, "reviews.closed", r.getOwner(),
                 "Access review closed: " + r.getName(), remediations + " revocation(s) to carry out", "reviews/campaigns",
@@ -234,6 +271,8 @@ public class CampaignService {
         r.setEscalateTo(f.escalation());
         r.setFallbackReviewer(f.fallbackReviewer().strip());
         r.setNoResponse(f.noResponse());
+        r.setSensitiveNoResponse(f.sensitiveNoResponse());
+        r.setEscalationDays(f.escalationDays());
         r.setStartsAt(f.startsAt());
         r.setDueAt(f.dueAt());
     }
@@ -252,7 +291,7 @@ public class CampaignService {
                 r.getPrivilegedOnly(), r.getFlaggedOnly(), Arrays.asList(r.getOrgUnitIds()), r.getFallbackReviewer(),
                 r.getNoResponse(), r.getStartsAt(), stages,
                 r.getStageRule(), Arrays.asList(r.getReminderDays()),
-                r.getEscalateTo());
+                r.getEscalateTo(), r.getSensitiveNoResponse(), r.getEscalationDays());
         return new Campaign(r.getId(), r.getName(), r.getOwner(), r.getStatus(), form,
                 r.getLaunchedAt(),
                 r.getClosedAt(), r.getItems(), r.getCurrentStage(), r.getVersion());

@@ -37,9 +37,8 @@ public class CampaignStages {
     }
 
     /** The outcome an item of the ending stage has once the no-response rule decided it (over review_item {@code i}). */
-    private static String outcomeAfterRule(CampaignForm.NoResponse rule) {
-        return "(case when i.outcome = 'PENDING' then case when " + NoResponseRule.revokesSql(rule)
-                + " then 'REVOKED' else 'APPROVED' end else i.outcome end)";
+    private static String outcomeAfterRule(String revokes) {
+        return "(case when i.outcome = 'PENDING' then case when " + revokes + " then 'REVOKED' else 'APPROVED' end else i.outcome end)";
     }
 
     /** Whether an item with the given outcome goes on to the next stage. */
@@ -61,12 +60,12 @@ public class CampaignStages {
     }
 
     private StagePreview preview(CampaignRecord r) {
-        CampaignForm.NoResponse noResponse = r.getNoResponse();
-        String outcome = outcomeAfterRule(noResponse);
+        String revokes = NoResponseRule.revokesSql(r.getNoResponse(), r.getSensitiveNoResponse());
+        String outcome = outcomeAfterRule(revokes);
         String goesOn = goesOn(r.getStageRule(), outcome);
         List<StagePreview.SystemLine> lines = new ArrayList<>();
         dsl.fetch("select s.name, count(*) filter (where i.outcome = 'PENDING') undecided,"
-                        + " count(*) filter (where i.outcome = 'PENDING' and " + NoResponseRule.revokesSql(noResponse) + ") revoked_by_rule,"
+                        + " count(*) filter (where i.outcome = 'PENDING' and " + revokes + ") revoked_by_rule,"
                         + " count(*) filter (where " + goesOn + ") going_on,"
                         + " count(*) filter (where not (" + goesOn + ") and " + outcome + " = 'APPROVED') final_approved,"
                         + " count(*) filter (where not (" + goesOn + ") and " + outcome + " = 'REVOKED') final_revoked"
@@ -95,11 +94,11 @@ public class CampaignStages {
         if (applied.goingOn() == 0) {
             throw new IllegalStateException("No item goes on to stage " + (stage + 1) + "; close the campaign instead");
         }
-        CampaignForm.NoResponse noResponse = r.getNoResponse();
-        String revokes = NoResponseRule.revokesSql(noResponse);
+        String revokes = NoResponseRule.revokesSql(r.getNoResponse(), r.getSensitiveNoResponse());
         dsl.execute("insert into reviews.item_event (item_id, actor, action, detail, stage) select i.id, 'no-response rule',"
-                + " case when " + revokes + " then 'REVOKE' else 'APPROVE' end, 'Undecided at the end of stage " + stage + ": "
-                + noResponse.name().toLowerCase() + "', i.stage from reviews.review_item i"
+                + " case when " + revokes + " then 'REVOKE' else 'APPROVE' end, "
+                + NoResponseRule.detailSql("Undecided at the end of stage " + stage, r.getNoResponse(), r.getSensitiveNoResponse())
+                + ", i.stage from reviews.review_item i"
                 + " where i.campaign_id = ? and i.stage = ? and i.outcome = 'PENDING'", campaignId, stage);
         dsl.execute("update reviews.review_item i set outcome = case when " + revokes + " then 'REVOKED' else 'APPROVED' end,"
                 + " by_rule = true, decided_by = 'no-response rule', decided_at = now(), version = i.version + 1"
@@ -120,7 +119,8 @@ public class CampaignStages {
                     where i.campaign_id = {0} and i.stage = {2} and %s
                 )
                 update reviews.review_item i set stage = {1}, reviewer = %s, routed_to_fallback = %s, outcome = 'PENDING',
-                    decided_by = null, decided_at = null, comment = null, bulk = false, by_rule = false, version = i.version + 1
+                    decided_by = null, decided_at = null, comment = null, bulk = false, by_rule = false, escalation_level = 0,
+                    escalated_at = null, version = i.version + 1
                 from r where r.id = i.id
                 """.formatted(ReviewerRouting.PERSON_USER,
                         ReviewerRouting.candidate("st.reviewer_rule", "mu.username", "ou.username", "st.named_reviewer"),

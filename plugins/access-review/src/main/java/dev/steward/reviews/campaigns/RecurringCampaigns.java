@@ -206,7 +206,8 @@ public class RecurringCampaigns {
         List<CampaignForm.Stage> stages = t.stages().stream()
                 .map(stage -> new CampaignForm.Stage(stage.reviewerRule(), stage.namedReviewer(), stage.dueAt().plus(shift))).toList();
         return new CampaignForm(name, t.description(), t.systemIds(), t.entitlementFilter(), t.privilegedOnly(), t.flaggedOnly(),
-                t.orgUnitIds(), t.fallbackReviewer(), t.noResponse(), now, stages, t.stageRule(), t.reminderDays(), t.escalation());
+                t.orgUnitIds(), t.fallbackReviewer(), t.noResponse(), now, stages, t.stageRule(), t.reminderDays(), t.escalation(),
+                t.sensitiveNoResponse(), t.escalationDays());
     }
 
     private Schedule find(long id) {

@@ -131,7 +131,9 @@ public class EvidencePack {
                     .meta("Systems", String.join(", ", r.systems()))
                     .meta("Scope", scope(d))
                     .meta("Reviewers", stages(d) + "; fallback " + d.fallbackReviewer() + "; undecided at the end of a stage: "
-                            + d.noResponse().name().toLowerCase() + "; reminders " + d.reminderDays() + " days before due; missed"
+                            + d.noResponse().label().toLowerCase() + ", privileged or flagged: " + d.sensitiveNoResponse().label().toLowerCase()
+                            + " after escalating to the reviewer's manager and then the fallback (" + d.escalationDays() + " days each)"
+                            + "; reminders " + d.reminderDays() + " days before due; missed"
                             + " deadlines escalated to the " + (d.escalation() == dev.steward.reviews.campaigns.CampaignForm.Escalation.CAMPAIGN_OWNER
                             ? "campaign owner" : "reviewer's manager"));
             // who decided comes first: a campaign a person barely looked at must not read as a review

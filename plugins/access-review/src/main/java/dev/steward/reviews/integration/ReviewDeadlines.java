@@ -45,12 +45,18 @@ class ReviewDeadlines implements DeadlineSource {
     public List<Deadline> deadlines(DeadlineQuery query) {
         Instant now = Instant.now();
         List<Deadline> all = new ArrayList<>();
-        dsl.fetch("select c.id, c.name, c.current_stage, c.reminder_days, c.escalate_to, c.owner, st.due_at, i.reviewer, count(*) filter (where i.outcome = 'PENDING') pending"
+        // escalated privileged or flagged items are a deadline of their own for their new reviewer: due their escalation days later
+        dsl.fetch("select c.id, c.name, c.current_stage, c.reminder_days, c.escalate_to, c.owner, i.reviewer,"
+                        + " i.escalation_level > 0 escalated,"
+                        + " case when i.escalation_level > 0 then max(i.escalated_at) + c.escalation_days * interval '1 day' else st.due_at end due_at,"
+                        + " count(*) filter (where i.outcome = 'PENDING') pending"
                         + " from reviews.review_item i join reviews.campaign c on c.id = i.campaign_id and i.stage = c.current_stage"
                         + " join reviews.campaign_stage st on st.campaign_id = c.id and st.stage = c.current_stage"
                         + " where c.status = 'ACTIVE' and (cast(? as varchar[]) is null or i.reviewer = any(cast(? as varchar[])))"
+                        // an escalated item is due after its stage: a stage due later is never due before the query's time
                         + " and (cast(? as timestamptz) is null or st.due_at < cast(? as timestamptz))"
-                        + " group by c.id, c.name, c.current_stage, c.reminder_days, c.escalate_to, c.owner, st.due_at, i.reviewer",
+                        + " group by c.id, c.name, c.current_stage, c.reminder_days, c.escalate_to, c.owner, c.escalation_days, st.due_at,"
+                        + " i.reviewer, i.escalation_level > 0",
                 owners(query), owners(query), query.dueBefore(), query.dueBefore())
                 .forEach(r -> {
                     int pending = r.get("pending", Integer.class);
@@ -58,10 +64,15 @@ class ReviewDeadlines implements DeadlineSource {
                         return;
                     }
                     Instant due = r.get("due_at", java.time.OffsetDateTime.class).toInstant();
+                    if (query.dueBefore() != null && !due.isBefore(query.dueBefore())) {
+                        return;
+                    }
+                    boolean escalated = r.get("escalated", Boolean.class);
                     State state = pending == 0 ? State.MET : due.isBefore(now) ? State.MISSED : State.OPEN;
                     all.add(new Deadline("reviews:campaign:" + r.get("id", Long.class) + ":stage:" + r.get("current_stage", Integer.class)
-                            + ":reviewer:" + r.get("reviewer", String.class),
-                            ReviewPermissions.PLUGIN_ID, r.get("name", String.class) + ": " + pending + " access item(s) to review",
+                            + ":reviewer:" + r.get("reviewer", String.class) + (escalated ? ":escalated" : ""),
+                            ReviewPermissions.PLUGIN_ID, r.get("name", String.class) + ": " + pending
+                            + (escalated ? " escalated privileged or flagged item(s) to review" : " access item(s) to review"),
                             r.get("reviewer", String.class), due, Severity.HIGH, "reviews/my", state, null,
                             reminders((Integer[]) r.get("reminder_days")),
                             "CAMPAIGN_OWNER".equals(r.get("escalate_to", String.class)) ? Set.of(r.get("owner", String.class)) : null));

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
@@ -20,6 +21,8 @@ import dev.steward.platform.ui.Binders;
 import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
+import dev.steward.platform.validation.ConcurrentChangeException;
+import dev.steward.reviews.campaigns.Campaign;
 import dev.steward.reviews.campaigns.CampaignForm;
 import dev.steward.reviews.campaigns.CampaignService;
 import dev.steward.reviews.systems.SystemInfo;
@@ -84,14 +87,22 @@ class CampaignDialog extends Dialog {
     final TextField reminderDays = new TextField("Remind reviewers (days before due, e.g. 7, 3, 1)");
     final Select<CampaignForm.Escalation> escalation = new Select<>();
     final Select<CampaignForm.NoResponse> noResponse = new Select<>();
+    final Select<CampaignForm.NoResponse> sensitiveNoResponse = new Select<>();
+    final IntegerField escalationDays = new IntegerField("Escalated items stay with the reviewer's manager (days)");
     final DatePicker starts = new DatePicker("Starts");
     final Button save = new Button("Save draft");
     /** The fields by the names the campaign's validation problems give them. */
     private final Map<String, HasValidation> fields = new HashMap<>();
     private final Binder<CampaignForm> binder = Binders.binder(CampaignForm.class);
 
+    /** A new campaign. */
     CampaignDialog(CampaignService campaigns, List<SystemInfo> all, Runnable saved) {
-        setHeaderTitle("New access-review campaign");
+        this(campaigns, all, null, saved);
+    }
+
+    /** A new campaign, or the draft {@code draft} to change (a launched campaign is not edited). */
+    CampaignDialog(CampaignService campaigns, List<SystemInfo> all, Campaign draft, Runnable saved) {
+        setHeaderTitle(draft == null ? "New access-review campaign" : "Edit the draft " + draft.name());
         systems.setItems(all);
         systems.setItemLabelGenerator(SystemInfo::name);
         LocalDate today = LocalDate.now(DisplayTime.zone());
@@ -111,12 +122,17 @@ class CampaignDialog extends Dialog {
         stageRule.setValue(CampaignForm.StageRule.REVOKE_IF_ANY);
         noResponse.setLabel("Undecided at the end of a stage or at close");
         noResponse.setItems(CampaignForm.NoResponse.values());
-        noResponse.setItemLabelGenerator(r -> switch (r) {
-            case KEEP -> "Keep the access";
-            case REVOKE -> "Revoke the access";
-            case RECOMMENDATION -> "Follow the recommendation";
-        });
+        noResponse.setItemLabelGenerator(CampaignForm.NoResponse::label);
         noResponse.setValue(CampaignForm.NoResponse.RECOMMENDATION);
+        sensitiveNoResponse.setLabel("Privileged or flagged items still undecided at the end");
+        sensitiveNoResponse.setHelperText("They escalate first: to the reviewer's manager when due, then to the fallback reviewer");
+        sensitiveNoResponse.setItems(CampaignForm.NoResponse.values());
+        sensitiveNoResponse.setItemLabelGenerator(CampaignForm.NoResponse::label);
+        sensitiveNoResponse.setValue(CampaignForm.NoResponse.REVOKE);
+        escalationDays.setMin(1);
+        escalationDays.setMax(CampaignForm.MAX_ESCALATION_DAYS);
+        escalationDays.setStepButtonsVisible(true);
+        escalationDays.setValue(CampaignForm.DEFAULT_ESCALATION_DAYS);
         starts.setValue(today);
         reminderDays.setValue("3, 1");
         escalation.setLabel("When a reviewer misses the due date, tell");
@@ -127,11 +143,12 @@ class CampaignDialog extends Dialog {
         });
         escalation.setValue(CampaignForm.Escalation.REVIEWER_MANAGER);
         FormLayout form = new FormLayout(name, systems, description, entitlementFilter, privilegedOnly, flaggedOnly, fallback,
-                noResponse, starts, reminderDays, escalation, stageCount, stageRule);
+                noResponse, sensitiveNoResponse, starts, reminderDays, escalation, escalationDays, stageCount, stageRule);
         stages.forEach(s -> form.add(s.reviewerRule, s.namedReviewer, s.due));
         add(form);
         stageCount.setValue(1);
         fields.putAll(Map.of("name", name, "systemIds", systems, "fallbackReviewer", fallback, "noResponse", noResponse,
+                "sensitiveNoResponse", sensitiveNoResponse, "escalationDays", escalationDays,
                 "startsAt", starts, "reminderDays", reminderDays, "stages", stageCount));
         for (int stage = 1; stage <= stages.size(); stage++) {
             StageFields s = stages.get(stage - 1);
@@ -140,6 +157,10 @@ class CampaignDialog extends Dialog {
             fields.put(CampaignForm.stageField(stage, "dueAt"), s.due);
         }
         bind(all);
+        if (draft != null) {
+            binder.readRecord(draft.definition());
+            save.setText("Save changes");
+        }
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
             CampaignForm campaign;
@@ -150,12 +171,19 @@ class CampaignDialog extends Dialog {
             }
             FieldErrors.clear(fields);
             try {
-                campaigns.create(campaign);
+                if (draft == null) {
+                    campaigns.create(campaign);
+                } else {
+                    campaigns.update(draft.id(), draft.version(), campaign);
+                }
             } catch (InvalidInputException ex) {
                 FieldErrors.show(fields, ex).ifPresent(Toasts::error);
                 return;
+            } catch (ConcurrentChangeException | IllegalStateException ex) {
+                Toasts.error(ex.getMessage());
+                return;
             }
-            Toasts.success("Campaign saved as a draft");
+            Toasts.success(draft == null ? "Campaign saved as a draft" : "Draft saved");
             close();
             saved.run();
         });
@@ -164,8 +192,9 @@ class CampaignDialog extends Dialog {
     }
 
     /**
-     * Binds every field to its component of the campaign (the dialog only creates campaigns: the fields start with their
-     * defaults and the Binder writes the record). The stage count carries the stages: the first so many stages' fields.
+     * Binds every field to its component of the campaign (a new campaign's fields start with their defaults, a draft's
+     * with its definition; the Binder writes the record). The stage count carries the stages: the first so many stages'
+     * fields.
      */
     private void bind(List<SystemInfo> all) {
         binder.forField(name).withConverter(Binders.text()).bind("name");
@@ -192,6 +221,14 @@ class CampaignDialog extends Dialog {
 
             @Override
             public Integer convertToPresentation(List<CampaignForm.Stage> shown, ValueContext context) {
+                for (int i = 0; i < shown.size() && i < stages.size(); i++) {
+                    CampaignForm.Stage stage = shown.get(i);
+                    stages.get(i).reviewerRule.setValue(stage.reviewerRule());
+                    stages.get(i).namedReviewer.setValue(stage.namedReviewer() == null ? "" : stage.namedReviewer());
+                    // the last day: a stage saved here is due at the start of the day after it (see StageFields.toStage)
+                    stages.get(i).due.setValue(stage.dueAt() == null ? null
+                            : LocalDate.ofInstant(stage.dueAt().minusNanos(1), DisplayTime.zone()));
+                }
                 return shown.size();
             }
         }).bind("stages");
@@ -212,6 +249,8 @@ class CampaignDialog extends Dialog {
             }
         }).bind("reminderDays");
         binder.forField(escalation).bind("escalation");
+        binder.forField(sensitiveNoResponse).bind("sensitiveNoResponse");
+        binder.forField(escalationDays).withNullRepresentation(0).bind("escalationDays");
     }
 
     private void showStages(Integer count) {

@@ -110,6 +110,7 @@ public class CampaignsView extends VerticalLayout {
             return actions;
         }
         if (campaign.status() == Campaign.Status.DRAFT) {
+            actions.add(Buttons.small("Edit", () -> new CampaignDialog(campaigns, systems.list(), campaign, this::refresh).open()));
             actions.add(Buttons.small("Launch…", () -> confirmLaunch(campaign)));
             actions.add(Buttons.small("Delete…", () -> confirmDelete(campaign)));
         }

@@ -17,6 +17,8 @@ class ClosePreviewDialog extends Dialog {
     final Grid<ClosePreview.SystemLine> grid = new Grid<>();
     final Button confirm = new Button("Close the campaign");
     final Paragraph earlyWarning = new Paragraph();
+    final Paragraph rules = new Paragraph();
+    final Paragraph sensitiveWarning = new Paragraph();
 
     ClosePreviewDialog(Campaign campaign, ClosePreview preview, Runnable onConfirm) {
         setHeaderTitle("Close " + campaign.name());
@@ -24,6 +26,8 @@ class ClosePreviewDialog extends Dialog {
         grid.addColumn(ClosePreview.SystemLine::undecided).setHeader("Undecided");
         grid.addColumn(ClosePreview.SystemLine::wouldKeep).setHeader("Kept by the rule");
         grid.addColumn(ClosePreview.SystemLine::wouldRevoke).setHeader("Revoked by the rule");
+        grid.addColumn(ClosePreview.SystemLine::sensitiveUndecided).setHeader("Of them privileged or flagged");
+        grid.addColumn(ClosePreview.SystemLine::sensitiveWouldKeep).setHeader("Privileged or flagged kept unreviewed");
         grid.setItems(preview.systems());
         grid.setAllRowsVisible(true);
         int undecided = preview.systems().stream().mapToInt(ClosePreview.SystemLine::undecided).sum();
@@ -36,14 +40,22 @@ class ClosePreviewDialog extends Dialog {
             earlyWarning.getStyle().set("color", "var(--lumo-error-text-color)");
             confirm.setText("Close early anyway");
         }
-        add(earlyWarning, new Paragraph("No-response rule: " + campaign.definition().noResponse().name().toLowerCase()
-                + ". Decisions are frozen and every revoke becomes a remediation item for its system."), grid);
+        rules.setText("Undecided items: " + campaign.definition().noResponse().label().toLowerCase() + "; privileged or flagged ones: "
+                + campaign.definition().sensitiveNoResponse().label().toLowerCase()
+                + ". Decisions are frozen and every revoke becomes a remediation item for its system.");
+        sensitiveWarning.setVisible(preview.sensitiveWouldKeep() > 0);
+        if (sensitiveWarning.isVisible()) {
+            sensitiveWarning.setText(preview.sensitiveWouldKeep() + " privileged or flagged item(s) nobody decided will be kept by the"
+                    + " campaign's rule; the report and the evidence pack will name them as kept unreviewed.");
+            sensitiveWarning.getStyle().set("color", "var(--lumo-error-text-color)");
+        }
+        add(earlyWarning, rules, sensitiveWarning, grid);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         confirm.addClickListener(e -> {
             onConfirm.run();
             close();
         });
         getFooter().add(new Button("Cancel", e -> close()), confirm);
-        setWidth("min(44rem, 95vw)");
+        setWidth("min(60rem, 95vw)");
     }
 }

@@ -25,8 +25,8 @@ class StagePreviewDialog extends Dialog {
         grid.addColumn(StagePreview.SystemLine::finalRevoked).setHeader("Final: revoked");
         grid.setItems(preview.systems());
         grid.setAllRowsVisible(true);
-        add(new Paragraph("Undecided items get the no-response rule (" + campaign.definition().noResponse().name().toLowerCase()
-                + "); then the stage rule (" + campaign.definition().stageRule().name().toLowerCase().replace('_', ' ')
+        add(new Paragraph("Undecided items get the no-response rule (" + campaign.definition().noResponse().label().toLowerCase()
+                + "; privileged or flagged ones: " + campaign.definition().sensitiveNoResponse().label().toLowerCase() + "); then the stage rule (" + campaign.definition().stageRule().name().toLowerCase().replace('_', ' ')
                 + ") sends items on to stage " + next + ", reviewed by " + reviewers(campaign.definition().stages().get(next - 1))
                 + ". Stage " + preview.endingStage() + "'s decisions are frozen."), grid);
         confirm.setText("Open stage " + next);

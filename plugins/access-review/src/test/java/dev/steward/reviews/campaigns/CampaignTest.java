@@ -52,8 +52,16 @@ class CampaignTest extends ReviewsTestBase {
     }
 
     private Campaign launch(CampaignForm.ReviewerRule rule, CampaignForm.NoResponse noResponse) {
-        Campaign draft = campaigns.create(new CampaignForm("Q4 ERP review", null, List.of(erp.id()), null, false, false, List.of(),
+        Campaign draft = campaigns.create(CampaignForm.oneStage("Q4 ERP review", null, List.of(erp.id()), null, false, false, List.of(),
                 rule, null, company.user("fiona"), noResponse, Instant.now(), Instant.now().plus(Duration.ofDays(14))));
+        return campaigns.launch(draft.id(), draft.version());
+    }
+
+    /** A campaign whose privileged or flagged items follow {@code sensitive} instead of the default (revoke). */
+    private Campaign launch(CampaignForm.ReviewerRule rule, CampaignForm.NoResponse noResponse, CampaignForm.NoResponse sensitive) {
+        Campaign draft = campaigns.create(CampaignForm.oneStage("Q4 ERP review", null, List.of(erp.id()), null, false, false, List.of(),
+                rule, null, company.user("fiona"), noResponse, Instant.now(), Instant.now().plus(Duration.ofDays(14)))
+                .withSensitiveNoResponse(sensitive));
         return campaigns.launch(draft.id(), draft.version());
     }
 
@@ -170,7 +178,8 @@ class CampaignTest extends ReviewsTestBase {
 
     @Test
     void the_close_preview_is_exactly_what_closing_does_and_revokes_become_remediation_verified_by_the_next_import() {
-        Campaign campaign = launch(CampaignForm.ReviewerRule.MANAGER, CampaignForm.NoResponse.RECOMMENDATION);
+        Campaign campaign = launch(CampaignForm.ReviewerRule.MANAGER, CampaignForm.NoResponse.RECOMMENDATION,
+                CampaignForm.NoResponse.RECOMMENDATION);
         ReviewDecisions decisions = bean(ReviewDecisions.class);
         loginAs(company.user("maria"), Role.MANAGER);
         ReviewItem jdoeGl = plainItem(decisions.myQueue(true), "jdoe", "GL_VIEW");
@@ -180,6 +189,7 @@ class CampaignTest extends ReviewsTestBase {
         ClosePreview preview = campaigns.closePreview(campaign.id());
         assertThat(preview.wouldRevoke()).isEqualTo(5); // the five REVOKE recommendations among the undecided
         assertThat(preview.wouldKeep()).isEqualTo(1);   // Maria's admin access, recommended to approve
+        assertThat(preview.sensitiveWouldKeep()).isEqualTo(1); // ... and privileged: the preview says it is kept unreviewed
         Campaign current = campaigns.find(campaign.id()).orElseThrow();
         ClosePreview applied = campaigns.close(current.id(), current.version());
         assertThat(applied).isEqualTo(preview);
@@ -279,7 +289,7 @@ class CampaignTest extends ReviewsTestBase {
         Campaign draft = campaigns.create(new CampaignForm("Reminded ERP review", null, List.of(erp.id()), null, false, false, List.of(),
                 company.user("fiona"), CampaignForm.NoResponse.KEEP, now,
                 List.of(new CampaignForm.Stage(CampaignForm.ReviewerRule.MANAGER, null, now.plus(Duration.ofDays(5)))),
-                CampaignForm.StageRule.REVOKE_IF_ANY, List.of(7, 1), CampaignForm.Escalation.CAMPAIGN_OWNER));
+                CampaignForm.StageRule.REVOKE_IF_ANY, List.of(7, 1), CampaignForm.Escalation.CAMPAIGN_OWNER, CampaignForm.NoResponse.REVOKE, CampaignForm.DEFAULT_ESCALATION_DAYS));
         Campaign campaign = campaigns.launch(draft.id(), draft.version());
         String key = "reviews:campaign:" + campaign.id() + ":stage:1:reviewer:" + company.user("maria");
 
@@ -308,7 +318,7 @@ class CampaignTest extends ReviewsTestBase {
         // the mailbox is named like Jane's address; the HR login is Olaf's employee id; the e-mail column is ignored there
         importCsv(mail, HEADER + "JANE-" + company.suffix + ",MAILBOX,,,,\nshared-inbox,MAILBOX,,,,\n");
         importCsv(hr, HEADER + company.employee("O") + ",HR_SELF_SERVICE,,maria-" + company.suffix + "@example.org,,\n");
-        Campaign draft = campaigns.create(new CampaignForm("Mail and HR", null, List.of(mail.id(), hr.id()), null, false, false, List.of(),
+        Campaign draft = campaigns.create(CampaignForm.oneStage("Mail and HR", null, List.of(mail.id(), hr.id()), null, false, false, List.of(),
                 CampaignForm.ReviewerRule.MANAGER, null, company.user("fiona"), CampaignForm.NoResponse.KEEP, Instant.now(),
                 Instant.now().plus(Duration.ofDays(14))));
         Campaign campaign = campaigns.launch(draft.id(), draft.version());

@@ -61,7 +61,9 @@ class MultiStageTest extends ReviewsTestBase {
         Campaign draft = campaigns.create(new CampaignForm("Two-stage ERP review", null, List.of(erp.id()), null, false, false, List.of(),
                 company.user("fiona"), CampaignForm.NoResponse.RECOMMENDATION, now,
                 List.of(new CampaignForm.Stage(ReviewerRule.MANAGER, null, now.plus(Duration.ofDays(7))),
-                        new CampaignForm.Stage(ReviewerRule.SYSTEM_OWNER, null, now.plus(Duration.ofDays(14)))), rule, null, null));
+                        new CampaignForm.Stage(ReviewerRule.SYSTEM_OWNER, null, now.plus(Duration.ofDays(14)))), rule, null, null,
+                // privileged or flagged items follow the recommendation too (the default would revoke them)
+                CampaignForm.NoResponse.RECOMMENDATION, CampaignForm.DEFAULT_ESCALATION_DAYS));
         return campaigns.launch(draft.id(), draft.version());
     }
 
@@ -118,7 +120,7 @@ class MultiStageTest extends ReviewsTestBase {
         assertThat(olaf.stage()).isEqualTo(2);
         assertThat(olaf.earlierStages()).isEqualTo("Stage 1: approved by " + company.user("maria") + " (Back from leave in January)");
         assertThat(item(janes, "mmanager", "ADMIN").earlierStages()).isEqualTo("Stage 1: approved by no-response rule"
-                + " (Undecided at the end of stage 1: recommendation)");
+                + " (Undecided at the end of stage 1 (privileged or flagged): follow the recommendation)");
         decisions.decide(olaf.id(), olaf.version(), Decision.REVOKE, "Dormant for a year; request again when back");
         loginAs("ivy", Role.SECURITY_ANALYST);
         campaigns.close(campaign.id(), current(campaign).version());
@@ -156,7 +158,7 @@ class MultiStageTest extends ReviewsTestBase {
                         new CampaignForm.Stage(ReviewerRule.NAMED, " ", now.plus(Duration.ofDays(3))),
                         new CampaignForm.Stage(ReviewerRule.MANAGER, null, now.plus(Duration.ofDays(20))),
                         new CampaignForm.Stage(ReviewerRule.MANAGER, null, now.plus(Duration.ofDays(30)))), StageRule.REVOKE_IF_ANY,
-                List.of(3, 45, 3), null)))
+                List.of(3, 45, 3), null, CampaignForm.NoResponse.REVOKE, CampaignForm.DEFAULT_ESCALATION_DAYS)))
                 .hasMessageContaining("A campaign has one to 3 review stages")
                 .hasMessageContaining("Name the reviewer for stage 2")
                 .hasMessageContaining("Stage 2 must be due after stage 1")

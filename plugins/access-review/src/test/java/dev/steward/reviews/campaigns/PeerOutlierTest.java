@@ -63,7 +63,7 @@ class PeerOutlierTest extends ReviewsTestBase {
         importCsv(crm, file.toString());
 
         CampaignService campaigns = bean(CampaignService.class);
-        Campaign draft = campaigns.create(new CampaignForm("Peers " + suffix, null, List.of(crm.id()), null, false, false, List.of(),
+        Campaign draft = campaigns.create(CampaignForm.oneStage("Peers " + suffix, null, List.of(crm.id()), null, false, false, List.of(),
                 CampaignForm.ReviewerRule.MANAGER, null, "fiona", CampaignForm.NoResponse.KEEP, Instant.now(),
                 Instant.now().plus(Duration.ofDays(14))));
         Campaign campaign = campaigns.launch(draft.id(), draft.version());

@@ -45,7 +45,7 @@ class RecurringCampaignsTest extends ReviewsTestBase {
         campaigns = bean(CampaignService.class);
         recurring = bean(RecurringCampaigns.class);
         Instant start = Instant.parse("2026-10-01T08:00:00Z");
-        Campaign draft = campaigns.create(new CampaignForm("ERP review", null, List.of(erp.id()), null, false, false, List.of(),
+        Campaign draft = campaigns.create(CampaignForm.oneStage("ERP review", null, List.of(erp.id()), null, false, false, List.of(),
                 CampaignForm.ReviewerRule.MANAGER, null, company.user("fiona"), CampaignForm.NoResponse.REVOKE, start,
                 start.plus(Duration.ofDays(14))));
         template = campaigns.launch(draft.id(), draft.version());

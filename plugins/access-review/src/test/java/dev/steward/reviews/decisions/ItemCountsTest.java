@@ -62,7 +62,7 @@ class ItemCountsTest extends ReviewsTestBase {
     private Campaign launch(List<CampaignForm.Stage> stages) {
         Campaign draft = campaigns.create(new CampaignForm("Counted review", null, List.of(erp.id(), crm.id()), null, false, false, List.of(),
                 company.user("fiona"), CampaignForm.NoResponse.RECOMMENDATION, Instant.now(), stages, CampaignForm.StageRule.REVOKE_IF_ANY,
-                null, null));
+                null, null, CampaignForm.NoResponse.REVOKE, CampaignForm.DEFAULT_ESCALATION_DAYS));
         return campaigns.launch(draft.id(), draft.version());
     }
 

@@ -58,9 +58,11 @@ class EvidenceTest extends ReviewsTestBase {
         company.createPeopleAndUsers(people, users);
         erp = fixtureErp(company, null);
         campaigns = bean(CampaignService.class);
-        Campaign draft = campaigns.create(new CampaignForm("Q4 ERP review", null, java.util.List.of(erp.id()), null, false, false,
+        Campaign draft = campaigns.create(CampaignForm.oneStage("Q4 ERP review", null, java.util.List.of(erp.id()), null, false, false,
                 java.util.List.of(), CampaignForm.ReviewerRule.MANAGER, null, company.user("fiona"), CampaignForm.NoResponse.RECOMMENDATION,
-                Instant.now(), Instant.now().plus(Duration.ofDays(14))));
+                Instant.now(), Instant.now().plus(Duration.ofDays(14)))
+                // the sensitive items too, so that the report has privileged access kept by the rule to count
+                .withSensitiveNoResponse(CampaignForm.NoResponse.RECOMMENDATION));
         campaign = campaigns.launch(draft.id(), draft.version());
         mariasDecisions(company);
     }

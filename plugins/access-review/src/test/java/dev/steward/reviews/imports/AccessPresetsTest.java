@@ -168,7 +168,7 @@ class AccessPresetsTest extends ReviewsTestBase {
         byte[] file = sample("okta-group-membership.csv");
         imports.commit(okta.id(), file, "group_membership.csv", ImportFormat.guess(imports.header(file)), AccessImport.Progress.NONE);
         var campaigns = bean(dev.steward.reviews.campaigns.CampaignService.class);
-        var draft = campaigns.create(new dev.steward.reviews.campaigns.CampaignForm("Okta review", null, List.of(okta.id()), null, false,
+        var draft = campaigns.create(dev.steward.reviews.campaigns.CampaignForm.oneStage("Okta review", null, List.of(okta.id()), null, false,
                 false, List.of(), dev.steward.reviews.campaigns.CampaignForm.ReviewerRule.NAMED, "ivy", "ivy",
                 dev.steward.reviews.campaigns.CampaignForm.NoResponse.KEEP, Instant.now(), Instant.now().plus(java.time.Duration.ofDays(7))));
         var campaign = campaigns.launch(draft.id(), draft.version());

@@ -57,7 +57,7 @@ class CampaignReportUiTest extends KaribuTest {
         byte[] file = "account,entitlement\nann,EDIT\nben,VIEW\n".getBytes(StandardCharsets.UTF_8);
         imports.commit(wiki.id(), file, "wiki.csv", ColumnMapping.guess(imports.header(file)), AccessImport.Progress.NONE);
         CampaignService campaigns = bean(CampaignService.class);
-        Campaign draft = campaigns.create(new CampaignForm("Wiki review " + suffix, null, List.of(wiki.id()), null, false, false,
+        Campaign draft = campaigns.create(CampaignForm.oneStage("Wiki review " + suffix, null, List.of(wiki.id()), null, false, false,
                 List.of(), CampaignForm.ReviewerRule.NAMED, "setup-reviewer", "setup", CampaignForm.NoResponse.KEEP, Instant.now(),
                 Instant.now().plus(Duration.ofDays(7))));
         Campaign campaign = campaigns.launch(draft.id(), draft.version());

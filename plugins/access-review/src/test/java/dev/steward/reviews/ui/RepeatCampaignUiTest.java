@@ -51,7 +51,7 @@ class RepeatCampaignUiTest extends KaribuTest {
         AccessImport imports = bean(AccessImport.class);
         byte[] file = "account,entitlement\nann,EDIT\n".getBytes(StandardCharsets.UTF_8);
         imports.commit(wiki.id(), file, "wiki.csv", ColumnMapping.guess(imports.header(file)), AccessImport.Progress.NONE);
-        Campaign draft = bean(CampaignService.class).create(new CampaignForm("Wiki review " + suffix, null, List.of(wiki.id()), null,
+        Campaign draft = bean(CampaignService.class).create(CampaignForm.oneStage("Wiki review " + suffix, null, List.of(wiki.id()), null,
                 false, false, List.of(), CampaignForm.ReviewerRule.NAMED, "owen-" + suffix, "owen-" + suffix, CampaignForm.NoResponse.KEEP,
                 Instant.now(), Instant.now().plus(Duration.ofDays(7))));
 

@@ -78,7 +78,7 @@ class ReviewsUiTest extends KaribuTest {
         imports.commit(crm.id(), file, "crm.csv", dev.steward.reviews.imports.ColumnMapping.guess(imports.header(file)),
                 dev.steward.reviews.imports.AccessImport.Progress.NONE);
         CampaignService campaigns = bean(CampaignService.class);
-        Campaign draft = campaigns.create(new CampaignForm("CRM review " + suffix, null, List.of(crm.id()), null, false, false, List.of(),
+        Campaign draft = campaigns.create(CampaignForm.oneStage("CRM review " + suffix, null, List.of(crm.id()), null, false, false, List.of(),
                 CampaignForm.ReviewerRule.MANAGER, null, "setup", CampaignForm.NoResponse.KEEP, Instant.now(), Instant.now().plus(Duration.ofDays(7))));
         campaigns.launch(draft.id(), draft.version());
         loginAs("maria-" + suffix, Role.MANAGER);
