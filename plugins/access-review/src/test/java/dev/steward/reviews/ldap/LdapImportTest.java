@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -189,6 +190,90 @@ class LdapImportTest extends ReviewsTestBase {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(Problem::message)
                         .containsExactly("Two entries have the account name ann: uid=ann,ou=people,dc=example,dc=org and uid=ann,ou=teams,dc=example,dc=org;"
                                 + " the user id attribute must be unique"));
+    }
+
+    @Test
+    void every_problem_of_the_directory_is_reported_at_once() throws Exception {
+        // a member that does not exist, an OU as a member, a second entry named ann, and two groups named it-admins:
+        // before, the duplicate name showed only once the other problems were fixed
+        directory.modify("cn=it-admins," + GROUPS, new Modification(ModificationType.ADD, "member", user("ghost")));
+        directory.modify("cn=finance," + GROUPS, new Modification(ModificationType.ADD, "member", "ou=teams," + BASE));
+        directory.add("dn: uid=ann,ou=teams," + BASE, "objectClass: inetOrgPerson", "uid: ann", "cn: Another Ann", "sn: Ann");
+        directory.modify("cn=it-admins," + GROUPS, new Modification(ModificationType.ADD, "member", "uid=ann,ou=teams," + BASE));
+        directory.add("dn: ou=archive," + GROUPS, "objectClass: organizationalUnit", "ou: archive");
+        group("ou=archive," + GROUPS, "it-admins", user("ben"));
+        ldap().save(settings(hr, PASSWORD));
+
+        assertThatThrownBy(() -> imports().previewLdap(hr.id(), AccessImport.Progress.NONE))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    List<String> messages = e.problems().stream().map(Problem::message).toList();
+                    assertThat(messages).hasSize(4).contains(
+                            user("ghost") + " (member of cn=it-admins," + GROUPS + ") cannot be read: it does not exist, or the bind DN may not read it",
+                            "ou=teams," + BASE + " (member of cn=finance," + GROUPS + ") is neither a user (it has no uid) nor a group",
+                            "Two entries have the account name ann: uid=ann,ou=people,dc=example,dc=org and uid=ann,ou=teams,dc=example,dc=org;"
+                                    + " the user id attribute must be unique");
+                    assertThat(messages).anyMatch(m -> m.startsWith("Two groups are named it-admins: "));
+                    assertThat(e.problems()).extracting(Problem::line).containsOnly(0L);
+                });
+        assertThat(currentGrants(hr)).isEmpty();
+    }
+
+    @Test
+    void an_ldaps_address_at_a_plain_ldap_port_says_the_server_does_not_speak_tls() throws Exception {
+        int port = directory.getListenPort();
+        String noTls = "The server at localhost:" + port + " does not speak TLS: use its LDAPS port (usually 636), or ldap://"
+                + " (unencrypted: the console does not negotiate StartTLS)";
+        LdapSettings ldaps = withUrlAndPassword(settings(hr, PASSWORD), "ldaps://localhost:" + port, PASSWORD);
+        // this directory answers the TLS hello with an LDAP notice: the JDK says "Unsupported or unrecognized SSL message"
+        assertThat(ldap().testConnection(ldaps)).isEqualTo(new ConnectionTest(false, noTls));
+        ldap().save(ldaps);
+        assertThatThrownBy(() -> imports().previewLdap(hr.id(), AccessImport.Progress.NONE))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(Problem::message)
+                        .containsExactly(noTls));
+
+        // OpenLDAP closes the connection on the TLS hello instead: "Remote host terminated the handshake"
+        try (ServerSocket closesOnTls = new ServerSocket(0)) {
+            Thread.ofVirtual().start(() -> closeOnTlsElseForward(closesOnTls, port));
+            int other = closesOnTls.getLocalPort();
+            assertThat(ldap().testConnection(withUrlAndPassword(ldaps, "ldaps://localhost:" + other, PASSWORD)).message())
+                    .isEqualTo(noTls.replace(":" + port, ":" + other));
+            assertThat(ldap().testConnection(withUrlAndPassword(ldaps, "ldap://localhost:" + other, PASSWORD)).connected())
+                    .as("the same port over ldap://").isTrue();
+        }
+    }
+
+    /** Like slapd: a connection that starts with a TLS hello (0x16) is closed unanswered; LDAP goes to the directory. */
+    private static void closeOnTlsElseForward(ServerSocket server, int directoryPort) {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Thread.ofVirtual().start(() -> {
+                    try (client) {
+                        int first = client.getInputStream().read();
+                        if (first == 0x16 || first < 0) {
+                            return;
+                        }
+                        try (Socket upstream = new Socket("localhost", directoryPort)) {
+                            upstream.getOutputStream().write(first);
+                            Thread back = Thread.ofVirtual().start(() -> {
+                                try {
+                                    upstream.getInputStream().transferTo(client.getOutputStream());
+                                } catch (java.io.IOException closed) {
+                                    // either side closed
+                                }
+                            });
+                            client.getInputStream().transferTo(upstream.getOutputStream());
+                            upstream.shutdownOutput();
+                            back.join(5_000);
+                        }
+                    } catch (Exception closed) {
+                        // either side closed
+                    }
+                });
+            } catch (java.io.IOException closed) {
+                return;
+            }
+        }
     }
 
     @Test
