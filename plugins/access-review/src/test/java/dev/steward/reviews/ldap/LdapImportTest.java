@@ -12,6 +12,7 @@ import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ImportPreview;
 import dev.steward.reviews.imports.ImportResult;
+import dev.steward.reviews.imports.Snapshots;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
@@ -144,7 +145,8 @@ class LdapImportTest extends ReviewsTestBase {
         assertThat(currentGrants(hr)).hasSize(7).contains("ben · finance"); // a preview writes nothing
 
         ImportResult second = imports().commitLdap(hr.id(), AccessImport.Progress.NONE);
-        assertThat(second.changes()).usingRecursiveComparison().ignoringFields("sampleAdded", "sampleRemoved").isEqualTo(preview);
+        assertThat(second.changes()).usingRecursiveComparison().ignoringFields("sampleAdded", "sampleRemoved", "sampleHowGrantedChanged")
+                .isEqualTo(preview);
         assertThat(currentGrants(hr)).containsExactlyInAnyOrder(
                 "ann · finance", "cat · finance", "dan · finance",
                 "ann · finance-leads", "cat · finance-leads", "dan · finance-leads",
@@ -157,6 +159,50 @@ class LdapImportTest extends ReviewsTestBase {
                 .isEqualTo(7);
         assertThat(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", second.importId()))
                 .isNotEqualTo(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", first.importId()));
+    }
+
+    @Test
+    void a_grant_held_another_way_is_a_change_in_the_preview_the_import_and_the_diff() throws Exception {
+        ldap().save(settings(hr, PASSWORD));
+        ImportResult first = imports().commitLdap(hr.id(), AccessImport.Progress.NONE);
+
+        // ann leaves finance as a direct member and joins finance-leads: she holds finance through it now, and
+        // finance-leads directly; nobody gains or loses a group
+        directory.modify("cn=finance," + GROUPS, new Modification(ModificationType.DELETE, "member", user("ann")));
+        directory.modify("cn=finance-leads," + GROUPS, new Modification(ModificationType.ADD, "member", user("ann")));
+
+        ImportPreview preview = imports().previewLdap(hr.id(), AccessImport.Progress.NONE);
+        assertThat(preview.grantsAdded() + preview.grantsRemoved()).isZero();
+        assertThat(preview.howGrantedChanged()).isEqualTo(2);
+        assertThat(preview.grantsKept()).isEqualTo(5);
+        assertThat(preview.sampleHowGrantedChanged()).containsExactlyInAnyOrder("ann · finance: direct member → via group finance-leads",
+                "ann · finance-leads: via group finance → direct member");
+
+        ImportResult second = imports().commitLdap(hr.id(), AccessImport.Progress.NONE);
+        assertThat(second.changes()).usingRecursiveComparison().ignoringFields("sampleAdded", "sampleRemoved", "sampleHowGrantedChanged")
+                .isEqualTo(preview);
+        assertThat(dsl.fetchValue("select how_granted_changed from reviews.import_run where id = ?", second.importId())).isEqualTo(2);
+        assertThat(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", second.importId()))
+                .isNotEqualTo(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", first.importId()));
+        assertThat(currentGrants(hr)).hasSize(7);
+
+        Snapshots snapshots = bean(Snapshots.class);
+        Snapshots.Diff diff = snapshots.diff(hr.id(), first.importId(), second.importId());
+        assertThat(diff.howGrantedChanged()).isEqualTo(2);
+        assertThat(diff.total()).isEqualTo(2);
+        assertThat(snapshots.grants(hr.id(), first.importId(), second.importId(), Snapshots.GrantChange.HOW_GRANTED_CHANGED, 0, 10))
+                .extracting(g -> g.accountName() + " · " + g.entitlement() + ": " + g.previousGrantedVia() + " → " + g.grantedVia())
+                .containsExactly("ann · finance: direct member → via group finance-leads", "ann · finance-leads: via group finance → direct member");
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        snapshots.exportCsv(hr.id(), first.importId(), second.importId(), csv, dev.steward.platform.export.ExportProgress.NONE);
+        assertThat(csv.toString(java.nio.charset.StandardCharsets.UTF_8).lines()).contains(
+                "grant how granted changed,ann,finance,no,via group finance-leads,direct member,,,,,,,,,,");
+
+        // unchanged since: nothing to tell, the same fingerprint
+        ImportResult third = imports().commitLdap(hr.id(), AccessImport.Progress.NONE);
+        assertThat(third.changes().howGrantedChanged() + third.changes().grantsAdded() + third.changes().grantsRemoved()).isZero();
+        assertThat(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", third.importId()))
+                .isEqualTo(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", second.importId()));
     }
 
     @Test
