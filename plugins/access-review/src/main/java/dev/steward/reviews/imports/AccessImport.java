@@ -294,6 +294,7 @@ public class AccessImport {
         run.setGrants(0);
         run.setAdded(0);
         run.setRemoved(0);
+        run.setHowGrantedChanged(0);
         run.store();
         return run;
     }
@@ -307,6 +308,7 @@ public class AccessImport {
         run.setGrants((int) changes.rows());
         run.setAdded((int) changes.grantsAdded());
         run.setRemoved((int) changes.grantsRemoved());
+        run.setHowGrantedChanged((int) changes.howGrantedChanged());
         run.store();
         long statisticsStarted = System.nanoTime();
         if (changes.grantsAdded() + changes.grantsRemoved() > 10_000) {
@@ -331,6 +333,7 @@ public class AccessImport {
         summary.put("grants", run.getGrants());
         summary.put("added", changes.grantsAdded());
         summary.put("removed", changes.grantsRemoved());
+        summary.put("howGrantedChanged", changes.howGrantedChanged());
         summary.put("remediationVerified", verified);
         summary.put("revokedButNotRemoved", notRemoved);
         audit.record(AuditEvent.of(ReviewPermissions.PLUGIN_ID, "import_run", run.getId(), "IMPORT").after(summary));

@@ -19,6 +19,10 @@ final class ImportStaging {
     /** A grant in the current snapshot of system {0}. */
     private static final String CURRENT_GRANT = "g.system_id = {0} and g.removed_import is null";
 
+    /** The staged rows (s) whose current grant (g) of system {0} is held another way. */
+    private static final String HELD_ANOTHER_WAY = "from import_stage s join reviews.access_grant g on g.account_name = s.account_name"
+            + " and g.entitlement = s.entitlement where " + CURRENT_GRANT + " and g.granted_via is distinct from s.granted_via";
+
     private final DSLContext dsl;
 
     ImportStaging(DSLContext dsl) {
@@ -147,30 +151,42 @@ final class ImportStaging {
         List<String> sampleRemoved = dsl.fetch("select account_name || ' · ' || entitlement from reviews.access_grant g where "
                 + CURRENT_GRANT + " and not exists (select 1 from import_stage s where s.account_name = g.account_name"
                 + " and s.entitlement = g.entitlement) order by account_name, entitlement limit 5", systemId).getValues(0, String.class);
+        long howGranted = 0;
+        List<String> sampleHowGranted = List.of();
+        if (added < rows && howGrantedSaid(systemId)) { // only a grant that stays can be held another way
+            howGranted = dsl.fetchSingle("select count(*) " + HELD_ANOTHER_WAY, systemId).get(0, Long.class);
+            sampleHowGranted = dsl.fetch("select s.account_name, s.entitlement, g.granted_via before, s.granted_via after "
+                    + HELD_ANOTHER_WAY + " order by s.line limit 5", systemId).map(r -> r.get("account_name") + " · " + r.get("entitlement")
+                    + ": " + HowGranted.change(r.get("before", String.class), r.get("after", String.class)));
+        }
         return new ImportPreview(rows, counts.get("accounts", Long.class), added, counts.get("removed", Long.class),
-                rows - added, counts.get("accounts_added", Long.class), counts.get("accounts_changed", Long.class),
-                counts.get("accounts_removed", Long.class), sampleAdded, sampleRemoved, read.notes());
+                rows - added - howGranted, howGranted, counts.get("accounts_added", Long.class), counts.get("accounts_changed", Long.class),
+                counts.get("accounts_removed", Long.class), sampleAdded, sampleRemoved, sampleHowGranted, read.notes());
     }
 
     /**
      * Applies the import as the new snapshot; returns what changed (without samples: those are for previews). Rows that
      * went straight into the snapshot ({@code direct}) are all added grants; staged rows are compared with the current
-     * grants by hash joins (the grants table has no per-row index: see V15).
+     * grants by hash joins (the grants table has no per-row index: see V15). A grant held another way ends its row
+     * and gets a new one (V22), like an account whose details change.
      */
     ImportPreview apply(long systemId, long importId, ImportRows rows, boolean direct) {
         long added = rows.rows();
         int removed = 0;
+        int howGranted = 0;
         if (!direct) {
             // a million staged rows against as many grants: hash joins that fit in memory
             dsl.execute("set local work_mem = '128MB'");
+            howGranted = endHeldAnotherWay(systemId, importId);
             removed = dsl.execute("update reviews.access_grant g set removed_import = {1} where " + CURRENT_GRANT
                     + " and not exists (select 1 from import_stage s where s.account_name = g.account_name and s.entitlement = g.entitlement)",
                     systemId, importId);
-            added = dsl.execute("insert into reviews.access_grant (system_id, account_name, entitlement, granted_via, added_import)"
+            // the new grants, and the new rows of those held another way (their old rows ended above)
+            int inserted = dsl.execute("insert into reviews.access_grant (system_id, account_name, entitlement, granted_via, added_import)"
                     + " select {0}, s.account_name, s.entitlement, s.granted_via, {1} from import_stage s where not exists (select 1 from"
                     + " reviews.access_grant g where " + CURRENT_GRANT + " and g.account_name = s.account_name and g.entitlement = s.entitlement)",
                     systemId, importId);
-            updateHowGranted(systemId);
+            added = inserted - howGranted;
         }
         int accountsRemoved = dsl.execute("update reviews.account a set removed_import = {1} where a.system_id = {0}"
                 + " and a.removed_import is null and not exists (select 1 from import_accounts s where s.account_name = a.account_name)",
@@ -191,22 +207,28 @@ final class ImportStaging {
         dsl.execute("insert into reviews.entitlement (system_id, name, privileged, version) select {0}, e, e = any({2}::varchar[]), 0"
                 + " from unnest({1}::varchar[]) e on conflict (system_id, name) do nothing", systemId,
                 rows.entitlements().toArray(String[]::new), rows.privilegedEntitlements().toArray(String[]::new));
-        return new ImportPreview(rows.rows(), rows.accountCount(), added, removed, rows.rows() - added, accountsInserted - accountsChanged,
-                accountsChanged, accountsRemoved, List.of(), List.of(), rows.notes());
+        return new ImportPreview(rows.rows(), rows.accountCount(), added, removed, rows.rows() - added - howGranted, howGranted,
+                accountsInserted - accountsChanged, accountsChanged, accountsRemoved, List.of(), List.of(), List.of(), rows.notes());
     }
 
     /**
-     * A grant that stays keeps its row, with how it is held as the newest import says (a review item keeps what
-     * it was at launch). Skipped, with its join over every grant, when neither the file nor the snapshot says it.
+     * Ends the current grants that the import holds another way (the insert that follows gives them their new row, so
+     * the snapshots before keep how they were held; a review item keeps what it was at launch); returns how many.
+     * Skipped, with its join over every grant, when neither the file nor the snapshot says how grants are held.
      */
-    private void updateHowGranted(long systemId) {
-        boolean said = dsl.fetchExists(dsl.selectOne().from("import_stage").where("granted_via is not null"))
-                || dsl.fetchExists(dsl.selectOne().from("reviews.access_grant g").where(CURRENT_GRANT + " and g.granted_via is not null", systemId));
-        if (said) {
-            dsl.execute("update reviews.access_grant g set granted_via = s.granted_via from import_stage s where " + CURRENT_GRANT
-                    + " and g.account_name = s.account_name and g.entitlement = s.entitlement and g.granted_via is distinct from s.granted_via",
-                    systemId);
+    private int endHeldAnotherWay(long systemId, long importId) {
+        if (!howGrantedSaid(systemId)) {
+            return 0;
         }
+        return dsl.execute("update reviews.access_grant g set removed_import = {1} from import_stage s where " + CURRENT_GRANT
+                + " and g.account_name = s.account_name and g.entitlement = s.entitlement and g.granted_via is distinct from s.granted_via",
+                systemId, importId);
+    }
+
+    /** Whether the staged rows or the system's current grants say how a grant is held: else nothing is held another way. */
+    private boolean howGrantedSaid(long systemId) {
+        return dsl.fetchExists(dsl.selectOne().from("import_stage").where("granted_via is not null"))
+                || dsl.fetchExists(dsl.selectOne().from("reviews.access_grant g").where(CURRENT_GRANT + " and g.granted_via is not null", systemId));
     }
 
     /** Revoked grants this import no longer contains: proven removed (each with a mark in its history). */

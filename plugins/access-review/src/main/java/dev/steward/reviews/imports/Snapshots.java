@@ -24,7 +24,8 @@ import static dev.steward.reviews.db.Tables.SYSTEM;
  * The dated snapshots of a system (one per import) and what changed between any two of them, computed in SQL over
  * the period rows: the snapshot of import N is every row with {@code added_import <= N} and
  * {@code (removed_import is null or removed_import > N)}. A grant or account that went away and came back between
- * the two imports is no change.
+ * the two imports is no change. A grant held another way (direct → via a group) is a change of its own: since V22 it
+ * ends its row and starts a new one, so each snapshot knows how its grants were held.
  */
 @Service
 public class Snapshots {
@@ -34,31 +35,46 @@ public class Snapshots {
      * {@code added} and {@code removed} count grants.
      */
     public record Snapshot(long id, int number, long systemId, Instant importedAt, String importedBy, String source, String fileName, String sha256,
-                           int accounts, int grants, int added, int removed) {
+                           int accounts, int grants, int added, int removed, int howGrantedChanged) {
     }
 
-    /** How two snapshots of one system differ; {@code from} is the older import. */
-    public record Diff(long systemId, long from, long to, long grantsAdded, long grantsRemoved, long accountsAdded,
-                       long accountsRemoved, long accountsChanged) {
+    /**
+     * How two snapshots of one system differ; {@code from} is the older import. {@code howGrantedChanged} counts the
+     * grants in both that are held another way (direct → via a group, ...).
+     */
+    public record Diff(long systemId, long from, long to, long grantsAdded, long grantsRemoved, long howGrantedChanged,
+                       long accountsAdded, long accountsRemoved, long accountsChanged) {
 
         public long total() {
-            return grantsAdded + grantsRemoved + accountsAdded + accountsRemoved + accountsChanged;
+            return grantsAdded + grantsRemoved + howGrantedChanged + accountsAdded + accountsRemoved + accountsChanged;
         }
     }
 
-    public enum GrantChange { ADDED, REMOVED }
+    public enum GrantChange {
+        ADDED, REMOVED, HOW_GRANTED_CHANGED;
+
+        /** "added", "removed", "how granted changed". */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+    }
 
     public enum AccountChange { ADDED, REMOVED, CHANGED }
 
-    public record Grant(String accountName, String entitlement, boolean privileged) {
+    /**
+     * A grant added or removed, with how it is (was) held; or one held another way, with {@code previousGrantedVia}
+     * how it was held in the older snapshot. Null: the source did not say.
+     */
+    public record Grant(String accountName, String entitlement, boolean privileged, String grantedVia, String previousGrantedVia) {
     }
 
-    public record AccountDetails(String employeeId, String email, String displayName, Instant lastLogin) {
+    public record AccountDetails(String employeeId, String email, String displayName, Instant lastLogin, boolean disabled) {
     }
 
     /**
      * An account added (no {@code before}), removed (no {@code after}) or changed, with the names of the details that
-     * differ ({@code employee id}, {@code email}, {@code display name}, {@code last login}).
+     * differ ({@code employee id}, {@code email}, {@code display name}, {@code last login}, and {@code disabled} or
+     * {@code enabled} when the source's status changed).
      */
     public record Account(String accountName, AccountDetails before, AccountDetails after, List<String> changed) {
     }
@@ -76,6 +92,14 @@ public class Snapshots {
             where g.system_id = {0} and g.added_import <= {1} and g.removed_import > {1} and g.removed_import <= {2}
               and not exists (select 1 from reviews.access_grant o where o.system_id = {0} and o.account_name = g.account_name
                               and o.entitlement = g.entitlement and o.added_import <= {2} and (o.removed_import is null or o.removed_import > {2}))""";
+    // the row present in the older snapshot (p) ended between the two, the one in the newer (g) started between them
+    private static final String GRANTS_HOW_GRANTED_CHANGED = """
+            from reviews.access_grant g
+            join reviews.access_grant p on p.system_id = {0} and p.account_name = g.account_name and p.entitlement = g.entitlement
+                                       and p.added_import <= {1} and p.removed_import > {1} and p.removed_import <= {2}
+            left join reviews.entitlement e on e.system_id = g.system_id and e.name = g.entitlement
+            where g.system_id = {0} and g.added_import > {1} and g.added_import <= {2} and (g.removed_import is null or g.removed_import > {2})
+              and p.granted_via is distinct from g.granted_via""";
     private static final String ACCOUNT_SNAPSHOTS = """
             with a as (select * from reviews.account where system_id = {0} and added_import <= {1} and (removed_import is null or removed_import > {1})),
                  b as (select * from reviews.account where system_id = {0} and added_import <= {2} and (removed_import is null or removed_import > {2}))
@@ -83,8 +107,9 @@ public class Snapshots {
     private static final String ACCOUNTS_ADDED = "from b where not exists (select 1 from a where a.account_name = b.account_name)";
     private static final String ACCOUNTS_REMOVED = "from a where not exists (select 1 from b where b.account_name = a.account_name)";
     private static final String ACCOUNTS_CHANGED = "from a join b on b.account_name = a.account_name where a.id <> b.id"
-            + " and (a.employee_id, a.email, a.display_name, a.last_login) is distinct from (b.employee_id, b.email, b.display_name, b.last_login)";
-    private static final String GRANT_COLUMNS = "select g.account_name, g.entitlement, coalesce(e.privileged, false) privileged ";
+            + " and (a.employee_id, a.email, a.display_name, a.last_login, a.disabled)"
+            + " is distinct from (b.employee_id, b.email, b.display_name, b.last_login, b.disabled)";
+    private static final String GRANT_COLUMNS = "select g.account_name, g.entitlement, coalesce(e.privileged, false) privileged, g.granted_via, ";
 
     private final DSLContext dsl;
 
@@ -99,7 +124,7 @@ public class Snapshots {
         systemName(systemId);
         return dsl.selectFrom(IMPORT_RUN).where(IMPORT_RUN.SYSTEM_ID.eq(systemId)).orderBy(IMPORT_RUN.ID.desc())
                 .fetch(r -> new Snapshot(r.getId(), r.getNumber(), r.getSystemId(), r.getImportedAt(), r.getImportedBy(), r.getSource(),
-                        r.getFileName(), r.getSha256(), r.getAccounts(), r.getGrants(), r.getAdded(), r.getRemoved()));
+                        r.getFileName(), r.getSha256(), r.getAccounts(), r.getGrants(), r.getAdded(), r.getRemoved(), r.getHowGrantedChanged()));
     }
 
     /** The counts of what changed between two imports of the system (in either order: the older one is "from"). */
@@ -108,14 +133,15 @@ public class Snapshots {
     public Diff diff(long systemId, long importA, long importB) {
         long[] pair = checked(systemId, importA, importB);
         Record counts = dsl.fetchOne(ACCOUNT_SNAPSHOTS + "select (select count(*) " + GRANTS_ADDED + ") grants_added,"
-                + " (select count(*) " + GRANTS_REMOVED + ") grants_removed, (select count(*) " + ACCOUNTS_ADDED + ") accounts_added,"
+                + " (select count(*) " + GRANTS_REMOVED + ") grants_removed, (select count(*) " + GRANTS_HOW_GRANTED_CHANGED + ") how_granted,"
+                + " (select count(*) " + ACCOUNTS_ADDED + ") accounts_added,"
                 + " (select count(*) " + ACCOUNTS_REMOVED + ") accounts_removed, (select count(*) " + ACCOUNTS_CHANGED + ") accounts_changed",
                 systemId, pair[0], pair[1]);
         return new Diff(systemId, pair[0], pair[1], counts.get("grants_added", Long.class), counts.get("grants_removed", Long.class),
-                counts.get("accounts_added", Long.class), counts.get("accounts_removed", Long.class), counts.get("accounts_changed", Long.class));
+                counts.get("how_granted", Long.class), counts.get("accounts_added", Long.class), counts.get("accounts_removed", Long.class), counts.get("accounts_changed", Long.class));
     }
 
-    /** A page of the grants added or removed between two imports, by account and entitlement. */
+    /** A page of the grants added, removed or held another way between two imports, by account and entitlement. */
     @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Grant> grants(long systemId, long importA, long importB, GrantChange change, int offset, int limit) {
@@ -133,21 +159,25 @@ public class Snapshots {
                 Math.max(1, limit)).map(Snapshots::toAccount);
     }
 
-    /** Every change between two imports as CSV (one row per grant or account change). */
+    /**
+     * Every change between two imports as CSV (one row per grant or account change): how a grant is held (and was, when
+     * that changed), and whether an account is disabled in its source (and was, when that changed).
+     */
     @PreAuthorize(ReviewPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public void exportCsv(long systemId, long importA, long importB, OutputStream out, ExportProgress progress) {
         long[] pair = checked(systemId, importA, importB);
         long rows = 0;
-        try (SafeCsv csv = SafeCsv.open(out, "change", "account", "entitlement", "privileged", "employee_id", "email", "display_name",
-                "last_login", "previous_employee_id", "previous_email", "previous_display_name", "previous_last_login")) {
+        try (SafeCsv csv = SafeCsv.open(out, "change", "account", "entitlement", "privileged", "granted_via", "previous_granted_via",
+                "employee_id", "email", "display_name", "last_login", "disabled", "previous_employee_id", "previous_email",
+                "previous_display_name", "previous_last_login", "previous_disabled")) {
             for (GrantChange change : GrantChange.values()) {
                 try (var cursor = dsl.resultQuery(grantQuery(change) + " order by g.account_name, g.entitlement", systemId, pair[0], pair[1])
                         .fetchSize(2_000).fetchLazy()) {
                     for (Record r : cursor) {
                         Grant g = toGrant(r);
-                        csv.row("grant " + change.name().toLowerCase(), g.accountName(), g.entitlement(), g.privileged() ? "yes" : "no",
-                                null, null, null, null, null, null, null, null);
+                        csv.row("grant " + change.label(), g.accountName(), g.entitlement(), g.privileged() ? "yes" : "no", g.grantedVia(),
+                                g.previousGrantedVia(), null, null, null, null, null, null, null, null, null, null);
                         rows = written(progress, rows);
                     }
                 }
@@ -158,10 +188,10 @@ public class Snapshots {
                         Account a = toAccount(r);
                         AccountDetails now = a.after() == null ? a.before() : a.after();
                         AccountDetails before = a.after() == null || a.before() == null ? null : a.before();
-                        csv.row("account " + change.name().toLowerCase(), a.accountName(), null, null, now.employeeId(), now.email(),
-                                now.displayName(), now.lastLogin(), before == null ? null : before.employeeId(),
+                        csv.row("account " + change.name().toLowerCase(), a.accountName(), null, null, null, null, now.employeeId(),
+                                now.email(), now.displayName(), now.lastLogin(), yesNo(now.disabled()), before == null ? null : before.employeeId(),
                                 before == null ? null : before.email(), before == null ? null : before.displayName(),
-                                before == null ? null : before.lastLogin());
+                                before == null ? null : before.lastLogin(), before == null ? null : yesNo(before.disabled()));
                         rows = written(progress, rows);
                     }
                 }
@@ -179,6 +209,10 @@ public class Snapshots {
         Map<Long, Integer> numbers = dsl.select(IMPORT_RUN.ID, IMPORT_RUN.NUMBER).from(IMPORT_RUN).where(IMPORT_RUN.ID.in(pair[0], pair[1]))
                 .fetchMap(IMPORT_RUN.ID, IMPORT_RUN.NUMBER);
         return "access-diff-" + code.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + numbers.get(pair[0]) + "-" + numbers.get(pair[1]) + ".csv";
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
     }
 
     private static long written(ExportProgress progress, long rows) {
@@ -218,7 +252,11 @@ public class Snapshots {
     }
 
     private static String grantQuery(GrantChange change) {
-        return GRANT_COLUMNS + (change == GrantChange.ADDED ? GRANTS_ADDED : GRANTS_REMOVED);
+        return GRANT_COLUMNS + switch (change) {
+            case ADDED -> "null::varchar previous_granted_via " + GRANTS_ADDED;
+            case REMOVED -> "null::varchar previous_granted_via " + GRANTS_REMOVED;
+            case HOW_GRANTED_CHANGED -> "p.granted_via previous_granted_via " + GRANTS_HOW_GRANTED_CHANGED;
+        };
     }
 
     private static String accountQuery(AccountChange change) {
@@ -233,14 +271,15 @@ public class Snapshots {
     private static String side(String alias, boolean present) {
         if (!present) {
             return "false %1$s_present, null::text %1$s_employee_id, null::text %1$s_email, null::text %1$s_display_name,"
-                    .formatted(alias) + " null::timestamptz %s_last_login".formatted(alias);
+                    .formatted(alias) + " null::timestamptz %1$s_last_login, false %1$s_disabled".formatted(alias);
         }
         return "true %1$s_present, %1$s.employee_id %1$s_employee_id, %1$s.email %1$s_email, %1$s.display_name %1$s_display_name,"
-                .formatted(alias) + " %1$s.last_login %1$s_last_login".formatted(alias);
+                .formatted(alias) + " %1$s.last_login %1$s_last_login, %1$s.disabled %1$s_disabled".formatted(alias);
     }
 
     private static Grant toGrant(Record r) {
-        return new Grant(r.get("account_name", String.class), r.get("entitlement", String.class), r.get("privileged", Boolean.class));
+        return new Grant(r.get("account_name", String.class), r.get("entitlement", String.class), r.get("privileged", Boolean.class),
+                r.get("granted_via", String.class), r.get("previous_granted_via", String.class));
     }
 
     private static Account toAccount(Record r) {
@@ -260,6 +299,9 @@ public class Snapshots {
             if (!Objects.equals(before.lastLogin(), after.lastLogin())) {
                 changed.add("last login");
             }
+            if (before.disabled() != after.disabled()) {
+                changed.add(after.disabled() ? "disabled" : "enabled");
+            }
         }
         return new Account(r.get("account_name", String.class), before, after, List.copyOf(changed));
     }
@@ -270,6 +312,7 @@ public class Snapshots {
         }
         OffsetDateTime login = r.get(prefix + "last_login", OffsetDateTime.class);
         return new AccountDetails(r.get(prefix + "employee_id", String.class), r.get(prefix + "email", String.class),
-                r.get(prefix + "display_name", String.class), login == null ? null : login.toInstant());
+                r.get(prefix + "display_name", String.class), login == null ? null : login.toInstant(),
+                Boolean.TRUE.equals(r.get(prefix + "disabled", Boolean.class)));
     }
 }

@@ -11,6 +11,10 @@ import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 
 /**
@@ -41,12 +45,20 @@ final class LdapConnector {
         if (url.getScheme().equals("ldaps")) {
             options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
             try {
-                sockets = new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory();
+                sockets = new HandshakeTimeout(new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory(), timeout);
             } catch (GeneralSecurityException e) {
                 throw new LDAPException(ResultCode.LOCAL_ERROR, "TLS is not available: " + e.getMessage(), e);
             }
         }
-        LDAPConnection connection = new LDAPConnection(sockets, options, url.getHost(), url.getPort());
+        LDAPConnection connection;
+        try {
+            connection = new LDAPConnection(sockets, options, url.getHost(), url.getPort());
+        } catch (LDAPException e) {
+            if (sockets != null && tlsFailed(e) && speaksPlainLdap(url, options)) {
+                throw new NoTls(server(s), e);
+            }
+            throw e;
+        }
         try {
             if (s.bindDn() != null) {
                 connection.bind(s.bindDn(), s.bindPassword() == null ? "" : s.bindPassword());
@@ -55,6 +67,108 @@ final class LdapConnector {
         } catch (LDAPException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    /**
+     * TLS sockets that give up reading after the timeout, also during the handshake: the SDK bounds the TCP connect,
+     * then waits for the handshake without a limit, so an ldaps:// address at a port that accepts and stays silent
+     * held the connection test (and an import) forever. The SDK sets its own read timeout once connected.
+     */
+    private static final class HandshakeTimeout extends SSLSocketFactory {
+        private final SSLSocketFactory tls;
+        private final int timeoutMillis;
+
+        HandshakeTimeout(SSLSocketFactory tls, int timeoutMillis) {
+            this.tls = tls;
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        private Socket limited(Socket socket) throws IOException {
+            socket.setSoTimeout(timeoutMillis);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return limited(tls.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return limited(tls.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return limited(tls.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return limited(tls.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return limited(tls.createSocket(address, port, localAddress, localPort));
+        }
+
+        @Override
+        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+            return limited(tls.createSocket(socket, host, port, autoClose));
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return tls.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return tls.getSupportedCipherSuites();
+        }
+    }
+
+    /**
+     * An ldaps:// address whose server answered in plain LDAP: the TLS handshake failed because the other side does
+     * not speak TLS, not because of its certificate.
+     */
+    private static final class NoTls extends LDAPException {
+        final String text;
+
+        NoTls(String server, LDAPException cause) {
+            super(ResultCode.CONNECT_ERROR, "no TLS at " + server, cause);
+            text = "The server at " + server + " does not speak TLS: use its LDAPS port (usually 636), or ldap:// (unencrypted:"
+                    + " the console does not negotiate StartTLS)";
+        }
+    }
+
+    /** Whether the TLS handshake itself failed (the JDK says "Unsupported or unrecognized SSL message", or that the peer closed). */
+    private static boolean tlsFailed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException && !(t.getCause() instanceof java.security.cert.CertificateException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the server at the address answers LDAP without TLS: an anonymous read of its root DSE (no bind, so no
+     * password is sent in clear), where any answer of a directory, even a refusal, counts. Asked only after a TLS
+     * handshake failed, so that a port that speaks something else (a web server) still gets the one answer of every
+     * network failure (see {@link #describe}): the connection test tells no more about the network than before.
+     */
+    private static boolean speaksPlainLdap(LDAPURL url, LDAPConnectionOptions options) {
+        LDAPConnectionOptions plain = new LDAPConnectionOptions();
+        plain.setConnectTimeoutMillis(options.getConnectTimeoutMillis());
+        plain.setResponseTimeoutMillis(options.getResponseTimeoutMillis());
+        try (LDAPConnection probe = new LDAPConnection(plain, url.getHost(), url.getPort())) {
+            probe.getRootDSE();
+            return true;
+        } catch (LDAPException e) {
+            return !e.getResultCode().isClientSideResultCode() && e.getResultCode() != ResultCode.PROTOCOL_ERROR;
         }
     }
 
@@ -72,12 +186,17 @@ final class LdapConnector {
     static String describe(LDAPException e, LdapSettings s) {
         String server = server(s);
         ResultCode code = e.getResultCode();
+        if (e instanceof NoTls noTls) {
+            log.info("LDAP connection to {} failed: {}", server, causes(e));
+            return noTls.text;
+        }
         if (code == ResultCode.INVALID_CREDENTIALS) {
             return "The directory refused the bind DN or its password (invalid credentials) for " + s.bindDn();
         }
         if (networkFailure(code)) {
             // one answer for refused, timed out, unknown host, TLS failure and a server that is no directory: the
-            // difference would turn the connection test into a port scanner of the console's network
+            // difference would turn the connection test into a port scanner of the console's network (a directory that
+            // answers plain LDAP at an ldaps:// address is told apart above: ldap:// to it says as much already)
             log.info("LDAP connection to {} failed: {} ({})", server, code.getName(), causes(e));
             return "Could not reach the directory at " + server + ". Check the address, the port and the certificate (ldaps),"
                     + " and that the directory runs; the console's log has the detail";

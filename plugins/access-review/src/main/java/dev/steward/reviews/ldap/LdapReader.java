@@ -32,7 +32,8 @@ import java.util.function.LongConsumer;
  * Reads the groups under the base DN (paged), then, group by group in name order, their members: a member that is
  * one of these groups or any other group entry is expanded (transitively, each group once per outer group, so cycles
  * end) and its users count as members of the outer group; every other member entry is read once and must be a user
- * (have the user id attribute). A member whose entry cannot be read is a problem naming its DN. Rows come out in a
+ * (have the user id attribute). A member whose entry cannot be read is a problem naming its DN, and so is a second
+ * entry with an account name already read; every problem of the directory is found in one read. Rows come out in a
  * stable order (group name, then account name), so two reads of an unchanged directory give the same rows.
  */
 final class LdapReader {
@@ -65,6 +66,8 @@ final class LdapReader {
     private final List<LdapProblem> problems = new ArrayList<>();
     private final Map<String, Group> groups = new HashMap<>();
     private final Map<String, Member> entries = new HashMap<>();
+    /** The DN of the first user entry read with each account name: a second entry with the name is a problem. */
+    private final Map<String, String> accountDns = new HashMap<>();
     private final String[] memberAttributes;
 
     LdapReader(LDAPConnection connection, LdapSettings settings, LongConsumer progress, BooleanSupplier cancelled) {
@@ -81,12 +84,13 @@ final class LdapReader {
         this.memberAttributes = attributes.toArray(String[]::new);
     }
 
-    /** Sends every membership to {@code rows}; returns the problems (none: the rows are the directory's whole truth). */
+    /**
+     * Sends every membership to {@code rows}; returns the problems (none: the rows are the directory's whole truth).
+     * Every group is read even after a problem, so that all problems (up to {@link #MAX_PROBLEMS}) are reported at
+     * once; from the first problem on no row is sent, as the import will be refused anyway.
+     */
     List<LdapProblem> read(Consumer<Membership> rows, long maxRows) throws LDAPException {
         readGroups();
-        if (!problems.isEmpty()) {
-            return problems;
-        }
         long count = 0;
         List<Group> byName = new ArrayList<>(groups.values());
         byName.sort(Comparator.comparing(Group::name).thenComparing(Group::dn));
@@ -255,7 +259,26 @@ final class LdapReader {
                         + " (expected LDAP generalized time such as 20261101083000Z)");
             }
         }
-        return problems.size() > before ? new Unusable() : new User(dn, accountName, employeeId, email, displayName, lastLogin);
+        if (problems.size() > before) {
+            return new Unusable();
+        }
+        uniqueAccount(accountName, dn);
+        return new User(dn, accountName, employeeId, email, displayName, lastLogin);
+    }
+
+    /**
+     * One account name, one entry: a second entry with the name is a problem (once per name, naming the two entries
+     * in DN order). Found here, as the entries are read, so it comes with every other problem of the directory.
+     */
+    private void uniqueAccount(String account, String dn) {
+        String first = accountDns.putIfAbsent(account, dn);
+        if (first != null && !first.isEmpty()) { // each entry is read once: another DN
+            accountDns.put(account, ""); // reported
+            String one = first.compareTo(dn) <= 0 ? first : dn;
+            String other = one.equals(dn) ? first : dn;
+            problem(dn, "Two entries have the account name " + account + ": " + one + " and " + other
+                    + "; the user id attribute must be unique");
+        }
     }
 
     private String limited(String dn, String attribute, String value, int max) {

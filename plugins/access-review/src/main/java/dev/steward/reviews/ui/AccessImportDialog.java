@@ -214,18 +214,21 @@ class AccessImportDialog extends Dialog {
 
     /** What a preview found, in one paragraph (shared with the LDAP dialog). */
     static String describe(ImportPreview p) {
-        return String.format("%,d rows, %,d accounts. Grants: %,d added, %,d removed, %,d unchanged. Accounts: %,d added,"
-                        + " %,d changed, %,d removed.%s%s", p.rows(), p.accounts(), p.grantsAdded(), p.grantsRemoved(), p.grantsKept(),
+        return String.format("%,d rows, %,d accounts. Grants: %,d added, %,d removed, %s%,d unchanged. Accounts: %,d added,"
+                        + " %,d changed, %,d removed.%s%s%s", p.rows(), p.accounts(), p.grantsAdded(), p.grantsRemoved(),
+                p.howGrantedChanged() == 0 ? "" : String.format("%,d how granted changed, ", p.howGrantedChanged()), p.grantsKept(),
                 p.accountsAdded(), p.accountsChanged(), p.accountsRemoved(),
                 p.sampleAdded().isEmpty() ? "" : " Added e.g. " + String.join("; ", p.sampleAdded()) + ".",
-                p.sampleRemoved().isEmpty() ? "" : " Removed e.g. " + String.join("; ", p.sampleRemoved()) + ".");
+                p.sampleRemoved().isEmpty() ? "" : " Removed e.g. " + String.join("; ", p.sampleRemoved()) + ".",
+                p.sampleHowGrantedChanged().isEmpty() ? "" : " How granted changed e.g. " + String.join("; ", p.sampleHowGrantedChanged()) + ".");
     }
 
     /** What an import did (shared with the LDAP dialog). */
     static String describe(ImportResult result) {
-        return String.format("Imported as snapshot #%d: %,d grants added, %,d removed. Revocations verified: %d; "
+        long howGranted = result.changes().howGrantedChanged();
+        return String.format("Imported as snapshot #%d: %,d grants added, %,d removed%s. Revocations verified: %d; "
                         + "revoked but not removed: %d.", result.number(), result.changes().grantsAdded(), result.changes().grantsRemoved(),
-                result.verified(), result.notRemoved());
+                howGranted == 0 ? "" : String.format(", %,d how granted changed", howGranted), result.verified(), result.notRemoved());
     }
 
     private void showProblems(List<Problem> found) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import dev.steward.platform.export.ui.ExportDialog;
 import dev.steward.platform.ui.DisplayTime;
+import dev.steward.reviews.imports.HowGranted;
 import dev.steward.reviews.imports.Snapshots;
 import dev.steward.reviews.systems.SystemInfo;
 
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * A system's imports (each a dated snapshot) and the difference between two of them, the last two by default: counts,
- * then page by page the grants added or removed and the accounts added, removed or changed; CSV of it all.
+ * then page by page the grants added, removed or held another way and the accounts added, removed or changed; CSV of
+ * it all.
  */
 class HistoryDialog extends Dialog {
 
@@ -32,6 +34,7 @@ class HistoryDialog extends Dialog {
     final Tabs sections = new Tabs();
     final Tab grantsAdded = new Tab("Grants added");
     final Tab grantsRemoved = new Tab("Grants removed");
+    final Tab howGranted = new Tab("How granted changed");
     final Tab accountsAdded = new Tab("Accounts added");
     final Tab accountsRemoved = new Tab("Accounts removed");
     final Tab accountsChanged = new Tab("Accounts changed");
@@ -43,6 +46,7 @@ class HistoryDialog extends Dialog {
     private final Snapshots snapshots;
     private final SystemInfo system;
     private Snapshots.Diff diff;
+    private List<Snapshots.Snapshot> history = List.of();
 
     HistoryDialog(Snapshots snapshots, SystemInfo system) {
         this.snapshots = snapshots;
@@ -56,11 +60,12 @@ class HistoryDialog extends Dialog {
         imports.addColumn(s -> s.source() + (s.fileName() == null ? "" : " · " + s.fileName())).setHeader("Source").setFlexGrow(1);
         imports.addColumn(Snapshots.Snapshot::accounts).setHeader("Accounts").setAutoWidth(true);
         imports.addColumn(Snapshots.Snapshot::grants).setHeader("Grants").setAutoWidth(true);
-        imports.addColumn(s -> "+" + s.added() + " / −" + s.removed()).setHeader("Added / removed").setAutoWidth(true);
+        imports.addColumn(s -> "+" + s.added() + " / −" + s.removed() + (s.howGrantedChanged() == 0 ? ""
+                : " · " + s.howGrantedChanged() + " how granted changed")).setHeader("Added / removed").setKey("added").setAutoWidth(true);
         imports.addColumn(s -> s.sha256() == null ? "" : s.sha256().substring(0, Math.min(12, s.sha256().length())) + "…")
                 .setHeader("SHA-256").setAutoWidth(true);
         imports.setHeight("12rem");
-        List<Snapshots.Snapshot> history = snapshots.history(system.id());
+        history = snapshots.history(system.id());
         imports.setItems(history);
         add(imports);
         if (history.size() < 2) {
@@ -82,11 +87,13 @@ class HistoryDialog extends Dialog {
         to.setValue(history.get(0));
         from.addValueChangeListener(e -> compare());
         to.addValueChangeListener(e -> compare());
-        sections.add(grantsAdded, grantsRemoved, accountsAdded, accountsRemoved, accountsChanged);
+        sections.add(grantsAdded, grantsRemoved, howGranted, accountsAdded, accountsRemoved, accountsChanged);
         sections.addSelectedChangeListener(e -> showSection());
         grants.addColumn(Snapshots.Grant::accountName).setHeader("Account").setFlexGrow(1);
         grants.addColumn(Snapshots.Grant::entitlement).setHeader("Entitlement").setFlexGrow(1);
         grants.addColumn(g -> g.privileged() ? "privileged" : "").setHeader("Privileged").setAutoWidth(true);
+        grants.addColumn(g -> sections.getSelectedTab() == howGranted ? HowGranted.change(g.previousGrantedVia(), g.grantedVia())
+                : HowGranted.of(g.grantedVia())).setHeader("How granted").setKey("howGranted").setFlexGrow(2);
         accounts.addColumn(Snapshots.Account::accountName).setHeader("Account").setFlexGrow(1);
         accounts.addColumn(a -> details(a.before())).setHeader("Before").setFlexGrow(2);
         accounts.addColumn(a -> details(a.after())).setHeader("After").setFlexGrow(2);
@@ -123,11 +130,12 @@ class HistoryDialog extends Dialog {
             summary.setText(ex.getMessage());
             return;
         }
-        summary.setText("From #" + diff.from() + " to #" + diff.to() + ": grants " + diff.grantsAdded() + " added, " + diff.grantsRemoved()
-                + " removed; accounts " + diff.accountsAdded() + " added, " + diff.accountsRemoved() + " removed, " + diff.accountsChanged()
-                + " changed.");
+        summary.setText("From #" + number(diff.from()) + " to #" + number(diff.to()) + ": grants " + diff.grantsAdded() + " added, "
+                + diff.grantsRemoved() + " removed, " + diff.howGrantedChanged() + " how granted changed; accounts " + diff.accountsAdded()
+                + " added, " + diff.accountsRemoved() + " removed, " + diff.accountsChanged() + " changed.");
         grantsAdded.setLabel("Grants added (" + diff.grantsAdded() + ")");
         grantsRemoved.setLabel("Grants removed (" + diff.grantsRemoved() + ")");
+        howGranted.setLabel("How granted changed (" + diff.howGrantedChanged() + ")");
         accountsAdded.setLabel("Accounts added (" + diff.accountsAdded() + ")");
         accountsRemoved.setLabel("Accounts removed (" + diff.accountsRemoved() + ")");
         accountsChanged.setLabel("Accounts changed (" + diff.accountsChanged() + ")");
@@ -143,9 +151,15 @@ class HistoryDialog extends Dialog {
         Tab tab = sections.getSelectedTab();
         Snapshots.Diff d = diff;
         long systemId = system.id();
-        if (tab == grantsAdded || tab == grantsRemoved) {
-            Snapshots.GrantChange change = tab == grantsAdded ? Snapshots.GrantChange.ADDED : Snapshots.GrantChange.REMOVED;
-            long count = change == Snapshots.GrantChange.ADDED ? d.grantsAdded() : d.grantsRemoved();
+        boolean grantTab = tab == grantsAdded || tab == grantsRemoved || tab == howGranted;
+        if (grantTab) {
+            Snapshots.GrantChange change = tab == grantsAdded ? Snapshots.GrantChange.ADDED
+                    : tab == grantsRemoved ? Snapshots.GrantChange.REMOVED : Snapshots.GrantChange.HOW_GRANTED_CHANGED;
+            long count = switch (change) {
+                case ADDED -> d.grantsAdded();
+                case REMOVED -> d.grantsRemoved();
+                case HOW_GRANTED_CHANGED -> d.howGrantedChanged();
+            };
             grants.setItems(q -> snapshots.grants(systemId, d.from(), d.to(), change, q.getOffset(), q.getLimit()).stream(), q -> (int) count);
         } else {
             Snapshots.AccountChange change = tab == accountsAdded ? Snapshots.AccountChange.ADDED
@@ -157,7 +171,6 @@ class HistoryDialog extends Dialog {
             };
             accounts.setItems(q -> snapshots.accounts(systemId, d.from(), d.to(), change, q.getOffset(), q.getLimit()).stream(), q -> (int) count);
         }
-        boolean grantTab = tab == grantsAdded || tab == grantsRemoved;
         grants.setVisible(grantTab);
         accounts.setVisible(!grantTab);
     }
@@ -167,7 +180,13 @@ class HistoryDialog extends Dialog {
             return "";
         }
         return java.util.stream.Stream.of(d.displayName(), d.employeeId(), d.email(), d.lastLogin() == null ? null : "last login "
-                        + DisplayTime.format(d.lastLogin()))
+                        + DisplayTime.format(d.lastLogin()), d.disabled() ? "disabled" : null)
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" · "));
+    }
+
+    /** The system's number of an import (#1, #2...), as the imports grid shows it. */
+    private String number(long importId) {
+        return history.stream().filter(s -> s.id() == importId).map(s -> String.valueOf(s.number())).findFirst()
+                .orElse(String.valueOf(importId));
     }
 }

@@ -12,6 +12,7 @@ import dev.steward.platform.validation.InvalidInputException.Problem;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.ImportPreview;
 import dev.steward.reviews.imports.ImportResult;
+import dev.steward.reviews.imports.Snapshots;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -143,7 +145,8 @@ class LdapImportTest extends ReviewsTestBase {
         assertThat(currentGrants(hr)).hasSize(7).contains("ben · finance"); // a preview writes nothing
 
         ImportResult second = imports().commitLdap(hr.id(), AccessImport.Progress.NONE);
-        assertThat(second.changes()).usingRecursiveComparison().ignoringFields("sampleAdded", "sampleRemoved").isEqualTo(preview);
+        assertThat(second.changes()).usingRecursiveComparison().ignoringFields("sampleAdded", "sampleRemoved", "sampleHowGrantedChanged")
+                .isEqualTo(preview);
         assertThat(currentGrants(hr)).containsExactlyInAnyOrder(
                 "ann · finance", "cat · finance", "dan · finance",
                 "ann · finance-leads", "cat · finance-leads", "dan · finance-leads",
@@ -156,6 +159,50 @@ class LdapImportTest extends ReviewsTestBase {
                 .isEqualTo(7);
         assertThat(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", second.importId()))
                 .isNotEqualTo(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", first.importId()));
+    }
+
+    @Test
+    void a_grant_held_another_way_is_a_change_in_the_preview_the_import_and_the_diff() throws Exception {
+        ldap().save(settings(hr, PASSWORD));
+        ImportResult first = imports().commitLdap(hr.id(), AccessImport.Progress.NONE);
+
+        // ann leaves finance as a direct member and joins finance-leads: she holds finance through it now, and
+        // finance-leads directly; nobody gains or loses a group
+        directory.modify("cn=finance," + GROUPS, new Modification(ModificationType.DELETE, "member", user("ann")));
+        directory.modify("cn=finance-leads," + GROUPS, new Modification(ModificationType.ADD, "member", user("ann")));
+
+        ImportPreview preview = imports().previewLdap(hr.id(), AccessImport.Progress.NONE);
+        assertThat(preview.grantsAdded() + preview.grantsRemoved()).isZero();
+        assertThat(preview.howGrantedChanged()).isEqualTo(2);
+        assertThat(preview.grantsKept()).isEqualTo(5);
+        assertThat(preview.sampleHowGrantedChanged()).containsExactlyInAnyOrder("ann · finance: direct member → via group finance-leads",
+                "ann · finance-leads: via group finance → direct member");
+
+        ImportResult second = imports().commitLdap(hr.id(), AccessImport.Progress.NONE);
+        assertThat(second.changes()).usingRecursiveComparison().ignoringFields("sampleAdded", "sampleRemoved", "sampleHowGrantedChanged")
+                .isEqualTo(preview);
+        assertThat(dsl.fetchValue("select how_granted_changed from reviews.import_run where id = ?", second.importId())).isEqualTo(2);
+        assertThat(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", second.importId()))
+                .isNotEqualTo(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", first.importId()));
+        assertThat(currentGrants(hr)).hasSize(7);
+
+        Snapshots snapshots = bean(Snapshots.class);
+        Snapshots.Diff diff = snapshots.diff(hr.id(), first.importId(), second.importId());
+        assertThat(diff.howGrantedChanged()).isEqualTo(2);
+        assertThat(diff.total()).isEqualTo(2);
+        assertThat(snapshots.grants(hr.id(), first.importId(), second.importId(), Snapshots.GrantChange.HOW_GRANTED_CHANGED, 0, 10))
+                .extracting(g -> g.accountName() + " · " + g.entitlement() + ": " + g.previousGrantedVia() + " → " + g.grantedVia())
+                .containsExactly("ann · finance: direct member → via group finance-leads", "ann · finance-leads: via group finance → direct member");
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        snapshots.exportCsv(hr.id(), first.importId(), second.importId(), csv, dev.steward.platform.export.ExportProgress.NONE);
+        assertThat(csv.toString(java.nio.charset.StandardCharsets.UTF_8).lines()).contains(
+                "grant how granted changed,ann,finance,no,via group finance-leads,direct member,,,,,,,,,,");
+
+        // unchanged since: nothing to tell, the same fingerprint
+        ImportResult third = imports().commitLdap(hr.id(), AccessImport.Progress.NONE);
+        assertThat(third.changes().howGrantedChanged() + third.changes().grantsAdded() + third.changes().grantsRemoved()).isZero();
+        assertThat(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", third.importId()))
+                .isEqualTo(dsl.fetchValue("select sha256 from reviews.import_run where id = ?", second.importId()));
     }
 
     @Test
@@ -189,6 +236,90 @@ class LdapImportTest extends ReviewsTestBase {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(Problem::message)
                         .containsExactly("Two entries have the account name ann: uid=ann,ou=people,dc=example,dc=org and uid=ann,ou=teams,dc=example,dc=org;"
                                 + " the user id attribute must be unique"));
+    }
+
+    @Test
+    void every_problem_of_the_directory_is_reported_at_once() throws Exception {
+        // a member that does not exist, an OU as a member, a second entry named ann, and two groups named it-admins:
+        // before, the duplicate name showed only once the other problems were fixed
+        directory.modify("cn=it-admins," + GROUPS, new Modification(ModificationType.ADD, "member", user("ghost")));
+        directory.modify("cn=finance," + GROUPS, new Modification(ModificationType.ADD, "member", "ou=teams," + BASE));
+        directory.add("dn: uid=ann,ou=teams," + BASE, "objectClass: inetOrgPerson", "uid: ann", "cn: Another Ann", "sn: Ann");
+        directory.modify("cn=it-admins," + GROUPS, new Modification(ModificationType.ADD, "member", "uid=ann,ou=teams," + BASE));
+        directory.add("dn: ou=archive," + GROUPS, "objectClass: organizationalUnit", "ou: archive");
+        group("ou=archive," + GROUPS, "it-admins", user("ben"));
+        ldap().save(settings(hr, PASSWORD));
+
+        assertThatThrownBy(() -> imports().previewLdap(hr.id(), AccessImport.Progress.NONE))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    List<String> messages = e.problems().stream().map(Problem::message).toList();
+                    assertThat(messages).hasSize(4).contains(
+                            user("ghost") + " (member of cn=it-admins," + GROUPS + ") cannot be read: it does not exist, or the bind DN may not read it",
+                            "ou=teams," + BASE + " (member of cn=finance," + GROUPS + ") is neither a user (it has no uid) nor a group",
+                            "Two entries have the account name ann: uid=ann,ou=people,dc=example,dc=org and uid=ann,ou=teams,dc=example,dc=org;"
+                                    + " the user id attribute must be unique");
+                    assertThat(messages).anyMatch(m -> m.startsWith("Two groups are named it-admins: "));
+                    assertThat(e.problems()).extracting(Problem::line).containsOnly(0L);
+                });
+        assertThat(currentGrants(hr)).isEmpty();
+    }
+
+    @Test
+    void an_ldaps_address_at_a_plain_ldap_port_says_the_server_does_not_speak_tls() throws Exception {
+        int port = directory.getListenPort();
+        String noTls = "The server at localhost:" + port + " does not speak TLS: use its LDAPS port (usually 636), or ldap://"
+                + " (unencrypted: the console does not negotiate StartTLS)";
+        LdapSettings ldaps = withUrlAndPassword(settings(hr, PASSWORD), "ldaps://localhost:" + port, PASSWORD);
+        // this directory answers the TLS hello with an LDAP notice: the JDK says "Unsupported or unrecognized SSL message"
+        assertThat(ldap().testConnection(ldaps)).isEqualTo(new ConnectionTest(false, noTls));
+        ldap().save(ldaps);
+        assertThatThrownBy(() -> imports().previewLdap(hr.id(), AccessImport.Progress.NONE))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(Problem::message)
+                        .containsExactly(noTls));
+
+        // OpenLDAP closes the connection on the TLS hello instead: "Remote host terminated the handshake"
+        try (ServerSocket closesOnTls = new ServerSocket(0)) {
+            Thread.ofVirtual().start(() -> closeOnTlsElseForward(closesOnTls, port));
+            int other = closesOnTls.getLocalPort();
+            assertThat(ldap().testConnection(withUrlAndPassword(ldaps, "ldaps://localhost:" + other, PASSWORD)).message())
+                    .isEqualTo(noTls.replace(":" + port, ":" + other));
+            assertThat(ldap().testConnection(withUrlAndPassword(ldaps, "ldap://localhost:" + other, PASSWORD)).connected())
+                    .as("the same port over ldap://").isTrue();
+        }
+    }
+
+    /** Like slapd: a connection that starts with a TLS hello (0x16) is closed unanswered; LDAP goes to the directory. */
+    private static void closeOnTlsElseForward(ServerSocket server, int directoryPort) {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Thread.ofVirtual().start(() -> {
+                    try (client) {
+                        int first = client.getInputStream().read();
+                        if (first == 0x16 || first < 0) {
+                            return;
+                        }
+                        try (Socket upstream = new Socket("localhost", directoryPort)) {
+                            upstream.getOutputStream().write(first);
+                            Thread back = Thread.ofVirtual().start(() -> {
+                                try {
+                                    upstream.getInputStream().transferTo(client.getOutputStream());
+                                } catch (java.io.IOException closed) {
+                                    // either side closed
+                                }
+                            });
+                            client.getInputStream().transferTo(upstream.getOutputStream());
+                            upstream.shutdownOutput();
+                            back.join(5_000);
+                        }
+                    } catch (Exception closed) {
+                        // either side closed
+                    }
+                });
+            } catch (java.io.IOException closed) {
+                return;
+            }
+        }
     }
 
     @Test

@@ -54,6 +54,26 @@ class LdapProbeAttackTest extends PluginServiceTestBase {
     }
 
     @Test
+    void over_ldaps_a_closed_port_a_silent_port_and_a_port_that_speaks_no_ldap_get_the_same_answer_too() throws Exception {
+        // an ldaps:// address at a directory that speaks only plain LDAP is told apart (LdapImportTest); a port that
+        // fails the TLS handshake but is no directory is not
+        loginAs("ivy", Role.SECURITY_ANALYST);
+        SystemInfo system = bean(SystemService.class).save(new SystemInfo(null, "probe-" + UUID.randomUUID().toString().substring(0, 6),
+                "Probe", null, SystemInfo.Criticality.LOW, true, 90, 0));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (ServerSocket silent = new ServerSocket(0); ServerSocket web = new ServerSocket(0)) {
+            Thread.ofVirtual().start(() -> answerLikeAWebServer(web));
+
+            assertThat(test(system, "ldaps", closedPort)).isEqualTo(generic(closedPort));
+            assertThat(test(system, "ldaps", silent.getLocalPort())).isEqualTo(generic(silent.getLocalPort()));
+            assertThat(test(system, "ldaps", web.getLocalPort())).isEqualTo(generic(web.getLocalPort()));
+        }
+    }
+
+    @Test
     void a_bind_over_plain_ldap_is_known_to_send_the_password_in_clear() {
         LdapSettings plain = settings(1, "ldap://ldap.example.org:389", "cn=steward,dc=example,dc=org");
         assertThat(plain.sendsPasswordInClear()).isTrue();
@@ -64,7 +84,11 @@ class LdapProbeAttackTest extends PluginServiceTestBase {
     }
 
     private String test(SystemInfo system, int port) {
-        ConnectionTest result = bean(LdapSourceService.class).testConnection(settings(system.id(), "ldap://localhost:" + port,
+        return test(system, "ldap", port);
+    }
+
+    private String test(SystemInfo system, String scheme, int port) {
+        ConnectionTest result = bean(LdapSourceService.class).testConnection(settings(system.id(), scheme + "://localhost:" + port,
                 "cn=steward,dc=example,dc=org"));
         assertThat(result.connected()).isFalse();
         return result.message();

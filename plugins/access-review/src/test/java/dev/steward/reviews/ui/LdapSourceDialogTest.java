@@ -109,6 +109,21 @@ class LdapSourceDialogTest extends KaribuTest {
         finish(dialog);
         assertThat(dialog.importPanel.status.getText()).startsWith("Imported as snapshot #");
 
+        // ben holds payroll through a new group now: no grant of payroll added or removed, but one held another way
+        directory.add("dn: cn=payroll-admins,ou=groups," + BASE, "objectClass: groupOfNames", "cn: payroll-admins",
+                "member: uid=ben,ou=people," + BASE);
+        directory.modify("cn=payroll,ou=groups," + BASE,
+                new com.unboundid.ldap.sdk.Modification(com.unboundid.ldap.sdk.ModificationType.DELETE, "member", "uid=ben,ou=people," + BASE),
+                new com.unboundid.ldap.sdk.Modification(com.unboundid.ldap.sdk.ModificationType.ADD, "member", "cn=payroll-admins,ou=groups," + BASE));
+        _click(dialog.importPanel.preview);
+        finish(dialog);
+        assertThat(dialog.importPanel.status.getText()).isEqualTo("3 rows, 2 accounts. Grants: 1 added, 0 removed, 1 how granted changed,"
+                + " 1 unchanged. Accounts: 0 added, 0 changed, 0 removed. Added e.g. ben · payroll-admins."
+                + " How granted changed e.g. ben · payroll: direct member → via group payroll-admins.");
+        _click(dialog.importPanel.commit);
+        finish(dialog);
+        assertThat(dialog.importPanel.status.getText()).startsWith("Imported as snapshot #2: 1 grants added, 0 removed, 1 how granted changed.");
+
         // a member that cannot be read: the problem is listed, nothing imported
         directory.modify("cn=payroll,ou=groups," + BASE, new com.unboundid.ldap.sdk.Modification(
                 com.unboundid.ldap.sdk.ModificationType.ADD, "member", "uid=gone,ou=people," + BASE));

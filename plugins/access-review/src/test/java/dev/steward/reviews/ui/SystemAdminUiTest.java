@@ -53,17 +53,20 @@ class SystemAdminUiTest extends KaribuTest {
         return registry.contextOf("reviews").orElseThrow().getBean(type);
     }
 
-    /** A system with two imports: ben gains EDIT, cat arrives, ann logs in again, dan leaves with VIEW. */
+    /**
+     * A system with two imports: ben gains EDIT, cat arrives, ann logs in again and holds VIEW through a group now,
+     * dan leaves with VIEW.
+     */
     private SystemInfo wiki() {
         loginAs("setup", Role.ADMIN, Role.PRIVACY_OFFICER);
         SystemInfo wiki = bean(SystemService.class).save(new SystemInfo(null, "wiki-" + suffix, "Wiki " + suffix, null,
                 SystemInfo.Criticality.LOW, false, null, 0));
         AccessImport access = bean(AccessImport.class);
-        String header = "account,entitlement,display_name,last_login\n";
-        imports[0] = commit(access, wiki, header + "ann,VIEW,Ann,2026-10-01\nann,APP_ADMIN,Ann,2026-10-01\nben,VIEW,Ben,\ndan,VIEW,Dan,\n"
-                + "dan,DB_ADMIN,Dan,\n");
-        imports[1] = commit(access, wiki, header + "ann,VIEW,Ann,2026-11-01\nann,APP_ADMIN,Ann,2026-11-01\nben,VIEW,Ben,\nben,EDIT,Ben,\n"
-                + "cat,VIEW,Cat,\n");
+        String header = "account,entitlement,display_name,last_login,granted_via\n";
+        imports[0] = commit(access, wiki, header + "ann,VIEW,Ann,2026-10-01,direct\nann,APP_ADMIN,Ann,2026-10-01,\nben,VIEW,Ben,,\n"
+                + "dan,VIEW,Dan,,\ndan,DB_ADMIN,Dan,,\n");
+        imports[1] = commit(access, wiki, header + "ann,VIEW,Ann,2026-11-01,group Readers\nann,APP_ADMIN,Ann,2026-11-01,\nben,VIEW,Ben,,\n"
+                + "ben,EDIT,Ben,,\ncat,VIEW,Cat,,\n");
         logout();
         return wiki;
     }
@@ -207,13 +210,18 @@ class SystemAdminUiTest extends KaribuTest {
         assertThat(GridKt._findAll(dialog.imports)).extracting(Snapshots.Snapshot::id).containsExactly(imports[1], imports[0]);
         assertThat(dialog.from.getValue().id()).isEqualTo(imports[0]);
         assertThat(dialog.to.getValue().id()).isEqualTo(imports[1]);
-        assertThat(dialog.summary.getText()).isEqualTo("From #" + imports[0] + " to #" + imports[1]
-                + ": grants 2 added, 2 removed; accounts 1 added, 1 removed, 1 changed.");
+        assertThat(GridKt._getFormatted(dialog.imports, 0, "added")).isEqualTo("+2 / −2 · 1 how granted changed");
+        assertThat(dialog.summary.getText()).isEqualTo("From #1 to #2: grants 2 added, 2 removed, 1 how granted changed;"
+                + " accounts 1 added, 1 removed, 1 changed."); // the system's numbers, as the grid shows them
         assertThat(GridKt._findAll(dialog.grants)).extracting(g -> g.accountName() + " · " + g.entitlement())
                 .containsExactly("ben · EDIT", "cat · VIEW");
         dialog.sections.setSelectedTab(dialog.grantsRemoved);
         assertThat(GridKt._findAll(dialog.grants)).extracting(g -> g.accountName() + " · " + g.entitlement())
                 .containsExactly("dan · DB_ADMIN", "dan · VIEW");
+        dialog.sections.setSelectedTab(dialog.howGranted);
+        assertThat(dialog.howGranted.getLabel()).isEqualTo("How granted changed (1)");
+        assertThat(GridKt._findAll(dialog.grants)).extracting(g -> g.accountName() + " · " + g.entitlement()).containsExactly("ann · VIEW");
+        assertThat(GridKt._getFormatted(dialog.grants, 0, "howGranted")).isEqualTo("direct → group Readers");
         dialog.sections.setSelectedTab(dialog.accountsChanged);
         assertThat(dialog.accounts.isVisible()).isTrue();
         assertThat(dialog.grants.isVisible()).isFalse();
@@ -223,7 +231,8 @@ class SystemAdminUiTest extends KaribuTest {
         dialog.exportDialog.completion().get(30, TimeUnit.SECONDS);
         MockVaadin.clientRoundtrip(false);
         List<String> lines = Files.readAllLines(dialog.exportDialog.file().orElseThrow());
-        assertThat(lines).hasSize(1 + 7).contains("grant added,ben,EDIT,no,,,,,,,,", "account added,cat,,,,,Cat,,,,,");
+        assertThat(lines).hasSize(1 + 8).contains("grant added,ben,EDIT,no,,,,,,,,,,,,", "account added,cat,,,,,,,Cat,,no,,,,,",
+                "grant how granted changed,ann,VIEW,no,group Readers,direct,,,,,,,,,,");
     }
 
     @Test
