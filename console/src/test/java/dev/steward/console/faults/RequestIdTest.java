@@ -27,6 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "logging.level.org.springframework.security.web.FilterChainProxy=debug"})
 class RequestIdTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void ownLogFile() {
+        dev.steward.console.faults.FreshLogging.reset();
+    }
+
     static final Path LOG = Path.of("target/request-id-test/steward.log");
     private static final ObjectMapper json = new ObjectMapper();
 
