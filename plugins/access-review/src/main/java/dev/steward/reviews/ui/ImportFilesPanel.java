@@ -35,12 +35,12 @@ class ImportFilesPanel extends VerticalLayout {
         setPadding(false);
         grid.addColumn(BundlePlan.Planned::fileName).setHeader("File").setFlexGrow(2);
         grid.addColumn(p -> p.kind().label()).setHeader("Holds").setAutoWidth(true);
-        grid.addComponentColumn(this::group).setHeader("Group").setFlexGrow(2);
+        grid.addComponentColumn(this::group).setHeader("Group").setKey("group").setFlexGrow(2);
         grid.addComponentColumn(p -> {
             Button remove = new Button("Remove", e -> this.removed.accept(p.fileName()));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             return remove;
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }).setHeader("").setKey("remove").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         add(grid);
