@@ -49,6 +49,8 @@ final class ExportBundle {
     private final Map<String, Person> people = new HashMap<>();
     private final Map<String, Person> strangers = new LinkedHashMap<>();
     private final Map<String, String> granted = new HashMap<>();
+    /** What each file is, recognised once from its header. */
+    private final Map<BundleFile, FileKind> kinds = new HashMap<>();
     private long read;
     private long line;
     private int skipped;
@@ -150,7 +152,7 @@ final class ExportBundle {
         }
         try {
             for (BundleFile file : ordered) {
-                FileKind kind = kind(preset, file);
+                FileKind kind = kinds.get(file);
                 if (kind == FileKind.TEAM_MEMBERS) {
                     team(file);
                 } else if (!csv(file, kind)) {
@@ -177,6 +179,7 @@ final class ExportBundle {
         boolean grants = shape.usersFileGrants();
         for (BundleFile file : files) {
             FileKind kind = kind(preset, file);
+            kinds.put(file, kind);
             if (kind == FileKind.UNKNOWN) {
                 rows.problem(new Problem(1, null, file.fileName() + ": not a file of a " + preset.label() + " export (" + shape.expected() + ")"));
                 continue;
@@ -318,7 +321,7 @@ final class ExportBundle {
             people.putIfAbsent(ExportShape.lower(id), person);
         }
         if (shape.usersFileGrants()) {
-            grant(file, fileLine, person, shape.userEntitlement(role), role, role);
+            grant(file, fileLine, person, shape.userEntitlement(role), role, null);
         }
     }
 
@@ -350,7 +353,7 @@ final class ExportBundle {
             person = strangers.computeIfAbsent(ExportShape.lower(name), key -> new Person(name,
                     limit(mailOf(csv, at, name), 254), limit(value(csv, at.get(MemberField.DISPLAY_NAME)), 200), null, disabled));
         }
-        grant(file, fileLine, person, shape.entitlement(group, role), role, role == null ? null : ExportShape.lower(role));
+        grant(file, fileLine, person, shape.entitlement(group, role), role, value(csv, at.get(MemberField.HOW_HELD)));
     }
 
     private String mailOf(CsvCursor csv, Map<MemberField, Integer> at, String account) {
@@ -386,7 +389,7 @@ final class ExportBundle {
                     if (person == null) {
                         person = strangers.computeIfAbsent(ExportShape.lower(login), key -> new Person(login, null, null, null, false));
                     }
-                    grant(file, index, person, entitlement, null, "member " + index);
+                    grant(file, index, person, entitlement, null, null);
                     if (rows.full()) {
                         return;
                     }

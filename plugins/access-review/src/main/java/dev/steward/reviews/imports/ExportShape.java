@@ -18,8 +18,11 @@ abstract class ExportShape {
     /** The fields of a users file: the account and its details, status, last sign-in, and what the row itself grants. */
     enum UserField { ACCOUNT, ID, EMAIL, DISPLAY_NAME, FIRST_NAME, LAST_NAME, LAST_LOGIN, STATUS, ROLE, TWO_FACTOR }
 
-    /** The fields of a members file: the member, its group (unless the file is one group's), role, type and status. */
-    enum MemberField { ACCOUNT, ID, EMAIL, DISPLAY_NAME, GROUP, ROLE, TYPE, STATUS }
+    /**
+     * The fields of a members file: the member, its group (unless the file is one group's), role, type, status, and how
+     * the membership is held (directly, or through a nested group).
+     */
+    enum MemberField { ACCOUNT, ID, EMAIL, DISPLAY_NAME, GROUP, ROLE, TYPE, STATUS, HOW_HELD }
 
     abstract Map<UserField, List<String>> userColumns();
 

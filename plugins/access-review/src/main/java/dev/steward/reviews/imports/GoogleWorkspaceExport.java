@@ -16,8 +16,9 @@ import java.util.Map;
  * The members download: {@code Member Email}, {@code Member Role} ({@code OWNER}, {@code MANAGER}, {@code MEMBER}) and
  * {@code Member Type} ({@code USER}, {@code GROUP}, {@code CUSTOMER}, {@code EXTERNAL}) and the group column
  * {@code Group Email [Required]} are the names of the Admin console's bulk membership file, which tools that rebuild the
- * download also write; {@code Member Name}, {@code Group Email} without the marker and {@code Member Status} are
- * assumptions. A file without a group column holds one group, named from the file name.
+ * download also write; {@code Member Name}, {@code Group Email} without the marker, {@code Member Status} and
+ * {@code Member Relation Type} (DIRECT or INDIRECT, when the download includes derived members: how the membership is
+ * held) are assumptions. A file without a group column holds one group, named from the file name.
  * <p>
  * An owner holds the group as "group (owner)" and a manager as "group (manager)", entitlements of their own, so that
  * an owner's access is reviewed as such: owners are privileged from the start, as are groups named as administrators'.
@@ -40,7 +41,8 @@ final class GoogleWorkspaceExport extends ExportShape {
     Map<MemberField, List<String>> memberColumns() {
         return Map.of(MemberField.ACCOUNT, MEMBER, MemberField.DISPLAY_NAME, List.of("Member Name"),
                 MemberField.GROUP, List.of("Group Email [Required]", "Group Email"), MemberField.ROLE, List.of("Member Role"),
-                MemberField.TYPE, List.of("Member Type"), MemberField.STATUS, List.of("Member Status"));
+                MemberField.TYPE, List.of("Member Type"), MemberField.STATUS, List.of("Member Status"),
+                MemberField.HOW_HELD, List.of("Member Relation Type"));
     }
 
     @Override

@@ -185,8 +185,6 @@ class MultiFilePresetsTest extends ReviewsTestBase {
                 .isEqualTo(Instant.parse("2026-12-04T08:01:44Z"));
         assertThat(accounts.get("ana.lima@acme.example").get("display_name")).isEqualTo("Ana Lima");
         assertThat(grants(google).get("ana.lima@acme.example")).containsExactly("finance@acme.example (manager)", "it-admins@acme.example");
-        assertThat(dsl.fetch("select granted_via from reviews.access_grant where system_id = ? and account_name = 'it.chief@acme.example'"
-                + " order by entitlement", google.id()).getValues(0, String.class)).containsExactly("owner", "owner");
 
         assertThat(flags(google)).containsExactlyInAnyOrder(
                 "it.chief@acme.example finance@acme.example (owner) PRIVILEGED",
@@ -280,6 +278,27 @@ class MultiFilePresetsTest extends ReviewsTestBase {
                                 + " archived, deprovisioned, deactivated, false)",
                         "line 5, column Last Sign In [READ ONLY]: User_Download_07122026_181500.csv: not a date or time: yesterday"));
         assertThat(dsl.fetchCount(dsl.selectOne().from("reviews.import_run").where("system_id = ?", google.id()))).isZero();
+    }
+
+    @Test
+    void a_team_list_fetched_page_by_page_is_one_team_and_githubs_report_times_are_read() {
+        SystemInfo github = system("GitHub");
+        byte[] pages = "[{\"login\":\"dev-jane\",\"id\":1,\"type\":\"User\"}]\n[{\"login\":\"old-bob\",\"id\":2,\"type\":\"User\"}]\n"
+                .getBytes(StandardCharsets.UTF_8);
+        String people = new String(bytes("github/" + GITHUB_PEOPLE), StandardCharsets.UTF_8)
+                .replace("2026-12-01T09:14:03Z", "2026-12-01 09:14:03 UTC");
+        imports.commitBundle(github.id(), AccessPreset.GITHUB_ORGANIZATION, List.of(file(GITHUB_PEOPLE, people.getBytes(StandardCharsets.UTF_8), null),
+                file("web.json", pages, "web")), AccessImport.Progress.NONE);
+        assertThat(grants(github).get("old-bob")).containsExactly("Organization member", "Team web");
+        assertThat(grants(github).get("dev-jane")).containsExactly("Organization member", "Team web");
+        assertThat(accounts(github).get("dev-jane").get("last_login", OffsetDateTime.class).toInstant())
+                .isEqualTo(Instant.parse("2026-12-01T09:14:03Z"));
+
+        byte[] broken = "[{\"login\":\"dev-jane\"".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> imports.previewBundle(github.id(), AccessPreset.GITHUB_ORGANIZATION, List.of(file(GITHUB_PEOPLE,
+                people.getBytes(StandardCharsets.UTF_8), null), file("web.json", broken, "web")), AccessImport.Progress.NONE))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(Problem::message)
+                        .singleElement().asString().startsWith("web.json: the file cannot be read as the API's JSON list of members"));
     }
 
     private void people(String... nameAndEmail) {
