@@ -479,7 +479,7 @@ final class ExportBundle {
             return null;
         }
         String value = SafeCsv.restore(csv.field(index).strip());
-        return SourceValues.unknown(value) ? null : value;
+        return SourceValues.unknownInExports(value) ? null : value;
     }
 
     private static String limit(String value, int max) {

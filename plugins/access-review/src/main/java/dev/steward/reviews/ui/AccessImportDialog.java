@@ -171,12 +171,17 @@ class AccessImportDialog extends Dialog {
         }
     }
 
-    /** Adds a file to the export of several files when it belongs to it (a file of the same name is replaced); false when not. */
+    /**
+     * Adds a file to the export of several files (a file of the same name is replaced); false when it is another
+     * system's export, which replaces the files. A file no system is recognised in joins them as not recognised: the
+     * preview says what is wrong with it, and the user can remove it.
+     */
     private boolean join(UploadedFile uploaded) {
         List<UploadedFile> together = new ArrayList<>(files.stream().filter(f -> !f.fileName().equals(uploaded.fileName())).toList());
         together.add(uploaded);
-        BundlePlan joint = imports.plan(null, bundleFiles(together));
-        if (!joint.preset().multiFile() || joint.files().stream().anyMatch(f -> f.kind() == FileKind.UNKNOWN)) {
+        AccessPreset current = preset.getValue();
+        BundlePlan joint = imports.plan(current != null && current.multiFile() ? current : null, bundleFiles(together));
+        if (!joint.preset().multiFile() || (joint.files().getLast().kind() == FileKind.UNKNOWN && !unrecognised(uploaded))) {
             return false;
         }
         files.stream().filter(f -> f.fileName().equals(uploaded.fileName())).toList().forEach(this::discard);
@@ -184,6 +189,18 @@ class AccessImportDialog extends Dialog {
         files.add(uploaded);
         showBundle(joint);
         return true;
+    }
+
+    /** Whether no export Steward knows is recognised in the file (neither one of several files nor a one-file export). */
+    private boolean unrecognised(UploadedFile uploaded) {
+        if (imports.plan(null, bundleFiles(List.of(uploaded))).preset().multiFile()) {
+            return false;
+        }
+        try {
+            return AccessPreset.recognise(imports.header(uploaded.path())) == AccessPreset.GENERIC;
+        } catch (InvalidInputException notReadable) {
+            return true;
+        }
     }
 
     private static List<BundleFile> bundleFiles(List<UploadedFile> uploads) {

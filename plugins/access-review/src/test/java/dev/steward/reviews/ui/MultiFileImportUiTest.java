@@ -77,7 +77,20 @@ class MultiFileImportUiTest extends KaribuTest {
         assertThat(GridKt._get(dialog.problems, 0).message())
                 .isEqualTo("exportGroupMembers_2026-12-7.csv: name the group of these members (the file does not say which)");
 
+        // a members file whose header no export has joins the files as not recognised: the preview says so, nothing is read
+        dialog.receive(UploadedFile.copyOf("members.csv", "Name,Email\nAdele Vance,adele.vance@contoso.example\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(GridKt._findAll(dialog.bundle.grid)).extracting(p -> p.fileName() + ": " + p.kind().label()).last()
+                .isEqualTo("members.csv: Not recognised");
         dialog.bundle.groups.get("exportGroupMembers_2026-12-7.csv").setValue("Global Administrators");
+        _click(dialog.preview);
+        finish(dialog);
+        assertThat(GridKt._findAll(dialog.problems)).extracting(p -> p.message()).containsExactly("members.csv: not a file of a Microsoft"
+                + " Entra ID: users and group members export (a users download has userPrincipalName and accountEnabled, a group's"
+                + " members download id and userPrincipalName or objectType)");
+        _click((com.vaadin.flow.component.button.Button) GridKt._getCellComponent(dialog.bundle.grid, 4, "remove"));
+        assertThat(GridKt._size(dialog.bundle.grid)).isEqualTo(4);
+        assertThat(dialog.bundle.groups.get("exportGroupMembers_2026-12-7.csv").getValue()).isEqualTo("Global Administrators");
         _click(dialog.preview);
         finish(dialog);
         assertThat(dialog.status.getText()).startsWith("7 rows, 6 accounts. Grants: 7 added");
