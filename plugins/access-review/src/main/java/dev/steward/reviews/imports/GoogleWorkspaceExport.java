@@ -50,7 +50,7 @@ final class GoogleWorkspaceExport extends ExportShape {
         if (has(header, List.of("Email Address [Required]"))) {
             return FileKind.USERS;
         }
-        if (has(header, MEMBER) && (has(header, List.of("Member Role")) || has(header, memberColumns().get(MemberField.GROUP)))) {
+        if (has(header, MEMBER)) {
             return has(header, memberColumns().get(MemberField.GROUP)) ? FileKind.MEMBERSHIPS : FileKind.GROUP_MEMBERS;
         }
         return FileKind.UNKNOWN;
@@ -58,7 +58,7 @@ final class GoogleWorkspaceExport extends ExportShape {
 
     @Override
     String expected() {
-        return "a user download has Email Address [Required], a members download Member Email and Member Role";
+        return "a user download has Email Address [Required], a members download Member Email";
     }
 
     @Override

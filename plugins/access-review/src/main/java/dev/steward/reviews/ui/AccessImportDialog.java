@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and can be cancelled; nothing is written until the import succeeds as a whole. A system that exports its users and
  * its memberships apart (Entra ID, Google Workspace, GitHub) is imported from several files uploaded together: the
  * users file and the members files, each file of one group's members with the group named from its file name, which
- * the user can correct before the preview. A file that is no part of such an export replaces what was uploaded.
+ * the user can correct before the preview. A file of another export replaces what was uploaded; a file no export is
+ * recognised in joins the files as not recognised, for the preview to say so and the user to remove it.
  */
 class AccessImportDialog extends Dialog {
 
@@ -52,7 +53,7 @@ class AccessImportDialog extends Dialog {
     final Paragraph bundleHelp = new Paragraph(
             "Upload the users file and the members files together (several at once). The users file gives each account its"
                     + " status and last sign-in; a members file that does not name its group is one group: check its name below.");
-    final ImportFilesPanel bundle = new ImportFilesPanel(this::removeFile);
+    final ImportFilesPanel bundle = new ImportFilesPanel(this::removeFile, this::groupRenamed);
     final ComboBox<String> account = mapping("Account");
     final ComboBox<String> entitlement = mapping("Entitlement");
     final ComboBox<String> employeeId = mapping("Employee id");
@@ -76,6 +77,8 @@ class AccessImportDialog extends Dialog {
     private UploadedFile file;
     private String fileName;
     private List<String> header = List.of();
+    /** True while the dialog itself sets the preset it proposes (the user's choice re-reads the files). */
+    private boolean proposing;
     /** The files of an export of several files, while the dialog imports one (else empty). */
     private final List<UploadedFile> files = new ArrayList<>();
 
@@ -98,8 +101,13 @@ class AccessImportDialog extends Dialog {
         preset.setWidthFull();
         preset.setEnabled(false);
         preset.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
+            if (!proposing && e.getValue() != null) {
                 if (!files.isEmpty()) {
+                    replan(e.getValue());
+                } else if (e.getValue().multiFile() && file != null) {
+                    // the one file uploaded is a part of this system's export of several files
+                    files.add(file);
+                    file = null;
                     replan(e.getValue());
                 } else {
                     showMapping(e.getValue().guess(header));
@@ -162,7 +170,7 @@ class AccessImportDialog extends Dialog {
             }
             ImportFormat proposed = imports.proposedFormat(system.id(), header);
             preset.setEnabled(true);
-            preset.setValue(proposed.preset());
+            propose(proposed.preset());
             showMapping(proposed.mapping());
             status.setText(name + ": check what exported it and the columns, then preview");
             preview.setEnabled(true);
@@ -214,7 +222,7 @@ class AccessImportDialog extends Dialog {
         bundle.show(plan, files);
         bundle.setVisible(true);
         preset.setEnabled(true);
-        preset.setValue(plan.preset());
+        propose(plan.preset());
         columns.setVisible(false);
         presetHelp.setVisible(false);
         bundleHelp.setVisible(true);
@@ -245,6 +253,20 @@ class AccessImportDialog extends Dialog {
             commit.setEnabled(false);
         } else {
             replan(preset.getValue() == null ? AccessPreset.GENERIC : preset.getValue());
+        }
+    }
+
+    /** A group renamed after a preview: the import would not be the one previewed. */
+    private void groupRenamed() {
+        commit.setEnabled(false);
+    }
+
+    private void propose(AccessPreset proposed) {
+        proposing = true;
+        try {
+            preset.setValue(proposed);
+        } finally {
+            proposing = false;
         }
     }
 

@@ -29,9 +29,12 @@ class ImportFilesPanel extends VerticalLayout {
     final Map<String, TextField> groups = new LinkedHashMap<>();
     private final Map<String, UploadedFile> uploads = new LinkedHashMap<>();
     private final Consumer<String> removed;
+    private final Runnable changed;
 
-    ImportFilesPanel(Consumer<String> removed) {
+    /** {@code removed} takes the name of a file the user took out; {@code changed} runs when the user renames a group. */
+    ImportFilesPanel(Consumer<String> removed, Runnable changed) {
         this.removed = removed;
+        this.changed = changed;
         setPadding(false);
         grid.addColumn(BundlePlan.Planned::fileName).setHeader("File").setFlexGrow(2);
         grid.addColumn(p -> p.kind().label()).setHeader("Holds").setAutoWidth(true);
@@ -61,6 +64,7 @@ class ImportFilesPanel extends VerticalLayout {
                 field.setAriaLabel("Group of " + planned.fileName());
                 String value = typed.containsKey(planned.fileName()) ? typed.get(planned.fileName()) : planned.group();
                 field.setValue(value == null ? "" : value);
+                field.addValueChangeListener(e -> changed.run()); // a previewed import is not the one renamed
                 groups.put(planned.fileName(), field);
             }
         }

@@ -71,6 +71,13 @@ class MultiFileImportUiTest extends KaribuTest {
                         org.assertj.core.groups.Tuple.tuple("exportGroupMembers_2026-12-7.csv", "Members of one group"));
         assertThat(dialog.bundle.groups.get("exportGroupMembers_2026-12-7-Finance Approvers.csv").getValue()).isEqualTo("Finance Approvers");
 
+        // the user says the files come from Google Workspace: none is one of its files; back to Entra ID, each is again
+        setValue(dialog.preset, AccessPreset.GOOGLE_WORKSPACE);
+        assertThat(GridKt._findAll(dialog.bundle.grid)).extracting(p -> p.kind().label()).containsOnly("Not recognised");
+        assertThat(dialog.status.getText()).endsWith("a file is not one this system exports; remove it or choose what exported the files");
+        setValue(dialog.preset, AccessPreset.ENTRA_ID);
+        assertThat(GridKt._findAll(dialog.bundle.grid)).extracting(p -> p.kind().label()).doesNotContain("Not recognised");
+
         _click(dialog.preview);
         finish(dialog);
         assertThat(dialog.problems.isVisible()).isTrue();
