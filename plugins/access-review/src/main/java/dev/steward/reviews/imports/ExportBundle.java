@@ -413,6 +413,10 @@ final class ExportBundle {
             rows.problem(problem(file, fileLine, null, "the entitlement's name is longer than 300 characters"));
             return;
         }
+        if (person.account().length() > 200) {
+            rows.problem(problem(file, fileLine, null, "the account name is longer than 200 characters"));
+            return;
+        }
         String place = "line " + fileLine + " of " + file.fileName();
         String first = granted.putIfAbsent(person.account() + '\u0000' + entitlement, place);
         if (first != null) {
