@@ -150,6 +150,63 @@ public class AccessImport {
     }
 
     /**
+     * What several uploaded files are: the system whose exports most of them are, and per file what it holds and the
+     * group proposed from its name (for a file of one group's members, which does not name its group). With a preset,
+     * the files as that system's exports.
+     */
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
+    public BundlePlan plan(AccessPreset preset, List<BundleFile> files) {
+        return preset == null || !preset.multiFile() ? ExportBundle.plan(files) : ExportBundle.plan(preset, files);
+    }
+
+    /**
+     * What importing a system's export of several files (its users file and members files) would change; writes
+     * nothing. Each members file without a group column names its group through {@link BundleFile#group()}.
+     */
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
+    @Transactional
+    public ImportPreview previewBundle(long systemId, AccessPreset preset, List<BundleFile> files, Progress progress) {
+        requireSystem(systemId, false);
+        Read read = read(systemId, null, bundle(preset, files, progress));
+        return staging.compare(systemId, read.rows());
+    }
+
+    /** Imports a system's export of several files as one new snapshot (see {@link #previewBundle}). */
+    @PreAuthorize(ReviewPermissions.MAY_ADMINISTER)
+    @Transactional
+    public ImportResult commitBundle(long systemId, AccessPreset preset, List<BundleFile> files, Progress progress) {
+        long t0 = System.nanoTime();
+        requireSystem(systemId, true);
+        List<BundleFile> sorted = files.stream().sorted(java.util.Comparator.comparing(BundleFile::fileName)).toList();
+        String names = String.join(", ", sorted.stream().map(BundleFile::fileName).toList());
+        ImportRunRecord run = startRun(systemId, "CSV", names, sha256(sorted), new ImportFormat(preset, preset.guess(List.of())));
+        Read read = read(systemId, run.getId(), bundle(preset, files, progress));
+        return apply(run, read, t0);
+    }
+
+    private RowSource bundle(AccessPreset preset, List<BundleFile> files, Progress progress) {
+        if (files.isEmpty()) {
+            throw new InvalidInputException(List.of(new Problem(0, null, "Upload the files to import")));
+        }
+        return rows -> ExportBundle.read(preset, files, rows, maxRows, progress);
+    }
+
+    /** One hash over the files in name order: each file's name, then its bytes. */
+    private static String sha256(List<BundleFile> files) {
+        MessageDigest digest = Sha256.digest();
+        for (BundleFile file : files) {
+            digest.update(file.fileName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+                digest.update(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));
+            } catch (IOException e) {
+                throw new InvalidInputException(List.of(new Problem(0, null, file.fileName() + ": the uploaded file could not be read")));
+            }
+        }
+        return Sha256.hex(digest);
+    }
+
+    /**
      * The format of the system's last file import when its columns are all in this header (the mapping the user made
      * then), else the preset the header looks like with its guess.
      */

@@ -87,6 +87,7 @@ final class ImportRows implements Closeable {
     private final KeyLines keys = new KeyLines();
     private final List<DuplicateCandidate> duplicates = new ArrayList<>();
     private final Set<String> privileged = new java.util.TreeSet<>();
+    private final List<String> sourceNotes = new ArrayList<>(0);
     private long rows;
 
     ImportRows(Sink sink) {
@@ -137,6 +138,11 @@ final class ImportRows implements Closeable {
         return problems;
     }
 
+    /** Something the reader of a source noticed that the user should know before committing (shown after the others). */
+    void note(String note) {
+        sourceNotes.add(note);
+    }
+
     /** An entitlement the source marks privileged: it is privileged when it is new to the system. */
     void privileged(String entitlement) {
         privileged.add(entitlement);
@@ -165,6 +171,7 @@ final class ImportRows implements Closeable {
             notes.add("Privileged unless you decide otherwise (new entitlements only): " + String.join(", ",
                     privileged.stream().limit(10).toList()) + (privileged.size() > 10 ? ", …" : ""));
         }
+        notes.addAll(sourceNotes);
         return notes;
     }
 

@@ -19,12 +19,16 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.AccessPreset;
+import dev.steward.reviews.imports.BundleFile;
+import dev.steward.reviews.imports.BundlePlan;
 import dev.steward.reviews.imports.ColumnMapping;
+import dev.steward.reviews.imports.FileKind;
 import dev.steward.reviews.imports.ImportFormat;
 import dev.steward.reviews.imports.ImportPreview;
 import dev.steward.reviews.imports.ImportResult;
 import dev.steward.reviews.systems.SystemInfo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +37,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Imports a system's accounts and entitlements: upload, say which system exported the file (proposed from its header,
  * or the system's last import), map the columns, see what would be added, changed and removed and what the import
  * noticed (or every problem with its line and column), then import. Both steps run in the background with progress
- * and can be cancelled; nothing is written until the import succeeds as a whole.
+ * and can be cancelled; nothing is written until the import succeeds as a whole. A system that exports its users and
+ * its memberships apart (Entra ID, Google Workspace, GitHub) is imported from several files uploaded together: the
+ * users file and the members files, each file of one group's members with the group named from its file name, which
+ * the user can correct before the preview. A file of another export replaces what was uploaded; a file no export is
+ * recognised in joins the files as not recognised, for the preview to say so and the user to remove it.
  */
 class AccessImportDialog extends Dialog {
 
@@ -42,6 +50,10 @@ class AccessImportDialog extends Dialog {
     final Paragraph presetHelp = new Paragraph(
             "The credential report's columns are fixed: each user's console password, active access keys and signing"
                     + " certificates become its entitlements, with the latest use as its last login. The root account is privileged.");
+    final Paragraph bundleHelp = new Paragraph(
+            "Upload the users file and the members files together (several at once). The users file gives each account its"
+                    + " status and last sign-in; a members file that does not name its group is one group: check its name below.");
+    final ImportFilesPanel bundle = new ImportFilesPanel(this::removeFile, this::groupRenamed);
     final ComboBox<String> account = mapping("Account");
     final ComboBox<String> entitlement = mapping("Entitlement");
     final ComboBox<String> employeeId = mapping("Employee id");
@@ -65,6 +77,10 @@ class AccessImportDialog extends Dialog {
     private UploadedFile file;
     private String fileName;
     private List<String> header = List.of();
+    /** True while the dialog itself sets the preset it proposes (the user's choice re-reads the files). */
+    private boolean proposing;
+    /** The files of an export of several files, while the dialog imports one (else empty). */
+    private final List<UploadedFile> files = new ArrayList<>();
 
     AccessImportDialog(AccessImport imports, SystemInfo system) {
         this.imports = imports;
@@ -78,20 +94,33 @@ class AccessImportDialog extends Dialog {
             }
         });
         addDetachListener(e -> discardFile());
-        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setAcceptedFileTypes(".csv", "text/csv", ".json", "application/json");
+        upload.setMaxFiles(50);
         preset.setItems(AccessPreset.values());
         preset.setItemLabelGenerator(AccessPreset::label);
         preset.setWidthFull();
         preset.setEnabled(false);
         preset.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                showMapping(e.getValue().guess(header));
+            if (!proposing && e.getValue() != null) {
+                if (!files.isEmpty()) {
+                    replan(e.getValue());
+                } else if (e.getValue().multiFile() && file != null) {
+                    // the one file uploaded is a part of this system's export of several files
+                    files.add(file);
+                    file = null;
+                    replan(e.getValue());
+                } else {
+                    showMapping(e.getValue().guess(header));
+                }
             }
-            boolean fixed = e.getValue() == AccessPreset.AWS_CREDENTIAL_REPORT;
-            columns.setVisible(!fixed);
-            presetHelp.setVisible(fixed);
+            AccessPreset value = e.getValue();
+            columns.setVisible(files.isEmpty() && (value == null || value.mapped()));
+            presetHelp.setVisible(files.isEmpty() && value == AccessPreset.AWS_CREDENTIAL_REPORT);
+            bundleHelp.setVisible(!files.isEmpty() || (value != null && value.multiFile()));
         });
         presetHelp.setVisible(false);
+        bundleHelp.setVisible(false);
+        bundle.setVisible(false);
         notes.setVisible(false);
         problems.addColumn(Problem::line).setHeader("Line").setAutoWidth(true);
         problems.addColumn(p -> p.field() == null ? "" : p.field()).setHeader("Column").setAutoWidth(true);
@@ -110,17 +139,30 @@ class AccessImportDialog extends Dialog {
             cancelled.set(true);
             close();
         });
-        add(upload, preset, presetHelp, columns, progress, status, notes, problems);
+        add(upload, preset, presetHelp, bundleHelp, bundle, columns, progress, status, notes, problems);
         getFooter().add(cancel, preview, commit);
         setWidth("min(56rem, 95vw)");
     }
 
-    /** Reads the header and proposes the column mapping. */
+    /**
+     * Takes an uploaded file: a file that, with those uploaded before, makes one export of several files joins them;
+     * any other replaces them and is read alone (its header proposes what exported it and the column mapping).
+     */
     void receive(UploadedFile uploaded) {
+        if (!files.isEmpty() && join(uploaded)) {
+            return;
+        }
         discardFile();
+        BundlePlan alone = imports.plan(null, List.of(new BundleFile(uploaded.fileName(), uploaded.path(), null)));
+        if (alone.preset().multiFile() && alone.files().getFirst().kind() != FileKind.UNKNOWN) {
+            files.add(uploaded);
+            showBundle(alone);
+            return;
+        }
         String name = uploaded.fileName();
         file = uploaded;
         fileName = name;
+        showSingle();
         try {
             header = imports.header(uploaded.path());
             for (ComboBox<String> box : List.of(account, entitlement, employeeId, email, displayName, lastLogin, grantedVia, accountStatus)) {
@@ -128,13 +170,110 @@ class AccessImportDialog extends Dialog {
             }
             ImportFormat proposed = imports.proposedFormat(system.id(), header);
             preset.setEnabled(true);
-            preset.setValue(proposed.preset());
+            propose(proposed.preset());
             showMapping(proposed.mapping());
             status.setText(name + ": check what exported it and the columns, then preview");
             preview.setEnabled(true);
         } catch (InvalidInputException e) {
             showProblems(e.problems());
         }
+    }
+
+    /**
+     * Adds a file to the export of several files (a file of the same name is replaced); false when it is another
+     * system's export, which replaces the files. A file no system is recognised in joins them as not recognised: the
+     * preview says what is wrong with it, and the user can remove it.
+     */
+    private boolean join(UploadedFile uploaded) {
+        List<UploadedFile> together = new ArrayList<>(files.stream().filter(f -> !f.fileName().equals(uploaded.fileName())).toList());
+        together.add(uploaded);
+        AccessPreset current = preset.getValue();
+        BundlePlan joint = imports.plan(current != null && current.multiFile() ? current : null, bundleFiles(together));
+        if (!joint.preset().multiFile() || (joint.files().getLast().kind() == FileKind.UNKNOWN && !unrecognised(uploaded))) {
+            return false;
+        }
+        files.stream().filter(f -> f.fileName().equals(uploaded.fileName())).toList().forEach(this::discard);
+        files.removeIf(f -> f.fileName().equals(uploaded.fileName()));
+        files.add(uploaded);
+        showBundle(joint);
+        return true;
+    }
+
+    /** Whether no export Steward knows is recognised in the file (neither one of several files nor a one-file export). */
+    private boolean unrecognised(UploadedFile uploaded) {
+        if (imports.plan(null, bundleFiles(List.of(uploaded))).preset().multiFile()) {
+            return false;
+        }
+        try {
+            return AccessPreset.recognise(imports.header(uploaded.path())) == AccessPreset.GENERIC;
+        } catch (InvalidInputException notReadable) {
+            return true;
+        }
+    }
+
+    private static List<BundleFile> bundleFiles(List<UploadedFile> uploads) {
+        return uploads.stream().map(f -> new BundleFile(f.fileName(), f.path(), null)).toList();
+    }
+
+    /** Shows the files of an export of several files with what each holds; the columns are the preset's. */
+    private void showBundle(BundlePlan plan) {
+        problems.setVisible(false);
+        notes.setVisible(false);
+        bundle.show(plan, files);
+        bundle.setVisible(true);
+        preset.setEnabled(true);
+        propose(plan.preset());
+        columns.setVisible(false);
+        presetHelp.setVisible(false);
+        bundleHelp.setVisible(true);
+        boolean recognised = plan.files().stream().noneMatch(f -> f.kind() == FileKind.UNKNOWN);
+        status.setText(files.size() + " file(s) of " + plan.preset().label() + (recognised ? ": check the groups, then preview"
+                : ": a file is not one this system exports; remove it or choose what exported the files"));
+        preview.setEnabled(true);
+        commit.setEnabled(false);
+    }
+
+    /** The uploaded files as exports of the preset the user chose. */
+    private void replan(AccessPreset chosen) {
+        if (!chosen.multiFile()) {
+            status.setText(chosen.label() + " is one file: upload it alone");
+            preview.setEnabled(false);
+            return;
+        }
+        showBundle(imports.plan(chosen, bundleFiles(files)));
+    }
+
+    private void removeFile(String name) {
+        files.stream().filter(f -> f.fileName().equals(name)).toList().forEach(this::discard);
+        files.removeIf(f -> f.fileName().equals(name));
+        if (files.isEmpty()) {
+            showSingle();
+            status.setText("Upload a file");
+            preview.setEnabled(false);
+            commit.setEnabled(false);
+        } else {
+            replan(preset.getValue() == null ? AccessPreset.GENERIC : preset.getValue());
+        }
+    }
+
+    /** A group renamed after a preview: the import would not be the one previewed. */
+    private void groupRenamed() {
+        commit.setEnabled(false);
+    }
+
+    private void propose(AccessPreset proposed) {
+        proposing = true;
+        try {
+            preset.setValue(proposed);
+        } finally {
+            proposing = false;
+        }
+    }
+
+    private void showSingle() {
+        bundle.setVisible(false);
+        bundleHelp.setVisible(false);
+        columns.setVisible(true);
     }
 
     private void showMapping(ColumnMapping m) {
@@ -150,7 +289,7 @@ class AccessImportDialog extends Dialog {
 
     ImportFormat format() {
         AccessPreset chosen = preset.getValue() == null ? AccessPreset.GENERIC : preset.getValue();
-        return new ImportFormat(chosen, chosen == AccessPreset.AWS_CREDENTIAL_REPORT ? chosen.guess(header)
+        return new ImportFormat(chosen, !chosen.mapped() ? chosen.guess(header)
                 : new ColumnMapping(account.getValue(), entitlement.getValue(), employeeId.getValue(), email.getValue(),
                 displayName.getValue(), lastLogin.getValue(), grantedVia.getValue(), accountStatus.getValue()));
     }
@@ -158,7 +297,8 @@ class AccessImportDialog extends Dialog {
     private void run(boolean doCommit) {
         UI ui = UI.getCurrent();
         ImportFormat format = format();
-        java.nio.file.Path reading = file.path();
+        java.nio.file.Path reading = file == null ? null : file.path();
+        List<BundleFile> parts = files.isEmpty() ? List.of() : bundle.files();
         cancelled.set(false);
         problems.setVisible(false);
         notes.setVisible(false);
@@ -169,7 +309,13 @@ class AccessImportDialog extends Dialog {
                 rows -> ui.access(() -> status.setText(String.format("%,d rows read…", rows))), cancelled::get);
         work = Background.run(() -> {
             try {
-                if (doCommit) {
+                if (!parts.isEmpty() && doCommit) {
+                    ImportResult result = imports.commitBundle(system.id(), format.preset(), parts, report);
+                    ui.access(() -> done(result));
+                } else if (!parts.isEmpty()) {
+                    ImportPreview changes = imports.previewBundle(system.id(), format.preset(), parts, report);
+                    ui.access(() -> show(changes));
+                } else if (doCommit) {
                     ImportResult result = imports.commit(system.id(), reading, fileName, format, report);
                     ui.access(() -> done(result));
                 } else {
@@ -188,9 +334,16 @@ class AccessImportDialog extends Dialog {
         });
     }
 
+    /** Lets go of every uploaded file (each is deleted once no work reads it). */
     private void discardFile() {
         UploadedFile old = file;
         file = null;
+        discard(old);
+        files.forEach(this::discard);
+        files.clear();
+    }
+
+    private void discard(UploadedFile old) {
         if (old != null) {
             work.whenComplete((done, failed) -> old.close());
         }
@@ -236,7 +389,7 @@ class AccessImportDialog extends Dialog {
         status.setText("Nothing was imported. " + found.size() + " problem(s)" + (found.size() >= 100 ? " (the first 100)" : "") + ":");
         problems.setItems(found);
         problems.setVisible(true);
-        preview.setEnabled(file != null);
+        preview.setEnabled(file != null || !files.isEmpty());
     }
 
     private static ComboBox<String> mapping(String label) {
