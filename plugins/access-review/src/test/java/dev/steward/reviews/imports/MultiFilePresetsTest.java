@@ -330,7 +330,7 @@ class MultiFilePresetsTest extends ReviewsTestBase {
     /** Launches a campaign over the system and reads each item as "account entitlement FLAGS" (- for none). */
     private List<String> flags(SystemInfo system) {
         var campaigns = bean(CampaignService.class);
-        var draft = campaigns.create(new CampaignForm(system.name() + " review", null, List.of(system.id()), null, false, false, List.of(),
+        var draft = campaigns.create(CampaignForm.oneStage(system.name() + " review", null, List.of(system.id()), null, false, false, List.of(),
                 CampaignForm.ReviewerRule.NAMED, "ivy", "ivy", CampaignForm.NoResponse.KEEP, Instant.now(),
                 Instant.now().plus(Duration.ofDays(7))));
         var campaign = campaigns.launch(draft.id(), draft.version());
