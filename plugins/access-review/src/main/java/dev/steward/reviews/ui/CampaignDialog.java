@@ -129,8 +129,6 @@ class CampaignDialog extends Dialog {
         sensitiveNoResponse.setItems(CampaignForm.NoResponse.values());
         sensitiveNoResponse.setItemLabelGenerator(CampaignForm.NoResponse::label);
         sensitiveNoResponse.setValue(CampaignForm.NoResponse.REVOKE);
-        escalationDays.setMin(1);
-        escalationDays.setMax(CampaignForm.MAX_ESCALATION_DAYS);
         escalationDays.setStepButtonsVisible(true);
         escalationDays.setValue(CampaignForm.DEFAULT_ESCALATION_DAYS);
         starts.setValue(today);
@@ -250,7 +248,9 @@ class CampaignDialog extends Dialog {
         }).bind("reminderDays");
         binder.forField(escalation).bind("escalation");
         binder.forField(sensitiveNoResponse).bind("sensitiveNoResponse");
-        binder.forField(escalationDays).withNullRepresentation(0).bind("escalationDays");
+        // blank is 0 days, which the campaign's rules refuse with the range (no min/max on the field: one message)
+        binder.forField(escalationDays).withConverter(Converter.<Integer, Integer>from(days -> days == null ? 0 : days, days -> days,
+                Exception::getMessage)).bind("escalationDays");
     }
 
     private void showStages(Integer count) {

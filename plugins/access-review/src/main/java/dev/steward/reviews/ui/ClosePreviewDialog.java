@@ -20,14 +20,21 @@ class ClosePreviewDialog extends Dialog {
     final Paragraph rules = new Paragraph();
     final Paragraph sensitiveWarning = new Paragraph();
 
+    /** A column header that wraps instead of being cut off. */
+    private static com.vaadin.flow.component.html.Span header(String text) {
+        com.vaadin.flow.component.html.Span header = new com.vaadin.flow.component.html.Span(text);
+        header.getStyle().set("white-space", "normal");
+        return header;
+    }
+
     ClosePreviewDialog(Campaign campaign, ClosePreview preview, Runnable onConfirm) {
         setHeaderTitle("Close " + campaign.name());
-        grid.addColumn(ClosePreview.SystemLine::system).setHeader("System");
-        grid.addColumn(ClosePreview.SystemLine::undecided).setHeader("Undecided");
-        grid.addColumn(ClosePreview.SystemLine::wouldKeep).setHeader("Kept by the rule");
-        grid.addColumn(ClosePreview.SystemLine::wouldRevoke).setHeader("Revoked by the rule");
-        grid.addColumn(ClosePreview.SystemLine::sensitiveUndecided).setHeader("Of them privileged or flagged");
-        grid.addColumn(ClosePreview.SystemLine::sensitiveWouldKeep).setHeader("Privileged or flagged kept unreviewed");
+        grid.addColumn(ClosePreview.SystemLine::system).setHeader("System").setFlexGrow(2);
+        grid.addColumn(ClosePreview.SystemLine::undecided).setHeader(header("Undecided"));
+        grid.addColumn(ClosePreview.SystemLine::wouldKeep).setHeader(header("Kept by the rule"));
+        grid.addColumn(ClosePreview.SystemLine::wouldRevoke).setHeader(header("Revoked by the rule"));
+        grid.addColumn(ClosePreview.SystemLine::sensitiveUndecided).setHeader(header("Of them privileged or flagged"));
+        grid.addColumn(ClosePreview.SystemLine::sensitiveWouldKeep).setHeader(header("Privileged or flagged kept unreviewed"));
         grid.setItems(preview.systems());
         grid.setAllRowsVisible(true);
         int undecided = preview.systems().stream().mapToInt(ClosePreview.SystemLine::undecided).sum();

@@ -44,6 +44,7 @@ class SystemDialog extends Dialog {
         setHeaderTitle(existing == null ? "New system" : "Edit " + existing.name());
         criticality.setLabel("Criticality");
         criticality.setItems(SystemInfo.Criticality.values());
+        criticality.setItemLabelGenerator(c -> c.name().charAt(0) + c.name().substring(1).toLowerCase());
         joinRule.setLabel("Match accounts to people by");
         joinRule.setItems(JoinRule.values());
         joinRule.setItemLabelGenerator(JoinRule::label);
