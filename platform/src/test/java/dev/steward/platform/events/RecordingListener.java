@@ -4,7 +4,6 @@ import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.spi.PeopleChanged;
 import dev.steward.platform.spi.PlatformEventListener;
 import dev.steward.platform.spi.RecordsLinked;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import java.util.Collection;
@@ -50,7 +49,7 @@ public class RecordingListener implements PlatformEventListener {
         links.clear();
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
+    /** Imported by the tests that use it (not annotated: the platform's component scan would add it to every test context). */
     public static class Config {
 
         @Bean
