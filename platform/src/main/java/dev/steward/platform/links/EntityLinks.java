@@ -1,10 +1,12 @@
 package dev.steward.platform.links;
 
 import dev.steward.platform.db.generated.tables.records.EntityLinkRecord;
+import dev.steward.platform.events.PlatformEvents;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.spi.EntityLinkProvider.LinkTarget;
+import dev.steward.platform.spi.RecordsLinked;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +26,7 @@ import static dev.steward.platform.db.generated.Tables.ENTITY_LINK;
  * sees a link only when they may see both of its records; they may add or remove one when they also may link at
  * least one of its two records (an analyst links their incident to a vendor they can only read). Links of a
  * disabled plugin's records are kept and shown again when it is enabled. Every link and unlink is audited by the
- * platform's record listener.
+ * platform's record listener; every link is also published as a {@link RecordsLinked} event.
  */
 @Service
 public class EntityLinks {
@@ -37,10 +39,12 @@ public class EntityLinks {
 
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
+    private final PlatformEvents events;
 
-    public EntityLinks(DSLContext dsl, ExtensionRegistry registry) {
+    public EntityLinks(DSLContext dsl, ExtensionRegistry registry, PlatformEvents events) {
         this.dsl = dsl;
         this.registry = registry;
+        this.events = events;
     }
 
     /** The kinds of record the current user may see, by type. */
@@ -123,7 +127,10 @@ public class EntityLinks {
         row.setCreatedBy(CurrentUser.username().orElse("system"));
         row.store();
         row.refresh();
+        EntityLinkProvider fromProvider = provider(from.type()).orElseThrow();
         EntityLinkProvider toProvider = provider(to.type()).orElseThrow();
+        events.publish(new RecordsLinked(row.getId(), end(from, fromProvider, fromTarget), end(to, toProvider, toTarget), trimmed,
+                row.getCreatedBy()));
         return new LinkedRecord(row.getId(), to, toProvider.label(), toTarget, trimmed, row.getCreatedBy(), row.getCreatedAt(), true);
     }
 
@@ -137,6 +144,10 @@ public class EntityLinks {
         EntityRef second = new EntityRef(row.getSecondType(), row.getSecondId());
         requireMayLink(first, second, requireVisible(first), requireVisible(second));
         row.delete();
+    }
+
+    private static RecordsLinked.End end(EntityRef ref, EntityLinkProvider provider, LinkTarget target) {
+        return new RecordsLinked.End(ref, provider.label(), provider.kind(), target.title());
     }
 
     private List<EntityLinkRecord> linkRows(EntityRef ref) {

@@ -2,9 +2,12 @@ package dev.steward.platform.people;
 
 import java.time.Instant;
 import dev.steward.platform.db.generated.tables.records.PersonRecord;
+import dev.steward.platform.events.PlatformEvents;
 import dev.steward.platform.export.SafeCsv;
 import dev.steward.platform.search.SearchSql;
+import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.PlatformPermissions;
+import dev.steward.platform.spi.PeopleChanged;
 import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -40,9 +43,11 @@ public class PeopleDirectory {
     public enum Sort { NAME, EMPLOYEE_ID, STATUS, START_DATE, ORG_UNIT }
 
     private final DSLContext dsl;
+    private final PlatformEvents events;
 
-    public PeopleDirectory(DSLContext dsl) {
+    public PeopleDirectory(DSLContext dsl, PlatformEvents events) {
         this.dsl = dsl;
+        this.events = events;
     }
 
     @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_READ + "')")
@@ -90,6 +95,8 @@ public class PeopleDirectory {
             throw new InvalidPersonException("managerId", "That manager reports (directly or not) to this person; "
                     + "a manager chain cannot loop");
         }
+        Long unitBefore = record.getOrgUnitId();
+        EmploymentStatus statusBefore = record.getEmploymentStatus();
         record.setEmployeeId(employeeId);
         record.setFullName(form.fullName().trim());
         record.setEmail(blankToNull(form.email()));
@@ -104,7 +111,19 @@ public class PeopleDirectory {
             record.setUpdatedAt(Instant.now());
         }
         record.store();
+        if (form.id() != null) {
+            events.publish(changed(record.getId(), unitBefore, statusBefore, form));
+        }
         return record.getId();
+    }
+
+    /** What an edit meant: a move from one org unit to another, a termination (see {@link PeopleChanged}). */
+    private static PeopleChanged changed(long personId, Long unitBefore, EmploymentStatus statusBefore, PersonForm form) {
+        List<PeopleChanged.Move> moves = unitBefore != null && form.orgUnitId() != null && !unitBefore.equals(form.orgUnitId())
+                ? List.of(new PeopleChanged.Move(personId, unitBefore, form.orgUnitId())) : List.of();
+        List<PeopleChanged.Termination> terminations = form.status() == EmploymentStatus.TERMINATED && statusBefore != EmploymentStatus.TERMINATED
+                ? List.of(new PeopleChanged.Termination(personId, statusBefore)) : List.of();
+        return new PeopleChanged(PeopleChanged.Source.EDIT, CurrentUser.username().orElse("system"), null, moves, terminations);
     }
 
     @PreAuthorize("hasAuthority('" + PlatformPermissions.PEOPLE_MANAGE + "')")

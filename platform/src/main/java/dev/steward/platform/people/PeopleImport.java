@@ -2,7 +2,10 @@ package dev.steward.platform.people;
 
 import dev.steward.platform.audit.AuditEvent;
 import dev.steward.platform.audit.AuditTrail;
+import dev.steward.platform.events.PlatformEvents;
 import dev.steward.platform.files.FileSizes;
+import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.spi.PeopleChanged;
 import dev.steward.platform.security.PlatformPermissions;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +29,8 @@ import java.util.function.BooleanSupplier;
 /**
  * People CSV import in two steps: {@link #prepare} reads and checks a file and shows what it would change, writing
  * nothing; {@link #commit} applies a clean plan in one transaction (all or nothing), set-based: the rows are
- * COPYed into a temporary table and merged with a few SQL statements, then one audit entry records the import.
+ * COPYed into a temporary table and merged with a few SQL statements, then one audit entry records the import, and one
+ * {@link PeopleChanged} event tells the listeners who moved and who was terminated.
  */
 @Service
 public class PeopleImport {
@@ -35,16 +39,18 @@ public class PeopleImport {
     private final AuditTrail audit;
     private final PeopleImportWriter writer;
     private final PeopleImportMappings mappings;
+    private final PlatformEvents events;
     private final long maxBytes;
     private final int maxRows;
 
-    public PeopleImport(DSLContext dsl, AuditTrail audit, PeopleImportWriter writer, PeopleImportMappings mappings,
+    public PeopleImport(DSLContext dsl, AuditTrail audit, PeopleImportWriter writer, PeopleImportMappings mappings, PlatformEvents events,
                         @Value("${steward.people.import.max-bytes:104857600}") long maxBytes,
                         @Value("${steward.people.import.max-rows:500000}") int maxRows) {
         this.dsl = dsl;
         this.audit = audit;
         this.writer = writer;
         this.mappings = mappings;
+        this.events = events;
         this.maxBytes = maxBytes;
         this.maxRows = maxRows;
     }
@@ -177,7 +183,8 @@ public class PeopleImport {
         if (!plan.importable()) {
             throw new IllegalArgumentException("This file has errors and cannot be imported; nothing was changed");
         }
-        ImportResult result = writer.write(plan.rows());
+        PeopleImportWriter.Written written = writer.write(plan.rows());
+        ImportResult result = written.result();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("file", plan.fileName());
         summary.put("sha256", plan.sha256());
@@ -195,7 +202,11 @@ public class PeopleImport {
         if (plan.preview().changes().size() <= 1000) {
             summary.put("employeeIds", plan.preview().changes().stream().map(ImportPlan.Change::employeeId).toList());
         }
+        summary.put("moved", written.moves().size());
+        summary.put("terminated", written.terminations().size());
         audit.record(AuditEvent.of("platform", "person", null, "IMPORT").after(summary).reason("People CSV import"));
+        events.publish(new PeopleChanged(PeopleChanged.Source.IMPORT, CurrentUser.username().orElse("system"), plan.fileName(),
+                written.moves(), written.terminations()));
         return result;
     }
 

@@ -1,5 +1,6 @@
 package dev.steward.platform.people;
 
+import dev.steward.platform.spi.PeopleChanged;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jooq.DSLContext;
@@ -11,6 +12,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +28,11 @@ class PeopleImportWriter {
         this.dsl = dsl;
     }
 
-    ImportResult write(List<ImportRow> rows) {
+    /** What an import wrote: its counts, and who moved to another org unit or became terminated. */
+    record Written(ImportResult result, List<PeopleChanged.Move> moves, List<PeopleChanged.Termination> terminations) {
+    }
+
+    Written write(List<ImportRow> rows) {
         dsl.execute("""
                 create temporary table person_import (
                     employee_id varchar(50) primary key, full_name varchar(200), email varchar(254), title varchar(200),
@@ -42,6 +48,9 @@ class PeopleImportWriter {
         // upsert can set every field and the manager; foreign keys are checked at the end of the statement
         dsl.execute("update person_import i set id = p.id from platform.person p where p.employee_id = i.employee_id");
         dsl.execute("update person_import set id = nextval(pg_get_serial_sequence('platform.person', 'id')) where id is null");
+        List<PeopleChanged.Move> moves = new ArrayList<>();
+        List<PeopleChanged.Termination> terminations = new ArrayList<>();
+        changes(moves, terminations);
         dsl.execute("""
                 insert into platform.person as p (id, employee_id, full_name, email, title, org_unit_id, manager_id,
                                                   employment_status, start_date, end_date)
@@ -68,7 +77,33 @@ class PeopleImportWriter {
                 from person_import i join platform.person p on p.employee_id = i.employee_id""");
         int added = counts.get("added", Integer.class);
         int changed = counts.get("changed", Integer.class);
-        return new ImportResult(added, changed, rows.size() - added - changed, orgUnits);
+        return new Written(new ImportResult(added, changed, rows.size() - added - changed, orgUnits), moves, terminations);
+    }
+
+    /**
+     * Who the import moves from one org unit to another, and who it terminates, read once for the whole file before the
+     * people are written (one join of the imported rows with the directory, not a query per row).
+     */
+    private void changes(List<PeopleChanged.Move> moves, List<PeopleChanged.Termination> terminations) {
+        try (var cursor = dsl.resultQuery("""
+                select p.id, p.org_unit_id, o.id to_unit, p.employment_status, i.employment_status new_status
+                from person_import i join platform.person p on p.employee_id = i.employee_id
+                left join platform.org_unit o on o.code = i.org_unit
+                where (p.org_unit_id is not null and o.id is not null and p.org_unit_id <> o.id)
+                   or (i.employment_status = 'TERMINATED' and p.employment_status <> 'TERMINATED')""").fetchSize(5_000).fetchLazy()) {
+            for (var r : cursor) {
+                long id = r.get(0, Long.class);
+                Long from = r.get(1, Long.class);
+                Long to = r.get(2, Long.class);
+                if (from != null && to != null && !from.equals(to)) {
+                    moves.add(new PeopleChanged.Move(id, from, to));
+                }
+                String before = r.get(3, String.class);
+                if ("TERMINATED".equals(r.get(4, String.class)) && !"TERMINATED".equals(before)) {
+                    terminations.add(new PeopleChanged.Termination(id, EmploymentStatus.valueOf(before)));
+                }
+            }
+        }
     }
 
     private void copy(List<ImportRow> rows) {

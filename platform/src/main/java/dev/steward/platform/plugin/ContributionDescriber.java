@@ -2,6 +2,7 @@ package dev.steward.platform.plugin;
 
 import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.PlatformEventListener;
 import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
 import dev.steward.platform.spi.ui.DashboardWidget;
@@ -25,6 +26,8 @@ final class ContributionDescriber {
             case ScheduledJob job -> List.of(job.id() + " (" + job.schedule() + ")");
             case SearchProvider search -> List.of(search.group() + " (" + search.requiredPermission() + ")");
             case EntityLinkProvider links -> List.of(links.label() + " records as link targets (" + links.type() + ", " + links.requiredPermission() + ")");
+            case PlatformEventListener listener -> List.of("hears people directory and link events ("
+                    + org.springframework.util.ClassUtils.getUserClass(listener).getSimpleName() + ")");
             case PermissionSet set -> set.permissions().stream().map(p -> p.key() + " -> " + p.defaultRoles()).toList();
             default -> List.of(org.springframework.util.ClassUtils.getUserClass(contribution).getName());
         };

@@ -7,6 +7,7 @@ import dev.steward.platform.spi.DeadlineSource;
 import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.spi.NotificationTemplate;
 import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.PlatformEventListener;
 import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
 import dev.steward.platform.spi.ui.DashboardWidget;
@@ -33,7 +34,8 @@ public final class ExtensionPoints {
             DeadlineSource.class,
             AttachmentAccess.class,
             EntityLinkProvider.class,
-            ApiDescription.class);
+            ApiDescription.class,
+            PlatformEventListener.class);
 
     private ExtensionPoints() {
     }

@@ -19,6 +19,8 @@ import dev.steward.reviews.systems.Entitlements;
 import dev.steward.reviews.systems.SodRules;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
+import dev.steward.reviews.triggers.TriggerSettings;
+import dev.steward.reviews.triggers.TriggeredReviews;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -129,6 +131,14 @@ class ReviewActionMatrixTest extends ReviewsTestBase {
             new Action<>("stop a repeated campaign", ADMINS, t -> t.bean(dev.steward.reviews.campaigns.RecurringCampaigns.class).stop(-1, 0)),
             new Action<>("launch the repeated campaigns due", ADMINS,
                     t -> t.bean(dev.steward.reviews.campaigns.RecurringCampaigns.class).launchDue(java.time.Instant.EPOCH)),
+            new Action<>("read the triggered-review settings", READERS, t -> t.bean(TriggeredReviews.class).settings()),
+            new Action<>("see who owns triggered reviews", READERS, t -> t.bean(TriggeredReviews.class).currentOwner()),
+            new Action<>("list who may own triggered reviews", ADMINS, t -> t.bean(TriggeredReviews.class).ownerCandidates()),
+            new Action<>("save the triggered-review settings", ADMINS, t -> t.bean(TriggeredReviews.class).saveSettings(
+                    new TriggerSettings(true, true, true, 0, null, -1))),
+            new Action<>("list the latest triggers", READERS, t -> t.bean(TriggeredReviews.class).recent(10)),
+            new Action<>("read which campaigns were triggered", READERS, t -> t.bean(TriggeredReviews.class).byCampaign()),
+            new Action<>("launch the pending triggered reviews", ADMINS, t -> t.bean(TriggeredReviews.class).launchPending(java.time.Instant.now())),
             new Action<>("dashboard: campaign progress", READERS, t -> t.bean(ReviewStats.class).activeCampaigns()),
             new Action<>("dashboard: my pending", REVIEWERS, t -> t.bean(ReviewStats.class).myPending()));
 

@@ -7,11 +7,13 @@ import org.jooq.ResultQuery;
 import org.jooq.Table;
 
 import static dev.steward.platform.db.generated.Tables.PERSON;
+import static dev.steward.reviews.db.Tables.CAMPAIGN;
 import static dev.steward.reviews.db.Tables.REVIEW_ITEM;
 import static dev.steward.reviews.db.Tables.SOD_RULE;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.val;
@@ -80,7 +82,15 @@ public final class CampaignGenerator {
         // shaped like the items, with no index yet; the check lets attaching it skip a pass over its rows
         dsl.execute("create table {0} (like {1} including defaults including constraints, constraint campaign check ({2}))",
                 itemTable, REVIEW_ITEM, field(REVIEW_ITEM.CAMPAIGN_ID.getUnqualifiedName(), Long.class).eq(inline(campaignId)));
-        return new LaunchStatement(campaignId, systemIds, entitlementFilter, itemTable).query(sod, peers, titlePeers);
+        return new LaunchStatement(campaignId, systemIds, entitlementFilter, itemTable, subject(dsl, campaignId)).query(sod, peers, titlePeers);
+    }
+
+    /** The one person the campaign reviews (V24, a triggered review), with their org unit and title; null for everyone. */
+    private static LaunchStatement.Subject subject(DSLContext dsl, long campaignId) {
+        return dsl.select(PERSON.ID, PERSON.ORG_UNIT_ID, lower(PERSON.TITLE)).from(CAMPAIGN)
+                .join(PERSON).on(PERSON.ID.eq(CAMPAIGN.SUBJECT_PERSON_ID))
+                .where(CAMPAIGN.ID.eq(campaignId))
+                .fetchOptional(r -> new LaunchStatement.Subject(r.value1(), r.value2(), r.value3())).orElse(null);
     }
 
     /** The campaign's own table of items (V16): written unindexed at launch, then attached to reviews.review_item. */

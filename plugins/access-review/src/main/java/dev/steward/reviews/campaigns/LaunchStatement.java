@@ -134,10 +134,19 @@ final class LaunchStatement {
     private record Join(Table<?> table, Condition on) {
     }
 
+    /**
+     * The one person a campaign reviews (a triggered mover or leaver review, V24), with their org unit and lower-case
+     * title: the holders are narrowed to them and their peers (the people of their org unit and of their title, so that
+     * their peer-outlier flags are those a full campaign over the same systems would raise), the items to them alone.
+     */
+    record Subject(long personId, Long orgUnitId, String title) {
+    }
+
     private final long campaignId;
     private final Long[] systemIds;
     private final String entitlementFilter;
     private final Table<Record> itemTable;
+    private final Subject subject;
     private final CommonTableExpression<?> sys;
     private final CommonTableExpression<?> holder;
 
@@ -145,10 +154,16 @@ final class LaunchStatement {
      * @param itemTable the campaign's own item table (shaped like {@code reviews.review_item})
      */
     LaunchStatement(long campaignId, Long[] systemIds, String entitlementFilter, Table<Record> itemTable) {
+        this(campaignId, systemIds, entitlementFilter, itemTable, null);
+    }
+
+    /** @param subject the one person under review, or null for everyone in scope */
+    LaunchStatement(long campaignId, Long[] systemIds, String entitlementFilter, Table<Record> itemTable, Subject subject) {
         this.campaignId = campaignId;
         this.systemIds = systemIds;
         this.entitlementFilter = entitlementFilter;
         this.itemTable = itemTable;
+        this.subject = subject;
         this.sys = sys();
         this.holder = holder();
     }
@@ -242,7 +257,23 @@ final class LaunchStatement {
                 .leftJoin(e).on(e.SYSTEM_ID.eq(g.SYSTEM_ID).and(e.NAME.eq(g.ENTITLEMENT)))
                 .where(g.REMOVED_IMPORT.isNull())
                 .and(g.SYSTEM_ID.eq(any(val(systemIds))))
-                .and(entitlementFilter == null ? noCondition() : g.ENTITLEMENT.like(entitlementFilter)));
+                .and(entitlementFilter == null ? noCondition() : g.ENTITLEMENT.like(entitlementFilter))
+                .and(subjectAndPeers(h)));
+    }
+
+    /** With a subject: their grants and those of their peers (who make their peer-outlier flags); otherwise everyone's. */
+    private Condition subjectAndPeers(Table<?> h) {
+        if (subject == null) {
+            return noCondition();
+        }
+        Condition c = of(h, PERSON_ID).eq(subject.personId());
+        if (subject.orgUnitId() != null) {
+            c = c.or(of(h, ORG_UNIT_ID).eq(subject.orgUnitId()));
+        }
+        if (subject.title() != null) {
+            c = c.or(of(h, TITLE).eq(subject.title()));
+        }
+        return c;
     }
 
     /** Separation of duties: the holders' grants that, with another of theirs, make up an SoD rule (either way round). */
@@ -317,7 +348,8 @@ final class LaunchStatement {
                 .from(f)
                 .join(sys).on(of(sys, SYSTEM_ID).eq(of(f, SYSTEM_ID)))
                 .where(cardinality(of(sys, ORG_UNIT_IDS)).eq(0).or(of(f, ORG_UNIT_ID).eq(any(of(sys, ORG_UNIT_IDS)))))
-                .and(not(condition(of(sys, PRIVILEGED_ONLY))).or(condition(of(f, PRIVILEGED)))));
+                .and(not(condition(of(sys, PRIVILEGED_ONLY))).or(condition(of(f, PRIVILEGED))))
+                .and(subject == null ? noCondition() : of(f, PERSON_ID).eq(subject.personId())));
     }
 
     /** The items written into the campaign's table, returning each one's reviewer, system and whether it is flagged. */

@@ -95,6 +95,10 @@ public class RecurringCampaigns {
     public Schedule repeat(long templateId, Frequency frequency, Instant firstRun) {
         Campaign template = campaigns.find(templateId)
                 .orElseThrow(() -> new InvalidInputException(List.of(new Problem(0, null, "Campaign " + templateId + " does not exist"))));
+        if (dsl.fetchExists(dev.steward.reviews.db.Tables.REVIEW_TRIGGER, dev.steward.reviews.db.Tables.REVIEW_TRIGGER.CAMPAIGN_ID.eq(templateId))) {
+            throw new InvalidInputException(List.of(new Problem(0, null, template.name() + " was triggered by one event and covers only it;"
+                    + " repeat a regular campaign instead")));
+        }
         if (frequency == null) {
             throw new InvalidInputException(List.of(new Problem(0, "frequency", "Choose how often the campaign repeats")));
         }

@@ -67,6 +67,12 @@ public class EvidencePack {
     public void write(long campaignId, OutputStream out, ExportProgress progress) throws IOException {
         CampaignReport report = reports.report(campaignId);
         String recorded = dsl.fetchValue("select evidence_manifest from reviews.campaign where id = ?", campaignId) instanceof String s ? s : null;
+        // a triggered review (V24): what triggered it, and the one person whose access it reviews
+        var triggered = dsl.fetchOptional("""
+                select t.reason, p.full_name from reviews.campaign c left join reviews.review_trigger t on t.campaign_id = c.id
+                left join platform.person p on p.id = c.subject_person_id where c.id = ?""", campaignId);
+        String trigger = triggered.map(r -> r.get(0, String.class)).orElse(null);
+        String subject = triggered.map(r -> r.get(1, String.class)).orElse(null);
         AtomicLong done = new AtomicLong();
         Map<String, String> hashes = new LinkedHashMap<>();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
@@ -81,7 +87,7 @@ public class EvidencePack {
             frozen.put(EvidenceFiles.DECISIONS, hashes.get(EvidenceFiles.DECISIONS));
             String integrity = integrity(report.campaign(), recorded, EvidenceFiles.manifest(frozen));
             entry(zip, SUMMARY, hashes, o -> {
-                summary(report, hashes, integrity, o);
+                summary(report, hashes, integrity, trigger, subject, o);
                 return 0;
             });
             zip.putNextEntry(new ZipEntry(MANIFEST));
@@ -118,7 +124,8 @@ public class EvidencePack {
         return rows;
     }
 
-    private static void summary(CampaignReport r, Map<String, String> hashes, String integrity, OutputStream out) {
+    private static void summary(CampaignReport r, Map<String, String> hashes, String integrity, String trigger, String subject,
+                                OutputStream out) {
         Campaign c = r.campaign();
         var d = c.definition();
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
@@ -129,7 +136,8 @@ public class EvidencePack {
                             + (c.launchedAt() == null ? "" : " · launched " + time.format(c.launchedAt()))
                             + (c.closedAt() == null ? "" : " · closed " + time.format(c.closedAt())))
                     .meta("Systems", String.join(", ", r.systems()))
-                    .meta("Scope", scope(d))
+                    .meta("Scope", subject == null ? scope(d) : scope(d).replace(", everyone", "") + ", only the access of " + subject)
+                    .meta("Triggered by", trigger == null ? "not triggered: a planned campaign" : trigger)
                     .meta("Reviewers", stages(d) + "; fallback " + d.fallbackReviewer() + "; undecided at the end of a stage: "
                             + d.noResponse().label().toLowerCase() + ", privileged or flagged: " + d.sensitiveNoResponse().label().toLowerCase()
                             + " after escalating to the reviewer's manager and then the fallback (" + d.escalationDays() + " days each)"

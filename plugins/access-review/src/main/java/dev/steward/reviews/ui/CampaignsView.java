@@ -26,6 +26,8 @@ import dev.steward.reviews.decisions.CampaignItems;
 import dev.steward.reviews.evidence.CampaignReports;
 import dev.steward.reviews.evidence.EvidencePack;
 import dev.steward.reviews.systems.SystemService;
+import dev.steward.reviews.triggers.Trigger;
+import dev.steward.reviews.triggers.TriggeredReviews;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.Instant;
@@ -53,9 +55,14 @@ public class CampaignsView extends VerticalLayout {
     private final CampaignStages stages;
     private final CampaignItems items;
     private final SystemService systems;
+    /** Triggered reviews (movers, leavers, incidents): their settings and latest triggers, and each triggered campaign's trigger. */
+    final Button triggered = new Button("Triggered reviews…", VaadinIcon.BOLT.create());
+    private final TriggeredReviews triggeredReviews;
+    private java.util.Map<Long, Trigger> triggers = java.util.Map.of();
 
     public CampaignsView(CampaignService campaigns, CampaignStages stages, SystemService systems, CampaignReports reports,
-                         EvidencePack evidence, CampaignItems items, RecurringCampaigns recurring) {
+                         EvidencePack evidence, CampaignItems items, RecurringCampaigns recurring, TriggeredReviews triggeredReviews) {
+        this.triggeredReviews = triggeredReviews;
         this.campaigns = campaigns;
         this.recurring = recurring;
         this.stages = stages;
@@ -65,6 +72,8 @@ public class CampaignsView extends VerticalLayout {
         this.evidence = evidence;
         setSizeFull();
         grid.addColumn(Campaign::name).setHeader("Campaign").setFlexGrow(1).setWidth("12rem");
+        grid.addColumn(c -> triggers.containsKey(c.id()) ? triggers.get(c.id()).kind().label() : "").setHeader("Trigger").setKey("trigger")
+                .setAutoWidth(true).setTooltipGenerator(c -> triggers.containsKey(c.id()) ? triggers.get(c.id()).reason() : null);
         grid.addColumn(CampaignsView::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(Campaign::items).setHeader("Items").setAutoWidth(true);
         grid.addColumn(c -> DisplayTime.format(c.definition().dueAt())).setHeader("Due").setAutoWidth(true);
@@ -91,7 +100,8 @@ public class CampaignsView extends VerticalLayout {
         }).setKey("actions").setAutoWidth(true);
         schedules.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         schedules.setAllRowsVisible(true);
-        add(new HorizontalLayout(new H2("Access-review campaigns"), create), grid, schedulesTitle, schedules);
+        triggered.addClickListener(e -> new TriggeredReviewsDialog(triggeredReviews, canAdminister).open());
+        add(new HorizontalLayout(new H2("Access-review campaigns"), create, triggered), grid, schedulesTitle, schedules);
         grid.setHeight(null);
         grid.setWidthFull();
         grid.setMinHeight("16rem");
@@ -121,7 +131,9 @@ public class CampaignsView extends VerticalLayout {
                 refresh();
             }).open()));
         }
-        actions.add(Buttons.small("Repeat…", () -> new RepeatDialog(recurring, campaign, this::refresh).open()));
+        if (!triggers.containsKey(campaign.id())) { // a triggered review covers one event: not repeated
+            actions.add(Buttons.small("Repeat…", () -> new RepeatDialog(recurring, campaign, this::refresh).open()));
+        }
         if (campaign.status() == Campaign.Status.ACTIVE) {
             actions.add(Buttons.small("Close…", () -> {
                 ClosePreview preview = campaigns.closePreview(campaign.id());
@@ -174,6 +186,7 @@ public class CampaignsView extends VerticalLayout {
     }
 
     void refresh() {
+        triggers = triggeredReviews.byCampaign();
         grid.setItems(campaigns.list());
         var repeated = recurring.list();
         schedules.setItems(repeated);
