@@ -2,6 +2,7 @@ package dev.steward.console.browser;
 
 import dev.steward.console.mfa.MfaTestSupport;
 import dev.steward.platform.security.Role;
+import dev.steward.testkit.console.RealBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,10 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-import java.nio.file.Path;
-
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 13 in a real browser over Vaadin's own protocol: an administrator who has not set up two-factor
@@ -30,13 +29,11 @@ class MfaRealBrowserTest {
     @Autowired
     ApplicationContext context;
 
-    private HeadlessChromium browser;
+    private RealBrowser browser;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        assumeTrue(HeadlessChromium.available(), "Chromium is not installed: apt-get install chromium");
-        browser = new HeadlessChromium(1366, 768);
-        browser.recordContentSecurityPolicyViolations();
+    void openBrowser() {
+        browser = RealBrowser.open(port);
     }
 
     @AfterEach
@@ -47,63 +44,49 @@ class MfaRealBrowserTest {
     }
 
     @Test
-    void an_administrator_sets_up_two_factor_authentication_before_reaching_anything_else() throws Exception {
+    void an_administrator_sets_up_two_factor_authentication_before_reaching_anything_else() {
         new MfaTestSupport(context).createUser("bree", Role.ADMIN, PASSWORD);
-        signIn();
-        browser.waitUntil("the set-up page is shown", () -> browser.evalTrue(
-                "!!document.querySelector('.steward-mfa-secret') && document.body.innerText.includes('Your role requires')"));
-        assertThat(browser.eval("document.body.innerText")).doesNotContain("New user").doesNotContain("Audit log");
-        browser.screenshot(Path.of("target/screenshots/mfa-setup.png"));
+        var page = browser.page();
+        browser.signIn("bree", PASSWORD);
+        page.locator(".steward-mfa-secret").waitFor();
+        browser.waitForText("Your role requires");
+        assertThat(browser.text()).doesNotContain("New user").doesNotContain("Audit log");
+        browser.screenshot("mfa-setup.png");
 
-        browser.navigate("http://localhost:" + port + "/admin/users");
-        browser.waitUntil("the set-up page is shown again", () -> browser.evalTrue("!!document.querySelector('.steward-mfa-secret')"));
-        assertThat(browser.eval("document.body.innerText")).doesNotContain("New user");
+        browser.navigate("/admin/users");
+        page.locator(".steward-mfa-secret").waitFor(); // the set-up page again
+        assertThat(browser.text()).doesNotContain("New user");
 
-        String secret = browser.eval("document.querySelector('.steward-mfa-secret').innerText").replace(" ", "");
+        String secret = page.locator(".steward-mfa-secret").innerText().replace(" ", "");
         MfaTestSupport.App app = new MfaTestSupport.App(secret);
-        browser.eval("const f = Array.from(document.querySelectorAll('vaadin-text-field')).find(t => t.label === 'Code from the app');"
-                + "f.value = '" + app.nextCode() + "'; f.dispatchEvent(new Event('change')); true");
-        browser.eval("Array.from(document.querySelectorAll('vaadin-button')).find(b => b.innerText.includes('Turn on')).click(); true");
-        browser.waitUntil("the recovery codes are shown", () -> browser.evalTrue(
-                "document.body.innerText.includes('I have saved these recovery codes')"));
-        assertThat(browser.eval("document.querySelector('pre').innerText").split("\n")).hasSize(10);
-        browser.screenshot(Path.of("target/screenshots/mfa-recovery-codes.png"));
-        browser.eval("document.querySelector('vaadin-checkbox').click(); true");
-        browser.waitUntil("Continue is enabled", () -> browser.evalTrue(
-                "!Array.from(document.querySelectorAll('vaadin-button')).find(b => b.innerText.includes('Continue')).hasAttribute('disabled')"));
-        browser.eval("Array.from(document.querySelectorAll('vaadin-button')).find(b => b.innerText.includes('Continue')).click(); true");
-        browser.waitUntil("the dashboard is shown", () -> browser.evalTrue(
-                "location.pathname === '/' && document.body.innerText.includes('Audit log')"));
+        page.getByLabel("Code from the app").fill(app.nextCode());
+        browser.button("Turn on two-factor authentication").click();
+        browser.waitForText("I have saved these recovery codes");
+        assertThat(page.locator("pre").innerText().split("\n")).hasSize(10);
+        browser.screenshot("mfa-recovery-codes.png");
+        page.getByLabel("I have saved these recovery codes").check();
+        assertThat(browser.button("Continue")).isEnabled();
+        browser.button("Continue").click();
+        browser.waitUntil("the dashboard is shown", "() => location.pathname === '/' && document.body.innerText.includes('Audit log')", null);
 
-        browser.navigate("http://localhost:" + port + "/admin/users");
-        browser.waitUntil("the users page is shown", () -> browser.evalTrue("document.body.innerText.includes('New user')"));
-        browser.screenshot(Path.of("target/screenshots/mfa-users.png"));
+        browser.navigate("/admin/users");
+        browser.waitForText("New user");
+        browser.screenshot("mfa-users.png");
         assertThat(browser.contentSecurityPolicyViolations()).as("the QR code and pages work under the CSP").isEmpty();
 
         // a new browser: the password, then the code page, and nothing else before the code
-        browser.close();
-        browser = new HeadlessChromium(1366, 768);
-        signIn();
-        browser.waitUntil("the code page is shown", () -> browser.evalTrue("document.body.innerText.includes('Authentication code')"));
-        browser.navigate("http://localhost:" + port + "/admin/users");
-        browser.waitUntil("the code page is shown again", () -> browser.evalTrue("document.body.innerText.includes('Authentication code')"));
-        assertThat(browser.eval("document.body.innerText")).doesNotContain("New user").doesNotContain("Audit log");
-        browser.screenshot(Path.of("target/screenshots/mfa-code.png"));
-        browser.eval("const f = Array.from(document.querySelectorAll('vaadin-text-field')).find(t => t.label === 'Authentication code');"
-                + "f.value = '" + app.nextCode() + "'; f.dispatchEvent(new Event('change')); true");
-        browser.eval("Array.from(document.querySelectorAll('vaadin-button')).find(b => b.innerText.includes('Verify')).click(); true");
-        browser.waitUntil("the users page is shown", () -> browser.evalTrue("document.body.innerText.includes('Audit log')"));
-        browser.navigate("http://localhost:" + port + "/account/two-factor");
-        browser.waitUntil("the user's own page is shown", () -> browser.evalTrue("document.body.innerText.includes('recovery codes left')"));
-        browser.screenshot(Path.of("target/screenshots/mfa-own-page.png"));
-    }
-
-    private void signIn() throws Exception {
-        browser.navigate("http://localhost:" + port + "/");
-        browser.waitUntil("the login form is shown", () -> browser.evalTrue(
-                "location.pathname === '/login' && !!document.querySelector('vaadin-button[slot=submit]')"));
-        browser.eval("document.querySelector('#vaadinLoginUsername').value = 'bree';"
-                + "document.querySelector('vaadin-password-field').value = '" + PASSWORD + "';"
-                + "document.querySelector('vaadin-button[slot=submit]').click(); true");
+        page = browser.newSession();
+        browser.signIn("bree", PASSWORD);
+        browser.waitForText("Authentication code");
+        browser.navigate("/admin/users");
+        browser.waitForText("Authentication code");
+        assertThat(browser.text()).doesNotContain("New user").doesNotContain("Audit log");
+        browser.screenshot("mfa-code.png");
+        page.getByLabel("Authentication code").fill(app.nextCode());
+        browser.button("Verify").click();
+        browser.waitForText("Audit log");
+        browser.navigate("/account/two-factor");
+        browser.waitForText("recovery codes left");
+        browser.screenshot("mfa-own-page.png");
     }
 }
