@@ -52,6 +52,7 @@ class LdapImportPanel extends Div {
         this.imported = imported;
         problems.addColumn(Problem::message).setHeader("Problem").setFlexGrow(1);
         problems.setAllRowsVisible(true);
+        problems.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT); // whole messages, not cut
         problems.setVisible(false);
         progress.setIndeterminate(true);
         progress.setVisible(false);
