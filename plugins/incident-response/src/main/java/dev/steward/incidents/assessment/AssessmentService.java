@@ -74,8 +74,7 @@ public class AssessmentService {
         incident.setUpdatedAt(Instant.now());
         incident.store();
         timeline.record(incidentId, Kind.ASSESSMENT, "ENISA severity " + result.score().toPlainString() + " ("
-                + result.band().label() + "): DPC " + input.dpc().stripTrailingZeros().toPlainString() + " x EI "
-                + input.ei().stripTrailingZeros().toPlainString() + " + CB");
+                + result.band().label() + "): " + input.formula());
         return toEnisa(r);
     }
 

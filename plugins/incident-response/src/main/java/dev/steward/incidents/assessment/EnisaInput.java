@@ -22,6 +22,17 @@ public record EnisaInput(int dpcBasic, BigDecimal dpc, String dpcReason, BigDeci
             new BigDecimal("0.75"), new BigDecimal("1.00"));
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
+    /** CB: the circumstances of the breach summed (each loss up to 0.5, plus 0.5 for malicious intent). */
+    public BigDecimal circumstances() {
+        return cbConfidentiality.add(cbIntegrity).add(cbAvailability).add(cbMalicious ? HALF : BigDecimal.ZERO);
+    }
+
+    /** "DPC 4 × EI 0.75 + CB 0.5": the inputs of the formula as the assessor chose them. */
+    public String formula() {
+        return "DPC " + dpc.stripTrailingZeros().toPlainString() + " × EI " + ei.stripTrailingZeros().toPlainString()
+                + " + CB " + circumstances().stripTrailingZeros().toPlainString();
+    }
+
     /** Every rule the inputs break, in words an assessor understands; empty when the inputs are valid. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();

@@ -11,9 +11,7 @@ public record EnisaScore(BigDecimal score, SeverityBand band) {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        BigDecimal circumstances = input.cbConfidentiality().add(input.cbIntegrity()).add(input.cbAvailability())
-                .add(input.cbMalicious() ? new BigDecimal("0.5") : BigDecimal.ZERO);
-        BigDecimal score = input.dpc().multiply(input.ei()).add(circumstances).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal score = input.dpc().multiply(input.ei()).add(input.circumstances()).setScale(2, RoundingMode.HALF_UP);
         return new EnisaScore(score, SeverityBand.of(score));
     }
 }

@@ -49,9 +49,11 @@ public class NoticeDocuments {
     private final PrivacyCatalog catalog;
     private final AttachmentService files;
     private final Timeline timeline;
+    private final CustodyLog custody;
 
     NoticeDocuments(DSLContext dsl, IncidentReader incidents, ObligationService obligations,
-                    PrivacyCatalog catalog, AttachmentService files, Timeline timeline) {
+                    PrivacyCatalog catalog, AttachmentService files, Timeline timeline, CustodyLog custody) {
+        this.custody = custody;
         this.dsl = dsl;
         this.incidents = incidents;
         this.obligations = obligations;
@@ -119,7 +121,10 @@ public class NoticeDocuments {
         return new Draft(filled.text(), filled.missing());
     }
 
-    /** Issues the (edited) text as a PDF: stored as evidence of the incident and linked to the obligation. */
+    /**
+     * Issues the (edited) text as a PDF: stored as evidence of the incident, linked to the obligation, and the first
+     * entry of its chain of custody (with its SHA-256).
+     */
     @PreAuthorize(IncidentPermissions.MAY_NOTIFY)
     @Transactional
     public Attachment issue(long obligationId, String text) {
@@ -141,6 +146,7 @@ public class NoticeDocuments {
             throw new UncheckedIOException(e);
         }
         obligations.attachDocument(obligationId, stored.id());
+        custody.recordIssued(incident.id(), stored, "Notice for " + obligation.label() + " issued as PDF");
         timeline.record(incident.id(), Kind.FILE, "Notice generated for " + obligation.label() + ": " + stored.fileName()
                 + " (SHA-256 " + stored.sha256() + ")");
         return stored;

@@ -16,6 +16,7 @@ final class ImpactFactsOf {
     static ImpactFacts incident(Incident incident, Map<String, Instant> noticesSent, boolean hipaaLowProbability) {
         IncidentForm f = incident.facts();
         return new ImpactFacts(f.getOurRole(), f.getDiscoveredAt(), f.getAwareAt(), f.getDeterminedAt(), incident.risk(),
-                f.isPhi() && !hipaaLowProbability, f.isEncrypted(), f.isKeyCompromised(), f.getIndividuals(), f.getResidents(), noticesSent);
+                f.isPhi() && !hipaaLowProbability, f.isEncrypted(), f.isKeyCompromised(), f.getIndividuals(), f.getResidents(), noticesSent,
+                f.isPhi() && hipaaLowProbability);
     }
 }

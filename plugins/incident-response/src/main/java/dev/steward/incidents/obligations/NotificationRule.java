@@ -21,11 +21,60 @@ public record NotificationRule(Long id, String key, int version, String regime, 
                                ZoneId zone, String citation, String notes, LocalDate effectiveFrom, LocalDate effectiveTo,
                                Long supersededBy) {
 
-    public enum RecipientKind { AUTHORITY, INDIVIDUALS, MEDIA, CONTROLLER, OTHER }
+    public enum RecipientKind {
+        AUTHORITY("Supervisory authority or regulator"), INDIVIDUALS("Individuals affected"), MEDIA("Media"),
+        CONTROLLER("Controller (we are its processor)"), OTHER("Other");
 
-    public enum DeadlineKind { HOURS, CALENDAR_DAYS, UNDUE_DELAY, DAYS_AFTER_YEAR_END }
+        private final String label;
 
-    public enum ClockStart { AWARE, DISCOVERY, DETERMINATION, AFTER_OBLIGATION }
+        RecipientKind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum DeadlineKind {
+        HOURS("Hours (elapsed time)"), CALENDAR_DAYS("Calendar days (to the end of the day)"), UNDUE_DELAY("Without undue delay"),
+        DAYS_AFTER_YEAR_END("Days after the end of the calendar year");
+
+        private final String label;
+
+        DeadlineKind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum ClockStart {
+        AWARE("Awareness"), DISCOVERY("Discovery"), DETERMINATION("Determination of the breach"),
+        AFTER_OBLIGATION("Another rule's notice is sent");
+
+        private final String label;
+
+        ClockStart(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Whose duty a rule is, in words: the values of {@link #role()}. */
+    public static String roleLabel(String role) {
+        return switch (role) {
+            case "CONTROLLER" -> "The controller's";
+            case "PROCESSOR" -> "A processor's";
+            case "ANY" -> "Either's";
+            default -> role;
+        };
+    }
 
     public boolean effectiveOn(LocalDate day) {
         return !day.isBefore(effectiveFrom) && (effectiveTo == null || !day.isAfter(effectiveTo));

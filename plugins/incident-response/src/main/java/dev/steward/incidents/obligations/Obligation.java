@@ -1,6 +1,7 @@
 package dev.steward.incidents.obligations;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * A notice the incident calls for, to one recipient in one jurisdiction. Late is not a stored status: an open
@@ -8,11 +9,17 @@ import java.time.Instant;
  *
  * @param ruleId the rule version it was computed from; null for one added by hand
  * @param documentId the attachment holding the notice as issued, if one was generated
+ * @param dayZone the rule's zone when its deadline ends a day there (calendar days), else null: the due is an instant
  */
 public record Obligation(long id, long incidentId, Long ruleId, String ruleKey, String regime, String recipient,
                         String jurisdiction, ObligationStatus status, Instant due, Instant clockStartedAt, String basis,
                         String decidedBy, Instant decidedAt, String decisionReason, Instant sentAt, String sentBy,
-                        String reference, String delayReason, Long documentId, boolean manual, int version) {
+                        String reference, String delayReason, Long documentId, boolean manual, int version, ZoneId dayZone) {
+
+    /** Whether the due is the end of a day in the rule's zone ("end of 16 Mar 2026, Los Angeles time"). */
+    public boolean dueEndsADay() {
+        return due != null && dayZone != null;
+    }
 
     public boolean open() {
         return status == ObligationStatus.PROPOSED || status == ObligationStatus.REQUIRED;

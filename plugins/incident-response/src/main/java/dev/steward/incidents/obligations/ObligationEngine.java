@@ -10,11 +10,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +26,7 @@ import java.util.Set;
 public final class ObligationEngine {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final Set<String> eeaCodes;
 
@@ -33,32 +36,97 @@ public final class ObligationEngine {
     }
 
     public List<Proposal> propose(ImpactFacts facts, List<NotificationRule> rules) {
-        List<Proposal> proposals = new ArrayList<>();
+        return evaluate(facts, rules).owed();
+    }
+
+    /**
+     * The notices the rules call for, and the rules considered that call for none with the reason. A rule is considered
+     * where individuals are affected in its jurisdiction; a version not in force on the discovery date is left out when
+     * another version of the same rule is.
+     */
+    public Evaluation evaluate(ImpactFacts facts, List<NotificationRule> rules) {
+        List<Proposal> owed = new ArrayList<>();
+        List<NotOwed> notOwed = new ArrayList<>();
         for (NotificationRule rule : rules) {
-            if (applies(rule, facts)) {
-                scopes(rule.jurisdiction(), facts).forEach((jurisdiction, affected) -> {
-                    if (withinThresholds(rule, affected)) {
-                        proposals.add(proposal(rule, jurisdiction, affected, facts));
-                    }
-                });
+            if (rule.supersededBy() != null || !inForce(rule, facts) && anotherVersionInForce(rule, facts, rules)) {
+                continue;
             }
+            List<String> reasons = reasons(rule, facts);
+            scopes(rule.jurisdiction(), facts).forEach((jurisdiction, affected) -> {
+                if (affected <= 0) {
+                    return;
+                }
+                List<String> why = new ArrayList<>(reasons);
+                threshold(rule, jurisdiction, affected).ifPresent(why::add);
+                if (why.isEmpty()) {
+                    owed.add(proposal(rule, jurisdiction, affected, facts));
+                } else {
+                    notOwed.add(new NotOwed(rule.id(), rule.key(), rule.version(), rule.regime(), rule.recipient(), jurisdiction,
+                            String.join("; ", why), rule.citation()));
+                }
+            });
         }
-        return proposals;
+        return new Evaluation(owed, notOwed);
     }
 
-    private static boolean applies(NotificationRule rule, ImpactFacts facts) {
-        LocalDate discovered = facts.discoveredAt().atZone(rule.zone()).toLocalDate();
-        return rule.supersededBy() == null
-                && rule.effectiveOn(discovered)
-                && ("ANY".equals(rule.role()) || rule.role().equals(facts.role().name()))
-                && (!rule.phiOnly() || facts.phi())
-                && !(rule.encryptionExempt() && facts.unintelligible())
-                && RiskLevel.reaches(facts.risk(), rule.minRisk());
+    private static boolean inForce(NotificationRule rule, ImpactFacts facts) {
+        return rule.effectiveOn(facts.discoveredAt().atZone(rule.zone()).toLocalDate());
     }
 
-    private static boolean withinThresholds(NotificationRule rule, int affected) {
+    private static boolean anotherVersionInForce(NotificationRule rule, ImpactFacts facts, List<NotificationRule> rules) {
+        return rules.stream().anyMatch(other -> other != rule && other.key().equals(rule.key()) && other.supersededBy() == null
+                && inForce(other, facts));
+    }
+
+    /** Why a rule does not apply to these facts, whatever the numbers affected; empty when it does. */
+    private static List<String> reasons(NotificationRule rule, ImpactFacts facts) {
+        List<String> reasons = new ArrayList<>();
+        if (!inForce(rule, facts)) {
+            reasons.add(rule.effectiveFrom().isAfter(facts.discoveredAt().atZone(rule.zone()).toLocalDate())
+                    ? "not yet in force when the breach was discovered (in force from " + DAY.format(rule.effectiveFrom()) + ")"
+                    : "no longer in force when the breach was discovered (in force until " + DAY.format(rule.effectiveTo()) + ")");
+        }
+        if (!"ANY".equals(rule.role()) && !rule.role().equals(facts.role().name())) {
+            reasons.add(facts.role() == OurRole.CONTROLLER ? "we are the controller; this notice is a processor's duty"
+                    : "we act as processor; the controller gives this notice");
+        }
+        if (rule.phiOnly() && !facts.phi()) {
+            reasons.add(facts.hipaaLowProbability()
+                    ? "the HIPAA risk assessment found a low probability that the PHI was compromised"
+                    : "no protected health information is involved");
+        }
+        if (rule.encryptionExempt() && facts.unintelligible()) {
+            reasons.add("the data was encrypted and the key is safe");
+        }
+        if (!RiskLevel.reaches(facts.risk(), rule.minRisk())) {
+            reasons.add(facts.risk() == RiskLevel.NONE ? "the breach is unlikely to result in a risk to individuals"
+                    : facts.risk() == null ? "no high risk to individuals is concluded (yet)" : "the risk to individuals is not high");
+        }
+        return reasons;
+    }
+
+    /** Why the numbers affected in one jurisdiction are outside the rule's thresholds (inclusive), if they are. */
+    private static Optional<String> threshold(NotificationRule rule, String jurisdiction, int affected) {
         int min = rule.minAffected() == null ? 1 : Math.max(1, rule.minAffected());
-        return affected >= min && (rule.maxAffected() == null || affected <= rule.maxAffected());
+        if (affected < min) {
+            return Optional.of(count(affected, jurisdiction) + ", fewer than the " + min + " this notice needs");
+        }
+        if (rule.maxAffected() != null && affected > rule.maxAffected()) {
+            return Optional.of(count(affected, jurisdiction) + ", more than the " + rule.maxAffected() + " this notice is for");
+        }
+        return Optional.empty();
+    }
+
+    private static String count(int affected, String jurisdiction) {
+        return NumberFormat.getIntegerInstance(Locale.ROOT).format(affected) + " individual(s) affected " + where(jurisdiction);
+    }
+
+    private static String where(String jurisdiction) {
+        return switch (jurisdiction) {
+            case "*" -> "in total";
+            case "EEA" -> "in the EEA";
+            default -> "in " + jurisdiction;
+        };
     }
 
     /** The jurisdictions a rule's pattern covers, each with the individuals affected there. */
@@ -100,8 +168,17 @@ public final class ObligationEngine {
         };
     }
 
-    /** The due instant of a rule whose clock started at {@code start}; null for "without undue delay" with no target. */
+    /**
+     * The due instant of a rule whose clock started at {@code start}; null for "without undue delay" with no target. In
+     * microseconds, as the database keeps it: the end of a day (23:59:59.999999999) would be stored rounded up to the next
+     * midnight, and each recompute would then find the due "moved" and move it back.
+     */
     public static Instant due(NotificationRule rule, Instant start) {
+        Instant due = exactDue(rule, start);
+        return due == null ? null : due.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant exactDue(NotificationRule rule, Instant start) {
         ZoneId zone = rule.zone();
         return switch (rule.deadlineKind()) {
             case HOURS -> DueDates.elapsedHours(start, rule.deadlineAmount());
@@ -116,12 +193,7 @@ public final class ObligationEngine {
 
     private static String basis(NotificationRule rule, String jurisdiction, int affected, ImpactFacts facts, Instant start) {
         StringBuilder why = new StringBuilder(rule.regime()).append(": ");
-        String where = switch (jurisdiction) {
-            case "*" -> "in total";
-            case "EEA" -> "in the EEA";
-            default -> "in " + jurisdiction;
-        };
-        why.append(NumberFormat.getIntegerInstance(Locale.ROOT).format(affected)).append(" individual(s) affected ").append(where);
+        why.append(count(affected, jurisdiction));
         if (rule.minAffected() != null && rule.minAffected() > 1) {
             why.append(" (threshold ").append(rule.minAffected()).append(")");
         }

@@ -11,15 +11,19 @@ import dev.steward.incidents.work.TimelineEntry.Kind;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.validation.ConcurrentChangeException;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
+import static dev.steward.incidents.db.Tables.NOTIFICATION_RULE;
 import static dev.steward.incidents.db.Tables.OBLIGATION;
+import static dev.steward.incidents.db.Tables.RULE_NOT_OWED;
 import static dev.steward.incidents.db.Tables.OBLIGATION_UPDATE;
 
 /**
@@ -47,15 +51,28 @@ public class ObligationService {
     @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<Obligation> of(long incidentId) {
-        return dsl.selectFrom(OBLIGATION).where(OBLIGATION.INCIDENT_ID.eq(incidentId))
+        return withRule().where(OBLIGATION.INCIDENT_ID.eq(incidentId))
                 .orderBy(OBLIGATION.DUE_AT.asc().nullsLast(), OBLIGATION.REGIME, OBLIGATION.RECIPIENT)
-                .fetch(ObligationService::toObligation);
+                .fetch(ObligationService::joined);
     }
 
     @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public java.util.Optional<Obligation> find(long obligationId) {
-        return dsl.selectFrom(OBLIGATION).where(OBLIGATION.ID.eq(obligationId)).fetchOptional(ObligationService::toObligation);
+        return withRule().where(OBLIGATION.ID.eq(obligationId)).fetchOptional(ObligationService::joined);
+    }
+
+    /**
+     * The rules considered for the incident that call for no notice, each with its reason, as last computed from its
+     * facts (a closed incident keeps those of its last recompute).
+     */
+    @PreAuthorize(IncidentPermissions.MAY_READ)
+    @Transactional(readOnly = true)
+    public List<NotOwed> notOwed(long incidentId) {
+        return dsl.selectFrom(RULE_NOT_OWED).where(RULE_NOT_OWED.INCIDENT_ID.eq(incidentId))
+                .orderBy(RULE_NOT_OWED.REGIME, RULE_NOT_OWED.RECIPIENT, RULE_NOT_OWED.JURISDICTION)
+                .fetch(r -> new NotOwed(r.getRuleId(), r.getRuleKey(), r.getRuleVersion(), r.getRegime(), r.getRecipient(),
+                        r.getJurisdiction(), r.getReason(), r.getCitation()));
     }
 
     @PreAuthorize(IncidentPermissions.MAY_READ)
@@ -244,11 +261,32 @@ public class ObligationService {
         return ProposalReconciliation.label(r);
     }
 
-    static Obligation toObligation(ObligationRecord r) {
+    /** Obligations with the deadline kind and zone of their rule (none for one added by hand). */
+    private org.jooq.SelectOnConditionStep<Record> withRule() {
+        return dsl.select(OBLIGATION.asterisk()).select(NOTIFICATION_RULE.DEADLINE_KIND, NOTIFICATION_RULE.TIME_ZONE)
+                .from(OBLIGATION).leftJoin(NOTIFICATION_RULE).on(NOTIFICATION_RULE.ID.eq(OBLIGATION.RULE_ID));
+    }
+
+    private static Obligation joined(Record r) {
+        return toObligation(r.into(OBLIGATION), dayZone(r.get(NOTIFICATION_RULE.DEADLINE_KIND), r.get(NOTIFICATION_RULE.TIME_ZONE)));
+    }
+
+    /** An obligation just changed through its record: its rule's zone is read again. */
+    private Obligation toObligation(ObligationRecord r) {
+        Record rule = r.getRuleId() == null ? null : dsl.select(NOTIFICATION_RULE.DEADLINE_KIND, NOTIFICATION_RULE.TIME_ZONE)
+                .from(NOTIFICATION_RULE).where(NOTIFICATION_RULE.ID.eq(r.getRuleId())).fetchOne();
+        return toObligation(r, rule == null ? null : dayZone(rule.get(NOTIFICATION_RULE.DEADLINE_KIND), rule.get(NOTIFICATION_RULE.TIME_ZONE)));
+    }
+
+    private static ZoneId dayZone(NotificationRule.DeadlineKind kind, String zone) {
+        return kind != null && DueText.endsADay(kind) ? RuleService.zone(zone) : null;
+    }
+
+    static Obligation toObligation(ObligationRecord r, ZoneId dayZone) {
         return new Obligation(r.getId(), r.getIncidentId(), r.getRuleId(), r.getRuleKey(), r.getRegime(), r.getRecipient(),
                 r.getJurisdiction(), r.getStatus(), r.getDueAt(),
                 r.getClockStartedAt(), r.getBasis(), r.getDecidedBy(), r.getDecidedAt(),
                 r.getDecisionReason(), r.getSentAt(), r.getSentBy(), r.getReference(), r.getDelayReason(),
-                r.getDocumentId(), r.getManual(), r.getVersion());
+                r.getDocumentId(), r.getManual(), r.getVersion(), dayZone);
     }
 }

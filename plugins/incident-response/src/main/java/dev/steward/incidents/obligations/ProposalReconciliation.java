@@ -4,6 +4,7 @@ import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentReader;
 import dev.steward.incidents.Phase;
 import dev.steward.incidents.db.tables.records.ObligationRecord;
+import dev.steward.incidents.db.tables.records.RuleNotOwedRecord;
 import dev.steward.incidents.work.Timeline;
 import dev.steward.incidents.work.TimelineEntry.Kind;
 import org.jooq.DSLContext;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import static dev.steward.incidents.db.Tables.HIPAA_ASSESSMENT;
 import static dev.steward.incidents.db.Tables.INCIDENT;
 import static dev.steward.incidents.db.Tables.OBLIGATION;
+import static dev.steward.incidents.db.Tables.RULE_NOT_OWED;
 
 /**
  * Brings an incident's open proposals in line with its facts and the rules in force. Not guarded: only
@@ -48,7 +50,8 @@ class ProposalReconciliation {
         }
         List<ObligationRecord> existing = dsl.selectFrom(OBLIGATION).where(OBLIGATION.INCIDENT_ID.eq(incident.id())).fetch();
         ImpactFacts facts = ImpactFactsOf.incident(incident, sentNotices(existing), hipaaLowProbability(incident.id()));
-        List<Proposal> proposals = new ObligationEngine(rules.eeaCodes()).propose(facts, rules.current());
+        Evaluation evaluation = new ObligationEngine(rules.eeaCodes()).evaluate(facts, rules.current());
+        List<Proposal> proposals = evaluation.owed();
         List<String> changes = new ArrayList<>();
         Map<String, ObligationRecord> byKey = new HashMap<>();
         existing.forEach(r -> byKey.put(key(r.getRegime(), r.getRecipient(), r.getJurisdiction()), r));
@@ -56,7 +59,7 @@ class ProposalReconciliation {
             ObligationRecord row = byKey.remove(key(p.rule().regime(), p.rule().recipient(), p.jurisdiction()));
             if (row == null) {
                 insertProposal(incident.id(), p);
-                changes.add("proposed " + label(p) + due(p.due()));
+                changes.add("proposed " + label(p) + due(p.due(), p.rule()));
             } else if (row.getStatus() == ObligationStatus.PROPOSED && !row.getManual()) {
                 updateProposal(row, p, changes);
             } else if (row.getStatus() == ObligationStatus.REQUIRED && row.getRuleId() != null) {
@@ -71,10 +74,39 @@ class ProposalReconciliation {
                 changes.add(label(gone) + " no longer follows from the facts; it stays required until a privacy officer decides");
             }
         }
+        keepNotOwed(incident.id(), evaluation.notOwed());
         if (!changes.isEmpty()) {
             timeline.record(incident.id(), Kind.OBLIGATION, "Obligations: " + String.join("; ", changes));
         }
         return changes;
+    }
+
+    /** Stores the rules considered that call for no notice, as the engine found them now; unchanged rows stay as they are. */
+    private void keepNotOwed(long incidentId, List<NotOwed> notOwed) {
+        Map<String, RuleNotOwedRecord> stored = new HashMap<>();
+        dsl.selectFrom(RULE_NOT_OWED).where(RULE_NOT_OWED.INCIDENT_ID.eq(incidentId))
+                .forEach(r -> stored.put(r.getRuleKey() + "\u0000" + r.getJurisdiction(), r));
+        for (NotOwed n : notOwed) {
+            RuleNotOwedRecord row = stored.remove(n.ruleKey() + "\u0000" + n.jurisdiction());
+            if (row != null && Objects.equals(row.getRuleId(), n.ruleId()) && row.getReason().equals(n.reason())
+                    && row.getRegime().equals(n.regime()) && row.getRecipient().equals(n.recipient()) && row.getCitation().equals(n.citation())) {
+                continue;
+            }
+            if (row == null) {
+                row = dsl.newRecord(RULE_NOT_OWED);
+                row.setIncidentId(incidentId);
+                row.setRuleKey(n.ruleKey());
+                row.setJurisdiction(n.jurisdiction());
+            }
+            row.setRuleId(n.ruleId());
+            row.setRuleVersion(n.ruleVersion());
+            row.setRegime(n.regime());
+            row.setRecipient(n.recipient());
+            row.setReason(n.reason());
+            row.setCitation(n.citation());
+            row.store();
+        }
+        stored.values().forEach(RuleNotOwedRecord::delete);
     }
 
     /** A rule was added or corrected: every open incident's proposals follow. */
@@ -100,14 +132,18 @@ class ProposalReconciliation {
     private void updateProposal(ObligationRecord row, Proposal p, List<String> changes) {
         Instant before = row.getDueAt();
         boolean ruleChanged = !Objects.equals(row.getRuleId(), p.rule().id());
-        if (!Objects.equals(before, p.due()) || ruleChanged || !row.getBasis().equals(p.basis())) {
-            if (!Objects.equals(before, p.due())) {
-                changes.add(label(p) + " due moved" + (before == null ? "" : " from " + before) + due(p.due()));
+        boolean dueMoved = !sameDue(before, p.due());
+        if (dueMoved || ruleChanged || !row.getBasis().equals(p.basis())) {
+            if (dueMoved) {
+                changes.add(label(p) + " due moved" + (before == null ? "" : " from " + DueText.of(before, p.rule())) + due(p.due(), p.rule()));
             }
             if (ruleChanged) {
                 changes.add(label(p) + " now follows rule version " + p.rule().version());
             }
             setFromProposal(row, p);
+            if (!dueMoved) {
+                row.setDueAt(before); // the same due as stored: no change to write for it
+            }
             row.setVersion(row.getVersion() + 1);
             row.store();
         }
@@ -118,8 +154,9 @@ class ProposalReconciliation {
         rules.byId(row.getRuleId()).ifPresent(rule -> {
             Instant start = ObligationEngine.clockStart(rule, facts);
             Instant due = start == null ? null : ObligationEngine.due(rule, start);
-            if (!Objects.equals(row.getDueAt(), due)) {
-                changes.add(label(row) + " due moved" + (row.getDueAt() == null ? "" : " from " + row.getDueAt()) + due(due));
+            if (!sameDue(row.getDueAt(), due)) {
+                changes.add(label(row) + " due moved" + (row.getDueAt() == null ? "" : " from " + DueText.of(row.getDueAt(), rule))
+                        + due(due, rule));
                 row.setClockStartedAt(start);
                 row.setDueAt(due);
                 row.setVersion(row.getVersion() + 1);
@@ -162,7 +199,19 @@ class ProposalReconciliation {
         return Obligation.label(r.getRegime(), r.getRecipient(), r.getJurisdiction());
     }
 
-    private static String due(Instant due) {
-        return due == null ? " (clock not started)" : " to " + due;
+    private static String due(Instant due, NotificationRule rule) {
+        return due == null ? " (clock not started)" : " to " + DueText.of(due, rule);
+    }
+
+    /**
+     * Whether a stored due and a computed one are the same deadline. Dues are computed in microseconds, as stored; a due
+     * stored before that (the end of a day, rounded up by the database to the next midnight) is one microsecond from
+     * its computed value and is the same deadline: no change to log.
+     */
+    static boolean sameDue(Instant stored, Instant computed) {
+        if (stored == null || computed == null) {
+            return stored == computed;
+        }
+        return Math.abs(java.time.Duration.between(stored, computed).toNanos()) <= 1_000;
     }
 }

@@ -208,7 +208,7 @@ public class RuleService {
                 r.getEffectiveFrom(), r.getEffectiveTo(), r.getSupersededBy());
     }
 
-    private static ZoneId zone(String id) {
+    static ZoneId zone(String id) {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {

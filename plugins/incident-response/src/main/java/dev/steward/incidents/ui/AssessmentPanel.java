@@ -74,7 +74,8 @@ class AssessmentPanel extends VerticalLayout {
         conclude.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         conclude.addClickListener(e -> {
             List<String> changes = assessments.concludeRisk(incident.id(), incident.version(), risk.getValue(), riskReasoning.getValue());
-            Toasts.success(changes.isEmpty() ? "Conclusion recorded" : "Conclusion recorded; obligations: " + String.join("; ", changes));
+            Toasts.success(changes.isEmpty() ? "Conclusion recorded"
+                    : "Conclusion recorded; obligations: " + TimeText.render(String.join("; ", changes)));
             changed.run();
         });
         add(new H4("Risk to individuals"), risk, riskReasoning, conclude);
@@ -107,8 +108,7 @@ class AssessmentPanel extends VerticalLayout {
         history.addColumn(a -> DisplayTime.format(a.assessedAt())).setHeader("When").setAutoWidth(true);
         history.addColumn(EnisaAssessment::assessedBy).setHeader("By").setAutoWidth(true);
         history.addColumn(a -> a.result().score().toPlainString() + " · " + a.result().band().label()).setHeader("Severity").setAutoWidth(true);
-        history.addColumn(a -> "DPC " + a.input().dpc().stripTrailingZeros().toPlainString() + " × EI "
-                + a.input().ei().stripTrailingZeros().toPlainString() + " + CB " + circumstances(a.input())).setHeader("Inputs").setAutoWidth(true);
+        history.addColumn(a -> a.input().formula()).setHeader("Inputs").setAutoWidth(true);
         history.addColumn(a -> String.join(" / ", nonBlank(a.input().dpcReason(), a.input().eiReason(), a.input().cbReason())))
                 .setHeader("Reasoning").setFlexGrow(1);
         history.setAllRowsVisible(true);
@@ -169,12 +169,6 @@ class AssessmentPanel extends VerticalLayout {
         select.setItemLabelGenerator(v -> "+" + v.stripTrailingZeros().toPlainString());
         select.setValue(CIRCUMSTANCE.getFirst());
         return select;
-    }
-
-    private static String circumstances(EnisaInput i) {
-        BigDecimal sum = i.cbConfidentiality().add(i.cbIntegrity()).add(i.cbAvailability())
-                .add(i.cbMalicious() ? new BigDecimal("0.5") : BigDecimal.ZERO);
-        return sum.stripTrailingZeros().toPlainString();
     }
 
     private static List<String> nonBlank(String... texts) {

@@ -3,6 +3,7 @@ package dev.steward.incidents.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -18,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.Phase;
+import dev.steward.incidents.RiskLevel;
 import dev.steward.incidents.work.PhaseService;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.spi.RequiresPermission;
@@ -39,6 +41,8 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
     final Button reopen = new Button("Reopen", VaadinIcon.ROTATE_LEFT.create());
     final Paragraph missing = new Paragraph();
     final TabSheet tabs = new TabSheet();
+    /** The last question asked (closing), for tests. */
+    ConfirmDialog question;
     private final IncidentPanels panels;
     private final PhaseService phases;
     private Incident incident;
@@ -85,8 +89,8 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
 
     private void show() {
         heading.setText(incident.reference() + " · " + incident.title());
-        badges.setText(incident.phase().label() + " · severity " + (incident.severity() == null ? "not assessed" : incident.severity().label())
-                + " · risk " + (incident.risk() == null ? "not concluded" : incident.risk().label().toLowerCase()));
+        badges.setText(incident.phase().label() + " · severity " + (incident.severity() == null ? "not assessed"
+                : incident.severity().label().toLowerCase()) + " · " + riskText(incident.risk()));
         boolean canWork = CurrentUser.hasPermission(IncidentPermissions.WORK);
         Phase next = incident.phase().next();
         advance.setVisible(canWork && next != null);
@@ -109,7 +113,34 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
         tabs.setVisible(true);
     }
 
+    /** The risk conclusion as the header says it: "a high risk to individuals", never "risk high risk". */
+    static String riskText(RiskLevel risk) {
+        if (risk == null) {
+            return "risk to individuals not concluded";
+        }
+        return switch (risk) {
+            case NONE -> "unlikely to result in a risk to individuals";
+            case RISK -> "a risk to individuals";
+            case HIGH_RISK -> "a high risk to individuals";
+        };
+    }
+
+    /** Closing asks first, saying what it does; the other phases move at once. */
     private void advance() {
+        if (incident.phase().next() != Phase.CLOSED) {
+            moveOn();
+            return;
+        }
+        question = new ConfirmDialog("Close " + incident.reference() + "?",
+                "Closing ends the work on the incident: its facts, assessments and notices can no longer be changed, and its "
+                        + "notices are no longer recomputed when the facts or the rules change. It stays in the breach register as "
+                        + "it is now. It can be reopened with a reason.",
+                "Close the incident", e -> moveOn());
+        question.setCancelable(true);
+        question.open();
+    }
+
+    private void moveOn() {
         phases.advance(incident.id(), incident.version());
         Toasts.success(incident.reference() + " moved to " + incident.phase().next().label().toLowerCase());
         reload();

@@ -6,6 +6,8 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -14,6 +16,7 @@ import dev.steward.incidents.Incident;
 import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.Phase;
 import dev.steward.incidents.documents.NoticeDocuments;
+import dev.steward.incidents.obligations.NotOwed;
 import dev.steward.incidents.obligations.Obligation;
 import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.incidents.obligations.ObligationStatus;
@@ -23,6 +26,7 @@ import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.Toasts;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The notices the incident calls for, with live countdowns; privacy officers decide, record sending and add their own. */
 class ObligationsPanel extends VerticalLayout {
@@ -30,6 +34,8 @@ class ObligationsPanel extends VerticalLayout {
     static final int COUNTDOWN_REFRESH_MILLIS = 60_000;
 
     final Grid<Obligation> grid = new Grid<>();
+    /** The rules considered that call for no notice, each with its reason. */
+    final VerticalLayout notOwed = new VerticalLayout();
     final Button addManual = new Button("Add a notice by hand", VaadinIcon.PLUS.create());
     private final ObligationService obligations;
     private final NoticeDocuments documents;
@@ -46,17 +52,28 @@ class ObligationsPanel extends VerticalLayout {
         setPadding(false);
         grid.addColumn(Obligation::label).setHeader("Notice").setAutoWidth(true);
         grid.addColumn(o -> o.statusText(Instant.now())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(o -> o.due() == null ? "clock not started" : DisplayTime.format(o.due())).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(TimeText::due).setHeader("Due").setKey("due").setAutoWidth(true);
         grid.addColumn(o -> o.due() == null || !o.open() ? "" : DisplayTime.countdown(o.due(), Instant.now())).setHeader("Countdown").setAutoWidth(true);
         grid.addColumn(this::outcome).setHeader("Decision / sent").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(o -> new Span(o.basis())));
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(o -> new Span(TimeText.render(o.basis()))));
         grid.setAllRowsVisible(true);
         grid.setItems(obligations.of(incident.id()));
         addManual.setVisible(canDecide);
         addManual.addClickListener(e -> new ManualObligationDialog(obligations, incident, changed).open());
         add(new Span("Computed from the incident's facts and the notification rules; open a row to see why."), grid, addManual);
+        showNotOwed(obligations.notOwed(incident.id()));
         keepCountdownsLive();
+    }
+
+    /** "Not owed": each rule that was considered and does not apply, with its reason and citation. */
+    private void showNotOwed(List<NotOwed> rules) {
+        notOwed.setPadding(false);
+        notOwed.setSpacing(false);
+        notOwed.setVisible(!rules.isEmpty());
+        notOwed.add(new H4("Not owed"), new Span("Rules considered for this incident that call for no notice, and why."));
+        rules.forEach(n -> notOwed.add(new Paragraph(n.text())));
+        add(notOwed);
     }
 
     /** The countdowns (and late status) move on while the page is open: the browser asks for a refresh every minute. */

@@ -38,7 +38,7 @@ public class RulesView extends VerticalLayout {
         setSizeFull();
         grid.addColumn(NotificationRule::regime).setHeader("Regime").setAutoWidth(true);
         grid.addColumn(NotificationRule::recipient).setHeader("Recipient").setAutoWidth(true);
-        grid.addColumn(NotificationRule::jurisdiction).setHeader("Where").setAutoWidth(true);
+        grid.addColumn(r -> where(r.jurisdiction())).setHeader("Where").setAutoWidth(true);
         grid.addColumn(RulesView::trigger).setHeader("When").setFlexGrow(1);
         grid.addColumn(NotificationRule::deadlineText).setHeader("Deadline").setFlexGrow(1);
         grid.addColumn(NotificationRule::citation).setHeader("Citation").setAutoWidth(true);
@@ -70,6 +70,16 @@ public class RulesView extends VerticalLayout {
         return details;
     }
 
+    /** The jurisdiction pattern in words: "*" is everyone affected, "US-*" each US state on its own. */
+    static String where(String jurisdiction) {
+        return switch (jurisdiction) {
+            case "*" -> "Everyone affected";
+            case "US-*" -> "Each US state";
+            case "US" -> "United States";
+            default -> jurisdiction;
+        };
+    }
+
     static String trigger(NotificationRule r) {
         StringBuilder text = new StringBuilder();
         if (r.minAffected() != null && r.minAffected() > 1) {
@@ -87,7 +97,11 @@ public class RulesView extends VerticalLayout {
         if (r.encryptionExempt()) {
             text.append("unless encrypted with a safe key; ");
         }
-        text.append(r.role().equals("ANY") ? "any role" : "we are " + r.role().toLowerCase());
+        text.append(switch (r.role()) {
+            case "CONTROLLER" -> "we are the controller";
+            case "PROCESSOR" -> "we are a processor";
+            default -> "whether controller or processor";
+        });
         return text.toString();
     }
 

@@ -42,12 +42,13 @@ public class TemplatesView extends VerticalLayout {
         this.documents = documents;
         boolean canEdit = CurrentUser.hasPermission(IncidentPermissions.MANAGE_RULES);
         grid.addColumn(NoticeTemplate::name).setHeader("Template").setFlexGrow(1);
-        grid.addColumn(t -> t.recipientKind().name().toLowerCase()).setHeader("For").setAutoWidth(true);
+        grid.addColumn(t -> t.recipientKind().label()).setHeader("For").setKey("for").setAutoWidth(true);
         grid.addColumn(t -> "v" + t.version()).setHeader("Version").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         kind.setLabel("For");
         kind.setItems(RecipientKind.values());
+        kind.setItemLabelGenerator(RecipientKind::label);
         body.setWidthFull();
         body.setHeight("24rem");
         body.setHelperText("Placeholders: {{reference}} {{title}} {{description}} {{type}} {{nature}} {{occurred}} {{discovered}} "

@@ -27,8 +27,8 @@ class TimelinePanel extends VerticalLayout {
         setPadding(false);
         grid.addColumn(e -> DisplayTime.format(e.at())).setHeader("When").setAutoWidth(true);
         grid.addColumn(TimelineEntry::actor).setHeader("Who").setAutoWidth(true);
-        grid.addColumn(e -> e.kind().name().toLowerCase()).setHeader("What").setAutoWidth(true);
-        grid.addColumn(TimelineEntry::summary).setHeader("Details").setFlexGrow(1);
+        grid.addColumn(e -> e.kind().label()).setHeader("What").setKey("what").setAutoWidth(true);
+        grid.addColumn(e -> TimeText.render(e.summary())).setHeader("Details").setKey("details").setFlexGrow(1);
         grid.setAllRowsVisible(true);
         grid.setItems(timeline.of(incident.id()));
         note.setPlaceholder("Add a note to the timeline");

@@ -7,7 +7,9 @@ public record CustodyEntry(long attachmentId, Instant at, String actor, Action a
 
     public enum Action {
         COLLECTED("Collected"), TRANSFERRED("Transferred"), ANALYSED("Analysed"), STORED("Stored"), RETURNED("Returned"),
-        RELEASED("Released to a third party");
+        RELEASED("Released to a third party"),
+        /** A document the console generated from the incident (an issued notice) and kept as evidence. */
+        ISSUED("Issued");
 
         private final String label;
 

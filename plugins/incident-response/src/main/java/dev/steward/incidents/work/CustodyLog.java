@@ -59,6 +59,28 @@ public class CustodyLog {
         return toEntry(r);
     }
 
+    /**
+     * The first link of the chain of a document the console generated and stored as evidence (an issued notice): who
+     * issued it, when, and its SHA-256, so that the file kept can be matched with the one sent. An internal step of the
+     * action that generated it, which writes its own timeline entry.
+     */
+    @PreAuthorize(IncidentPermissions.MAY_CHANGE)
+    @Transactional
+    public CustodyEntry recordIssued(long incidentId, Attachment file, String what) {
+        if (file.owner() == null || !file.owner().equals(owner(incidentId))) {
+            throw new IllegalArgumentException("File " + file.id() + " is not evidence of this incident");
+        }
+        CustodyEntryRecord r = dsl.newRecord(CUSTODY_ENTRY);
+        r.setIncidentId(incidentId);
+        r.setAttachmentId(file.id());
+        r.setHandledAt(Instant.now());
+        r.setActor(CurrentUser.username().orElse("system"));
+        r.setAction(CustodyEntry.Action.ISSUED.name());
+        r.setReason(what + "; SHA-256 " + file.sha256());
+        r.store();
+        return toEntry(r);
+    }
+
     @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<CustodyEntry> of(long incidentId) {

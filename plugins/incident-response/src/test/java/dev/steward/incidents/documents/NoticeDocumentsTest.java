@@ -7,6 +7,7 @@ import dev.steward.incidents.IncidentService;
 import dev.steward.incidents.IncidentType;
 import dev.steward.incidents.obligations.Obligation;
 import dev.steward.incidents.obligations.ObligationService;
+import dev.steward.incidents.work.CustodyEntry;
 import dev.steward.incidents.work.CustodyLog;
 import dev.steward.incidents.work.Timeline;
 import dev.steward.incidents.work.TimelineEntry;
@@ -77,6 +78,27 @@ class NoticeDocumentsTest extends IncidentServiceTestBase {
         assertThat(bean(ObligationService.class).find(authority.id()).orElseThrow().documentId()).isEqualTo(pdf.id());
         assertThat(bean(Timeline.class).of(incident.id())).extracting(TimelineEntry::summary)
                 .anyMatch(s -> s.startsWith("Notice generated for GDPR · Lead supervisory authority") && s.contains(pdf.sha256()));
+    }
+
+    @Test
+    void an_issued_notice_starts_its_chain_of_custody_with_its_sha_256() {
+        var pdf = documents.issue(authority.id(), documents.draft(authority.id(), template("AUTHORITY").id()).text());
+
+        assertThat(bean(CustodyLog.class).of(incident.id())).singleElement().satisfies(entry -> {
+            assertThat(entry.attachmentId()).isEqualTo(pdf.id());
+            assertThat(entry.action()).isEqualTo(CustodyEntry.Action.ISSUED);
+            assertThat(entry.actor()).isEqualTo("olivia");
+            assertThat(entry.reason()).isEqualTo("Notice for GDPR · Lead supervisory authority issued as PDF; SHA-256 " + pdf.sha256());
+        });
+    }
+
+    @Test
+    void the_placeholders_a_draft_still_contains_are_found_in_the_order_they_appear() {
+        String text = documents.draft(authority.id(), template("AUTHORITY").id()).text();
+
+        assertThat(NoticePlaceholders.in(text)).containsExactly("[not yet known]",
+                "[name, email and telephone of the DPO or other contact point]");
+        assertThat(NoticePlaceholders.in("Dear {{first_name}}, see [1] and [ ]. Regards")).containsExactly("{{first_name}}");
     }
 
     @Test

@@ -68,10 +68,10 @@ class ObligationRulesTableTest extends IncidentServiceTestBase {
                 null, Map.of("US-CA", 500), Map.of("ca.residents", residentsNotified));
 
         List<Proposal> above = engine.propose(facts501, rules.current());
-        assertThat(only(above, "ca.residents", "US-CA").due()).isEqualTo(Instant.parse("2026-03-13T06:59:59.999999999Z"));
+        assertThat(only(above, "ca.residents", "US-CA").due()).isEqualTo(Instant.parse("2026-03-13T06:59:59.999999Z"));
         assertThat(only(above, "ca.residents", "US-CA").rule().version()).isEqualTo(2);
         // 1 March + 15 days = 16 March, end of day PDT
-        assertThat(only(above, "ca.ag", "US-CA").due()).isEqualTo(Instant.parse("2026-03-17T06:59:59.999999999Z"));
+        assertThat(only(above, "ca.ag", "US-CA").due()).isEqualTo(Instant.parse("2026-03-17T06:59:59.999999Z"));
 
         assertThat(keys(engine.propose(facts500, rules.current()))).contains("ca.residents").doesNotContain("ca.ag");
     }
@@ -104,13 +104,13 @@ class ObligationRulesTableTest extends IncidentServiceTestBase {
         Instant discovered = Instant.parse("2026-06-15T14:00:00Z");
         List<Proposal> at500 = engine.propose(phi(discovered, 500, Map.of("US-NY", 500)), rules.current());
         // 15 June + 60 days = 14 August, end of day EDT
-        assertThat(only(at500, "hipaa.hhs", "*").due()).isEqualTo(Instant.parse("2026-08-15T03:59:59.999999999Z"));
+        assertThat(only(at500, "hipaa.hhs", "*").due()).isEqualTo(Instant.parse("2026-08-15T03:59:59.999999Z"));
         assertThat(keys(at500)).contains("hipaa.individuals").doesNotContain("hipaa.hhs-log", "hipaa.media");
 
         List<Proposal> at499 = engine.propose(phi(discovered, 499, Map.of("US-NY", 499)), rules.current());
         assertThat(keys(at499)).contains("hipaa.hhs-log").doesNotContain("hipaa.hhs");
         // 31 December 2026 + 60 days = 1 March 2027, end of day EST
-        assertThat(only(at499, "hipaa.hhs-log", "*").due()).isEqualTo(Instant.parse("2027-03-02T04:59:59.999999999Z"));
+        assertThat(only(at499, "hipaa.hhs-log", "*").due()).isEqualTo(Instant.parse("2027-03-02T04:59:59.999999Z"));
     }
 
     @Test
@@ -132,7 +132,7 @@ class ObligationRulesTableTest extends IncidentServiceTestBase {
         assertThat(keys(engine.propose(at249, rules.current()))).contains("tx.individuals").doesNotContain("tx.ag");
         // 3 April + 30 days = 3 May, end of day CDT
         assertThat(only(engine.propose(at250, rules.current()), "tx.ag", "US-TX").due())
-                .isEqualTo(Instant.parse("2026-05-04T04:59:59.999999999Z"));
+                .isEqualTo(Instant.parse("2026-05-04T04:59:59.999999Z"));
         var undetermined = new ImpactFacts(OurRole.CONTROLLER, discovered, discovered, null, RiskLevel.RISK, false, false, false,
                 null, Map.of("US-TX", 250), Map.of());
         assertThat(only(engine.propose(undetermined, rules.current()), "tx.ag", "US-TX").due()).isNull();
@@ -158,6 +158,80 @@ class ObligationRulesTableTest extends IncidentServiceTestBase {
         List<Proposal> proposals = engine.propose(facts, rules.current());
         assertThat(keys(proposals)).containsExactlyInAnyOrder("gdpr.controller", "ukgdpr.controller");
         assertThat(only(proposals, "gdpr.controller", "EEA").due()).isEqualTo(aware.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void a_calendar_day_deadline_is_the_last_microsecond_of_the_day_so_the_database_keeps_it_as_computed() {
+        // 23:59:59.999999999 would be stored rounded up to the next midnight, and each recompute would "move" it back
+        Instant discovered = Instant.parse("2026-03-01T18:00:00Z");
+        var facts = new ImpactFacts(OurRole.CONTROLLER, discovered, discovered, null, RiskLevel.RISK, false, false, false,
+                null, Map.of("US-CA", 10), Map.of());
+        Instant due = only(engine.propose(facts, rules.current()), "ca.residents", "US-CA").due();
+        assertThat(due).isEqualTo(Instant.parse("2026-04-01T06:59:59.999999Z")); // 31 March, end of day PDT
+        assertThat(due.getNano() % 1_000).isZero();
+        assertThat(DueText.endOfDay(due, ZoneId.of("America/Los_Angeles"))).isEqualTo("end of 31 Mar 2026, Los Angeles time");
+        // a due stored before the fix (the next midnight) is the same day
+        assertThat(DueText.endOfDay(Instant.parse("2026-04-01T07:00:00Z"), ZoneId.of("America/Los_Angeles")))
+                .isEqualTo("end of 31 Mar 2026, Los Angeles time");
+    }
+
+    @Test
+    void rules_considered_that_do_not_apply_say_why_with_their_citation() {
+        Instant discovered = Instant.parse("2026-04-01T15:00:00Z");
+        var safe = new ImpactFacts(OurRole.CONTROLLER, discovered, discovered, discovered, RiskLevel.HIGH_RISK, false, true, false,
+                null, Map.of("IE", 40, "US-CA", 500), Map.of());
+
+        Evaluation evaluation = engine.evaluate(safe, rules.current());
+
+        assertThat(keys(evaluation.owed())).containsExactly("gdpr.authority");
+        assertThat(notOwed(evaluation, "gdpr.subjects", "EEA").text()).isEqualTo(
+                "GDPR · Data subjects — not owed: the data was encrypted and the key is safe (GDPR Art. 34(1), 34(3))");
+        assertThat(notOwed(evaluation, "gdpr.controller", "EEA").reason()).isEqualTo("we are the controller; this notice is a processor's duty");
+        assertThat(notOwed(evaluation, "hipaa.individuals", "*").reason())
+                .isEqualTo("no protected health information is involved; the data was encrypted and the key is safe");
+        assertThat(notOwed(evaluation, "ca.ag", "US-CA").reason()).isEqualTo("the data was encrypted and the key is safe; "
+                + "500 individual(s) affected in US-CA, fewer than the 501 this notice needs");
+        // nobody affected in Texas or the UK: those rules were not considered at all
+        assertThat(evaluation.notOwed()).extracting(NotOwed::ruleKey).doesNotContain("tx.individuals", "ukgdpr.ico", "ukgdpr.subjects");
+    }
+
+    @Test
+    void the_risk_conclusion_the_role_and_a_hipaa_assessment_are_reasons_in_words() {
+        Instant aware = Instant.parse("2026-05-04T08:00:00Z");
+        var risk = controller(aware, aware, null, RiskLevel.RISK, Map.of("FR", 10));
+        assertThat(notOwed(engine.evaluate(risk, rules.current()), "gdpr.subjects", "EEA").reason()).isEqualTo("the risk to individuals is not high");
+        var none = controller(aware, aware, null, RiskLevel.NONE, Map.of("FR", 10));
+        assertThat(notOwed(engine.evaluate(none, rules.current()), "gdpr.authority", "EEA").reason())
+                .isEqualTo("the breach is unlikely to result in a risk to individuals");
+        var processor = new ImpactFacts(OurRole.PROCESSOR, aware, aware, null, RiskLevel.HIGH_RISK, false, false, false,
+                null, Map.of("NL", 30), Map.of());
+        assertThat(notOwed(engine.evaluate(processor, rules.current()), "gdpr.authority", "EEA").reason())
+                .isEqualTo("we act as processor; the controller gives this notice");
+        var lowProbability = new ImpactFacts(OurRole.CONTROLLER, aware, aware, null, RiskLevel.RISK, false, false, false,
+                700, Map.of("US-NY", 700), Map.of(), true);
+        assertThat(notOwed(engine.evaluate(lowProbability, rules.current()), "hipaa.hhs", "*").reason())
+                .isEqualTo("the HIPAA risk assessment found a low probability that the PHI was compromised");
+        var phi = phi(aware, 700, Map.of("US-NY", 700));
+        assertThat(notOwed(engine.evaluate(phi, rules.current()), "hipaa.hhs-log", "*").reason())
+                .isEqualTo("700 individual(s) affected in total, more than the 499 this notice is for");
+    }
+
+    @Test
+    void a_rule_not_yet_in_force_is_named_unless_another_version_of_it_is() {
+        Instant discovered = Instant.parse("2025-11-03T18:00:00Z");
+        var facts = new ImpactFacts(OurRole.CONTROLLER, discovered, discovered, null, RiskLevel.RISK, false, false, false,
+                null, Map.of("US-CA", 900), Map.of());
+        Evaluation evaluation = engine.evaluate(facts, rules.current());
+        assertThat(notOwed(evaluation, "ca.ag", "US-CA").reason()).isEqualTo("not yet in force when the breach was discovered (in force from 1 Jan 2026)");
+        // version 1 of the residents' rule applies; version 2 is not listed as not owed
+        assertThat(evaluation.notOwed()).extracting(NotOwed::ruleKey).doesNotContain("ca.residents");
+    }
+
+    private static NotOwed notOwed(Evaluation evaluation, String key, String jurisdiction) {
+        List<NotOwed> matching = evaluation.notOwed().stream()
+                .filter(n -> n.ruleKey().equals(key) && n.jurisdiction().equals(jurisdiction)).toList();
+        assertThat(matching).as("not owed %s in %s among %s", key, jurisdiction, evaluation.notOwed()).hasSize(1);
+        return matching.getFirst();
     }
 
     private static ImpactFacts controller(Instant discovered, Instant aware, Instant determined, RiskLevel risk,

@@ -2,6 +2,7 @@ package dev.steward.incidents.ui;
 
 import dev.steward.testkit.console.ConsoleTestApplication;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -90,6 +91,8 @@ class IncidentFlowUiTest extends KaribuTest {
         assertThat(notice.text.getValue()).contains("Notification of a personal data breach under Article 33 GDPR");
         assertThat(notice.missing.getText()).contains("the approximate number of records");
         _click(notice.issue);
+        assertThat(notice.question.isOpened()).as("issuing asks first").isTrue();
+        ConfirmDialogKt._fireConfirm(notice.question);
         notices = (ObligationsPanel) view.openTab("Notifications");
         _click(button(notices.grid, o -> o.ruleKey().equals("gdpr.authority"), "Record sent"));
         RecordSentDialog sent = _get(RecordSentDialog.class);
@@ -110,6 +113,8 @@ class IncidentFlowUiTest extends KaribuTest {
         setValue(facts.lessons, "Full-disk encryption on every laptop");
         _click(facts.save);
         _click(view.advance);
+        assertThat(view.incident().phase()).as("closing asks first").isEqualTo(Phase.NOTIFIED);
+        ConfirmDialogKt._fireConfirm(view.question);
 
         assertThat(view.incident().phase()).isEqualTo(Phase.CLOSED);
         assertThat(view.advance.isVisible()).isFalse();

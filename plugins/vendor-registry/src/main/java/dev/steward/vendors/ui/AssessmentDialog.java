@@ -38,6 +38,7 @@ class AssessmentDialog extends Dialog {
         residualTier.setValue(risk.tier());
         severity.setLabel("Severity");
         severity.setItems(FindingForm.Severity.values());
+        severity.setItemLabelGenerator(s -> VendorGrid.label(s.name()));
         severity.setValue(FindingForm.Severity.MEDIUM);
         findingOwner.setItems(q -> services.vendors().ownerCandidates(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream());
         findingOwner.setItemLabelGenerator(PersonChoice::toString);

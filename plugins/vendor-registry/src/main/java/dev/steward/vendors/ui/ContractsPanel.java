@@ -31,7 +31,7 @@ class ContractsPanel extends VerticalLayout {
         addContract.addClickListener(e -> new ContractDialog(services.contracts(), vendor.id(), null, changed).open());
         addCertification.addClickListener(e -> new CertificationDialog(services.certifications(), vendor.id(), null, changed).open());
 
-        contracts.addColumn(c -> c.type().name()).setHeader("Type").setAutoWidth(true);
+        contracts.addColumn(c -> c.type().label()).setHeader("Type").setKey("type").setAutoWidth(true);
         contracts.addColumn(c -> c.title() == null ? "" : c.title()).setHeader("Title").setFlexGrow(1);
         contracts.addColumn(c -> VendorGrid.label(c.term().standing().name())).setHeader("Standing").setKey("standing").setAutoWidth(true);
         contracts.addColumn(c -> c.signedOn() == null ? "" : c.signedOn().toString()).setHeader("Signed").setAutoWidth(true);

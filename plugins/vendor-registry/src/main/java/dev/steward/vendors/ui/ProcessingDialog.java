@@ -74,8 +74,9 @@ class ProcessingDialog extends Dialog {
         purpose.setItemLabelGenerator(CatalogEntry::name);
         legalBasis.setItems(services.catalog().entries(CatalogKind.LEGAL_BASIS, false));
         legalBasis.setItemLabelGenerator(e -> e.name() + (e.article() == null ? "" : " (" + e.article() + ")"));
-        purposes.addColumn(Purpose::purpose).setHeader("Purpose");
-        purposes.addColumn(Purpose::legalBasis).setHeader("Legal basis");
+        CatalogNames names = new CatalogNames(services.catalog());
+        purposes.addColumn(p -> names.name(CatalogKind.PURPOSE, p.purpose())).setHeader("Purpose").setKey("purpose");
+        purposes.addColumn(p -> names.name(CatalogKind.LEGAL_BASIS, p.legalBasis())).setHeader("Legal basis").setKey("legalBasis");
         purposes.addComponentColumn(p -> new Button("Remove", e -> {
             purposeList.remove(p);
             purposes.setItems(purposeList);
@@ -101,6 +102,7 @@ class ProcessingDialog extends Dialog {
         }
         mechanism.setLabel("Transfer mechanism");
         mechanism.setItems(TransferMechanism.values());
+        mechanism.setItemLabelGenerator(m -> m == null ? "None recorded" : m.label());
         mechanism.setEmptySelectionAllowed(true);
         mechanism.setEmptySelectionCaption("None recorded");
         mechanism.addValueChangeListener(e -> showTransfer());

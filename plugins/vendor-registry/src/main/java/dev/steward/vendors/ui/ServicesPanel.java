@@ -7,9 +7,11 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.steward.platform.catalog.CatalogKind;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.ui.Buttons;
 import dev.steward.platform.ui.Toasts;
+import dev.steward.vendors.Countries;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.processing.Processing;
 import dev.steward.vendors.processing.ProvidedService;
@@ -25,12 +27,14 @@ class ServicesPanel extends VerticalLayout {
     private final VendorUiServices services;
     private final Vendor vendor;
     private final Runnable changed;
+    private final CatalogNames names;
     private final boolean canEdit = CurrentUser.hasPermission(VendorPermissions.EDIT) || CurrentUser.hasPermission(VendorPermissions.OWN);
 
     ServicesPanel(VendorUiServices services, Vendor vendor, Runnable changed) {
         this.services = services;
         this.vendor = vendor;
         this.changed = changed;
+        this.names = new CatalogNames(services.catalog());
         setPadding(false);
         addService.setVisible(canEdit);
         addService.addClickListener(e -> new ServiceDialog(services.services(), vendor.id(), s -> changed.run()).open());
@@ -55,13 +59,14 @@ class ServicesPanel extends VerticalLayout {
         }
         Grid<Processing> grid = new Grid<>();
         grid.addColumn(p -> VendorGrid.label(p.relationship().name())).setHeader("Relationship").setAutoWidth(true);
-        grid.addColumn(p -> String.join(", ", p.dataCategories())).setHeader("Data categories").setFlexGrow(1);
-        grid.addColumn(p -> String.join(", ", p.subjectTypes())).setHeader("Subjects").setAutoWidth(true);
-        grid.addColumn(p -> p.purposes().stream().map(ServicesPanel::purpose).collect(Collectors.joining("; "))).setHeader("Purposes (legal basis)")
-                .setFlexGrow(1);
+        grid.addColumn(p -> names.names(CatalogKind.DATA_CATEGORY, p.dataCategories())).setHeader("Data categories")
+                .setKey("categories").setFlexGrow(1);
+        grid.addColumn(p -> names.names(CatalogKind.SUBJECT_TYPE, p.subjectTypes())).setHeader("Subjects").setKey("subjects").setAutoWidth(true);
+        grid.addColumn(p -> p.purposes().stream().map(this::purpose).collect(Collectors.joining("; "))).setHeader("Purposes (legal basis)")
+                .setKey("purposes").setFlexGrow(1);
         grid.addColumn(p -> p.volume().label()).setHeader("People").setAutoWidth(true);
-        grid.addColumn(p -> String.join(", ", p.processingCountries()) + (p.storageCountries().isEmpty() ? "" : " / stored " + String.join(", ", p.storageCountries())))
-                .setHeader("Where").setAutoWidth(true);
+        grid.addColumn(p -> countries(p.processingCountries()) + (p.storageCountries().isEmpty() ? "" : " / stored " + countries(p.storageCountries())))
+                .setHeader("Where").setKey("where").setAutoWidth(true);
         grid.addColumn(p -> (p.transfer().gap() ? "GAP: " : "") + p.transfer().reason()).setHeader("Transfer").setKey("transfer").setFlexGrow(1);
         grid.addColumn(p -> (p.specialCategory() ? "special category " : "") + (p.children() ? "children" : "")).setHeader("Sensitive").setAutoWidth(true);
         if (canEdit) {
@@ -95,7 +100,11 @@ class ServicesPanel extends VerticalLayout {
         }
     }
 
-    private static String purpose(Purpose p) {
-        return p.purpose() + " (" + p.legalBasis() + ")";
+    private String purpose(Purpose p) {
+        return names.name(CatalogKind.PURPOSE, p.purpose()) + " (" + names.name(CatalogKind.LEGAL_BASIS, p.legalBasis()) + ")";
+    }
+
+    private static String countries(java.util.List<String> codes) {
+        return codes.stream().map(Countries::name).collect(Collectors.joining(", "));
     }
 }

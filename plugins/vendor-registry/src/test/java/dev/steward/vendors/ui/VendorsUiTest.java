@@ -4,6 +4,7 @@ import dev.steward.testkit.console.ConsoleTestApplication;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import dev.steward.platform.files.UploadedFile;
 import dev.steward.testkit.console.KaribuTest;
@@ -66,11 +67,22 @@ class VendorsUiTest extends KaribuTest {
         setValue(processing.purpose, processing.purpose.getListDataView().getItems().filter(e -> e.code().equals("service_delivery")).findFirst().orElseThrow());
         setValue(processing.legalBasis, processing.legalBasis.getListDataView().getItems().filter(e -> e.code().equals("contract")).findFirst().orElseThrow());
         _click(processing.addPurpose);
+        assertThat(GridKt._getFormatted(processing.purposes, 0, "purpose")).isEqualTo("Service delivery");
+        assertThat(GridKt._getFormatted(processing.purposes, 0, "legalBasis")).isEqualTo("Contract");
+        assertThat(processing.mechanism.getItemLabelGenerator().apply(dev.steward.vendors.processing.TransferMechanism.SCC))
+                .isEqualTo("Standard contractual clauses (Art. 46)");
         setValue(processing.processedIn, Set.of("IE", "IN"));
         assertThat(processing.transfer.getText()).isEqualTo("Transfer gap: No transfer mechanism recorded for IN");
         setValue(processing.processedIn, Set.of("IE"));
         _click(processing.save);
         assertThat(page.dpa.getText()).as("a processor needs a DPA").isEqualTo("DPA: Missing");
+        // the processing grid names catalogue entries and countries; codes stay in the exports
+        @SuppressWarnings("unchecked")
+        Grid<dev.steward.vendors.processing.Processing> processingGrid = _get(page.servicesPanel, Grid.class);
+        assertThat(GridKt._getFormatted(processingGrid, 0, "categories")).isEqualTo("Health data");
+        assertThat(GridKt._getFormatted(processingGrid, 0, "subjects")).isEqualTo("Patients");
+        assertThat(GridKt._getFormatted(processingGrid, 0, "purposes")).isEqualTo("Service delivery (Contract)");
+        assertThat(GridKt._getFormatted(processingGrid, 0, "where")).isEqualTo("Ireland");
 
         page.tabs.setSelectedIndex(2);
         _click(page.contractsPanel.addContract);
@@ -82,6 +94,13 @@ class VendorsUiTest extends KaribuTest {
         setValue(contract.endsOn, TODAY.plusYears(2));
         _click(contract.save);
         assertThat(page.dpa.getText()).isEqualTo("DPA: In place");
+        assertThat(GridKt._getFormatted(page.contractsPanel.contracts, 0, "type")).isEqualTo("Data processing agreement");
+        page.tabs.setSelectedIndex(3);
+        _click(page.riskPanel.assess);
+        AssessmentDialog assessment = _get(AssessmentDialog.class);
+        assertThat(assessment.severity.getItemLabelGenerator().apply(assessment.severity.getValue())).isEqualTo("Medium");
+        assessment.close();
+        page.tabs.setSelectedIndex(2);
 
         _click(page.contractsPanel.addCertification);
         CertificationDialog certification = _get(CertificationDialog.class);
