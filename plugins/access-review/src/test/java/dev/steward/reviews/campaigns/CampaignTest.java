@@ -1,10 +1,7 @@
 package dev.steward.reviews.campaigns;
 
-import dev.steward.reviews.CampaignFixture;
-import dev.steward.reviews.ReviewsTestBase;
-import dev.steward.platform.people.PeopleDirectory;
+import dev.steward.reviews.CompanyTestBase;
 import dev.steward.platform.security.Role;
-import dev.steward.platform.security.UserAccountService;
 import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.decisions.ReviewDecisions.Decision;
 import dev.steward.reviews.decisions.ReviewItem;
@@ -12,8 +9,6 @@ import dev.steward.reviews.integration.ReviewStats;
 import dev.steward.reviews.imports.ImportResult;
 import dev.steward.reviews.systems.SystemInfo;
 import dev.steward.reviews.systems.SystemService;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,28 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-class CampaignTest extends ReviewsTestBase {
+class CampaignTest extends CompanyTestBase {
 
-    @Autowired
-    PeopleDirectory people;
-    @Autowired
-    UserAccountService users;
-    @Autowired
-    DSLContext dsl;
     @Autowired
     dev.steward.platform.deadlines.DeadlineService deadlines;
-
-    CampaignFixture company;
-    SystemInfo erp;
-    CampaignService campaigns;
-
-    @BeforeEach
-    void anOrganisationAndItsErp() {
-        company = new CampaignFixture();
-        company.createPeopleAndUsers(people, users);
-        erp = fixtureErp(company, null);
-        campaigns = bean(CampaignService.class);
-    }
 
     private Campaign launch(CampaignForm.ReviewerRule rule, CampaignForm.NoResponse noResponse) {
         Campaign draft = campaigns.create(CampaignForm.oneStage("Q4 ERP review", null, List.of(erp.id()), null, false, false, List.of(),

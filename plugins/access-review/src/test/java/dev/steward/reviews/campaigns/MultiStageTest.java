@@ -1,22 +1,16 @@
 package dev.steward.reviews.campaigns;
 
-import dev.steward.reviews.CampaignFixture;
-import dev.steward.reviews.ReviewsTestBase;
-import dev.steward.platform.people.PeopleDirectory;
+import dev.steward.reviews.CompanyTestBase;
 import dev.steward.platform.security.Role;
-import dev.steward.platform.security.UserAccountService;
 import dev.steward.reviews.campaigns.CampaignForm.ReviewerRule;
 import dev.steward.reviews.campaigns.CampaignForm.StageRule;
 import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.decisions.ReviewDecisions.Decision;
 import dev.steward.reviews.decisions.ReviewItem;
-import dev.steward.reviews.systems.SystemInfo;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.time.Duration;
@@ -33,26 +27,17 @@ import static org.assertj.core.api.Assertions.tuple;
  * stage 1 Maria bulk-approves Jane's GL_VIEW, approves dormant Olaf and revokes terminated Al; the rest is left to the
  * no-response rule (follow the recommendation: Jane's SoD pair and the orphan revoked, Maria's admin access kept).
  */
-class MultiStageTest extends ReviewsTestBase {
+class MultiStageTest extends CompanyTestBase {
 
-    @Autowired
-    PeopleDirectory people;
-    @Autowired
-    UserAccountService users;
-    @Autowired
-    DSLContext dsl;
+    @Override
+    protected Long erpOwner() {
+        return company.jane;
+    }
 
-    CampaignFixture company;
-    SystemInfo erp;
-    CampaignService campaigns;
     CampaignStages stages;
 
     @BeforeEach
     void anErpOwnedByJane() {
-        company = new CampaignFixture();
-        company.createPeopleAndUsers(people, users);
-        erp = fixtureErp(company, company.jane);
-        campaigns = bean(CampaignService.class);
         stages = bean(CampaignStages.class);
     }
 

@@ -1,17 +1,11 @@
 package dev.steward.reviews.campaigns;
 
-import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.security.Role;
-import dev.steward.platform.security.UserAccountService;
 import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.platform.validation.InvalidInputException.Problem;
-import dev.steward.reviews.CampaignFixture;
-import dev.steward.reviews.ReviewsTestBase;
-import dev.steward.reviews.systems.SystemInfo;
-import org.jooq.DSLContext;
+import dev.steward.reviews.CompanyTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,27 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A campaign repeated quarterly launches itself over the current snapshots, tells its owner, and waits for the next quarter. */
-class RecurringCampaignsTest extends ReviewsTestBase {
+class RecurringCampaignsTest extends CompanyTestBase {
 
-    @Autowired
-    PeopleDirectory people;
-    @Autowired
-    UserAccountService users;
-    @Autowired
-    DSLContext dsl;
-
-    CampaignFixture company;
-    SystemInfo erp;
-    CampaignService campaigns;
     RecurringCampaigns recurring;
     Campaign template;
 
     @BeforeEach
     void aClosedQuarterlyReview() {
-        company = new CampaignFixture();
-        company.createPeopleAndUsers(people, users);
-        erp = fixtureErp(company, null);
-        campaigns = bean(CampaignService.class);
         recurring = bean(RecurringCampaigns.class);
         Instant start = Instant.parse("2026-10-01T08:00:00Z");
         Campaign draft = campaigns.create(CampaignForm.oneStage("ERP review", null, List.of(erp.id()), null, false, false, List.of(),

@@ -1,17 +1,11 @@
 package dev.steward.reviews.campaigns;
 
-import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.security.Role;
-import dev.steward.platform.security.UserAccountService;
 import dev.steward.platform.validation.ConcurrentChangeException;
 import dev.steward.platform.validation.InvalidInputException;
-import dev.steward.reviews.CampaignFixture;
-import dev.steward.reviews.ReviewsTestBase;
+import dev.steward.reviews.CompanyTestBase;
 import dev.steward.reviews.decisions.ReviewDecisions;
 import dev.steward.reviews.decisions.ReviewItem;
-import dev.steward.reviews.systems.SystemInfo;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,28 +25,10 @@ import static org.assertj.core.api.Assertions.entry;
  * fallback), and undecided at the end they follow the campaign's rule for them (revoke unless the owner says otherwise).
  * Drafts can be changed until launched.
  */
-class SensitiveItemsTest extends ReviewsTestBase {
+class SensitiveItemsTest extends CompanyTestBase {
 
-    @Autowired
-    PeopleDirectory people;
-    @Autowired
-    UserAccountService users;
-    @Autowired
-    DSLContext dsl;
     @Autowired
     dev.steward.platform.deadlines.DeadlineService deadlines;
-
-    CampaignFixture company;
-    SystemInfo erp;
-    CampaignService campaigns;
-
-    @BeforeEach
-    void anOrganisationAndItsErp() {
-        company = new CampaignFixture();
-        company.createPeopleAndUsers(people, users);
-        erp = fixtureErp(company, null);
-        campaigns = bean(CampaignService.class);
-    }
 
     private CampaignForm form(String name, CampaignForm.ReviewerRule rule, String named, CampaignForm.NoResponse plain,
                               CampaignForm.NoResponse sensitive, int escalationDays) {

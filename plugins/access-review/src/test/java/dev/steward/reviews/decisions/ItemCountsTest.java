@@ -1,22 +1,16 @@
 package dev.steward.reviews.decisions;
 
-import dev.steward.reviews.CampaignFixture;
-import dev.steward.reviews.ReviewsTestBase;
-import dev.steward.platform.people.PeopleDirectory;
+import dev.steward.reviews.CompanyTestBase;
 import dev.steward.platform.security.Role;
-import dev.steward.platform.security.UserAccountService;
 import dev.steward.reviews.campaigns.Campaign;
 import dev.steward.reviews.campaigns.CampaignForm;
 import dev.steward.reviews.campaigns.CampaignForm.ReviewerRule;
-import dev.steward.reviews.campaigns.CampaignService;
 import dev.steward.reviews.campaigns.CampaignStages;
 import dev.steward.reviews.decisions.ReviewDecisions.Decision;
 import dev.steward.reviews.decisions.ReviewItem.Outcome;
 import dev.steward.reviews.systems.SystemInfo;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,32 +24,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every path that changes items (launch, single and bulk decisions, a changed decision, reassignment, stage advance,
  * close, and plain SQL) each count equals a COUNT(*) of the items, and every page equals the same slice of all items.
  */
-class ItemCountsTest extends ReviewsTestBase {
+class ItemCountsTest extends CompanyTestBase {
 
-    @Autowired
-    PeopleDirectory people;
-    @Autowired
-    UserAccountService users;
-    @Autowired
-    DSLContext dsl;
+    @Override
+    protected Long erpOwner() {
+        return company.jane;
+    }
 
-    CampaignFixture company;
-    SystemInfo erp;
     SystemInfo crm;
-    CampaignService campaigns;
     CampaignItems items;
 
     @BeforeEach
     void twoSystems() {
-        company = new CampaignFixture();
-        company.createPeopleAndUsers(people, users);
-        erp = fixtureErp(company, company.jane);
         crm = system("CRM");
         importCsv(crm, HEADER
                 + "jdoe,SALES," + company.employee("J") + ",,Jane,2026-11-20\n"
                 + "asmith,SALES," + company.employee("A") + ",,Al,2026-11-20\n"
                 + "olaf,SUPPORT,," + company.email("olaf") + ",Olaf,2026-11-20\n");
-        campaigns = bean(CampaignService.class);
         items = bean(CampaignItems.class);
     }
 

@@ -1,22 +1,15 @@
 package dev.steward.reviews.evidence;
 
-import dev.steward.reviews.CampaignFixture;
-import dev.steward.reviews.ReviewsTestBase;
+import dev.steward.reviews.CompanyTestBase;
 import dev.steward.platform.Sha256;
 import dev.steward.platform.export.ExportProgress;
-import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.security.Role;
-import dev.steward.platform.security.UserAccountService;
 import dev.steward.reviews.campaigns.Campaign;
 import dev.steward.reviews.campaigns.CampaignForm;
-import dev.steward.reviews.campaigns.CampaignService;
-import dev.steward.reviews.systems.SystemInfo;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.io.ByteArrayInputStream;
@@ -37,27 +30,13 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** The campaign report's figures and the evidence pack's files, manifest and close-time integrity check. */
-class EvidenceTest extends ReviewsTestBase {
+class EvidenceTest extends CompanyTestBase {
 
-    @Autowired
-    PeopleDirectory people;
-    @Autowired
-    UserAccountService users;
-    @Autowired
-    DSLContext dsl;
-
-    CampaignFixture company;
-    SystemInfo erp;
-    CampaignService campaigns;
     Campaign campaign;
 
     /** Maria bulk-approves Jane's plain item, approves dormant Olaf with a reason, revokes terminated Al; the rest waits. */
     @BeforeEach
     void aCampaignHalfDecided() {
-        company = new CampaignFixture();
-        company.createPeopleAndUsers(people, users);
-        erp = fixtureErp(company, null);
-        campaigns = bean(CampaignService.class);
         Campaign draft = campaigns.create(CampaignForm.oneStage("Q4 ERP review", null, java.util.List.of(erp.id()), null, false, false,
                 java.util.List.of(), CampaignForm.ReviewerRule.MANAGER, null, company.user("fiona"), CampaignForm.NoResponse.RECOMMENDATION,
                 Instant.now(), Instant.now().plus(Duration.ofDays(14)))
