@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 public final class DisplayTime {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
 
     private DisplayTime() {
     }
@@ -34,6 +35,21 @@ public final class DisplayTime {
     /** "2026-03-31 12:00 CEST", or "" for null. */
     public static String format(Instant instant) {
         return instant == null ? "" : FORMAT.format(instant.atZone(zone()));
+    }
+
+    /**
+     * A due date as the user reads it: a deadline that ends a day (due at a midnight of the user's zone) is that day,
+     * "end of 21 Dec 2026", not "2026-12-22 00:00 CET"; any other is {@link #format formatted}.
+     */
+    public static String due(Instant due) {
+        return due == null ? "" : due(due, zone());
+    }
+
+    static String due(Instant due, ZoneId zone) {
+        var local = due.atZone(zone);
+        return local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                ? "end of " + DAY.format(local.toLocalDate().minusDays(1))
+                : FORMAT.format(local);
     }
 
     /** "in 2 d 5 h", "in 40 min", "3 h 10 min overdue". */

@@ -76,7 +76,7 @@ public class CampaignsView extends VerticalLayout {
                 .setAutoWidth(true).setTooltipGenerator(c -> triggers.containsKey(c.id()) ? triggers.get(c.id()).reason() : null);
         grid.addColumn(CampaignsView::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(Campaign::items).setHeader("Items").setAutoWidth(true);
-        grid.addColumn(c -> DisplayTime.format(c.definition().dueAt())).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(c -> DisplayTime.due(c.definition().dueAt())).setHeader("Due").setAutoWidth(true);
         grid.addColumn(Campaign::owner).setHeader("Owner").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         grid.setSizeFull();
@@ -155,7 +155,7 @@ public class CampaignsView extends VerticalLayout {
                 .map(dev.steward.reviews.systems.SystemInfo::name).sorted().collect(java.util.stream.Collectors.joining(", "));
         question = new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Launch " + campaign.name() + "?",
                 "The review items are frozen now from the current snapshots of " + scope + ", and every reviewer is told at once."
-                        + " Due " + DisplayTime.format(campaign.definition().dueAt()) + ". A launched campaign cannot be edited or deleted.",
+                        + " Due " + DisplayTime.due(campaign.definition().dueAt()) + ". A launched campaign cannot be edited or deleted.",
                 "Launch", e -> {
                     Campaign launched = campaigns.launch(campaign.id(), campaign.version());
                     Toasts.success(launched.name() + " launched with " + launched.items() + " items");

@@ -41,7 +41,7 @@ class ClosePreviewDialog extends Dialog {
         boolean early = campaign.definition().dueAt().isAfter(java.time.Instant.now());
         earlyWarning.setVisible(early && undecided * 2 > campaign.items());
         if (earlyWarning.isVisible()) {
-            earlyWarning.setText("The campaign is due " + dev.steward.platform.ui.DisplayTime.format(campaign.definition().dueAt())
+            earlyWarning.setText("The campaign is due " + dev.steward.platform.ui.DisplayTime.due(campaign.definition().dueAt())
                     + " and " + undecided + " of its " + campaign.items() + " items are still undecided: closing now lets the"
                     + " no-response rule decide them, and the evidence will say so.");
             earlyWarning.getStyle().set("color", "var(--lumo-error-text-color)");

@@ -184,7 +184,7 @@ public class MyReviewsView extends VerticalLayout {
         grid.deselectAll();
         campaigns.removeAll();
         Instant now = Instant.now();
-        decisions.myCampaigns().forEach(c -> campaigns.add(new Span(c.name() + " · due " + DisplayTime.format(c.dueAt()) + " ("
+        decisions.myCampaigns().forEach(c -> campaigns.add(new Span(c.name() + " · due " + DisplayTime.due(c.dueAt()) + " ("
                 + DisplayTime.countdown(c.dueAt(), now) + ") · " + c.pending() + " of " + c.total() + " left")));
         ReviewDecisions.Progress p = decisions.myProgress();
         progress.setValue(p.total() == 0 ? 1 : (double) p.decided() / p.total());

@@ -133,6 +133,13 @@ class CampaignLifecycleUiTest extends KaribuTest {
         assertThat(saved.definition().stages()).containsExactly(new CampaignForm.Stage(CampaignForm.ReviewerRule.NAMED, "olga-" + suffix,
                 endOfDueDay));
 
+        // a campaign due at the end of a day is shown as that day, not as the next day's midnight
+        view.refresh();
+        int savedRow = GridKt._findAll(view.grid).stream().map(Campaign::id).toList().indexOf(saved.id());
+        assertThat(GridKt._getFormattedRow(view.grid, savedRow)).contains("end of " + java.time.format.DateTimeFormatter
+                .ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).format(endOfDueDay.atZone(dev.steward.platform.ui.DisplayTime.zone())
+                        .toLocalDate().minusDays(1)));
+
         Campaign launched = bean(CampaignService.class).launch(saved.id(), saved.version());
         view.refresh();
         int row = GridKt._findAll(view.grid).stream().map(Campaign::id).toList().indexOf(launched.id());
