@@ -245,7 +245,7 @@ public class ReviewDecisions {
         return new ReviewItem(r.getId(), r.getCampaignId(), systemName, r.getAccountName(), r.getPersonId(), r.getPersonName(),
                 r.getEntitlement(), r.getGrantedVia(), r.getPrivileged(), Arrays.asList(r.getFlags()), r.getRecommendation(), r.getRecommendationReason(),
                 r.getReviewer(), r.getRoutedToFallback(), r.getOutcome(), r.getDecidedBy(),
-                r.getDecidedAt(), r.getComment(), r.getBulk(), r.getStage(), earlierStages,
+                r.getDecidedAt(), r.getComment(), r.getBulk(), r.getStage(), r.getEscalationLevel(), earlierStages,
                 r.getVersion());
     }
 }

@@ -121,8 +121,10 @@ public class MyReviewsView extends VerticalLayout {
             "DORMANT", "dormant", "PRIVILEGED", "privileged", "SOD", "SoD conflict", "OUTLIER", "peer outlier",
             "DISABLED", "account disabled");
 
+    /** The item's flags in words, led by "escalated to you" for an item nobody decided in time. */
     static String flags(ReviewItem item) {
-        return String.join(", ", item.flags().stream().map(f -> FLAG_WORDS.getOrDefault(f, f.toLowerCase())).toList());
+        String flags = String.join(", ", item.flags().stream().map(f -> FLAG_WORDS.getOrDefault(f, f.toLowerCase())).toList());
+        return item.escalated() ? "escalated to you" + (flags.isEmpty() ? "" : ", " + flags) : flags;
     }
 
     static String decision(ReviewItem item) {

@@ -129,7 +129,8 @@ class SensitiveItemsTest extends CompanyTestBase {
         assertThat(deadlines.myWork(ZoneOffset.UTC)).filteredOn(w -> w.deadline().key().endsWith(":reviewer:" + maria + ":escalated"))
                 .singleElement().satisfies(w -> assertThat(w.deadline().due()).isBetween(now.plus(Duration.ofDays(3)).minusSeconds(1),
                         now.plus(Duration.ofDays(3)).plusSeconds(1)));
-        assertThat(bean(ReviewDecisions.class).myQueue(true)).extracting(ReviewItem::accountName).containsExactlyInAnyOrder("asmith", "ghost");
+        assertThat(bean(ReviewDecisions.class).myQueue(true)).extracting(ReviewItem::accountName, ReviewItem::escalationLevel)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("asmith", 1), org.assertj.core.groups.Tuple.tuple("ghost", 1));
 
         // still undecided after the escalation days: to the fallback, the last level
         loginAs("ivy", Role.SECURITY_ANALYST);
