@@ -41,8 +41,8 @@ public class SensitiveEscalation {
             due as (
                 select i.id, i.campaign_id, i.stage, i.reviewer, i.escalation_level, c.name campaign, c.fallback_reviewer, c.owner,
                        c.escalation_days, su.username subject_user,
-                       (select mu.username from platform.app_user ru
-                            join platform.person rp on lower(rp.email) = lower(ru.email)
+                       (select mu.username from person_user ru
+                            join platform.person rp on rp.id = ru.person_id
                             join person_user mu on mu.person_id = rp.manager_id
                         where ru.username = i.reviewer order by rp.id limit 1) manager_user
                 from reviews.review_item i

@@ -29,15 +29,24 @@ class LdapProbeAttackTest extends PluginServiceTestBase {
         return "reviews";
     }
 
+    /** A system to point the LDAP connection test at, as the administrator Ivy. */
+    private SystemInfo probedSystem() {
+        loginAs("ivy", Role.SECURITY_ANALYST);
+        return bean(SystemService.class).save(new SystemInfo(null, "probe-" + UUID.randomUUID().toString().substring(0, 6),
+                "Probe", null, SystemInfo.Criticality.LOW, true, 90, 0));
+    }
+
+    /** A port nothing listens on (any more). */
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     @Test
     void a_closed_port_a_silent_port_and_a_port_that_speaks_no_ldap_get_the_same_answer() throws Exception {
-        loginAs("ivy", Role.SECURITY_ANALYST);
-        SystemInfo system = bean(SystemService.class).save(new SystemInfo(null, "probe-" + UUID.randomUUID().toString().substring(0, 6),
-                "Probe", null, SystemInfo.Criticality.LOW, true, 90, 0));
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        SystemInfo system = probedSystem();
+        int closedPort = closedPort();
         try (ServerSocket silent = new ServerSocket(0); ServerSocket web = new ServerSocket(0)) {
             Thread.ofVirtual().start(() -> answerLikeAWebServer(web));
 
@@ -57,13 +66,8 @@ class LdapProbeAttackTest extends PluginServiceTestBase {
     void over_ldaps_a_closed_port_a_silent_port_and_a_port_that_speaks_no_ldap_get_the_same_answer_too() throws Exception {
         // an ldaps:// address at a directory that speaks only plain LDAP is told apart (LdapImportTest); a port that
         // fails the TLS handshake but is no directory is not
-        loginAs("ivy", Role.SECURITY_ANALYST);
-        SystemInfo system = bean(SystemService.class).save(new SystemInfo(null, "probe-" + UUID.randomUUID().toString().substring(0, 6),
-                "Probe", null, SystemInfo.Criticality.LOW, true, 90, 0));
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        SystemInfo system = probedSystem();
+        int closedPort = closedPort();
         try (ServerSocket silent = new ServerSocket(0); ServerSocket web = new ServerSocket(0)) {
             Thread.ofVirtual().start(() -> answerLikeAWebServer(web));
 

@@ -39,6 +39,11 @@ public final class DueText {
         return "end of " + DAY.format(day(due, zone)) + ", " + zoneName(zone);
     }
 
+    /** "16 Mar 2026". */
+    public static String day(LocalDate day) {
+        return DAY.format(day);
+    }
+
     /** "Los Angeles time", "Brussels time", "UTC". */
     public static String zoneName(ZoneId zone) {
         if (zone.normalized() instanceof ZoneOffset offset) {

@@ -26,7 +26,6 @@ import java.util.Set;
 public final class ObligationEngine {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final Set<String> eeaCodes;
 
@@ -83,8 +82,8 @@ public final class ObligationEngine {
         List<String> reasons = new ArrayList<>();
         if (!inForce(rule, facts)) {
             reasons.add(rule.effectiveFrom().isAfter(facts.discoveredAt().atZone(rule.zone()).toLocalDate())
-                    ? "not yet in force when the breach was discovered (in force from " + DAY.format(rule.effectiveFrom()) + ")"
-                    : "no longer in force when the breach was discovered (in force until " + DAY.format(rule.effectiveTo()) + ")");
+                    ? "not yet in force when the breach was discovered (in force from " + DueText.day(rule.effectiveFrom()) + ")"
+                    : "no longer in force when the breach was discovered (in force until " + DueText.day(rule.effectiveTo()) + ")");
         }
         if (!"ANY".equals(rule.role()) && !rule.role().equals(facts.role().name())) {
             reasons.add(facts.role() == OurRole.CONTROLLER ? "we are the controller; this notice is a processor's duty"
