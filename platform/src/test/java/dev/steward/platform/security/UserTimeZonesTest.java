@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import java.time.ZoneId;
@@ -78,8 +79,8 @@ class UserTimeZonesTest {
 
     @Test
     void nobody_signed_in_reads_or_sets_no_zone() {
-        assertThatThrownBy(() -> zones.own()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> zones.setOwn("anyone", "UTC")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> zones.own()).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> zones.setOwn("anyone", "UTC")).isInstanceOf(AuthenticationException.class);
         assertThat(storedZoneOf("anyone")).isNull();
     }
 }
