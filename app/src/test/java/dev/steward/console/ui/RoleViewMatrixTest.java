@@ -60,6 +60,7 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule(null, "vendors/1", Set.of(SECURITY_ANALYST, PRIVACY_OFFICER, AUDITOR)),
             new ViewRule(null, "vendors/mine/1", Set.of(MANAGER, SECURITY_ANALYST)),
             new ViewRule(null, "account/notifications", Set.of(Role.values())),
+            new ViewRule(null, "account/settings", Set.of(Role.values())),
             new ViewRule(null, "password", Set.of(Role.values())),
             new ViewRule(null, "search", Set.of(Role.values())));
 

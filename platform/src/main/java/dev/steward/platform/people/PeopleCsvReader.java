@@ -66,8 +66,9 @@ final class PeopleCsvReader {
     static Result read(Reader text, PeopleColumnMapping mapping, int maxRows, IntConsumer progress, BooleanSupplier cancelled) {
         List<RowError> errors = new ArrayList<>();
         List<ImportRow> rows = new ArrayList<>();
+        // empty lines are read (and skipped below), not ignored by the parser: ignored, they would not count as lines
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+                .setIgnoreEmptyLines(false).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
         try (CSVParser parser = CSVParser.parse(text, format)) {
             Layout layout = mapping == null ? strictLayout(parser.getHeaderNames(), errors)
                     : mappedLayout(mapping, parser.getHeaderNames(), errors);
@@ -80,8 +81,8 @@ final class PeopleCsvReader {
             for (CSVRecord record : parser) {
                 int line = (int) lineBefore + 1;
                 lineBefore = parser.getCurrentLineNumber();
-                if (!layout.strict() && blank(record)) {
-                    continue; // exports end with rows of empty cells
+                if (record.size() == 1 && record.get(0).isEmpty() || !layout.strict() && blank(record)) {
+                    continue; // an empty line; exports end with rows of empty cells
                 }
                 if (++count > maxRows) {
                     errors.clear();

@@ -139,8 +139,8 @@ public class PeopleImport {
                 scan = Utf8Text.scan(in);
             }
             if (scan.problem() != null || scan.blank()) {
-                return failed(fileName, scan.sha256() == null ? "" : scan.sha256(),
-                        RowError.file(scan.problem() != null ? scan.problem() : "The file is empty"));
+                return failed(fileName, scan.sha256() == null ? "" : scan.sha256(), scan.problem() != null
+                        ? new RowError((int) scan.problemLine(), null, scan.problem()) : RowError.file("The file is empty"));
             }
             try (Reader text = Utf8Text.reader(content.open())) {
                 read = PeopleCsvReader.read(text, mapping, maxRows, done -> progress.update("Reading", done, scan.lines()), cancelled);

@@ -21,8 +21,11 @@ import java.security.MessageDigest;
  */
 final class Utf8Text {
 
-    /** What one pass over a file found; {@code problem} is a message for the user, or null when the text is valid. */
-    record Scan(String sha256, long lines, boolean blank, String problem) {
+    /**
+     * What one pass over a file found; {@code problem} is a message for the user, or null when the text is valid, and
+     * {@code problemLine} the line it is on (0 for none).
+     */
+    record Scan(String sha256, long lines, boolean blank, String problem, long problemLine) {
     }
 
     private static final int CHUNK = 64 * 1024;
@@ -63,7 +66,7 @@ final class Utf8Text {
                 if (result.isError()) {
                     return new Scan(null, newlines, blank, "The file is not UTF-8 text: line " + (newlines + 1) + " has the byte 0x"
                             + String.format("%02X", bytes.get(bytes.position()) & 0xFF) + ", which is not valid UTF-8 (the file was "
-                            + "probably saved as Latin-1 or Windows-1252). Save it as \"CSV UTF-8\" and import it again.");
+                            + "probably saved as Latin-1 or Windows-1252). Save it as \"CSV UTF-8\" and import it again.", newlines + 1);
                 }
                 chars.clear();
                 if (!result.isOverflow()) {
@@ -72,7 +75,7 @@ final class Utf8Text {
             }
             bytes.compact();
         }
-        return new Scan(Sha256.hex(digest), newlines, blank, null);
+        return new Scan(Sha256.hex(digest), newlines, blank, null, 0);
     }
 
     /** The text of a stream checked by {@link #scan}, without its byte-order mark. */

@@ -113,6 +113,16 @@ class PeopleImportTest {
     }
 
     @Test
+    void a_problem_is_on_the_files_own_line_after_an_empty_line_and_a_value_over_two_lines() {
+        String file = HEADER + "E100,Ada Boss,ada@example.org,CEO,EXEC,,active,2020-01-01,\n"
+                + "\n"
+                + "E200,Bo Manager,bo-at-example,\"Head of\nEngineering\",ENG,E100,active,2021-03-01,\n"
+                + "E300,Cy Engineer,cy-at-example,Engineer,ENG,E200,active,2022-06-15,\n";
+        assertThat(prepare(file).errors()).containsExactly(new RowError(4, "email", "'bo-at-example' is not an email address"),
+                new RowError(6, "email", "'cy-at-example' is not an email address"));
+    }
+
+    @Test
     void a_management_loop_is_reported() {
         rejected(HEADER + "A1,Al,,,,B1,active,,\nB1,Bea,,,,A1,active,,\n",
                 new RowError(2, "manager_employee_id", "Management chain loops: A1 → B1 → A1"));
@@ -132,8 +142,10 @@ class PeopleImportTest {
     void a_file_that_is_not_utf8_is_refused_with_the_line() {
         byte[] latin1 = (HEADER + "E1,Jose,,,,,active,,\nE2,Jos\u00e9 N\u00fa\u00f1ez,,,,,active,,\n").getBytes(StandardCharsets.ISO_8859_1);
         ImportPlan plan = prepare(latin1);
-        assertThat(plan.errors()).singleElement().satisfies(e -> assertThat(e.message())
-                .startsWith("The file is not UTF-8 text: line 3 has the byte 0xE9"));
+        assertThat(plan.errors()).singleElement().satisfies(e -> {
+            assertThat(e.message()).startsWith("The file is not UTF-8 text: line 3 has the byte 0xE9");
+            assertThat(e.line()).as("the line column says it too, not 'file'").isEqualTo(3);
+        });
         assertThat(dsl.fetchCount(PERSON)).isZero();
     }
 

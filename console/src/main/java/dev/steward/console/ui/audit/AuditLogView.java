@@ -29,8 +29,9 @@ import jakarta.annotation.security.PermitAll;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import dev.steward.platform.ui.DisplayTime;
+
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** The audit log: filter by time, user, module, entity and action; verify the hash chain; export what is filtered. */
 @Route("admin/audit")
@@ -39,7 +40,6 @@ import java.time.format.DateTimeFormatter;
 @RequiresPermission(PlatformPermissions.AUDIT_READ)
 public class AuditLogView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     final DateTimePicker from = new DateTimePicker("From");
     final DateTimePicker to = new DateTimePicker("To");
@@ -52,7 +52,7 @@ public class AuditLogView extends VerticalLayout {
     final Button verify = new Button("Verify chain");
     final Span verification = new Span();
     private final AuditLogQuery query;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ZoneId zone = DisplayTime.zone();
     private volatile AuditLogQuery.Filter currentFilter = AuditLogQuery.Filter.none();
 
     public AuditLogView(AuditLogQuery query, AuditVerifier verifier) {
@@ -85,7 +85,7 @@ public class AuditLogView extends VerticalLayout {
         Button exportPdf = new Button("Export PDF", e -> export("audit-log.pdf", "application/pdf", this::writePdf));
         add(new HorizontalLayout(new H2("Audit log"), verify, exportCsv, exportPdf), verification, filters);
 
-        grid.addColumn(e -> TIME.format(e.occurredAt().atZone(zone))).setHeader("When").setAutoWidth(true);
+        grid.addColumn(e -> DisplayTime.format(e.occurredAt())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader("User").setAutoWidth(true);
         grid.addColumn(AuditEntry::module).setHeader("Module").setAutoWidth(true);
         grid.addColumn(AuditEntry::entityType).setHeader("Entity").setAutoWidth(true);

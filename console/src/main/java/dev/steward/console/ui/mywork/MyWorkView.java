@@ -20,8 +20,9 @@ import dev.steward.platform.spi.DeadlineSource;
 import dev.steward.platform.spi.RequiresPermission;
 import jakarta.annotation.security.PermitAll;
 
+import dev.steward.platform.ui.DisplayTime;
+
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Everything due across modules, grouped Overdue / Today / This week / Later; mine, or my team's. */
@@ -38,7 +39,8 @@ public class MyWorkView extends VerticalLayout {
     final ComboBox<DeadlineSource.Severity> severity = new ComboBox<>();
     final VerticalLayout groups = new VerticalLayout();
     private final DeadlineService deadlines;
-    private final ZoneId zone = ZoneId.systemDefault();
+    /** The user's zone: "due today" and "this week" are their days. */
+    private final ZoneId zone = DisplayTime.zone();
 
     public MyWorkView(DeadlineService deadlines) {
         this.deadlines = deadlines;
@@ -80,10 +82,9 @@ public class MyWorkView extends VerticalLayout {
     }
 
     private Grid<WorkItem> grid(List<WorkItem> items) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm").withZone(zone);
         Grid<WorkItem> grid = new Grid<>();
         grid.addComponentColumn(i -> new Anchor(i.deadline().link(), i.deadline().title())).setHeader("What").setFlexGrow(1);
-        grid.addColumn(i -> format.format(i.deadline().due())).setHeader("Due").setAutoWidth(true);
+        grid.addColumn(i -> DisplayTime.due(i.deadline().due())).setHeader("Due").setAutoWidth(true);
         grid.addColumn(i -> i.deadline().severity().name().toLowerCase()).setHeader("Severity").setAutoWidth(true);
         grid.addColumn(i -> i.deadline().module()).setHeader("Module").setAutoWidth(true);
         grid.addColumn(i -> i.deadline().owner()).setHeader("Owner").setAutoWidth(true);

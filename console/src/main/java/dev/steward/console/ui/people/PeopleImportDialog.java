@@ -148,13 +148,15 @@ class PeopleImportDialog extends Dialog {
         check.setEnabled(false);
         check.addClickListener(e -> preview());
 
-        errors.addColumn(e -> e.line() == 0 ? "file" : String.valueOf(e.line())).setHeader("Line").setAutoWidth(true);
+        errors.addColumn(e -> e.line() == 0 ? "file" : String.valueOf(e.line())).setHeader("Line").setKey("line").setAutoWidth(true);
         errors.addColumn(e -> e.column() == null ? "" : e.column()).setHeader("Column").setAutoWidth(true);
-        errors.addColumn(RowError::message).setHeader("Problem").setFlexGrow(1);
+        errors.addColumn(RowError::message).setHeader("Problem").setKey("problem").setFlexGrow(1);
+        errors.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // whole problems, not cut off
         changes.addColumn(ImportPlan.Change::line).setHeader("Line").setAutoWidth(true);
         changes.addColumn(ImportPlan.Change::employeeId).setHeader("Employee id").setAutoWidth(true);
         changes.addColumn(ImportPlan.Change::fullName).setHeader("Name").setAutoWidth(true);
         changes.addColumn(c -> c.added() ? "new" : "changes " + String.join(", ", c.changedFields())).setHeader("What").setFlexGrow(1);
+        changes.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         errors.setVisible(false);
         changes.setVisible(false);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -65,6 +65,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         user.getSubMenu().addItem("Change password", e -> UI.getCurrent().navigate(ChangePasswordView.class));
         user.getSubMenu().addItem("Two-factor authentication", e -> UI.getCurrent().navigate(TwoFactorView.class));
         user.getSubMenu().addItem("My notifications", e -> UI.getCurrent().navigate("account/notifications"));
+        user.getSubMenu().addItem("My settings", e -> UI.getCurrent().navigate("account/settings"));
         user.getSubMenu().addItem("Sign out", e -> authentication.logout());
 
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span());

@@ -108,4 +108,21 @@ class PeopleImportMappingUiTest extends KaribuTest {
         assertThat(GridKt._get(dialog.errors, 0).message()).startsWith("Status 'Retired' is not in the status table of BambooHR employee report");
         assertThat(dialog.confirm.isEnabled()).isFalse();
     }
+
+    @Test
+    void a_problem_shows_the_files_own_line_after_the_upload_and_after_checking_again_with_its_whole_text() throws Exception {
+        loginAs("root", Role.ADMIN);
+        UI.getCurrent().navigate(PeopleView.class);
+        _click(_get(Button.class, spec -> spec.withText("Import CSV")));
+        PeopleImportDialog dialog = _get(PeopleImportDialog.class);
+        // Carla is on line 5 of the file: line 4 is empty
+        dialog.check(UploadedFile.copyOf("retired.csv", BAMBOOHR.replace("Terminated,Inactive", "Retired,Inactive").getBytes(StandardCharsets.UTF_8)));
+        finish(dialog);
+        assertThat(GridKt._getFormatted(dialog.errors, 0, "line")).as("after the upload").isEqualTo("5");
+        _click(dialog.check);
+        finish(dialog);
+        assertThat(GridKt._getFormatted(dialog.errors, 0, "line")).as("after checking again").isEqualTo("5");
+        assertThat(GridKt._getFormatted(dialog.errors, 0, "problem")).startsWith("Status 'Retired' is not in the status table");
+        assertThat(dialog.errors.getThemeNames()).as("long problems wrap, not cut").contains("wrap-cell-content");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.steward.platform.files.ui;
 
+import dev.steward.platform.ui.DisplayTime;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,8 +20,6 @@ import dev.steward.platform.files.UploadedFile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * "Files" for any record, for plugins to drop into a record view: upload, list with SHA-256, download, delete with
@@ -27,7 +27,6 @@ import java.time.format.DateTimeFormatter;
  */
 public class AttachmentsPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     final Upload upload = new Upload();
     final Grid<Attachment> grid = new Grid<>();
@@ -44,7 +43,7 @@ public class AttachmentsPanel extends VerticalLayout {
         grid.addComponentColumn(this::downloadLink).setHeader("File").setFlexGrow(1);
         grid.addColumn(a -> FileSizes.human(a.size())).setHeader("Size").setAutoWidth(true);
         grid.addColumn(a -> a.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true);
-        grid.addColumn(a -> a.uploadedBy() + ", " + TIME.format(a.uploadedAt())).setHeader("Added").setAutoWidth(true);
+        grid.addColumn(a -> a.uploadedBy() + ", " + DisplayTime.format(a.uploadedAt())).setHeader("Added").setAutoWidth(true);
         grid.addComponentColumn(this::deleteButton).setKey("delete").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(upload, message, grid);

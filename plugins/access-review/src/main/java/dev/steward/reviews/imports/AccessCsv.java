@@ -5,7 +5,6 @@ import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.platform.validation.InvalidInputException.Problem;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -41,12 +40,12 @@ final class AccessCsv {
         try {
             CsvCursor csv = file.open();
             return csv.next() ? names(csv) : List.of();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(List.of(new Problem(1, null, NOT_UTF8)));
+        } catch (CsvCursor.NotUtf8Exception e) {
+            throw new InvalidInputException(List.of(new Problem(e.line(), null, NOT_UTF8)));
         } catch (IOException e) {
             throw new InvalidInputException(List.of(new Problem(0, null, "The uploaded file could not be read: " + e.getMessage())));
         } catch (CsvCursor.MalformedCsvException e) {
-            throw new InvalidInputException(List.of(new Problem(1, null, "The file cannot be read as CSV: " + e.getMessage())));
+            throw new InvalidInputException(List.of(new Problem(1, null, "The header cannot be read as CSV: " + e.getMessage())));
         }
     }
 
@@ -78,8 +77,8 @@ final class AccessCsv {
         CsvCursor csv;
         try {
             csv = file.open();
-        } catch (CharacterCodingException e) {
-            rows.problem(new Problem(0, null, NOT_UTF8));
+        } catch (CsvCursor.NotUtf8Exception e) {
+            rows.problem(new Problem(e.line(), null, NOT_UTF8)); // the same line as when the header was read at upload
             return;
         }
         long read = 0;
@@ -106,7 +105,7 @@ final class AccessCsv {
             RowReader reader = new RowReader(format, header);
             while (csv.next()) {
                 read++;
-                long line = read + 1; // the header is line 1; a line is a record (a quoted field may hold line breaks)
+                long line = csv.line(); // the file's line: the header is line 1, empty lines and quoted line breaks count
                 if (!counted(read, line, maxRows, rows, progress)) {
                     break;
                 }
@@ -116,7 +115,7 @@ final class AccessCsv {
                 }
             }
         } catch (CsvCursor.MalformedCsvException e) {
-            rows.problem(new Problem(csv.records(), null, "The file cannot be read as CSV: " + e.getMessage()));
+            rows.problem(new Problem(csv.line(), null, "The file cannot be read as CSV: " + e.getMessage()));
         } finally {
             if (read == 0 && rows.problems().isEmpty()) {
                 rows.problem(new Problem(0, null, "The file has a header but no rows"));

@@ -42,7 +42,7 @@ final class CredentialReport {
         long read = 0;
         while (csv.next()) {
             read++;
-            long line = read + 1;
+            long line = csv.line();
             if (!AccessCsv.counted(read, line, maxRows, rows, progress)) {
                 break;
             }

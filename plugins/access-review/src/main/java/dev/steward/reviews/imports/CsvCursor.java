@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
@@ -26,10 +28,27 @@ final class CsvCursor {
         }
     }
 
+    /** The file is not UTF-8 text; {@link #line()} is the line of its first invalid byte. */
+    static final class NotUtf8Exception extends CharacterCodingException {
+        private final long line;
+
+        NotUtf8Exception(long line) {
+            this.line = line;
+        }
+
+        long line() {
+            return line;
+        }
+    }
+
     private final char[] text;
     private final int end;
     private int pos;
     private long records;
+    /** The line of the file {@code pos} is on (a CRLF, an LF or a lone CR ends a line). */
+    private long lineAtPos = 1;
+    /** The line the current record starts on. */
+    private long line;
     private int fields;
     private int[] starts = new int[16];
     private int[] ends = new int[16];
@@ -41,7 +60,7 @@ final class CsvCursor {
         this.pos = end > 0 && text[0] == '\uFEFF' ? 1 : 0;
     }
 
-    static CsvCursor of(byte[] file) throws CharacterCodingException {
+    static CsvCursor of(byte[] file) throws NotUtf8Exception {
         return of(ByteBuffer.wrap(file));
     }
 
@@ -55,21 +74,43 @@ final class CsvCursor {
         }
     }
 
-    private static CsvCursor of(ByteBuffer bytes) throws CharacterCodingException {
-        CharBuffer decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+    private static CsvCursor of(ByteBuffer bytes) throws NotUtf8Exception {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer decoded = CharBuffer.allocate(bytes.remaining() + 1); // UTF-8 never decodes to more chars than bytes
+        int start = bytes.position();
+        CoderResult result = decoder.decode(bytes, decoded, true);
+        if (result.isError()) {
+            throw new NotUtf8Exception(lineOf(bytes, start, bytes.position()));
+        }
+        decoder.flush(decoded);
+        decoded.flip();
         return new CsvCursor(decoded);
+    }
+
+    /** The line the byte at {@code at} is on, counted as {@link #next} counts them. */
+    private static long lineOf(ByteBuffer bytes, int from, int at) {
+        long line = 1;
+        for (int i = from; i < at; i++) {
+            byte b = bytes.get(i);
+            if (b == '\n' || b == '\r' && (i + 1 >= at || bytes.get(i + 1) != '\n')) {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** Moves to the next record; false at the end of the file. */
     boolean next() throws MalformedCsvException {
         while (pos < end && (text[pos] == '\n' || text[pos] == '\r')) {
+            lineBreakAt(pos);
             pos++; // an empty line is no record
         }
         if (pos >= end) {
             return false;
         }
         records++;
+        line = lineAtPos;
         fields = 0;
         while (true) {
             int field = fields++;
@@ -83,7 +124,10 @@ final class CsvCursor {
                 starts[field] = ++pos;
                 while (true) {
                     if (pos >= end) {
-                        throw new MalformedCsvException("a quoted field of record " + records + " is not closed before the end of the file");
+                        throw new MalformedCsvException("a quoted field opened on line " + line + " is not closed before the end of the file");
+                    }
+                    if (text[pos] == '\n' || text[pos] == '\r') {
+                        lineBreakAt(pos); // a line break inside quotes is part of the value, and a line of the file
                     }
                     if (text[pos] == '"') {
                         if (pos + 1 < end && text[pos + 1] == '"') {
@@ -96,7 +140,7 @@ final class CsvCursor {
                 }
                 ends[field] = pos++;
                 if (pos < end && text[pos] != ',' && text[pos] != '\n' && text[pos] != '\r') {
-                    throw new MalformedCsvException("record " + records + " has text after the closing quote of a field");
+                    throw new MalformedCsvException("line " + lineAtPos + " has text after the closing quote of a field");
                 }
             } else {
                 quoted[field] = false;
@@ -110,12 +154,27 @@ final class CsvCursor {
                 pos++;
                 continue;
             }
+            if (pos < end) {
+                lineBreakAt(pos);
+            }
             if (pos < end && text[pos] == '\r' && pos + 1 < end && text[pos + 1] == '\n') {
                 pos++;
             }
             pos++;
             return true;
         }
+    }
+
+    /** A CRLF counts once, at its CR; a lone CR or LF counts itself. */
+    private void lineBreakAt(int at) {
+        if (text[at] != '\n' || at == 0 || text[at - 1] != '\r') {
+            lineAtPos++;
+        }
+    }
+
+    /** The line of the file the current record starts on: the header is line 1, whatever empty lines or quoted line breaks follow. */
+    long line() {
+        return line;
     }
 
     /** Records read so far, the header included. */

@@ -12,7 +12,6 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -218,8 +217,8 @@ final class ExportBundle {
         CsvCursor csv;
         try {
             csv = CsvCursor.of(file.path());
-        } catch (CharacterCodingException e) {
-            rows.problem(new Problem(0, null, file.fileName() + ": the file is not UTF-8 text; save it as UTF-8 and try again"));
+        } catch (CsvCursor.NotUtf8Exception e) {
+            rows.problem(new Problem(e.line(), null, file.fileName() + ": the file is not UTF-8 text; save it as UTF-8 and try again"));
             return false;
         }
         try {
@@ -236,7 +235,7 @@ final class ExportBundle {
                 }
                 lastLoginColumn = at.get(UserField.LAST_LOGIN) >= 0;
                 while (csv.next()) {
-                    fileLine++;
+                    fileLine = csv.line();
                     if (!counted(fileLine) || !sized(file, csv, header, fileLine)) {
                         continue;
                     }
@@ -251,7 +250,7 @@ final class ExportBundle {
                     at.put(field, ExportShape.column(header, shape.memberColumns().get(field)));
                 }
                 while (csv.next()) {
-                    fileLine++;
+                    fileLine = csv.line();
                     if (!counted(fileLine) || !sized(file, csv, header, fileLine)) {
                         continue;
                     }
@@ -263,7 +262,7 @@ final class ExportBundle {
             }
             return true;
         } catch (CsvCursor.MalformedCsvException e) {
-            rows.problem(new Problem(csv.records(), null, file.fileName() + ": the file cannot be read as CSV: " + e.getMessage()));
+            rows.problem(new Problem(csv.line(), null, file.fileName() + ": the file cannot be read as CSV: " + e.getMessage()));
             return false;
         }
     }

@@ -122,9 +122,9 @@ class AccessImportDialog extends Dialog {
         bundleHelp.setVisible(false);
         bundle.setVisible(false);
         notes.setVisible(false);
-        problems.addColumn(Problem::line).setHeader("Line").setAutoWidth(true);
+        problems.addColumn(p -> p.line() == 0 ? "file" : String.valueOf(p.line())).setHeader("Line").setKey("line").setAutoWidth(true);
         problems.addColumn(p -> p.field() == null ? "" : p.field()).setHeader("Column").setAutoWidth(true);
-        problems.addColumn(Problem::message).setHeader("Problem").setFlexGrow(1);
+        problems.addColumn(Problem::message).setHeader("Problem").setKey("problem").setFlexGrow(1);
         problems.setAllRowsVisible(true);
         problems.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT); // whole messages, not cut
         problems.setVisible(false);

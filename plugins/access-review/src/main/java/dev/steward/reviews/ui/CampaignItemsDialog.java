@@ -53,7 +53,7 @@ class CampaignItemsDialog extends Dialog {
         grid.addColumn(i -> i.personName() == null ? "" : i.personName()).setHeader("Person").setAutoWidth(true);
         grid.addColumn(ReviewItem::entitlement).setHeader("Entitlement").setAutoWidth(true);
         grid.addColumn(i -> i.grantedVia() == null ? "" : i.grantedVia()).setHeader("How granted").setAutoWidth(true);
-        grid.addColumn(i -> (i.escalated() ? "escalated, " : "") + String.join(", ", i.flags()).toLowerCase()).setHeader("Flags").setAutoWidth(true);
+        grid.addColumn(i -> FlagWords.of(i, "escalated")).setHeader("Flags").setKey("flags").setAutoWidth(true);
         grid.addColumn(ReviewItem::reviewer).setHeader("Reviewer").setAutoWidth(true);
         grid.addColumn(i -> i.stage()).setHeader("Stage").setAutoWidth(true);
         grid.addColumn(i -> i.outcome().name().toLowerCase()).setHeader("Decision").setKey("outcome").setAutoWidth(true);

@@ -28,7 +28,6 @@ import jakarta.annotation.security.PermitAll;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A reviewer's queue, grouped by person, under the campaigns it comes from (name, due date, what is left): decide each
@@ -116,15 +115,9 @@ public class MyReviewsView extends VerticalLayout {
         }
     }
 
-    /** The flags in words, as a reviewer reads them. */
-    private static final Map<String, String> FLAG_WORDS = Map.of("ORPHAN", "orphan account", "TERMINATED", "person left",
-            "DORMANT", "dormant", "PRIVILEGED", "privileged", "SOD", "SoD conflict", "OUTLIER", "peer outlier",
-            "DISABLED", "account disabled");
-
     /** The item's flags in words, led by "escalated to you" for an item nobody decided in time. */
     static String flags(ReviewItem item) {
-        String flags = String.join(", ", item.flags().stream().map(f -> FLAG_WORDS.getOrDefault(f, f.toLowerCase())).toList());
-        return item.escalated() ? "escalated to you" + (flags.isEmpty() ? "" : ", " + flags) : flags;
+        return FlagWords.of(item, "escalated to you");
     }
 
     static String decision(ReviewItem item) {

@@ -82,12 +82,15 @@ class AccessImportTest extends ReviewsTestBase {
         assertThat(problems(HEADER + "a,R1,E-1,,,\na,R2,E-2,,,\n")).extracting(Problem::message)
                 .anyMatch(r -> r.startsWith("The account a has other details than on line 2"));
         assertThat(problems(HEADER + "a,R1,,,,\nb,\"R2,,,,\n")).extracting(Problem::toString).containsExactly(
-                "line 3: The file cannot be read as CSV: a quoted field of record 3 is not closed before the end of the file");
+                "line 3: The file cannot be read as CSV: a quoted field opened on line 3 is not closed before the end of the file");
         assertThat(problems("account,entitlement,account\na,R1,b\n")).extracting(Problem::message)
                 .containsExactly("The header cannot be used: the column name account appears twice");
         byte[] latin1 = (HEADER + "m\u00fcller,R1,,,,\n").getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> commit(latin1)).isInstanceOfSatisfying(InvalidInputException.class, e ->
-                assertThat(e.problems()).extracting(Problem::message).anyMatch(r -> r.startsWith("The file is not UTF-8")));
+                assertThat(e.problems()).extracting(Problem::toString).anyMatch(r -> r.startsWith("line 2: The file is not UTF-8")));
+        // the file's own lines: an empty line and a value over two lines count, as an editor numbers them
+        assertThat(problems(HEADER + "a,R1,,,,\n\n\"b\nc\",R2,,,,\n,R3,,,,\n")).extracting(Problem::toString)
+                .containsExactly("line 6, column account: Empty; every row needs a value here");
 
         assertThat(dsl.fetchCount(table("reviews.access_grant"))).isEqualTo(grants);
         assertThat(dsl.fetchCount(table("reviews.import_run"))).isEqualTo(imports);

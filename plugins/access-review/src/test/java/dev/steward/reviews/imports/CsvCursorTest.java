@@ -42,15 +42,27 @@ class CsvCursorTest {
         CsvCursor open = CsvCursor.of(bytes("a,b\n\"x,y\n"));
         open.next();
         assertThatThrownBy(open::next).isInstanceOf(CsvCursor.MalformedCsvException.class)
-                .hasMessage("a quoted field of record 2 is not closed before the end of the file");
+                .hasMessage("a quoted field opened on line 2 is not closed before the end of the file");
         CsvCursor after = CsvCursor.of(bytes("\"x\"y,z\n"));
-        assertThatThrownBy(after::next).hasMessage("record 1 has text after the closing quote of a field");
+        assertThatThrownBy(after::next).hasMessage("line 1 has text after the closing quote of a field");
+    }
+
+    @Test
+    void each_record_knows_the_line_of_the_file_it_starts_on() throws Exception {
+        CsvCursor csv = CsvCursor.of(bytes("h1,h2\r\n\r\na,\"two\r\nlines\"\nb,c\rd,e\n"));
+        List<Long> lines = new ArrayList<>();
+        while (csv.next()) {
+            lines.add(csv.line());
+        }
+        assertThat(lines).containsExactly(1L, 3L, 5L, 6L);
     }
 
     @Test
     void bytes_that_are_not_utf8_are_refused_not_replaced() {
         assertThatThrownBy(() -> CsvCursor.of("m\u00fcller,R1\n".getBytes(StandardCharsets.ISO_8859_1)))
                 .isInstanceOf(CharacterCodingException.class);
+        assertThatThrownBy(() -> CsvCursor.of("name,role\n\nm\u00fcller,R1\n".getBytes(StandardCharsets.ISO_8859_1)))
+                .isInstanceOfSatisfying(CsvCursor.NotUtf8Exception.class, e -> assertThat(e.line()).isEqualTo(3));
     }
 
     private static List<List<String>> records(String file) throws Exception {

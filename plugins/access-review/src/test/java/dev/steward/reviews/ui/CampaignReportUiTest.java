@@ -88,6 +88,8 @@ class CampaignReportUiTest extends KaribuTest {
         assertThat(GridKt._findAll(itemsDialog.grid)).hasSize(2);
         setValue(itemsDialog.flaggedOnly, true); // both accounts are orphans: no person in the directory
         assertThat(GridKt._findAll(itemsDialog.grid)).hasSize(2);
+        assertThat(GridKt._getFormatted(itemsDialog.grid, 0, "flags")).as("the words My reviews uses, not the code")
+                .isEqualTo(MyReviewsView.flags(GridKt._get(itemsDialog.grid, 0))).contains("orphan account").doesNotContain("orphan,");
         setValue(itemsDialog.reviewer, "someone-else");
         assertThat(GridKt._findAll(itemsDialog.grid)).isEmpty();
         itemsDialog.close();

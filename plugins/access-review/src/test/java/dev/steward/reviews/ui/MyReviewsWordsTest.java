@@ -21,4 +21,10 @@ class MyReviewsWordsTest {
         assertThat(MyReviewsView.flags(item(List.of(), 2))).isEqualTo("escalated to you");
         assertThat(MyReviewsView.flags(item(List.of("ORPHAN"), 0))).isEqualTo("orphan account");
     }
+
+    @Test
+    void a_campaigns_items_name_the_flags_in_the_words_of_my_reviews() {
+        assertThat(FlagWords.of(item(List.of("SOD", "TERMINATED"), 1), "escalated")).isEqualTo("escalated, SoD conflict, person left");
+        assertThat(FlagWords.of(item(List.of("ORPHAN"), 0), "escalated")).isEqualTo(MyReviewsView.flags(item(List.of("ORPHAN"), 0)));
+    }
 }

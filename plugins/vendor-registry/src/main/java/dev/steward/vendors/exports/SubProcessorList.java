@@ -4,6 +4,7 @@ import dev.steward.platform.export.PdfReport;
 import dev.steward.platform.export.SafeCsv;
 import dev.steward.vendors.Countries;
 import dev.steward.vendors.VendorPermissions;
+import dev.steward.vendors.processing.TransferMechanism;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -52,8 +53,14 @@ public class SubProcessorList {
                     return new Entry(r.get(0, String.class), r.get(1, String.class) == null ? "" : Countries.name(r.get(1, String.class)),
                             r.get("services", String.class), r.get("purposes", String.class) == null ? "" : r.get("purposes", String.class),
                             countries == null ? "" : Arrays.stream(countries).sorted().map(Countries::name).collect(Collectors.joining(", ")),
-                            r.get("mechanisms", String.class) == null ? "" : r.get("mechanisms", String.class));
+                            safeguards(r.get("mechanisms", String.class)));
                 });
+    }
+
+    /** "Standard contractual clauses (Art. 46); Binding corporate rules (Art. 47)": customers read the list, not codes. */
+    private static String safeguards(String codes) {
+        return codes == null ? "" : Arrays.stream(codes.split("; ")).map(c -> TransferMechanism.valueOf(c).label())
+                .collect(Collectors.joining("; "));
     }
 
     @PreAuthorize(VendorPermissions.MAY_READ_REGISTER)

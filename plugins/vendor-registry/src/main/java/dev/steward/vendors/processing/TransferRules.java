@@ -35,7 +35,7 @@ public final class TransferRules {
         }
         String covered = mechanism == TransferMechanism.ADEQUACY
                 ? "adequacy, " + conditional.stream().map(c -> c + ": " + TransferJurisdictions.condition(c)).reduce((a, b) -> a + "; " + b).orElse("")
-                : mechanism.name();
+                : mechanism.label();
         return new TransferAssessment(false, needing, String.join(", ", needing) + " covered by " + covered);
     }
 }

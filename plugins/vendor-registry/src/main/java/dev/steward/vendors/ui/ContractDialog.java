@@ -43,7 +43,7 @@ class ContractDialog extends Dialog {
         setHeaderTitle(existing == null ? "Add contract" : "Edit contract");
         type.setLabel("Type");
         type.setItems(ContractType.values());
-        type.setItemLabelGenerator(t -> t.name() + " · " + t.label());
+        type.setItemLabelGenerator(ContractType::label);
         status.setLabel("Status");
         status.setItems(ContractStatus.values());
         status.setItemLabelGenerator(s -> VendorGrid.label(s.name()));

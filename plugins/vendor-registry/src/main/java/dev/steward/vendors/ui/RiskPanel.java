@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.ui.Buttons;
+import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.Toasts;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.registry.Vendor;
@@ -24,6 +25,7 @@ class RiskPanel extends VerticalLayout {
     final Button changeTier = new Button("Change tier");
     /** Why "Risk accepted" is disabled, shown above the findings (a disabled button shows no tooltip on hover). */
     final Span acceptNote = new Span();
+    final Grid<TierChange> history = new Grid<>();
 
     RiskPanel(VendorUiServices services, Vendor vendor, Runnable changed) {
         setPadding(false);
@@ -35,7 +37,7 @@ class RiskPanel extends VerticalLayout {
         changeTier.addClickListener(e -> new TierDialog(services.assessments(), vendor, changed).open());
 
         Grid<Assessment> assessments = new Grid<>();
-        assessments.addColumn(a -> a.assessedAt().toString().substring(0, 10)).setHeader("When").setAutoWidth(true);
+        assessments.addColumn(a -> DisplayTime.date(a.assessedAt())).setHeader("When").setAutoWidth(true);
         assessments.addColumn(Assessment::assessedBy).setHeader("By").setAutoWidth(true);
         assessments.addColumn(a -> a.inherentScore() + " (tier " + a.inherentTier() + ")").setHeader("Inherent").setAutoWidth(true);
         assessments.addColumn(a -> "Tier " + a.residualTier()).setHeader("Residual").setAutoWidth(true);
@@ -60,11 +62,11 @@ class RiskPanel extends VerticalLayout {
         findings.setItems(services.assessments().findings(vendor.id()));
         findings.setAllRowsVisible(true);
 
-        Grid<TierChange> history = new Grid<>();
-        history.addColumn(t -> t.changedAt().toString().substring(0, 16).replace('T', ' ')).setHeader("When").setAutoWidth(true);
+        history.addColumn(t -> DisplayTime.format(t.changedAt())).setHeader("When").setKey("when").setAutoWidth(true);
         history.addColumn(TierChange::changedBy).setHeader("Who").setAutoWidth(true);
         history.addColumn(t -> (t.fromTier() == null ? "—" : "Tier " + t.fromTier()) + " → Tier " + t.toTier()).setHeader("Tier").setAutoWidth(true);
         history.addColumn(TierChange::reason).setHeader("Why").setFlexGrow(1);
+        history.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT); // whole reasons, not cut
         history.setItems(services.assessments().tierHistory(vendor.id()));
         history.setAllRowsVisible(true);
 

@@ -38,6 +38,13 @@ class VendorTransferRulesTest {
     }
 
     @Test
+    void a_covered_transfer_names_its_mechanism_in_words_not_its_code() {
+        assertThat(TransferRules.assess(List.of("IN"), List.of(), TransferMechanism.SCC).reason())
+                .isEqualTo("IN covered by Standard contractual clauses (Art. 46)");
+        assertThat(TransferRules.assess(List.of("IN"), List.of(), TransferMechanism.BCR).reason()).doesNotContain("BCR");
+    }
+
+    @Test
     void every_eea_member_and_the_uk_are_home_ground() {
         assertThat(TransferJurisdictions.EEA).hasSize(30);
         assertThat(TransferJurisdictions.zoneOf("GB")).isEqualTo(TransferJurisdictions.Zone.EEA_OR_UK);

@@ -147,7 +147,10 @@ class VendorListTest extends VendorsTestBase {
     @Test
     void the_public_sub_processor_list_names_processors_only_with_locations_and_safeguards() throws Exception {
         var vendors = bean(dev.steward.vendors.registry.VendorRegistry.class);
-        for (Vendor v : List.of(payroll, analytics, bank)) {
+        Vendor hosting = vendor("Hosting");
+        bean(ProcessingRegister.class).save(processing(service(hosting, "Hosting"), Relationship.PROCESSOR, Set.of("US"),
+                dev.steward.vendors.processing.TransferMechanism.SCC));
+        for (Vendor v : List.of(payroll, analytics, bank, hosting)) {
             Vendor now = vendors.find(v.id()).orElseThrow();
             var f = now.toForm();
             vendors.save(new dev.steward.vendors.registry.VendorForm(f.id(), f.version(), f.legalName(), f.tradingName(), f.website(), "DE",
@@ -155,7 +158,8 @@ class VendorListTest extends VendorsTestBase {
         }
         SubProcessorList list = bean(SubProcessorList.class);
         List<SubProcessorList.Entry> mine = list.entries().stream().filter(e -> e.vendor().endsWith(suffix)).toList();
-        assertThat(mine).extracting(SubProcessorList.Entry::vendor).containsExactly(analytics.legalName(), payroll.legalName());
+        assertThat(mine).extracting(SubProcessorList.Entry::vendor).containsExactly(analytics.legalName(), hosting.legalName(), payroll.legalName());
+        assertThat(mine.get(1).safeguards()).as("the mechanism in words").isEqualTo("Standard contractual clauses (Art. 46)");
         assertThat(mine.getFirst().locations()).isEqualTo("India, United States");
         assertThat(mine.getFirst().purposes()).isEqualTo("Analytics and product improvement");
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();

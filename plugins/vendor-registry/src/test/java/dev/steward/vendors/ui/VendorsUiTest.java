@@ -214,6 +214,24 @@ class VendorsUiTest extends KaribuTest {
     }
 
     @Test
+    void the_tier_history_shows_when_in_the_users_own_time_zone() {
+        String user = "tz-" + suffix;
+        loginAs(user, Role.PRIVACY_OFFICER);
+        java.time.ZoneId auckland = java.time.ZoneId.of("Pacific/Auckland");
+        context.getBean(dev.steward.platform.security.UserTimeZones.class).setOwn(user, auckland.getId());
+        var plugin = context.getBean(dev.steward.platform.plugin.ExtensionRegistry.class).contextOf("vendors").orElseThrow();
+        var v = plugin.getBean(dev.steward.vendors.registry.VendorRegistry.class).save(dev.steward.vendors.registry.VendorForm.named("Zoned " + suffix));
+        plugin.getBean(dev.steward.vendors.risk.Assessments.class).changeTier(v.id(), v.version(), 2, "Audit findings");
+        UI.getCurrent().navigate("vendors/" + v.id());
+        VendorPage page = _get(VendorView.class).page;
+        page.tabs.setSelectedIndex(3);
+        java.time.Instant changedAt = plugin.getBean(dev.steward.vendors.risk.Assessments.class).tierHistory(v.id()).getFirst().changedAt();
+        assertThat(GridKt._getFormatted(page.riskPanel.history, 0, "when")).as("Auckland time, the zone named, not UTC")
+                .isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").format(changedAt.atZone(auckland)))
+                .matches(".* NZ[DS]T");
+    }
+
+    @Test
     void a_privacy_officer_changes_a_tier_with_a_reason_kept_in_the_history() {
         loginAs("olivia", Role.PRIVACY_OFFICER);
         var plugin = context.getBean(dev.steward.platform.plugin.ExtensionRegistry.class).contextOf("vendors").orElseThrow();
