@@ -44,7 +44,8 @@ class StepRow extends HorizontalLayout {
         Paragraph who = new Paragraph(new Span("Done by a user with the role " + roles + ". "));
         who.addClassName("steward-step-who");
         if (mayManageUsers && !step.doneBy().isEmpty()) {
-            who.add(new Span("Give that role to someone, or to yourself, under "),
+            who.add(new Span("Give " + (step.doneBy().size() == 1 ? "that role" : "one of those roles")
+                            + " to someone, or to yourself, under "),
                     routerLink("admin/users", "Users"), new Span("."));
         }
         return who;
