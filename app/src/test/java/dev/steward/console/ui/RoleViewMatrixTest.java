@@ -38,6 +38,7 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("People", "people", Set.of(Role.values())),
             new ViewRule("Org units", "people/org-units", Set.of(Role.values())),
             new ViewRule("Privacy catalogue", "catalog", Set.of(Role.values())),
+            new ViewRule("Getting started", "getting-started", Set.of(ADMIN)),
             new ViewRule("Users", "admin/users", Set.of(ADMIN)),
             new ViewRule("Roles & permissions", "admin/roles", Set.of(ADMIN)),
             new ViewRule("Plugins", "admin/plugins", Set.of(ADMIN)),

@@ -10,6 +10,7 @@ import dev.steward.console.ui.jobs.JobsView;
 import dev.steward.console.ui.mywork.MyWorkView;
 import dev.steward.console.ui.notifications.OutboxView;
 import dev.steward.console.ui.shell.DashboardView;
+import dev.steward.console.ui.start.GettingStartedView;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.spi.ui.NavigationContribution;
 import dev.steward.platform.spi.ui.NavigationItem;
@@ -30,6 +31,7 @@ class ConsoleNavigation implements NavigationContribution {
         return List.of(
                 new NavigationItem("Dashboard", OVERVIEW, VaadinIcon.DASHBOARD, DashboardView.class, PlatformPermissions.DASHBOARD, 0),
                 new NavigationItem("My work", OVERVIEW, VaadinIcon.TASKS, MyWorkView.class, PlatformPermissions.DASHBOARD, 10),
+                new NavigationItem("Getting started", ADMINISTRATION, VaadinIcon.CHECK_SQUARE_O, GettingStartedView.class, PlatformPermissions.GETTING_STARTED, 890),
                 new NavigationItem("Users", ADMINISTRATION, VaadinIcon.USER_CARD, UsersView.class, PlatformPermissions.USERS_MANAGE, 900),
                 new NavigationItem("Roles & permissions", ADMINISTRATION, VaadinIcon.KEY, RolesView.class, PlatformPermissions.USERS_MANAGE, 910),
                 new NavigationItem("Plugins", ADMINISTRATION, VaadinIcon.PLUG, PluginsView.class, PlatformPermissions.PLUGINS_MANAGE, 920),

@@ -54,6 +54,10 @@ class SecurityConfiguration {
                 .frameOptions(frame -> frame.deny())
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")));
         sso.configure(http); // OpenID Connect sign-in beside the form, when a provider is configured
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // Vaadin denies any other request by default, so a signed-in user's mistyped address got a bare 403; let it
+        // reach the router, which shows the console's own not-found page (NotFoundView, 404). The API and actuator
+        // paths have chains of their own, and every view still needs its access annotation.
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(url -> url.authenticated())).build();
     }
 }

@@ -34,7 +34,8 @@ class SampleContributions {
 
     @Bean
     PermissionSet samplePermissions() {
-        return () -> List.of(Permission.of("sample.read", "Read sample notes", Role.ADMIN, Role.SECURITY_ANALYST, Role.AUDITOR));
+        return () -> List.of(Permission.of("sample.read", "Read sample notes", Role.ADMIN, Role.SECURITY_ANALYST, Role.AUDITOR),
+                Permission.of("sample.write", "Run the sample job by hand", Role.PRIVACY_OFFICER));
     }
 
     @Bean
@@ -117,6 +118,32 @@ class SampleContributions {
 
             public boolean mayWrite(String entityType, String entityId) {
                 return dev.steward.platform.security.CurrentUser.hasPermission("platform.users.manage");
+            }
+        };
+    }
+
+    /** Getting started: done once the sample job has ticked; only privacy officers (sample.write) may do it. */
+    @Bean
+    dev.steward.platform.spi.GettingStartedStep sampleStep(org.jooq.DSLContext dsl) {
+        return new dev.steward.platform.spi.GettingStartedStep() {
+            public String title() {
+                return "Tick the sample job once";
+            }
+
+            public String description() {
+                return "Shows that a plugin's step is listed and ticks itself.";
+            }
+
+            public String requiredPermission() {
+                return "sample.write";
+            }
+
+            public String route() {
+                return "sample";
+            }
+
+            public boolean done() {
+                return dsl.fetchSingle("select exists (select 1 from sample.job_tick)").get(0, Boolean.class);
             }
         };
     }

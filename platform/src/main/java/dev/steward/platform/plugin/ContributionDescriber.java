@@ -1,6 +1,7 @@
 package dev.steward.platform.plugin;
 
 import dev.steward.platform.spi.EntityLinkProvider;
+import dev.steward.platform.spi.GettingStartedStep;
 import dev.steward.platform.spi.PermissionSet;
 import dev.steward.platform.spi.PlatformEventListener;
 import dev.steward.platform.spi.ScheduledJob;
@@ -28,6 +29,7 @@ final class ContributionDescriber {
             case EntityLinkProvider links -> List.of(links.label() + " records as link targets (" + links.type() + ", " + links.requiredPermission() + ")");
             case PlatformEventListener listener -> List.of("hears people directory and link events ("
                     + org.springframework.util.ClassUtils.getUserClass(listener).getSimpleName() + ")");
+            case GettingStartedStep step -> List.of("getting started: " + step.title() + " (" + step.requiredPermission() + ")");
             case PermissionSet set -> set.permissions().stream().map(p -> p.key() + " -> " + p.defaultRoles()).toList();
             default -> List.of(org.springframework.util.ClassUtils.getUserClass(contribution).getName());
         };

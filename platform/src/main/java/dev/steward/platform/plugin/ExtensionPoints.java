@@ -5,6 +5,7 @@ import dev.steward.platform.spi.AttachmentAccess;
 import dev.steward.platform.spi.CatalogUsage;
 import dev.steward.platform.spi.DeadlineSource;
 import dev.steward.platform.spi.EntityLinkProvider;
+import dev.steward.platform.spi.GettingStartedStep;
 import dev.steward.platform.spi.NotificationTemplate;
 import dev.steward.platform.spi.PermissionSet;
 import dev.steward.platform.spi.PlatformEventListener;
@@ -35,7 +36,8 @@ public final class ExtensionPoints {
             AttachmentAccess.class,
             EntityLinkProvider.class,
             ApiDescription.class,
-            PlatformEventListener.class);
+            PlatformEventListener.class,
+            GettingStartedStep.class);
 
     private ExtensionPoints() {
     }

@@ -40,13 +40,18 @@ public class SearchService {
         this.registry = registry;
     }
 
+    /** What the user's search looks through: the groups of the providers they may use, e.g. "People". */
+    @PreAuthorize("hasAuthority('" + PlatformPermissions.DASHBOARD + "')")
+    public List<String> searchedGroups() {
+        return usable().stream().map(SearchProvider::group).toList();
+    }
+
     @PreAuthorize("hasAuthority('" + PlatformPermissions.DASHBOARD + "')")
     public List<Group> search(String text, int limitPerGroup) {
         if (!SearchSql.searchable(text)) {
             return List.of();
         }
-        List<SearchProvider> providers = registry.contributions(SearchProvider.class).stream()
-                .filter(p -> CurrentUser.hasPermission(p.requiredPermission())).toList();
+        List<SearchProvider> providers = usable();
         SearchQuery query = new SearchQuery(text.trim(), limitPerGroup);
         ExecutorService executor = new DelegatingSecurityContextExecutorService(Executors.newVirtualThreadPerTaskExecutor());
         try {
@@ -62,6 +67,11 @@ public class SearchService {
         } finally {
             executor.shutdownNow(); // never wait for a provider that timed out
         }
+    }
+
+    private List<SearchProvider> usable() {
+        return registry.contributions(SearchProvider.class).stream()
+                .filter(p -> CurrentUser.hasPermission(p.requiredPermission())).toList();
     }
 
     private static Group collect(SearchProvider provider, Future<List<SearchHit>> future) {

@@ -28,6 +28,7 @@ public class PlatformPermissions implements PermissionSet {
     public static final String CATALOG_MANAGE = "platform.catalog.manage";
     public static final String API_TOKENS_MANAGE = "platform.api-tokens.manage";
     public static final String METRICS_READ = "platform.metrics.read";
+    public static final String GETTING_STARTED = "platform.getting-started";
 
     @Override
     public List<Permission> permissions() {
@@ -43,6 +44,7 @@ public class PlatformPermissions implements PermissionSet {
                 Permission.of(OUTBOX_MANAGE, "See the mail outbox and retry mail", ADMIN),
                 Permission.of(CATALOG_MANAGE, "Edit, retire and delete privacy-catalogue entries", ADMIN, PRIVACY_OFFICER),
                 Permission.of(API_TOKENS_MANAGE, "Create and revoke API tokens for machine clients", ADMIN),
-                Permission.of(METRICS_READ, "Read operational metrics and health details (Prometheus scrape)", ADMIN));
+                Permission.of(METRICS_READ, "Read operational metrics and health details (Prometheus scrape)", ADMIN),
+                Permission.of(GETTING_STARTED, "See the getting-started checklist of the installation and hide it from the dashboard", ADMIN));
     }
 }

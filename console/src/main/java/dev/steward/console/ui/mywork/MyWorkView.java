@@ -12,7 +12,10 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.steward.console.ui.shell.ModuleRoles;
 import dev.steward.platform.deadlines.DeadlineService;
+import dev.steward.platform.plugin.ExtensionRegistry;
+import dev.steward.platform.security.PermissionCatalog;
 import dev.steward.platform.deadlines.WorkGroup;
 import dev.steward.platform.deadlines.WorkItem;
 import dev.steward.platform.security.PlatformPermissions;
@@ -39,11 +42,15 @@ public class MyWorkView extends VerticalLayout {
     final ComboBox<DeadlineSource.Severity> severity = new ComboBox<>();
     final VerticalLayout groups = new VerticalLayout();
     private final DeadlineService deadlines;
+    private final ExtensionRegistry registry;
+    private final PermissionCatalog permissions;
     /** The user's zone: "due today" and "this week" are their days. */
     private final ZoneId zone = DisplayTime.zone();
 
-    public MyWorkView(DeadlineService deadlines) {
+    public MyWorkView(DeadlineService deadlines, ExtensionRegistry registry, PermissionCatalog permissions) {
         this.deadlines = deadlines;
+        this.registry = registry;
+        this.permissions = permissions;
         module.setPlaceholder("Any module");
         module.setClearButtonVisible(true);
         severity.setPlaceholder("Any severity");
@@ -71,7 +78,7 @@ public class MyWorkView extends VerticalLayout {
             groups.add(new Paragraph(tabs.getSelectedTab() == team
                     ? "Nothing due for your team. Managers see their reports' items of the modules they may read "
                     + "(matched by email in the people directory); module officers see all of their module's."
-                    : "Nothing due. Deadlines from incidents, reviews and vendors appear here when they are yours."));
+                    : nothingMine()));
         }
         for (WorkGroup group : WorkGroup.values()) {
             List<WorkItem> items = shown.stream().filter(i -> i.group() == group).toList();
@@ -79,6 +86,13 @@ public class MyWorkView extends VerticalLayout {
                 groups.add(new H3(group.label() + " (" + items.size() + ")"), grid(items));
             }
         }
+    }
+
+    private String nothingMine() {
+        ModuleRoles modules = ModuleRoles.of(registry, permissions);
+        return modules.none()
+                ? "Nothing due: you have no role in any module yet, so no deadline is yours. An administrator grants roles under Users."
+                : "Nothing due. Deadlines from " + ModuleRoles.list(modules.enabled()) + " appear here when they are yours.";
     }
 
     private Grid<WorkItem> grid(List<WorkItem> items) {

@@ -80,7 +80,10 @@ class NotificationBell extends Composite<Div> {
         list.removeAll();
         var latest = notifications.latest(SHOWN);
         if (latest.isEmpty()) {
-            list.add(new Span("Nothing yet."));
+            Anchor preferences = new Anchor("account/notifications", "My notifications");
+            preferences.getElement().setAttribute("router-link", true);
+            list.add(new Div(new Span("No notifications yet. The modules you have a role in notify you here when "
+                    + "something needs you; choose which also come by email under "), preferences, new Span(".")));
         }
         latest.forEach(item -> list.add(row(item)));
     }

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.steward.console.ui.shell.ModuleRoles;
 import dev.steward.platform.search.SearchService;
 import dev.steward.platform.search.SearchSql;
 import dev.steward.platform.security.PlatformPermissions;
@@ -45,7 +46,12 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         }
         List<SearchService.Group> groups = search.search(text, HITS_PER_GROUP);
         if (groups.isEmpty()) {
-            add(new Paragraph("Nothing found for “" + text + "” in the modules you have access to."));
+            List<String> searched = search.searchedGroups();
+            add(new Paragraph(searched.isEmpty()
+                    ? "Nothing found: your roles let you search no module and not the people directory. An administrator "
+                    + "grants roles under Users."
+                    : "Nothing found for “" + text + "” in " + ModuleRoles.list(searched) + ", which is what you may search. "
+                    + "Try fewer or shorter words."));
         }
         groups.forEach(this::showGroup);
     }

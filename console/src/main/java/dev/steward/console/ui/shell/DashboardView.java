@@ -8,10 +8,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
-import dev.steward.console.ui.admin.PluginsView;
+import dev.steward.platform.onboarding.GettingStarted;
 import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.security.PermissionCatalog;
 import dev.steward.platform.security.PlatformPermissions;
 import dev.steward.platform.spi.RequiresPermission;
 import dev.steward.platform.spi.ui.DashboardWidget;
@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
 import java.util.Comparator;
 import java.util.List;
 
-/** Cards from the enabled plugins' {@link DashboardWidget}s that the user may see; a helpful page when there are none. */
+/**
+ * Cards from the enabled plugins' {@link DashboardWidget}s that the user may see; while a new installation's
+ * getting-started steps remain, administrators see them first; a page that says what is true when there are no cards.
+ */
 @Route("")
 @PageTitle("Dashboard · Steward")
 @PermitAll
@@ -31,13 +34,19 @@ public class DashboardView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardView.class);
 
-    public DashboardView(ExtensionRegistry registry) {
+    public DashboardView(ExtensionRegistry registry, PermissionCatalog permissions, GettingStarted gettingStarted) {
         add(new H2("Dashboard"));
+        if (CurrentUser.hasPermission(PlatformPermissions.GETTING_STARTED)) {
+            GettingStarted.Checklist checklist = gettingStarted.checklist();
+            if (checklist.onDashboard()) {
+                add(new GettingStartedCard(checklist));
+            }
+        }
         List<DashboardWidget> widgets = registry.contributions(DashboardWidget.class).stream()
                 .filter(w -> CurrentUser.hasPermission(w.requiredPermission()))
                 .sorted(Comparator.comparingInt(DashboardWidget::order)).toList();
         if (widgets.isEmpty()) {
-            add(emptyState());
+            add(new EmptyDashboard(ModuleRoles.of(registry, permissions)));
             return;
         }
         Div cards = new Div();
@@ -56,18 +65,5 @@ public class DashboardView extends VerticalLayout {
             card.add(new Paragraph("This card could not be shown right now."));
         }
         return card;
-    }
-
-    private static Component emptyState() {
-        Div empty = new Div(new Paragraph("Nothing on your dashboard yet. Modules such as incident response, access "
-                + "reviews and the vendor registry add their cards here — open incidents, reviews waiting for you, "
-                + "contracts about to expire — as soon as they are installed and you have access to them."));
-        empty.addClassName("steward-empty");
-        if (CurrentUser.hasPermission(PlatformPermissions.PLUGINS_MANAGE)) {
-            empty.add(new Paragraph(new RouterLink("See which plugins are installed and enabled", PluginsView.class)));
-        } else {
-            empty.add(new Paragraph("If you expected to see something here, ask your administrator for access."));
-        }
-        return empty;
     }
 }
