@@ -8,6 +8,7 @@ import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.spi.NotificationTemplate;
 import dev.steward.platform.spi.PermissionSet;
 import dev.steward.platform.spi.PlatformEventListener;
+import dev.steward.platform.spi.SampleData;
 import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
 import dev.steward.platform.spi.ui.DashboardWidget;
@@ -35,7 +36,8 @@ public final class ExtensionPoints {
             AttachmentAccess.class,
             EntityLinkProvider.class,
             ApiDescription.class,
-            PlatformEventListener.class);
+            PlatformEventListener.class,
+            SampleData.class);
 
     private ExtensionPoints() {
     }
