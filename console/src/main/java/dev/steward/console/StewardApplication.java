@@ -1,6 +1,8 @@
 package dev.steward.console;
 
 import dev.steward.console.backup.BackupCommand;
+import dev.steward.console.demo.DemoArguments;
+import dev.steward.console.demo.SampleDataLoader;
 import dev.steward.platform.PlatformConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -16,6 +18,8 @@ import java.util.Map;
  * {@code steward.plugins.dir}) are put on the class path first, so the registry finds them like built-in ones.
  * {@code --steward.command=verify-audit} checks the audit chain and exits instead of serving;
  * {@code --steward.command=backup|restore} backs up or restores the Steward home ({@link BackupCommand}).
+ * {@code --demo} (or {@code --steward.demo=true}) fills a fresh install with sample data ({@link SampleDataLoader}) and
+ * exits with status 2 when the database already holds real data.
  */
 @SpringBootApplication
 @Import(PlatformConfiguration.class)
@@ -28,7 +32,16 @@ public class StewardApplication {
         if (AuditCommand.isRequested(args)) {
             System.exit(AuditCommand.run(createCommand(args).run(args)));
         }
-        create(args).run(args);
+        String[] arguments = DemoArguments.expand(args);
+        try {
+            create(arguments).run(arguments);
+        } catch (RuntimeException e) {
+            if (DemoArguments.refusal(e) != null) {
+                System.err.println(DemoArguments.refusal(e).getMessage());
+                System.exit(2);
+            }
+            throw e;
+        }
     }
 
     /** The console without its web server and Vaadin, for command-line tools that share its configuration. */
@@ -51,6 +64,10 @@ public class StewardApplication {
         Thread.currentThread().setContextClassLoader(classLoader);
         SpringApplication application = new SpringApplication(StewardApplication.class);
         application.setResourceLoader(new DefaultResourceLoader(classLoader));
+        if (DemoArguments.isDemo(args)) {
+            // a demo's personas sign in with the shown password at once; an explicit setting still wins
+            application.setDefaultProperties(Map.of("steward.security.mfa.required-roles", ""));
+        }
         return application;
     }
 }

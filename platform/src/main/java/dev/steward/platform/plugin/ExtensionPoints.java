@@ -9,6 +9,7 @@ import dev.steward.platform.spi.GettingStartedStep;
 import dev.steward.platform.spi.NotificationTemplate;
 import dev.steward.platform.spi.PermissionSet;
 import dev.steward.platform.spi.PlatformEventListener;
+import dev.steward.platform.spi.SampleData;
 import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
 import dev.steward.platform.spi.ui.DashboardWidget;
@@ -37,7 +38,8 @@ public final class ExtensionPoints {
             EntityLinkProvider.class,
             ApiDescription.class,
             PlatformEventListener.class,
-            GettingStartedStep.class);
+            GettingStartedStep.class,
+            SampleData.class);
 
     private ExtensionPoints() {
     }

@@ -69,6 +69,16 @@ public class UserAccountService {
         return password;
     }
 
+    /**
+     * Creates a user with a password chosen by the caller that needs no change at first sign-in: the sample users of a
+     * demo install, whose known password the sign-in page shows. Not exposed to the UI.
+     */
+    @PreAuthorize("hasAuthority('" + PlatformPermissions.USERS_MANAGE + "')")
+    @Transactional
+    public void createWithPassword(String username, String displayName, String email, Set<Role> roles, String password) {
+        insert(username, displayName, email, roles, password, false);
+    }
+
     /** Used at first start, before anybody can log in; not exposed to the UI. */
     @Transactional
     public void createInitialAdmin(String username, String password, boolean mustChange) {

@@ -12,7 +12,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.steward.platform.db.DatabaseUnavailable;
+import dev.steward.console.demo.SampleCompany;
 import dev.steward.console.sso.SsoProviders;
+import dev.steward.platform.sample.SampleInstall;
 import dev.steward.console.sso.SsoSignInFailure;
 import dev.steward.platform.security.SignInThrottledException;
 import org.springframework.security.web.WebAttributes;
@@ -28,7 +30,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginForm login = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
 
-    public LoginView(SsoProviders sso) {
+    public LoginView(SsoProviders sso, SampleInstall install) {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -49,6 +51,20 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             add(new Paragraph("Or with a Steward account:"));
         }
         add(login, new Paragraph("Privacy and security operations console"));
+        if (install.isSampleInstall()) {
+            add(sampleUsers());
+        }
+    }
+
+    /** Only on a sample install: who to sign in as, and the sample users' known password. */
+    private static Paragraph sampleUsers() {
+        Paragraph hint = new Paragraph(SampleDataBadge.TEXT + " (" + SampleCompany.NAME + "). Sign in as "
+                + SampleCompany.USERS.stream().map(u -> u.username() + " (" + u.role().label().toLowerCase(java.util.Locale.ROOT) + ")")
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + " with the password " + SampleCompany.PASSWORD + ".");
+        hint.addClassName("sample-data-sign-in");
+        hint.setMaxWidth("32rem");
+        return hint;
     }
 
     @Override
