@@ -77,10 +77,10 @@ public class IncidentCharts {
         Map<LocalDate, Integer> perDay = new LinkedHashMap<>();
         Stream.iterate(today, d -> d.plusDays(1)).limit(days).forEach(d -> perDay.put(d, 0));
         dsl.resultQuery("""
-                        select (due_at at time zone {0})::date day, count(*) n from incidents.obligation
+                        select (due_at at time zone {0})::date due_on, count(*) n from incidents.obligation
                         where status in ('PROPOSED', 'REQUIRED') and due_at >= {1} and due_at < {2} group by 1""",
                         val(zone.getId()), val(utc(Instant.now())), val(utc(today.plusDays(days).atStartOfDay(zone).toInstant())))
-                .forEach(r -> perDay.put(r.get("day", LocalDate.class), r.get("n", Integer.class)));
+                .forEach(r -> perDay.put(r.get("due_on", LocalDate.class), r.get("n", Integer.class)));
         return perDay;
     }
 
@@ -91,7 +91,7 @@ public class IncidentCharts {
         List<YearMonth> all = Stream.iterate(first, m -> m.plusMonths(1)).limit(months).toList();
         MonthlyMedians result = new MonthlyMedians(all, new Double[months], new Double[months]);
         dsl.resultQuery("""
-                        select to_char(i.discovered_at at time zone {0}, 'YYYY-MM') month,
+                        select to_char(i.discovered_at at time zone {0}, 'YYYY-MM') ym,
                           percentile_cont(0.5) within group (order by extract(epoch from i.contained_at - i.discovered_at) / 3600)
                             filter (where i.contained_at is not null) contain,
                           percentile_cont(0.5) within group (order by extract(epoch from f.first_sent - i.aware_at) / 3600)
@@ -102,7 +102,7 @@ public class IncidentCharts {
                         where i.discovered_at >= {1} group by 1""",
                         val(zone.getId()), val(utc(first.atDay(1).atStartOfDay(zone).toInstant())))
                 .forEach(r -> {
-                    int index = all.indexOf(YearMonth.parse(r.get("month", String.class)));
+                    int index = all.indexOf(YearMonth.parse(r.get("ym", String.class)));
                     if (index >= 0) {
                         result.containHours()[index] = r.get("contain", Double.class);
                         result.notifyHours()[index] = r.get("notify", Double.class);

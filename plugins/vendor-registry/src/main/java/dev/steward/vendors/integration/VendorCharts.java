@@ -69,7 +69,7 @@ public class VendorCharts {
         List<YearMonth> all = Stream.iterate(YearMonth.from(today), m -> m.plusMonths(1)).limit(months).toList();
         Expiries result = new Expiries(all, new int[months], new int[months]);
         dsl.resultQuery("""
-                select what, to_char(on_day, 'YYYY-MM') month, count(*) n from (
+                select what, to_char(on_day, 'YYYY-MM') ym, count(*) n from (
                     select 'contract' what, c.ends_on on_day from vendors.contract c join vendors.vendor v on v.id = c.vendor_id
                     where c.status = 'SIGNED' and not c.auto_renewal and c.ends_on between {0} and {1} and v.status <> 'TERMINATED'
                     union all
@@ -79,7 +79,7 @@ public class VendorCharts {
                                       and coalesce(n.name, '') = coalesce(c.name, '') and n.valid_to > c.valid_to)) e
                 group by 1, 2""", val(today), val(all.getLast().atEndOfMonth()))
                 .forEach(r -> {
-                    int index = all.indexOf(YearMonth.parse(r.get("month", String.class)));
+                    int index = all.indexOf(YearMonth.parse(r.get("ym", String.class)));
                     (r.get("what", String.class).equals("contract") ? result.contracts() : result.certificates())[index] = r.get("n", Integer.class);
                 });
         return result;

@@ -78,8 +78,8 @@ class VendorChartsTest extends VendorsTestBase {
         Certifications certifications = bean(Certifications.class);
         LocalDate inFiveMonths = YearMonth.now().plusMonths(5).atDay(3);
         certifications.save(new CertificationForm(null, 0, v.id(), CertificationType.ISO_27001, null, LocalDate.now().minusYears(2), inFiveMonths, null, null));
-        certifications.save(new CertificationForm(null, 0, v.id(), CertificationType.SOC2_TYPE2, null, LocalDate.now().minusYears(1), inFiveMonths, null, null));
-        certifications.save(new CertificationForm(null, 0, v.id(), CertificationType.SOC2_TYPE2, null, LocalDate.now(), inFiveMonths.plusYears(1), null, null));
+        certifications.save(new CertificationForm(null, 0, v.id(), CertificationType.PCI_DSS, null, LocalDate.now().minusYears(1), inFiveMonths, null, null));
+        certifications.save(new CertificationForm(null, 0, v.id(), CertificationType.PCI_DSS, null, LocalDate.now(), inFiveMonths.plusYears(1), null, null));
 
         var after = charts.expiriesPerMonth(12);
         assertThat(after.months()).hasSize(12).startsWith(YearMonth.now());
