@@ -26,6 +26,7 @@ public final class ChartOptions {
     private final List<String> categories;
     private final List<Series> series = new ArrayList<>();
     private String valueAxis;
+    private List<String> colors;
 
     private ChartOptions(Kind kind, List<String> categories) {
         this.kind = kind;
@@ -61,6 +62,12 @@ public final class ChartOptions {
         return this;
     }
 
+    /** The series' colours in order (CSS colours), where they carry meaning: red for the worst severity. */
+    public ChartOptions colors(List<String> colors) {
+        this.colors = List.copyOf(colors);
+        return this;
+    }
+
     private ChartOptions add(Series s) {
         if (s.values().size() != categories.size()) {
             throw new IllegalArgumentException("Series '" + s.name() + "' has " + s.values().size() + " values for " + categories.size() + " categories");
@@ -91,6 +98,9 @@ public final class ChartOptions {
         option.put("backgroundColor", "transparent");
         option.put("tooltip", Map.of("trigger", kind == Kind.PIE ? "item" : "axis"));
         option.put("legend", Map.of("top", 0, "type", "scroll"));
+        if (colors != null) {
+            option.put("color", colors);
+        }
         if (kind == Kind.PIE) {
             List<Map<String, Object>> slices = new ArrayList<>();
             List<? extends Number> values = series.isEmpty() ? List.of() : series.getFirst().values();

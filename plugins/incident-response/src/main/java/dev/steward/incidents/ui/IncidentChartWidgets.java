@@ -19,14 +19,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-/** The plugin's dashboard charts; each links to the incidents list. */
+/** The plugin's dashboard charts; each links to the incidents list. Opened bars are stacked by severity. */
 @Configuration
 class IncidentChartWidgets {
 
     static final int WEEKS = 12;
     static final int DAYS = 30;
     static final int MONTHS = 12;
-    static final String CLOSED = "Closed";
+    static final String CLOSED = "Closed (all severities)";
+    /** Very high to low, not assessed, then the closed line. */
+    static final List<String> SEVERITY_COLORS = List.of("#d7263d", "#f46036", "#f5b700", "#3fa34d", "#9aa5b1", "#2e86de");
     static final String TO_CONTAIN = "To contain (median)";
     static final String TO_NOTIFY = "To notify (median)";
     static final String DUE = "Notices due";
@@ -40,7 +42,8 @@ class IncidentChartWidgets {
             var weekly = charts.openedAndClosedPerWeek(WEEKS, DisplayTime.zone());
             ChartOptions options = ChartOptions.over(weekly.weeks().stream().map(DAY::format).toList());
             weekly.opened().forEach((severity, counts) -> options.stackedBars("opened",
-                    "Opened · " + severity.map(SeverityBand::label).orElse("Not assessed"), boxed(counts)));
+                    severity.map(SeverityBand::label).orElse("Not assessed"), boxed(counts)));
+            options.colors(SEVERITY_COLORS);
             int[] closed = new int[WEEKS];
             weekly.closed().values().forEach(counts -> Arrays.setAll(closed, i -> closed[i] + counts[i]));
             options.line(CLOSED, boxed(closed));

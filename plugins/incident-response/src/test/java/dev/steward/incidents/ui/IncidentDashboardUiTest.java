@@ -50,8 +50,8 @@ class IncidentDashboardUiTest extends KaribuTest {
 
         ChartOptions perWeek = Dashboard.chart(PER_WEEK).orElseThrow().chart().options();
         assertThat(perWeek.categories()).hasSize(IncidentChartWidgets.WEEKS);
-        assertThat(perWeek.series()).extracting(ChartOptions.Series::name).containsExactly("Opened · Very high", "Opened · High",
-                "Opened · Medium", "Opened · Low", "Opened · Not assessed", IncidentChartWidgets.CLOSED);
+        assertThat(perWeek.series()).extracting(ChartOptions.Series::name).containsExactly("Very high", "High", "Medium", "Low",
+                "Not assessed", IncidentChartWidgets.CLOSED);
         assertThat(Dashboard.chart(DUE).orElseThrow().chart().options().series(IncidentChartWidgets.DUE).orElseThrow().values())
                 .hasSize(IncidentChartWidgets.DAYS);
         assertThat(Dashboard.chart(TIMES).orElseThrow().chart().options().series()).extracting(ChartOptions.Series::name)

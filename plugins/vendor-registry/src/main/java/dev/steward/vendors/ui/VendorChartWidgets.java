@@ -35,11 +35,11 @@ class VendorChartWidgets {
 
     static String sensitivityLabel(int level) {
         return switch (level) {
-            case 4 -> "Very high sensitivity";
-            case 3 -> "High sensitivity";
-            case 2 -> "Moderate sensitivity";
-            case 1 -> "Low sensitivity";
-            default -> "No personal data recorded";
+            case 4 -> "Very high";
+            case 3 -> "High";
+            case 2 -> "Moderate";
+            case 1 -> "Low";
+            default -> "No personal data";
         };
     }
 
@@ -62,7 +62,9 @@ class VendorChartWidgets {
             for (int level : VendorCharts.SENSITIVITIES) {
                 options.stackedBars("vendors", sensitivityLabel(level), VendorCharts.TIERS.stream().map(t -> counts.count(t, level)).toList());
             }
-            return new ChartCard(new Chart(options).linkingTo(VendorChartWidgets::tierList), "Show all vendors", "vendors");
+            options.colors(List.of("#d7263d", "#f46036", "#f5b700", "#3fa34d", "#9aa5b1"));
+            return new ChartCard(new Chart(options).linkingTo(VendorChartWidgets::tierList), "Show all vendors", "vendors")
+                    .saying("Bars: vendors per risk tier, coloured by the most sensitive personal data they process");
         });
     }
 

@@ -26,8 +26,8 @@ class VendorDashboardUiTest extends KaribuTest {
         ChartCard card = Dashboard.chart(BY_TIER).orElseThrow();
         ChartOptions options = card.chart().options();
         assertThat(options.categories()).containsExactly("Tier 1", "Tier 2", "Tier 3", "Tier 4", "Not assessed");
-        assertThat(options.series()).extracting(ChartOptions.Series::name).containsExactly("Very high sensitivity", "High sensitivity",
-                "Moderate sensitivity", "Low sensitivity", "No personal data recorded");
+        assertThat(options.series()).extracting(ChartOptions.Series::name).containsExactly("Very high", "High", "Moderate", "Low",
+                "No personal data");
         assertThat(card.list().getHref()).isEqualTo("vendors");
 
         card.chart().clicked("Tier 2");
