@@ -38,7 +38,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAuthentication signIn, SsoLogin sso) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**").permitAll()
+                // the dashboard's chart library (platform Chart): for signed-in users, who are the only ones with charts
+                .requestMatchers("/webjars/**").authenticated());
         http.authenticationManager(OutageAwareAuthentication.of(signIn.forConsole())); // a database outage is no wrong password
         http.headers(headers -> headers
                 // Vaadin writes its pages past the response wrapper that would add the headers on commit

@@ -6,12 +6,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.steward.platform.spi.ui.DashboardWidget;
 import dev.steward.platform.ui.DisplayTime;
+import dev.steward.platform.ui.Ticker;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.integration.ReviewStats;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Instant;
 import java.util.function.Supplier;
 
 /** Dashboard cards: my pending reviews, campaign progress, overdue reviewers, revoked but not removed. */
@@ -54,9 +54,8 @@ class ReviewWidgets {
             if (late.isEmpty()) {
                 card.add(new Span("Nobody is late"));
             }
-            Instant now = Instant.now();
-            late.forEach(r -> card.add(new Span(r.reviewer() + ": " + r.pending() + " pending in " + r.campaign() + ", "
-                    + DisplayTime.countdown(r.due(), now))));
+            late.forEach(r -> card.add(Ticker.text(new Span(), now -> r.reviewer() + ": " + r.pending() + " pending in " + r.campaign()
+                    + ", " + DisplayTime.countdown(r.due(), now))));
             return card;
         });
     }

@@ -9,11 +9,11 @@ import dev.steward.incidents.IncidentStats;
 import dev.steward.incidents.assessment.SeverityBand;
 import dev.steward.platform.spi.ui.DashboardWidget;
 import dev.steward.platform.ui.DisplayTime;
+import dev.steward.platform.ui.Ticker;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,14 +41,12 @@ class IncidentWidgets {
     @Bean
     DashboardWidget noticesDueSoon(IncidentStats stats) {
         return widget("Notices due in the next 72 hours", 11, () -> {
-            Instant now = Instant.now();
             var due = stats.dueWithin(Duration.ofHours(72), 8);
             VerticalLayout card = card();
             if (due.isEmpty()) {
                 card.add(new Span("Nothing due in the next 72 hours"));
             }
-            due.forEach(d -> card.add(new Anchor("incidents/" + d.incidentId(),
-                    d.reference() + " · " + d.label() + " · " + DisplayTime.countdown(d.due(), now))));
+            due.forEach(d -> card.add(countdown(d)));
             return card;
         });
     }
@@ -56,7 +54,6 @@ class IncidentWidgets {
     @Bean
     DashboardWidget overdueNotices(IncidentStats stats) {
         return widget("Overdue notices", 12, () -> {
-            Instant now = Instant.now();
             VerticalLayout card = card();
             int count = stats.overdueCount();
             Span total = new Span(count == 0 ? "None overdue" : count + " overdue");
@@ -64,8 +61,7 @@ class IncidentWidgets {
                 total.getStyle().set("color", "var(--lumo-error-text-color)");
             }
             card.add(total);
-            stats.overdue(5).forEach(d -> card.add(new Anchor("incidents/" + d.incidentId(),
-                    d.reference() + " · " + d.label() + " · " + DisplayTime.countdown(d.due(), now))));
+            stats.overdue(5).forEach(d -> card.add(countdown(d)));
             return card;
         });
     }
@@ -78,6 +74,12 @@ class IncidentWidgets {
             card.add(new Span("To notify (from awareness): " + stats.meanTimeToNotify(YEAR).map(IncidentWidgets::duration).orElse("no data")));
             return card;
         });
+    }
+
+    /** A link to the incident whose countdown moves on while the dashboard is open. */
+    static Anchor countdown(IncidentStats.DueObligation d) {
+        return Ticker.text(new Anchor("incidents/" + d.incidentId(), ""),
+                now -> d.reference() + " · " + d.label() + " · " + DisplayTime.countdown(d.due(), now));
     }
 
     static String duration(Duration d) {

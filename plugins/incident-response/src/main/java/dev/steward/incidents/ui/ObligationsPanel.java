@@ -1,8 +1,6 @@
 package dev.steward.incidents.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,6 +21,7 @@ import dev.steward.incidents.obligations.ObligationStatus;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.ui.Buttons;
 import dev.steward.platform.ui.DisplayTime;
+import dev.steward.platform.ui.Ticker;
 import dev.steward.platform.ui.Toasts;
 
 import java.time.Instant;
@@ -31,7 +30,7 @@ import java.util.List;
 /** The notices the incident calls for, with live countdowns; privacy officers decide, record sending and add their own. */
 class ObligationsPanel extends VerticalLayout {
 
-    static final int COUNTDOWN_REFRESH_MILLIS = 60_000;
+    static final int COUNTDOWN_REFRESH_MILLIS = Ticker.INTERVAL_MILLIS;
 
     final Grid<Obligation> grid = new Grid<>();
     /** The rules considered that call for no notice, each with its reason. */
@@ -76,18 +75,9 @@ class ObligationsPanel extends VerticalLayout {
         add(notOwed);
     }
 
-    /** The countdowns (and late status) move on while the page is open: the browser asks for a refresh every minute. */
+    /** The countdowns (and late status) move on while the page is open, with the dashboard's countdowns' ticker. */
     private void keepCountdownsLive() {
-        addAttachListener(attach -> {
-            UI ui = attach.getUI();
-            ui.setPollInterval(COUNTDOWN_REFRESH_MILLIS);
-            Registration polling = ui.addPollListener(poll -> grid.getDataProvider().refreshAll());
-            addDetachListener(detach -> {
-                polling.remove();
-                ui.setPollInterval(-1);
-                detach.unregisterListener();
-            });
-        });
+        Ticker.whileAttached(this, () -> grid.getDataProvider().refreshAll());
     }
 
     private String outcome(Obligation o) {
