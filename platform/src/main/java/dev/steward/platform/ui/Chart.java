@@ -1,11 +1,13 @@
 package dev.steward.platform.ui;
 
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.QueryParameters;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -53,6 +55,16 @@ public class Chart extends Div {
         setWidthFull();
         setHeight("260px");
         getElement().setAttribute("role", "img");
+        getElement().setAttribute("aria-label", describe(options));
+    }
+
+    /** What a screen reader says for the picture: its series and the span of its categories (the list link has the rows). */
+    static String describe(ChartOptions options) {
+        List<String> categories = options.categories();
+        String series = options.series().stream().map(ChartOptions.Series::name).collect(java.util.stream.Collectors.joining(", "));
+        return "Chart of " + (series.isEmpty() ? "no figures" : series)
+                + (categories.isEmpty() ? "" : " by " + (categories.size() == 1 ? categories.get(0)
+                        : categories.get(0) + " to " + categories.get(categories.size() - 1)));
     }
 
     public ChartOptions options() {

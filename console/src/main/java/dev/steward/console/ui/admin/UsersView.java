@@ -58,17 +58,19 @@ public class UsersView extends VerticalLayout {
         create.addClickListener(e -> new UserDialog(null, (username, name, email, roles) ->
                 showPassword("User " + username + " created", users.create(username, name, email, roles))).open());
         add(new HorizontalLayout(new H2("Users"), create));
-        grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true).setAutoWidth(true);
-        grid.addColumn(UserAccount::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
-        grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader("Email").setAutoWidth(true);
-        grid.addColumn(u -> u.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "))).setHeader("Roles").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(u -> mfa.state(u, providers.containsKey(u.id()))).setHeader("Two-factor").setAutoWidth(true)
+        // fits a 1366-pixel screen beside the menu: texts wrap rather than push columns off-screen
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true).setWidth("7em").setFlexGrow(0);
+        grid.addColumn(UserAccount::displayName).setHeader("Name").setSortable(true).setWidth("8em").setFlexGrow(1);
+        grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader("Email").setWidth("10em").setFlexGrow(1);
+        grid.addColumn(u -> u.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "))).setHeader("Roles").setWidth("9em").setFlexGrow(2);
+        grid.addColumn(u -> mfa.state(u, providers.containsKey(u.id()))).setHeader("Two-factor").setWidth("7em").setFlexGrow(0)
                 .setTooltipGenerator(u -> "off · required".equals(mfa.state(u, providers.containsKey(u.id())))
                         ? "Their role requires two-factor authentication: they set it up at their next sign-in" : null);
         grid.addColumn(u -> status(u) + (providers.containsKey(u.id()) ? " · sign-in: " + providers.get(u.id()) : ""))
-                .setHeader("Status").setAutoWidth(true);
+                .setHeader("Status").setWidth("7em").setFlexGrow(0);
         grid.addColumn(u -> u.lastLoginAt() == null ? "never" : DisplayTime.format(u.lastLoginAt()))
-                .setHeader("Last sign-in").setAutoWidth(true);
+                .setHeader("Last sign-in").setWidth("7em").setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setKey("actions").setFrozenToEnd(true);
         grid.setSizeFull();
         add(grid);

@@ -50,6 +50,7 @@ public class GettingStartedView extends VerticalLayout implements BeforeEnterObs
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         header.expand(header.getComponentAt(0));
         progress.setWidth("20rem");
+        progress.getElement().setAttribute("aria-label", "Steps done");
         add(header, new Paragraph("What a new installation needs before people can work in it. Each step ticks itself "
                 + "once it is done."), progressText, progress, steps);
     }

@@ -26,6 +26,7 @@ class StepRow extends HorizontalLayout {
         mark.addClassName("steward-step-mark");
         mark.setTooltipText(step.done() ? "Done" : "Not done yet");
         mark.getElement().setAttribute("aria-label", step.done() ? "Done" : "Not done yet");
+        mark.getElement().setAttribute("role", "img"); // a named picture: a tooltip may describe it
         Div text = new Div(new H3(step.title()), new Paragraph(step.description()));
         if (step.mayDo()) {
             Anchor go = new Anchor(step.route(), step.done() ? "Open" : "Do it now");

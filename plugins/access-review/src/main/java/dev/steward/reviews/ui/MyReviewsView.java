@@ -79,6 +79,7 @@ public class MyReviewsView extends VerticalLayout {
         Shortcuts.addShortcutListener(this, () -> decideSelected(Decision.APPROVE), Key.KEY_A, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> decideSelected(Decision.REVOKE), Key.KEY_R, KeyModifier.ALT);
         progress.setWidth("20rem");
+        progress.getElement().setAttribute("aria-label", "Items decided");
         HorizontalLayout bulk = new HorizontalLayout(approveSelected, selectPlain,
                 new Span("Bulk approval takes only items without flags and without privileged access."));
         bulk.setAlignItems(Alignment.CENTER);

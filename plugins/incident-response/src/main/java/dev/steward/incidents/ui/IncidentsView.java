@@ -98,18 +98,20 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void configureGrid() {
-        grid.addColumn(IncidentRow::reference).setHeader("Reference").setKey(IncidentList.SortBy.REFERENCE.name()).setSortable(true).setAutoWidth(true);
-        grid.addColumn(IncidentRow::title).setHeader("Title").setKey(IncidentList.SortBy.TITLE.name()).setSortable(true).setFlexGrow(3);
-        grid.addColumn(r -> r.type().label()).setHeader("Type").setAutoWidth(true);
-        grid.addColumn(r -> r.phase().label()).setHeader("Phase").setKey(IncidentList.SortBy.PHASE.name()).setSortable(true).setAutoWidth(true);
+        // fits a 1366-pixel screen beside the menu: texts wrap (a time over two lines) rather than push columns off-screen
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(IncidentRow::reference).setHeader("Reference").setKey(IncidentList.SortBy.REFERENCE.name()).setSortable(true).setWidth("9em").setFlexGrow(0);
+        grid.addColumn(IncidentRow::title).setHeader("Title").setKey(IncidentList.SortBy.TITLE.name()).setSortable(true).setWidth("8em").setFlexGrow(3);
+        grid.addColumn(r -> r.type().label()).setHeader("Type").setWidth("7.5em").setFlexGrow(1);
+        grid.addColumn(r -> r.phase().label()).setHeader("Phase").setKey(IncidentList.SortBy.PHASE.name()).setSortable(true).setWidth("7em").setFlexGrow(0);
         grid.addColumn(r -> r.severity() == null ? "Not assessed" : r.severity().label()).setHeader("Severity")
-                .setKey(IncidentList.SortBy.SEVERITY.name()).setSortable(true).setAutoWidth(true);
+                .setKey(IncidentList.SortBy.SEVERITY.name()).setSortable(true).setWidth("7.5em").setFlexGrow(0);
         grid.addColumn(r -> r.assignee() == null ? "" : r.assignee()).setHeader("Assignee")
-                .setKey(IncidentList.SortBy.ASSIGNEE.name()).setSortable(true).setAutoWidth(true);
+                .setKey(IncidentList.SortBy.ASSIGNEE.name()).setSortable(true).setWidth("7em").setFlexGrow(0);
         grid.addColumn(r -> DisplayTime.format(r.discoveredAt())).setHeader("Discovered")
-                .setKey(IncidentList.SortBy.DISCOVERED.name()).setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> r.nextDue() == null ? "" : DisplayTime.countdown(r.nextDue(), Instant.now())).setHeader("Next notice due").setAutoWidth(true);
-        grid.addColumn(IncidentRow::openTasks).setHeader("Open tasks").setAutoWidth(true);
+                .setKey(IncidentList.SortBy.DISCOVERED.name()).setSortable(true).setWidth("7.5em").setFlexGrow(0);
+        grid.addColumn(r -> r.nextDue() == null ? "" : DisplayTime.countdown(r.nextDue(), Instant.now())).setHeader("Next notice due").setWidth("7em").setFlexGrow(0);
+        grid.addColumn(IncidentRow::openTasks).setHeader("Open tasks").setWidth("5.5em").setFlexGrow(0);
         grid.setSizeFull();
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("incidents/" + e.getItem().id())));
     }

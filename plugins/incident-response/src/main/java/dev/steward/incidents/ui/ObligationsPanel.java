@@ -49,12 +49,15 @@ class ObligationsPanel extends VerticalLayout {
         this.changed = changed;
         this.canDecide = CurrentUser.hasPermission(IncidentPermissions.NOTIFY) && incident.phase() != Phase.CLOSED;
         setPadding(false);
-        grid.addColumn(Obligation::label).setHeader("Notice").setAutoWidth(true);
-        grid.addColumn(o -> o.statusText(Instant.now())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(TimeText::due).setHeader("Due").setKey("due").setAutoWidth(true);
-        grid.addColumn(o -> o.due() == null || !o.open() ? "" : DisplayTime.countdown(o.due(), Instant.now())).setHeader("Countdown").setAutoWidth(true);
-        grid.addColumn(this::outcome).setHeader("Decision / sent").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
+        // fits a 1366-pixel screen: texts wrap, and a row's actions wrap onto a second line in a column of their own
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(Obligation::label).setHeader("Notice").setWidth("10em").setFlexGrow(2);
+        grid.addColumn(o -> o.statusText(Instant.now())).setHeader("Status").setWidth("6em").setFlexGrow(0);
+        grid.addColumn(TimeText::due).setHeader("Due").setKey("due").setWidth("9em").setFlexGrow(1);
+        grid.addColumn(o -> o.due() == null || !o.open() ? "" : DisplayTime.countdown(o.due(), Instant.now())).setHeader("Countdown")
+                .setWidth("7em").setFlexGrow(0);
+        grid.addColumn(this::outcome).setHeader("Decision / sent").setWidth("8em").setFlexGrow(2);
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("15em").setFlexGrow(0);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(o -> new Span(TimeText.render(o.basis()))));
         grid.setAllRowsVisible(true);
         grid.setItems(obligations.of(incident.id()));
@@ -94,6 +97,9 @@ class ObligationsPanel extends VerticalLayout {
 
     private Component actions(Obligation o) {
         HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
+        actions.setSpacing(false);
+        actions.getStyle().set("gap", "var(--lumo-space-xs)");
         if (!canDecide) {
             return actions;
         }

@@ -1,4 +1,4 @@
-package dev.steward.reviews.ui;
+package dev.steward.browser;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
