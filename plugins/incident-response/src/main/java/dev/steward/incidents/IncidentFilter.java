@@ -7,9 +7,19 @@ import dev.steward.incidents.assessment.SeverityBand;
  *
  * @param text   words in the reference or title
  * @param openOnly only incidents that are not closed
+ * @param notices  only incidents with an open notice overdue or due within a window
  */
 public record IncidentFilter(String text, Phase phase, SeverityBand severity, IncidentType type, String assignee,
-                             boolean openOnly) {
+                             boolean openOnly, NoticeDue notices) {
+
+    public IncidentFilter(String text, Phase phase, SeverityBand severity, IncidentType type, String assignee, boolean openOnly) {
+        this(text, phase, severity, type, assignee, openOnly, null);
+    }
+
+    /** Every incident with an open notice in this window, whatever its phase. */
+    public static IncidentFilter withNotices(NoticeDue notices) {
+        return new IncidentFilter(null, null, null, null, null, false, notices);
+    }
 
     public static IncidentFilter all() {
         return new IncidentFilter(null, null, null, null, null, false);

@@ -19,11 +19,13 @@ import static dev.steward.incidents.db.Tables.INCIDENT;
 import static dev.steward.incidents.db.Tables.OBLIGATION;
 import static dev.steward.incidents.db.Tables.TASK;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.selectOne;
 
 /** The incident grid: filters and sorting in SQL, one page at a time. */
 @Service
@@ -91,7 +93,17 @@ public class IncidentList {
         if (f.assignee() != null && !f.assignee().isBlank()) {
             c = c.and(INCIDENT.ASSIGNEE.eq(f.assignee().strip()));
         }
+        if (f.notices() != null) {
+            c = c.and(exists(selectOne().from(OBLIGATION)
+                    .where(OBLIGATION.INCIDENT_ID.eq(INCIDENT.ID)).and(openNotice(f.notices(), java.time.Instant.now()))));
+        }
         return c;
+    }
+
+    /** An open obligation in the window: the same condition the dashboard's notice cards count with. */
+    static Condition openNotice(NoticeDue notices, java.time.Instant now) {
+        Condition open = OBLIGATION.STATUS.in(ObligationStatus.PROPOSED, ObligationStatus.REQUIRED);
+        return open.and(notices.within().map(w -> OBLIGATION.DUE_AT.between(now, now.plus(w))).orElse(OBLIGATION.DUE_AT.lt(now)));
     }
 
     private static List<SortField<?>> order(SortBy sortBy, boolean ascending) {

@@ -52,25 +52,39 @@ public class IncidentStats {
     @Transactional(readOnly = true)
     public List<DueObligation> dueWithin(Duration within, int limit) {
         Instant now = Instant.now();
-        return due(OBLIGATION.DUE_AT.between(now, now.plus(within)), limit);
+        return due(OBLIGATION.STATUS.in(ObligationStatus.PROPOSED, ObligationStatus.REQUIRED).and(OBLIGATION.DUE_AT.between(now, now.plus(within))), limit);
+    }
+
+    /** Open notices in a window, soonest first: the same ones the incident list's {@code notices} filter finds. */
+    @PreAuthorize(IncidentPermissions.MAY_READ)
+    @Transactional(readOnly = true)
+    public List<DueObligation> notices(NoticeDue window, int limit) {
+        return due(IncidentList.openNotice(window, Instant.now()), limit);
+    }
+
+    /** How many open notices are in a window (all of them, not only those a card shows). */
+    @PreAuthorize(IncidentPermissions.MAY_READ)
+    @Transactional(readOnly = true)
+    public int noticeCount(NoticeDue window) {
+        return dsl.fetchCount(OBLIGATION, IncidentList.openNotice(window, Instant.now()));
     }
 
     @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<DueObligation> overdue(int limit) {
-        return due(OBLIGATION.DUE_AT.lt(Instant.now()), limit);
+        return notices(NoticeDue.OVERDUE, limit);
     }
 
     @PreAuthorize(IncidentPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public int overdueCount() {
-        return dsl.fetchCount(OBLIGATION, OBLIGATION.STATUS.in(ObligationStatus.PROPOSED, ObligationStatus.REQUIRED).and(OBLIGATION.DUE_AT.lt(Instant.now())));
+        return noticeCount(NoticeDue.OVERDUE);
     }
 
     private List<DueObligation> due(org.jooq.Condition when, int limit) {
         return dsl.select(INCIDENT.ID, INCIDENT.REFERENCE, OBLIGATION.REGIME, OBLIGATION.RECIPIENT, OBLIGATION.DUE_AT)
                 .from(OBLIGATION).join(INCIDENT).on(INCIDENT.ID.eq(OBLIGATION.INCIDENT_ID))
-                .where(OBLIGATION.STATUS.in(ObligationStatus.PROPOSED, ObligationStatus.REQUIRED)).and(when)
+                .where(when)
                 .orderBy(OBLIGATION.DUE_AT).limit(limit)
                 .fetch(r -> new DueObligation(r.value1(), r.value2(), r.value3() + " · " + r.value4(), r.value5()));
     }

@@ -47,6 +47,10 @@ class IncidentActionMatrixTest extends IncidentServiceTestBase {
     static final java.util.List<Action<IncidentActionMatrixTest>> ACTIONS = java.util.List.of(
             new Action<>("read an incident", READERS, t -> t.bean(IncidentService.class).find(t.incident.id())),
             new Action<>("list incidents", READERS, t -> t.bean(IncidentList.class).page(IncidentFilter.all(), IncidentList.SortBy.DISCOVERED, false, 0, 10)),
+            new Action<>("list incidents with overdue notices", READERS,
+                    t -> t.bean(IncidentList.class).count(IncidentFilter.withNotices(NoticeDue.OVERDUE))),
+            new Action<>("dashboard: notices due", READERS, t -> t.bean(IncidentStats.class).notices(NoticeDue.DUE_72H, 8)),
+            new Action<>("dashboard: how many notices are due", READERS, t -> t.bean(IncidentStats.class).noticeCount(NoticeDue.DUE_72H)),
             new Action<>("read the breach register", READERS, t -> t.bean(BreachRegister.class).count()),
             new Action<>("export the breach register as CSV", READERS, t -> t.bean(BreachRegister.class).writeCsv(
                     java.io.OutputStream.nullOutputStream(), dev.steward.platform.export.ExportProgress.of(n -> { }, () -> false))),

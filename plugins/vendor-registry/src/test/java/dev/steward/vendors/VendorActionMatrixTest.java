@@ -118,6 +118,7 @@ class VendorActionMatrixTest extends VendorsTestBase {
             new Action<>("list sub-processors for customers", READERS, t -> t.bean(SubProcessorList.class).entries()),
             new Action<>("dashboard: vendors by tier", READERS, t -> t.bean(VendorStats.class).byTier()),
             new Action<>("dashboard: expiring", READERS, t -> t.bean(VendorStats.class).expiringWithin(60, 5)),
+            new Action<>("dashboard: how many expire", READERS, t -> t.bean(VendorStats.class).expiringCount(60)),
             new Action<>("dashboard: overdue reviews", READERS, t -> t.bean(VendorStats.class).overdueReviewCount()),
             new Action<>("dashboard: transfer gaps", READERS, t -> t.bean(VendorStats.class).vendorsWithTransferGaps()),
             new Action<>("dashboard: special-category data", READERS, t -> t.bean(VendorStats.class).vendorsWithSpecialCategoryData()));

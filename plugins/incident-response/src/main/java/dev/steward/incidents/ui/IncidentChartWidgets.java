@@ -3,6 +3,7 @@ package dev.steward.incidents.ui;
 import com.vaadin.flow.component.Component;
 import dev.steward.incidents.IncidentCharts;
 import dev.steward.incidents.IncidentPermissions;
+import dev.steward.incidents.NoticeDue;
 import dev.steward.incidents.assessment.SeverityBand;
 import dev.steward.platform.spi.ui.DashboardWidget;
 import dev.steward.platform.ui.Chart;
@@ -58,7 +59,8 @@ class IncidentChartWidgets {
             List<LocalDate> days = List.copyOf(perDay.keySet());
             ChartOptions options = ChartOptions.over(days.stream().map(DAY::format).toList()).bars(DUE, List.copyOf(perDay.values()));
             int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
-            return new ChartCard(new Chart(options).linkingTo(day -> "incidents"), "Show the incidents", "incidents")
+            String dueList = IncidentWidgets.noticesList(NoticeDue.DUE_30D);
+            return new ChartCard(new Chart(options).linkingTo(day -> dueList), "Show the incidents with notices due", dueList)
                     .saying(total == 0 ? "No notice is due in the next 30 days" : total + " notice(s) due in the next 30 days");
         });
     }

@@ -4,7 +4,10 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.steward.incidents.IncidentFilter;
+import dev.steward.incidents.IncidentList;
 import dev.steward.incidents.IncidentPermissions;
+import dev.steward.incidents.NoticeDue;
 import dev.steward.incidents.IncidentStats;
 import dev.steward.incidents.assessment.SeverityBand;
 import dev.steward.platform.spi.ui.DashboardWidget;
@@ -21,6 +24,8 @@ import java.util.Optional;
 @Configuration
 class IncidentWidgets {
 
+    static final int DUE_SOON_SHOWN = 8;
+    static final int OVERDUE_SHOWN = 5;
     private static final Duration YEAR = Duration.ofDays(365);
 
     @Bean
@@ -39,20 +44,21 @@ class IncidentWidgets {
     }
 
     @Bean
-    DashboardWidget noticesDueSoon(IncidentStats stats) {
+    DashboardWidget noticesDueSoon(IncidentStats stats, IncidentList list) {
         return widget("Notices due in the next 72 hours", 11, () -> {
-            var due = stats.dueWithin(Duration.ofHours(72), 8);
+            var due = stats.notices(NoticeDue.DUE_72H, DUE_SOON_SHOWN);
             VerticalLayout card = card();
             if (due.isEmpty()) {
                 card.add(new Span("Nothing due in the next 72 hours"));
             }
             due.forEach(d -> card.add(countdown(d)));
+            showAll(card, due.size(), stats.noticeCount(NoticeDue.DUE_72H), "notices due", NoticeDue.DUE_72H, list);
             return card;
         });
     }
 
     @Bean
-    DashboardWidget overdueNotices(IncidentStats stats) {
+    DashboardWidget overdueNotices(IncidentStats stats, IncidentList list) {
         return widget("Overdue notices", 12, () -> {
             VerticalLayout card = card();
             int count = stats.overdueCount();
@@ -61,9 +67,26 @@ class IncidentWidgets {
                 total.getStyle().set("color", "var(--lumo-error-text-color)");
             }
             card.add(total);
-            stats.overdue(5).forEach(d -> card.add(countdown(d)));
+            var shown = stats.notices(NoticeDue.OVERDUE, OVERDUE_SHOWN);
+            shown.forEach(d -> card.add(countdown(d)));
+            showAll(card, shown.size(), count, "overdue notices", NoticeDue.OVERDUE, list);
             return card;
         });
+    }
+
+    /** Under a capped list: "5 of 58 overdue notices" and a link to the incidents that hold all of them. */
+    private static void showAll(VerticalLayout card, int shown, int total, String what, NoticeDue window, IncidentList list) {
+        if (shown >= total) {
+            return;
+        }
+        int incidents = list.count(IncidentFilter.withNotices(window));
+        card.add(new Span(shown + " of " + total + " " + what));
+        card.add(new Anchor(noticesList(window), "Show all (" + incidents + (incidents == 1 ? " incident)" : " incidents)")));
+    }
+
+    /** The incidents list narrowed to the incidents with an open notice in the window. */
+    static String noticesList(NoticeDue window) {
+        return "incidents?" + IncidentsView.NOTICES + "=" + window.parameter();
     }
 
     @Bean

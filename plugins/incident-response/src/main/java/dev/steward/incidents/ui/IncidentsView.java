@@ -23,6 +23,7 @@ import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.IncidentRow;
 import dev.steward.incidents.IncidentService;
 import dev.steward.incidents.IncidentType;
+import dev.steward.incidents.NoticeDue;
 import dev.steward.incidents.Phase;
 import dev.steward.incidents.assessment.SeverityBand;
 import dev.steward.incidents.integration.IncidentLinks;
@@ -45,11 +46,15 @@ import java.time.Instant;
 @RequiresPermission(IncidentPermissions.READ)
 public class IncidentsView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** Query parameter: {@code incidents?notices=overdue|due72h|due30d} (the dashboard's notice cards and chart). */
+    public static final String NOTICES = "notices";
+
     final TextField search = new TextField();
     final ComboBox<Phase> phase = new ComboBox<>();
     final ComboBox<SeverityBand> severity = new ComboBox<>();
     final ComboBox<IncidentType> type = new ComboBox<>();
     final Checkbox openOnly = new Checkbox("Open only", true);
+    final ComboBox<NoticeDue> notices = new ComboBox<>();
     final Grid<IncidentRow> grid = new Grid<>();
     final Button log = new Button("Log incident", VaadinIcon.PLUS.create());
     private final IncidentList list;
@@ -78,7 +83,13 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
         type.setItems(IncidentType.values());
         type.setItemLabelGenerator(IncidentType::label);
         type.setClearButtonVisible(true);
+        notices.setPlaceholder("Any notice");
+        notices.setItems(NoticeDue.values());
+        notices.setItemLabelGenerator(NoticeDue::label);
+        notices.setClearButtonVisible(true);
+        notices.setWidth("16em");
         search.addValueChangeListener(e -> refresh());
+        notices.addValueChangeListener(e -> noticesChanged(e.getValue()));
         phase.addValueChangeListener(e -> refresh());
         severity.addValueChangeListener(e -> refresh());
         type.addValueChangeListener(e -> refresh());
@@ -88,7 +99,7 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
         log.setVisible(CurrentUser.hasPermission(IncidentPermissions.WORK));
         log.addClickListener(e -> logDialog().open());
 
-        FlexLayout filters = new FlexLayout(search, phase, severity, type, openOnly);
+        FlexLayout filters = new FlexLayout(search, phase, severity, type, notices, openOnly);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(Alignment.BASELINE);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
@@ -118,7 +129,7 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
 
     void refresh() {
         IncidentFilter filter = new IncidentFilter(search.getValue(), phase.getValue(), severity.getValue(), type.getValue(),
-                null, openOnly.getValue());
+                null, openOnly.getValue(), notices.getValue());
         grid.setItems(query -> {
             var order = query.getSortOrders().stream().findFirst();
             IncidentList.SortBy sort = order.map(o -> IncidentList.SortBy.valueOf(o.getSorted())).orElse(IncidentList.SortBy.DISCOVERED);
@@ -127,18 +138,32 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
         }, query -> list.count(filter));
     }
 
+    /** A notice filter looks at every phase (an overdue notice of a closed incident still counts); "open only" returns with its clearing. */
+    private void noticesChanged(NoticeDue value) {
+        openOnly.setEnabled(value == null);
+        if (value != null && openOnly.getValue()) {
+            openOnly.setValue(false);
+        } else if (value == null && !openOnly.getValue()) {
+            openOnly.setValue(true);
+        } else {
+            refresh();
+        }
+    }
+
     private LogIncidentDialog logDialog() {
         return new LogIncidentDialog(incidents, created -> getUI().ifPresent(ui -> ui.navigate("incidents/" + created.id())));
     }
 
     /**
-     * {@code incidents?q=...} opens the list filtered; {@code incidents?linked-to=type:id} also opens the form for a
+     * {@code incidents?q=...} and {@code incidents?notices=...} open the list filtered; {@code incidents?linked-to=type:id} also opens the form for a
      * new incident linked to that record (from a vendor's page), or says why it cannot be.
      */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters();
         parameters.getSingleParameter("q").ifPresent(search::setValue);
+        parameters.getSingleParameter(NOTICES).ifPresent(value -> NoticeDue.ofParameter(value).ifPresentOrElse(notices::setValue,
+                () -> Toasts.error("Unknown notice filter \"" + value + "\": use overdue, due72h or due30d. Showing all open incidents.")));
         refresh();
         parameters.getSingleParameter(IncidentLinks.LINKED_TO).ifPresent(this::openLinked);
     }

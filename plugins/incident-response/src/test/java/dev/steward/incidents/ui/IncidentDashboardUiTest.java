@@ -44,7 +44,7 @@ class IncidentDashboardUiTest extends KaribuTest {
     }
 
     @Test
-    void a_reader_sees_the_three_incident_charts_with_their_series_and_each_leads_to_the_incidents_list() {
+    void a_reader_sees_the_three_incident_charts_with_their_series_and_each_leads_to_its_incidents_list() {
         loginAs("ivy", Role.SECURITY_ANALYST);
         Dashboard.open();
 
@@ -59,10 +59,11 @@ class IncidentDashboardUiTest extends KaribuTest {
 
         for (String title : new String[]{PER_WEEK, DUE, TIMES}) {
             ChartCard card = Dashboard.chart(title).orElseThrow();
-            assertThat(card.list().getHref()).isEqualTo("incidents");
+            String list = title.equals(DUE) ? "incidents?notices=due30d" : "incidents";
+            assertThat(card.list().getHref()).isEqualTo(list);
             Dashboard.open();
             Dashboard.chart(title).orElseThrow().chart().clicked(card.chart().options().categories().getFirst());
-            assertThat(Dashboard.location()).as(title).isEqualTo("incidents");
+            assertThat(Dashboard.location()).as(title).isEqualTo(list);
             Dashboard.open();
         }
     }

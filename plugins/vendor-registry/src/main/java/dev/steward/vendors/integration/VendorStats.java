@@ -48,18 +48,27 @@ public class VendorStats {
     @Transactional(readOnly = true)
     public List<Expiry> expiringWithin(int days, int limit) {
         LocalDate today = LocalDate.now();
-        return dsl.resultQuery("""
-                select * from (
+        return dsl.resultQuery("select * from (" + EXPIRIES + ") e order by on_day, legal_name limit {2}",
+                        inline(today), inline(today.plusDays(days)), inline(limit))
+                .fetch(r -> new Expiry(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class).replace('_', ' '), r.get(3, LocalDate.class)));
+    }
+
+    /** How many contracts and certificates end within the days (all of them, not only those a card shows). */
+    @PreAuthorize(VendorPermissions.MAY_READ_EVERY_VENDOR)
+    @Transactional(readOnly = true)
+    public int expiringCount(int days) {
+        LocalDate today = LocalDate.now();
+        return dsl.fetchSingle("select count(*) from (" + EXPIRIES + ") e", inline(today), inline(today.plusDays(days))).get(0, Integer.class);
+    }
+
+    private static final String EXPIRIES = """
                     select v.id, v.legal_name, c.type what, c.ends_on on_day from vendors.contract c join vendors.vendor v on v.id = c.vendor_id
                     where c.status = 'SIGNED' and not c.auto_renewal and c.ends_on between {0} and {1} and v.status <> 'TERMINATED'
                     union all
                     select v.id, v.legal_name, coalesce(c.name, c.type), c.valid_to from vendors.certification c join vendors.vendor v on v.id = c.vendor_id
                     where c.valid_to between {0} and {1} and v.status <> 'TERMINATED'
                       and not exists (select 1 from vendors.certification n where n.vendor_id = c.vendor_id and n.type = c.type
-                                      and coalesce(n.name, '') = coalesce(c.name, '') and n.valid_to > c.valid_to)) e
-                order by on_day, legal_name limit {2}""", inline(today), inline(today.plusDays(days)), inline(limit))
-                .fetch(r -> new Expiry(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class).replace('_', ' '), r.get(3, LocalDate.class)));
-    }
+                                      and coalesce(n.name, '') = coalesce(c.name, '') and n.valid_to > c.valid_to)""";
 
     @PreAuthorize(VendorPermissions.MAY_READ_EVERY_VENDOR)
     @Transactional(readOnly = true)

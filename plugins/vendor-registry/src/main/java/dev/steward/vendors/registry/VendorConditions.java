@@ -69,15 +69,18 @@ public final class VendorConditions {
                 .where(condition(processingCondition, bindings));
     }
 
-    /** A signed contract's term (not renewing itself) or a certificate ends between today and the given number of days. */
+    /**
+     * A signed contract's term (not renewing itself) or a certificate ends between today and the given number of days,
+     * at a vendor still in use: the dashboard's expiry card counts the same.
+     */
     public static Condition expiringWithin(int days, LocalDate today) {
         return condition("""
-                (exists (select 1 from vendors.contract c where c.vendor_id = {0} and c.status = 'SIGNED' and not c.auto_renewal
+                {3} <> 'TERMINATED' and (exists (select 1 from vendors.contract c where c.vendor_id = {0} and c.status = 'SIGNED' and not c.auto_renewal
                          and c.ends_on between {1} and {2})
                  or exists (select 1 from vendors.certification c where c.vendor_id = {0} and c.valid_to between {1} and {2}
                          and not exists (select 1 from vendors.certification n where n.vendor_id = c.vendor_id and n.type = c.type
                                          and coalesce(n.name, '') = coalesce(c.name, '') and n.valid_to > c.valid_to)))""",
-                VENDOR.ID, inline(today), inline(today.plusDays(days)));
+                VENDOR.ID, inline(today), inline(today.plusDays(days)), VENDOR.STATUS);
     }
 
     public static Field<Integer> openTasks() {

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.steward.platform.spi.ui.DashboardWidget;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.integration.VendorStats;
+import dev.steward.vendors.registry.VendorFilter;
+import dev.steward.vendors.registry.VendorList;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +17,10 @@ import java.util.function.Supplier;
 /** Dashboard cards: vendors by tier, expiring soon, overdue reviews, transfer gaps, special-category data. */
 @Configuration
 class VendorWidgets {
+
+    static final int EXPIRY_DAYS = 60;
+    static final int EXPIRIES_SHOWN = 6;
+    static final String EXPIRING_LIST = "vendors?expiring=" + EXPIRY_DAYS;
 
     @Bean
     DashboardWidget vendorsByTier(VendorStats stats) {
@@ -27,15 +33,22 @@ class VendorWidgets {
     }
 
     @Bean
-    DashboardWidget vendorExpiries(VendorStats stats) {
+    DashboardWidget vendorExpiries(VendorStats stats, VendorList list) {
         return widget("Vendor contracts and certificates expiring in 60 days", 41, () -> {
             VerticalLayout card = compact();
-            var expiring = stats.expiringWithin(60, 6);
+            var expiring = stats.expiringWithin(EXPIRY_DAYS, EXPIRIES_SHOWN);
             if (expiring.isEmpty()) {
                 card.add(new Span("Nothing expires in the next 60 days"));
             }
             expiring.forEach(e -> card.add(new Anchor("vendors/" + e.vendorId(), e.vendorName() + ": " + e.what() + " on " + e.on())));
-            card.add(new Anchor("vendors?expiring=60", "All expiring within 60 days"));
+            int total = stats.expiringCount(EXPIRY_DAYS);
+            if (expiring.size() < total) {
+                int vendors = list.count(new VendorFilter(null, null, null, null, null, EXPIRY_DAYS, false, false, false));
+                card.add(new Span(expiring.size() + " of " + total + " contracts and certificates"));
+                card.add(new Anchor(EXPIRING_LIST, "Show all (" + vendors + (vendors == 1 ? " vendor)" : " vendors)")));
+            } else {
+                card.add(new Anchor(EXPIRING_LIST, "All expiring within 60 days"));
+            }
             return card;
         });
     }
