@@ -103,5 +103,8 @@ class EmptyStatesUiTest extends KaribuTest {
         ForbiddenView page = _get(ForbiddenView.class);
         assertThat(page.getParent()).get().isInstanceOf(MainLayout.class);
         assertThat(_find(com.vaadin.flow.component.sidenav.SideNav.class)).isNotEmpty();
+        assertThat(page.message.getText()).as("roles by name, no permission code")
+                .isEqualTo("Only an administrator, a security analyst or an auditor can open this page. "
+                        + "If you need it, an administrator can give you such a role under Users.");
     }
 }

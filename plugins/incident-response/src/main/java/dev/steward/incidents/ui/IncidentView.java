@@ -121,7 +121,7 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
                 || (incident.risk() != null && incident.severity() != null)) {
             return "";
         }
-        return ". " + mayAssess.subject() + " assesses the risk and the severity";
+        return ". " + mayAssess.subject() + " assesses the risk and the severity.";
     }
 
     /** The risk conclusion as the header says it: "a high risk to individuals", never "risk high risk". */
