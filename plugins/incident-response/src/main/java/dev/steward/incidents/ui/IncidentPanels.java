@@ -71,7 +71,7 @@ class IncidentPanels {
         return List.of(
                 new Panel("Facts", new FactsPanel(incidents, catalog, incident, changed)),
                 new Panel("Assessment", new AssessmentPanel(assessments, incident, whoCan(IncidentPermissions.ASSESS), changed)),
-                new Panel("Notifications", new ObligationsPanel(obligations, documents, incident, changed)),
+                new Panel("Notifications", new ObligationsPanel(obligations, documents, incident, whoCan(IncidentPermissions.NOTIFY), changed)),
                 new Panel("Tasks", new TasksPanel(tasks, incident, changed)),
                 new Panel("Timeline", new TimelinePanel(timeline, incident)),
                 new Panel("Evidence", new EvidencePanel(files, custody, incident)),

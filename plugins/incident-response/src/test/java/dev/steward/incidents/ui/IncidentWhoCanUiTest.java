@@ -45,6 +45,11 @@ class IncidentWhoCanUiTest extends KaribuTest {
         assertThat(assessment.assess.isVisible()).isFalse();
         assertThat(assessment.conclude.isVisible()).isFalse();
         assertThat(assessment.risk.isReadOnly()).isTrue();
+
+        ObligationsPanel notices = (ObligationsPanel) _get(IncidentView.class).openTab("Notifications");
+        assertThat(notices.whoDecides.isVisible()).isTrue();
+        assertThat(notices.whoDecides.getText()).startsWith("A privacy officer decides whether each notice is required");
+        assertThat(notices.addManual.isVisible()).isFalse();
     }
 
     @Test
