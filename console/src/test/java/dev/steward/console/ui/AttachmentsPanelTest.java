@@ -59,4 +59,38 @@ class AttachmentsPanelTest extends KaribuTest {
         panel.receive(UploadedFile.copyOf("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)));
         assertThat(_find(panel, Paragraph.class).getFirst().getText()).isEqualTo("You may not add or delete files on this record");
     }
+
+    @Test
+    void a_reader_is_shown_no_upload_or_delete_and_is_told_who_can() throws Exception {
+        loginAs("root", Role.ADMIN);
+        files.upload(NOTE, "kept.txt", new java.io.ByteArrayInputStream("kept".getBytes(StandardCharsets.UTF_8)));
+        loginAs("audrey", Role.AUDITOR); // may read sample notes and their files
+        AttachmentsPanel panel = new AttachmentsPanel(files, NOTE);
+        UI.getCurrent().add(panel);
+
+        assertThat(upload(panel).isVisible()).isFalse();
+        assertThat(_get(panel, Grid.class).getColumnByKey("delete").isVisible()).isFalse();
+        assertThat(whoCan(panel).isVisible()).isTrue();
+        assertThat(whoCan(panel).getText()).isEqualTo("Only an administrator can add or delete files here");
+    }
+
+    @Test
+    void a_user_who_may_add_files_sees_upload_and_delete_and_no_note() {
+        loginAs("root", Role.ADMIN);
+        AttachmentsPanel panel = new AttachmentsPanel(files, NOTE);
+        UI.getCurrent().add(panel);
+        assertThat(upload(panel).isVisible()).isTrue();
+        assertThat(_get(panel, Grid.class).getColumnByKey("delete").isVisible()).isTrue();
+        assertThat(whoCan(panel).isVisible()).isFalse();
+    }
+
+    private static com.vaadin.flow.component.upload.Upload upload(AttachmentsPanel panel) {
+        return panel.getChildren().filter(com.vaadin.flow.component.upload.Upload.class::isInstance)
+                .map(com.vaadin.flow.component.upload.Upload.class::cast).findFirst().orElseThrow();
+    }
+
+    private static Paragraph whoCan(AttachmentsPanel panel) {
+        return panel.getChildren().filter(c -> c.getElement().getClassList().contains("who-can"))
+                .map(Paragraph.class::cast).findFirst().orElseThrow();
+    }
 }

@@ -119,6 +119,10 @@ class SampleContributions {
             public boolean mayWrite(String entityType, String entityId) {
                 return dev.steward.platform.security.CurrentUser.hasPermission("platform.users.manage");
             }
+
+            public String writePermission() {
+                return "platform.users.manage";
+            }
         };
     }
 

@@ -46,6 +46,7 @@ public class AttachmentService {
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
     private final AuditTrail audit;
+    private final dev.steward.platform.security.PermissionCatalog catalog;
     private final long maxBytes;
     private final Set<String> allowed;
     private final Duration retention;
@@ -53,6 +54,7 @@ public class AttachmentService {
     private final Path directory;
 
     public AttachmentService(DSLContext dsl, ExtensionRegistry registry, AuditTrail audit,
+                             dev.steward.platform.security.PermissionCatalog catalog,
                              @Value("${steward.files.max-size:50MB}") DataSize maxSize,
                              @Value("${steward.files.allowed-types:" + DEFAULT_TYPES + "}") Set<String> allowed,
                              @Value("${steward.files.retention:P90D}") Duration retention,
@@ -61,6 +63,7 @@ public class AttachmentService {
         this.dsl = dsl;
         this.registry = registry;
         this.audit = audit;
+        this.catalog = catalog;
         this.maxBytes = maxSize.toBytes();
         this.allowed = Set.copyOf(allowed);
         this.retention = retention;
@@ -177,6 +180,18 @@ public class AttachmentService {
                     .reason("Retention of " + retention.toDays() + " days after deletion ended"));
         }
         return expired.size();
+    }
+
+    /** Whether the current user may add and delete files on {@code owner}, and which roles may (for the screen). */
+    @PreAuthorize("isAuthenticated()")
+    public dev.steward.platform.ui.WhoCan writeAccess(Attachment.Owner owner) {
+        return registry.contributions(AttachmentAccess.class).stream().filter(p -> p.module().equals(owner.module())).findFirst()
+                .map(policy -> {
+                    var who = dev.steward.platform.ui.WhoCan.of(catalog, policy.writePermission(),
+                            policy.mayWrite(owner.entityType(), owner.entityId()));
+                    return policy.otherWriters() == null ? who : who.and(policy.otherWriters());
+                })
+                .orElseGet(() -> new dev.steward.platform.ui.WhoCan(false, java.util.List.of()));
     }
 
     private void requireAccess(Attachment.Owner owner, boolean write) {

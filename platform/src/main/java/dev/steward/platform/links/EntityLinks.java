@@ -40,8 +40,11 @@ public class EntityLinks {
     private final DSLContext dsl;
     private final ExtensionRegistry registry;
     private final PlatformEvents events;
+    private final dev.steward.platform.security.PermissionCatalog catalog;
 
-    public EntityLinks(DSLContext dsl, ExtensionRegistry registry, PlatformEvents events) {
+    public EntityLinks(DSLContext dsl, ExtensionRegistry registry, PlatformEvents events,
+                       dev.steward.platform.security.PermissionCatalog catalog) {
+        this.catalog = catalog;
         this.dsl = dsl;
         this.registry = registry;
         this.events = events;
@@ -170,6 +173,18 @@ public class EntityLinks {
             throw new LinkRejectedException("No " + provider.label().toLowerCase() + " " + ref.id() + " that you may see");
         }
         return target;
+    }
+
+    /**
+     * Whether the current user may link {@code self} to anything (it, or some other type of record, is theirs to
+     * change), and which roles may link records of its type: for the screen; {@link #link} checks again.
+     */
+    public dev.steward.platform.ui.WhoCan linkAccess(EntityRef self) {
+        boolean allowed = mayLink(self) || visibleTypes().stream()
+                .anyMatch(p -> dev.steward.platform.security.CurrentUser.hasPermission(p.linkPermission()));
+        String permission = registry.contributions(EntityLinkProvider.class).stream().filter(p -> p.type().equals(self.type()))
+                .findFirst().map(EntityLinkProvider::linkPermission).orElse(null);
+        return dev.steward.platform.ui.WhoCan.of(catalog, permission, allowed);
     }
 
     private boolean mayLink(EntityRef ref) {

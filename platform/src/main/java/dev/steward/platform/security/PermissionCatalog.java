@@ -47,6 +47,12 @@ public class PermissionCatalog {
         return result;
     }
 
+    /** The roles that hold {@code permission} (in the order of {@link Role}); none for an unknown permission. */
+    public List<Role> rolesHolding(String permission) {
+        Map<Role, Set<String>> byRole = permissionsByRole();
+        return java.util.Arrays.stream(Role.values()).filter(role -> byRole.get(role).contains(permission)).toList();
+    }
+
     public Set<String> permissionsOf(Collection<Role> roles) {
         Map<Role, Set<String>> byRole = permissionsByRole();
         Set<String> result = new TreeSet<>();

@@ -13,4 +13,14 @@ public interface AttachmentAccess {
     boolean mayRead(String entityType, String entityId);
 
     boolean mayWrite(String entityType, String entityId);
+
+    /** The permission that lets a role add and delete files here, so that screens can say who can; none by default. */
+    default String writePermission() {
+        return null;
+    }
+
+    /** Who else may add files without that permission, in words ("the vendor's business owner"); none by default. */
+    default String otherWriters() {
+        return null;
+    }
 }

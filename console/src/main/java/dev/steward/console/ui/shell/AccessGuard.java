@@ -33,8 +33,10 @@ public class AccessGuard implements VaadinServiceInitListener {
 
     private final ExtensionRegistry registry;
     private final UserAccountService users;
+    private final dev.steward.platform.security.PermissionCatalog permissions;
 
-    public AccessGuard(ExtensionRegistry registry, UserAccountService users) {
+    public AccessGuard(ExtensionRegistry registry, UserAccountService users, dev.steward.platform.security.PermissionCatalog permissions) {
+        this.permissions = permissions;
         this.registry = registry;
         this.users = users;
     }
@@ -83,8 +85,9 @@ public class AccessGuard implements VaadinServiceInitListener {
         if (required == null && plugin.isPresent()) {
             event.rerouteToError(ForbiddenException.class, "This page does not declare the permission it needs, so it is closed.");
         } else if (required != null && !CurrentUser.hasPermission(required.value())) {
-            event.rerouteToError(ForbiddenException.class, "You do not have access to this page (it needs the permission '"
-                    + required.value() + "'). Ask an administrator if you need it.");
+            dev.steward.platform.ui.WhoCan who = dev.steward.platform.ui.WhoCan.permission(permissions, required.value());
+            event.rerouteToError(ForbiddenException.class, who.onlyCan("open this page")
+                    + ". If you need it, an administrator can give you such a role under Users.");
         }
     }
 

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A page that could not be opened because the database is unreachable: says so, with a button that opens the same
  * page again, instead of Vaadin's text of the exception. Vaadin picks an error view by the exact class of an
- * exception in the cause chain, hence one small subclass per way an outage shows.
+ * exception in the cause chain, hence one small subclass per way an outage shows. Outside the shell on purpose:
+ * the shell's menu and badges read the database.
  */
 abstract class DatabaseOutagePage extends ErrorPage {
 

@@ -95,4 +95,16 @@ class EmptyStatesUiTest extends KaribuTest {
     private static List<String> texts() {
         return _find(Paragraph.class).stream().map(p -> p.getElement().getTextRecursively()).toList();
     }
+
+    @Test
+    void a_page_the_user_may_not_open_says_so_inside_the_shell_with_the_menu() {
+        loginAs("mia", Role.MANAGER); // the sample plugin's page is for administrators, analysts and auditors
+        UI.getCurrent().navigate("sample");
+        ForbiddenView page = _get(ForbiddenView.class);
+        assertThat(page.getParent()).get().isInstanceOf(MainLayout.class);
+        assertThat(_find(com.vaadin.flow.component.sidenav.SideNav.class)).isNotEmpty();
+        assertThat(page.message.getText()).as("roles by name, no permission code")
+                .isEqualTo("Only an administrator, a security analyst or an auditor can open this page. "
+                        + "If you need it, an administrator can give you such a role under Users.");
+    }
 }

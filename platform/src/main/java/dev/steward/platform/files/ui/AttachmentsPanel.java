@@ -33,20 +33,25 @@ public class AttachmentsPanel extends VerticalLayout {
     final Paragraph message = new Paragraph();
     private final AttachmentService files;
     private final Attachment.Owner owner;
+    final Paragraph whoCan;
     private final java.util.List<java.util.function.Consumer<Attachment>> uploadListeners = new java.util.ArrayList<>();
+    private final dev.steward.platform.ui.WhoCan mayWrite;
 
     public AttachmentsPanel(AttachmentService files, Attachment.Owner owner) {
         this.files = files;
         this.owner = owner;
         setPadding(false);
+        mayWrite = files.writeAccess(owner);
+        whoCan = mayWrite.note(mayWrite.onlyCan("add or delete files here"));
+        upload.setVisible(mayWrite.allowed());
         BoundedUpload.attach(upload, files.maxBytes(), this::receive, message::setText);
         grid.addComponentColumn(this::downloadLink).setHeader("File").setFlexGrow(1);
         grid.addColumn(a -> FileSizes.human(a.size())).setHeader("Size").setAutoWidth(true);
         grid.addColumn(a -> a.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true);
         grid.addColumn(a -> a.uploadedBy() + ", " + DisplayTime.format(a.uploadedAt())).setHeader("Added").setAutoWidth(true);
-        grid.addComponentColumn(this::deleteButton).setKey("delete").setAutoWidth(true);
+        grid.addComponentColumn(this::deleteButton).setKey("delete").setAutoWidth(true).setVisible(mayWrite.allowed());
         grid.setAllRowsVisible(true);
-        add(upload, message, grid);
+        add(upload, message, whoCan, grid);
         refresh();
     }
 

@@ -30,6 +30,7 @@ public class LinkedRecordsPanel extends VerticalLayout {
     final Paragraph hidden = new Paragraph();
     final Button link = new Button("Link a record", VaadinIcon.LINK.create());
     final HorizontalLayout actions = new HorizontalLayout();
+    final Paragraph whoCan;
     private final EntityLinks links;
     private final EntityRef self;
 
@@ -47,13 +48,16 @@ public class LinkedRecordsPanel extends VerticalLayout {
         grid.setEmptyStateText("Not linked to any record you may see");
         hidden.getStyle().set("color", "var(--lumo-secondary-text-color)");
         link.addClickListener(e -> new LinkDialog(links, self, this::refresh).open());
+        dev.steward.platform.ui.WhoCan mayLink = links.linkAccess(self);
+        link.setVisible(mayLink.allowed());
+        whoCan = mayLink.note(mayLink.onlyCan("link records here"));
         actions.add(link);
         for (EntityLinkProvider provider : links.visibleTypes()) {
             provider.newLinkedRecordRoute(self.type(), self.id())
                     .filter(route -> CurrentUser.hasPermission(provider.createPermission()))
                     .ifPresent(route -> actions.add(newRecordButton(provider.label(), route)));
         }
-        add(actions, grid, hidden);
+        add(actions, whoCan, grid, hidden);
         refresh();
     }
 

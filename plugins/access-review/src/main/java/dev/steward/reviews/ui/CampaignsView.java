@@ -59,9 +59,13 @@ public class CampaignsView extends VerticalLayout {
     final Button triggered = new Button("Triggered reviews…", VaadinIcon.BOLT.create());
     private final TriggeredReviews triggeredReviews;
     private java.util.Map<Long, Trigger> triggers = java.util.Map.of();
+    final com.vaadin.flow.component.html.Paragraph whoRuns;
 
     public CampaignsView(CampaignService campaigns, CampaignStages stages, SystemService systems, CampaignReports reports,
-                         EvidencePack evidence, CampaignItems items, RecurringCampaigns recurring, TriggeredReviews triggeredReviews) {
+                         EvidencePack evidence, CampaignItems items, RecurringCampaigns recurring, TriggeredReviews triggeredReviews,
+                         dev.steward.platform.security.PermissionCatalog permissions) {
+        dev.steward.platform.ui.WhoCan mayRun = dev.steward.platform.ui.WhoCan.permission(permissions, ReviewPermissions.ADMIN);
+        whoRuns = mayRun.note(mayRun.onlyCan("create, launch and close campaigns") + "; you can read them and their reports.");
         this.triggeredReviews = triggeredReviews;
         this.campaigns = campaigns;
         this.recurring = recurring;
@@ -101,7 +105,7 @@ public class CampaignsView extends VerticalLayout {
         schedules.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         schedules.setAllRowsVisible(true);
         triggered.addClickListener(e -> new TriggeredReviewsDialog(triggeredReviews, canAdminister).open());
-        add(new HorizontalLayout(new H2("Access-review campaigns"), create, triggered), grid, schedulesTitle, schedules);
+        add(new HorizontalLayout(new H2("Access-review campaigns"), create, triggered), whoRuns, grid, schedulesTitle, schedules);
         grid.setHeight(null);
         grid.setWidthFull();
         grid.setMinHeight("16rem");

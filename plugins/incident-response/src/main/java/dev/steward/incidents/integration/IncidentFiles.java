@@ -22,6 +22,11 @@ class IncidentFiles implements AttachmentAccess {
     }
 
     @Override
+    public String writePermission() {
+        return IncidentPermissions.WORK;
+    }
+
+    @Override
     public boolean mayWrite(String entityType, String entityId) {
         return ENTITY.equals(entityType) && CurrentUser.hasPermission(IncidentPermissions.WORK);
     }

@@ -82,6 +82,16 @@ public class RuleService {
                 .orderBy(NOTIFICATION_RULE.VERSION.desc()).fetch(RuleService::toRule);
     }
 
+    /** Every version of one rule with who changed it, when and why, newest first. */
+    @PreAuthorize(IncidentPermissions.MAY_READ)
+    @Transactional(readOnly = true)
+    public List<RuleVersion> versions(String ruleKey) {
+        return dsl.selectFrom(NOTIFICATION_RULE).where(NOTIFICATION_RULE.RULE_KEY.eq(ruleKey))
+                .orderBy(NOTIFICATION_RULE.VERSION.desc())
+                .fetch(r -> new RuleVersion(r.getVersion(), r.getEffectiveFrom(), r.getSupersededBy() != null, r.getChangedBy(),
+                        r.getChangedAt(), r.getChangeReason()));
+    }
+
     /** Adds a new rule (version 1). */
     @PreAuthorize(IncidentPermissions.MAY_MANAGE_RULES)
     @Transactional

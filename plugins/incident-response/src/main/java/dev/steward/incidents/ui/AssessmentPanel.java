@@ -13,7 +13,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.steward.incidents.Incident;
-import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.Phase;
 import dev.steward.incidents.RiskLevel;
 import dev.steward.incidents.assessment.AssessmentService;
@@ -21,7 +20,7 @@ import dev.steward.incidents.assessment.EnisaAssessment;
 import dev.steward.incidents.assessment.EnisaInput;
 import dev.steward.incidents.assessment.EnisaScore;
 import dev.steward.incidents.assessment.HipaaAssessment;
-import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.ui.WhoCan;
 import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.Toasts;
 
@@ -61,10 +60,14 @@ class AssessmentPanel extends VerticalLayout {
     final TextArea hipaaMitigation = new TextArea("4. The extent to which the risk has been mitigated");
     final Checkbox hipaaLow = new Checkbox("Low probability that the PHI has been compromised (not a reportable breach)");
     final Button hipaaSave = new Button("Save HIPAA assessment");
+    final Paragraph whoAssesses;
 
-    AssessmentPanel(AssessmentService assessments, Incident incident, Runnable changed) {
+    AssessmentPanel(AssessmentService assessments, Incident incident, WhoCan mayAssess, Runnable changed) {
         setPadding(false);
-        boolean canAssess = CurrentUser.hasPermission(IncidentPermissions.ASSESS) && incident.phase() != Phase.CLOSED;
+        boolean canAssess = mayAssess.allowed() && incident.phase() != Phase.CLOSED;
+        whoAssesses = mayAssess.note(mayAssess.subject() + " assesses the risk to individuals and the severity; "
+                + "what they conclude appears here.");
+        add(whoAssesses);
 
         risk.setItems(RiskLevel.values());
         risk.setItemLabelGenerator(RiskLevel::label);
@@ -112,6 +115,7 @@ class AssessmentPanel extends VerticalLayout {
         history.addColumn(a -> String.join(" / ", nonBlank(a.input().dpcReason(), a.input().eiReason(), a.input().cbReason())))
                 .setHeader("Reasoning").setFlexGrow(1);
         history.setAllRowsVisible(true);
+        history.setEmptyStateText("No severity assessment yet");
         history.setItems(assessments.severityHistory(incident.id()));
         FormLayout enisa = new FormLayout(dpcBasic, dpc, dpcReason, ei, eiReason, cbConfidentiality, cbIntegrity, cbAvailability,
                 cbMalicious, cbReason);

@@ -16,6 +16,10 @@ import dev.steward.platform.links.EntityRef;
 import dev.steward.platform.links.ui.LinkedRecordsPanel;
 import dev.steward.incidents.integration.IncidentLinks;
 
+import dev.steward.incidents.IncidentPermissions;
+import dev.steward.platform.security.PermissionCatalog;
+import dev.steward.platform.ui.WhoCan;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -36,9 +40,12 @@ class IncidentPanels {
     private final AttachmentService files;
     private final PrivacyCatalog catalog;
     private final EntityLinks links;
+    private final PermissionCatalog permissions;
 
     IncidentPanels(IncidentService incidents, AssessmentService assessments, ObligationService obligations, TaskService tasks,
-                   Timeline timeline, CustodyLog custody, NoticeDocuments documents, AttachmentService files, PrivacyCatalog catalog, EntityLinks links) {
+                   Timeline timeline, CustodyLog custody, NoticeDocuments documents, AttachmentService files, PrivacyCatalog catalog, EntityLinks links,
+                   PermissionCatalog permissions) {
+        this.permissions = permissions;
         this.links = links;
         this.documents = documents;
         this.incidents = incidents;
@@ -51,6 +58,11 @@ class IncidentPanels {
         this.catalog = catalog;
     }
 
+    /** The current user's right to {@code permission} and the roles that hold it, for saying who can. */
+    WhoCan whoCan(String permission) {
+        return WhoCan.permission(permissions, permission);
+    }
+
     Optional<Incident> find(long id) {
         return incidents.find(id);
     }
@@ -58,8 +70,8 @@ class IncidentPanels {
     List<Panel> panelsFor(Incident incident, Runnable changed) {
         return List.of(
                 new Panel("Facts", new FactsPanel(incidents, catalog, incident, changed)),
-                new Panel("Assessment", new AssessmentPanel(assessments, incident, changed)),
-                new Panel("Notifications", new ObligationsPanel(obligations, documents, incident, changed)),
+                new Panel("Assessment", new AssessmentPanel(assessments, incident, whoCan(IncidentPermissions.ASSESS), changed)),
+                new Panel("Notifications", new ObligationsPanel(obligations, documents, incident, whoCan(IncidentPermissions.NOTIFY), changed)),
                 new Panel("Tasks", new TasksPanel(tasks, incident, changed)),
                 new Panel("Timeline", new TimelinePanel(timeline, incident)),
                 new Panel("Evidence", new EvidencePanel(files, custody, incident)),

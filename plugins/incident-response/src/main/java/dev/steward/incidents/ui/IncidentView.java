@@ -98,7 +98,8 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
         if (next != null) {
             advance.setText("Move to " + next.label().toLowerCase());
             List<String> missingItems = phases.missingFor(incident.id(), next);
-            missing.setText(missingItems.isEmpty() ? "" : "Before " + next.label().toLowerCase() + ": " + String.join("; ", missingItems));
+            missing.setText(missingItems.isEmpty() ? "" : "Before " + next.label().toLowerCase() + ": " + String.join("; ", missingItems)
+                    + whoAssesses(next));
         } else {
             missing.setText("Closed " + dev.steward.platform.ui.DisplayTime.format(incident.closedAt()));
         }
@@ -111,6 +112,16 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
         }
         tabs.setSelectedIndex(Math.min(selected, tabs.getTabCount() - 1));
         tabs.setVisible(true);
+    }
+
+    /** For a user who cannot assess, waiting on an assessment: who does it (" · A privacy officer assesses the risk"). */
+    private String whoAssesses(Phase next) {
+        dev.steward.platform.ui.WhoCan mayAssess = panels.whoCan(IncidentPermissions.ASSESS);
+        if (mayAssess.allowed() || next.ordinal() < Phase.ASSESSED.ordinal()
+                || (incident.risk() != null && incident.severity() != null)) {
+            return "";
+        }
+        return ". " + mayAssess.subject() + " assesses the risk and the severity.";
     }
 
     /** The risk conclusion as the header says it: "a high risk to individuals", never "risk high risk". */

@@ -11,14 +11,12 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.steward.incidents.Incident;
-import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.Phase;
 import dev.steward.incidents.documents.NoticeDocuments;
 import dev.steward.incidents.obligations.NotOwed;
 import dev.steward.incidents.obligations.Obligation;
 import dev.steward.incidents.obligations.ObligationService;
 import dev.steward.incidents.obligations.ObligationStatus;
-import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.ui.Buttons;
 import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.Ticker;
@@ -42,12 +40,16 @@ class ObligationsPanel extends VerticalLayout {
     private final Runnable changed;
     private final boolean canDecide;
 
-    ObligationsPanel(ObligationService obligations, NoticeDocuments documents, Incident incident, Runnable changed) {
+    final Paragraph whoDecides;
+
+    ObligationsPanel(ObligationService obligations, NoticeDocuments documents, Incident incident,
+                     dev.steward.platform.ui.WhoCan mayNotify, Runnable changed) {
         this.obligations = obligations;
         this.documents = documents;
         this.incident = incident;
         this.changed = changed;
-        this.canDecide = CurrentUser.hasPermission(IncidentPermissions.NOTIFY) && incident.phase() != Phase.CLOSED;
+        this.canDecide = mayNotify.allowed() && incident.phase() != Phase.CLOSED;
+        whoDecides = mayNotify.note(mayNotify.subject() + " decides whether each notice is required, and records it when sent.");
         setPadding(false);
         // fits a 1366-pixel screen: texts wrap, and a row's actions wrap onto a second line in a column of their own
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -63,7 +65,7 @@ class ObligationsPanel extends VerticalLayout {
         grid.setItems(obligations.of(incident.id()));
         addManual.setVisible(canDecide);
         addManual.addClickListener(e -> new ManualObligationDialog(obligations, incident, changed).open());
-        add(new Span("Computed from the incident's facts and the notification rules; open a row to see why."), grid, addManual);
+        add(new Span("Computed from the incident's facts and the notification rules; open a row to see why."), whoDecides, grid, addManual);
         showNotOwed(obligations.notOwed(incident.id()));
         keepCountdownsLive();
     }

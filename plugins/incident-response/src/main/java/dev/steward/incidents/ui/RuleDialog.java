@@ -83,6 +83,13 @@ class RuleDialog extends Dialog {
         save.setText(existing == null ? "Add rule" : "Save as v" + (existing.version() + 1));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
+            if (reason.getValue().isBlank()) { // the service refuses it too; here it is said on the field
+                reason.setErrorMessage("Say why the rule is added or corrected (kept in the history and the audit log)");
+                reason.setInvalid(true);
+                reason.focus();
+                return;
+            }
+            reason.setInvalid(false);
             NotificationRule rule = read();
             NotificationRule saved = existing == null ? rules.add(rule, reason.getValue()) : rules.correct(existing.id(), rule, reason.getValue());
             Toasts.success(saved.key() + " v" + saved.version() + " saved; open incidents' proposals follow it");

@@ -15,11 +15,12 @@ import com.vaadin.flow.router.Route;
 import dev.steward.incidents.IncidentPermissions;
 import dev.steward.incidents.obligations.NotificationRule;
 import dev.steward.incidents.obligations.RuleService;
+import dev.steward.incidents.obligations.RuleVersion;
+import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.spi.RequiresPermission;
 import jakarta.annotation.security.PermitAll;
 
-import java.util.stream.Collectors;
 
 /** The notification rules in force, each with its citation and version history; officers add and correct them. */
 @Route("incidents/rules")
@@ -61,13 +62,25 @@ public class RulesView extends VerticalLayout {
         if (rule.notes() != null) {
             details.add(new Paragraph(rule.notes()));
         }
-        details.add(new Paragraph("History: " + rules.history(rule.key()).stream()
-                .map(r -> "v" + r.version() + " (" + r.effectiveFrom() + (r.supersededBy() == null ? "" : ", superseded") + ")")
-                .collect(Collectors.joining(", "))));
+        details.add(history(rule.key()));
         if (canManage) {
             details.add(new Button("Correct this rule", VaadinIcon.EDIT.create(), e -> new RuleDialog(rules, rule, this::refresh).open()));
         }
         return details;
+    }
+
+    /** Every version: who changed it, when, and why ("seed" versions came with the console). */
+    Grid<RuleVersion> history(String ruleKey) {
+        Grid<RuleVersion> history = new Grid<>();
+        history.addColumn(v -> "v" + v.version() + (v.superseded() ? " (superseded)" : "")).setHeader("Version").setAutoWidth(true);
+        history.addColumn(v -> v.effectiveFrom().toString()).setHeader("Effective from").setAutoWidth(true);
+        history.addColumn(v -> "seed".equals(v.changedBy()) ? "Shipped with Steward" : v.changedBy()).setHeader("Changed by").setAutoWidth(true);
+        history.addColumn(v -> DisplayTime.format(v.changedAt())).setHeader("When").setAutoWidth(true);
+        history.addColumn(v -> v.reason() == null ? "" : v.reason()).setHeader("Why").setFlexGrow(1);
+        history.setItems(rules.versions(ruleKey));
+        history.setAllRowsVisible(true);
+        history.addClassName("rule-history");
+        return history;
     }
 
     /** The jurisdiction pattern in words: "*" is everyone affected, "US-*" each US state on its own. */

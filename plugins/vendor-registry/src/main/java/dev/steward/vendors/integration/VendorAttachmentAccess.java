@@ -38,6 +38,16 @@ class VendorAttachmentAccess implements AttachmentAccess {
     }
 
     @Override
+    public String writePermission() {
+        return VendorPermissions.EDIT;
+    }
+
+    @Override
+    public String otherWriters() {
+        return "the vendor's business owner";
+    }
+
+    @Override
     public boolean mayWrite(String entityType, String entityId) {
         return vendorOf(entityType, entityId).map(id -> allowed(() -> access.requireEdit(id))).orElse(false);
     }

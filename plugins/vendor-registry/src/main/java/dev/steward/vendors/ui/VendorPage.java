@@ -12,7 +12,6 @@ import dev.steward.vendors.integration.VendorLinks;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import dev.steward.platform.files.Attachment;
 import dev.steward.platform.files.ui.AttachmentsPanel;
-import dev.steward.platform.security.CurrentUser;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.registry.Vendor;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,6 +28,7 @@ class VendorPage extends VerticalLayout {
     final Span scc = new Span();
     final Button edit = new Button("Edit");
     final TabSheet tabs = new TabSheet();
+    final com.vaadin.flow.component.html.Paragraph whoEdits = new com.vaadin.flow.component.html.Paragraph();
     final VendorUiServices services;
     Vendor vendor;
     ServicesPanel servicesPanel;
@@ -40,10 +40,11 @@ class VendorPage extends VerticalLayout {
         setSizeFull();
         tabs.setSizeFull();
         edit.addClickListener(e -> new VendorDialog(services.vendors(), vendor, saved -> reload()).open());
-        edit.setVisible(CurrentUser.hasPermission(VendorPermissions.EDIT) || CurrentUser.hasPermission(VendorPermissions.OWN));
         HorizontalLayout header = new HorizontalLayout(heading, dpa, scc, edit);
         header.setAlignItems(Alignment.BASELINE);
-        add(header, tabs);
+        whoEdits.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        whoEdits.setVisible(false);
+        add(header, whoEdits, tabs);
     }
 
     void open(BeforeEnterEvent event) {
@@ -69,6 +70,12 @@ class VendorPage extends VerticalLayout {
 
     private void show() {
         heading.setText(vendor.displayName());
+        // whoever may add files to a vendor may change it (VendorAttachmentAccess asks VendorAccess.requireEdit)
+        dev.steward.platform.ui.WhoCan mayEdit = services.files().writeAccess(
+                new Attachment.Owner(VendorPermissions.PLUGIN_ID, "vendor", String.valueOf(vendor.id())));
+        edit.setVisible(mayEdit.allowed());
+        whoEdits.setText(mayEdit.allowed() ? "" : mayEdit.onlyCan("change this vendor"));
+        whoEdits.setVisible(!mayEdit.allowed());
         var state = services.contracts().dpaState(vendor.id());
         dpa.setText("DPA: " + state.status().label());
         dpa.getElement().setAttribute("title", state.reason());
