@@ -1,6 +1,8 @@
 package dev.steward.reviews.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -19,6 +21,8 @@ import java.util.function.Supplier;
 class ReviewWidgets {
 
     static final int OVERDUE_SHOWN = 5;
+    /** Late reviewers read for the card at most (one row per reviewer and campaign). */
+    static final int OVERDUE_LISTED = 500;
 
     @Bean
     DashboardWidget myPendingReviews(ReviewStats stats) {
@@ -50,14 +54,30 @@ class ReviewWidgets {
             VerticalLayout card = new VerticalLayout();
             card.setPadding(false);
             card.setSpacing(false);
-            var late = stats.overdueReviewers(OVERDUE_SHOWN);
+            // there is no page of late reviewers: the card itself is the full list, the first few shown until asked for all
+            var late = stats.overdueReviewers(OVERDUE_LISTED);
             if (late.isEmpty()) {
                 card.add(new Span("Nobody is late"));
             }
-            late.forEach(r -> card.add(Ticker.text(new Span(), now -> r.reviewer() + ": " + r.pending() + " pending in " + r.campaign()
-                    + ", " + DisplayTime.countdown(r.due(), now))));
+            late.stream().limit(OVERDUE_SHOWN).forEach(r -> card.add(lateReviewer(r)));
+            if (late.size() > OVERDUE_SHOWN) {
+                Span shown = new Span(OVERDUE_SHOWN + " of " + late.size() + " late reviewers");
+                Button all = new Button("Show all " + late.size(), e -> {
+                    late.stream().skip(OVERDUE_SHOWN).forEach(r -> card.add(lateReviewer(r)));
+                    shown.setText(late.size() + " late reviewers");
+                    e.getSource().setVisible(false);
+                });
+                all.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                card.addComponentAtIndex(0, shown);
+                card.add(all);
+            }
             return card;
         });
+    }
+
+    private static Component lateReviewer(ReviewStats.OverdueReviewer r) {
+        return Ticker.text(new Span(), now -> r.reviewer() + ": " + r.pending() + " pending in " + r.campaign()
+                + ", " + DisplayTime.countdown(r.due(), now));
     }
 
     @Bean
@@ -73,22 +93,6 @@ class ReviewWidgets {
     }
 
     private static DashboardWidget widget(String title, String permission, int order, Supplier<Component> content) {
-        return new DashboardWidget() {
-            public String title() {
-                return title;
-            }
-
-            public String requiredPermission() {
-                return permission;
-            }
-
-            public int order() {
-                return order;
-            }
-
-            public Component create() {
-                return content.get();
-            }
-        };
+        return DashboardWidget.of(title, permission, order, content);
     }
 }

@@ -84,22 +84,6 @@ class IncidentChartWidgets {
     }
 
     private static DashboardWidget widget(String title, int order, Supplier<Component> content) {
-        return new DashboardWidget() {
-            public String title() {
-                return title;
-            }
-
-            public String requiredPermission() {
-                return IncidentPermissions.READ;
-            }
-
-            public int order() {
-                return order;
-            }
-
-            public Component create() {
-                return content.get();
-            }
-        };
+        return DashboardWidget.of(title, IncidentPermissions.READ, order, content);
     }
 }

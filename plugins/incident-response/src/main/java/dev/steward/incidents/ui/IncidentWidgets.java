@@ -117,22 +117,6 @@ class IncidentWidgets {
     }
 
     private static DashboardWidget widget(String title, int order, java.util.function.Supplier<Component> content) {
-        return new DashboardWidget() {
-            public String title() {
-                return title;
-            }
-
-            public String requiredPermission() {
-                return IncidentPermissions.READ;
-            }
-
-            public int order() {
-                return order;
-            }
-
-            public Component create() {
-                return content.get();
-            }
-        };
+        return DashboardWidget.of(title, IncidentPermissions.READ, order, content);
     }
 }

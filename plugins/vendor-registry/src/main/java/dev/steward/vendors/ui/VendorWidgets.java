@@ -89,22 +89,6 @@ class VendorWidgets {
     }
 
     private static DashboardWidget widget(String title, int order, Supplier<Component> content) {
-        return new DashboardWidget() {
-            public String title() {
-                return title;
-            }
-
-            public String requiredPermission() {
-                return VendorPermissions.READ;
-            }
-
-            public int order() {
-                return order;
-            }
-
-            public Component create() {
-                return content.get();
-            }
-        };
+        return DashboardWidget.of(title, VendorPermissions.READ, order, content);
     }
 }

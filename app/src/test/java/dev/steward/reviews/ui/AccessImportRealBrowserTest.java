@@ -1,4 +1,4 @@
-package dev.steward.browser;
+package dev.steward.reviews.ui;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
