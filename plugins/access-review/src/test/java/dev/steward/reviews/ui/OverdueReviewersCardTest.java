@@ -4,14 +4,11 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import dev.steward.platform.security.Role;
-import dev.steward.platform.spi.ui.DashboardWidget;
 import dev.steward.reviews.CompanyTestBase;
 import dev.steward.reviews.campaigns.Campaign;
 import dev.steward.reviews.campaigns.CampaignForm;
 import dev.steward.reviews.integration.ReviewStats;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OverdueReviewersCardTest extends CompanyTestBase {
 
-    @Autowired
-    ApplicationContext context;
-
     @Test
     void more_late_reviewers_than_the_card_shows_are_counted_and_all_shown_when_asked() {
         loginAs("ivy", Role.SECURITY_ANALYST);
@@ -38,7 +32,7 @@ class OverdueReviewersCardTest extends CompanyTestBase {
         int late = bean(ReviewStats.class).overdueReviewers(ReviewWidgets.OVERDUE_LISTED).size();
         assertThat(late).isGreaterThanOrEqualTo(6);
 
-        Component card = context.getBean("overdueReviewers", DashboardWidget.class).create();
+        Component card = bean(ReviewWidgets.class).overdueReviewers(bean(ReviewStats.class)).create();
         assertThat(texts(card)).contains(ReviewWidgets.OVERDUE_SHOWN + " of " + late + " late reviewers");
         assertThat(rows(card)).hasSize(ReviewWidgets.OVERDUE_SHOWN);
 
