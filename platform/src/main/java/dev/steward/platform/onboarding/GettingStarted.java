@@ -16,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static dev.steward.platform.db.generated.Tables.GETTING_STARTED;
 
@@ -67,13 +65,10 @@ public class GettingStarted {
     @PreAuthorize(MAY_SEE)
     @Transactional(readOnly = true)
     public Checklist checklist() {
-        Map<Role, Set<String>> byRole = permissions.permissionsByRole();
         List<Step> steps = registry.contributions(GettingStartedStep.class).stream()
                 .sorted(Comparator.comparingInt(GettingStartedStep::order))
                 .map(step -> new Step(step.title(), step.description(), step.route(), done(step),
-                        CurrentUser.hasPermission(step.requiredPermission()),
-                        byRole.entrySet().stream().filter(e -> e.getValue().contains(step.requiredPermission()))
-                                .map(Map.Entry::getKey).toList()))
+                        CurrentUser.hasPermission(step.requiredPermission()), permissions.rolesHolding(step.requiredPermission())))
                 .toList();
         return new Checklist(steps, dsl.fetchOptional(GETTING_STARTED).map(r -> r.getHidden()).orElse(false));
     }
