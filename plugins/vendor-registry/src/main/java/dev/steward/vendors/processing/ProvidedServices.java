@@ -2,7 +2,7 @@ package dev.steward.vendors.processing;
 
 import dev.steward.platform.search.SearchSql;
 import dev.steward.platform.validation.InvalidInputException;
-import dev.steward.vendors.Inputs;
+import dev.steward.platform.validation.Inputs;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorPermissions;
 import dev.steward.vendors.db.tables.records.VendorServiceRecord;

@@ -6,7 +6,7 @@ import dev.steward.platform.search.SearchSql;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.vendors.Countries;
-import dev.steward.vendors.Inputs;
+import dev.steward.platform.validation.Inputs;
 import dev.steward.vendors.VendorAccess;
 import dev.steward.vendors.VendorOwners;
 import dev.steward.vendors.VendorPermissions;

@@ -1,9 +1,12 @@
-package dev.steward.vendors;
+package dev.steward.platform.validation;
 
-import dev.steward.platform.validation.InvalidInputException;
+import java.util.regex.Pattern;
 
-/** Small checks shared by the registry's forms; each failure names its field. */
+/** Small checks shared by the modules' forms; each failure names its field. */
 public final class Inputs {
+
+    /** One @, something on both sides, a dot in the domain, no spaces: what a mail server will try, not RFC 5322 in full. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     private Inputs() {
     }
@@ -30,5 +33,14 @@ public final class Inputs {
             throw new InvalidInputException(field, message);
         }
         return value;
+    }
+
+    /** An optional email address, stripped and checked for shape. */
+    public static String email(String field, String value) {
+        String address = optional(field, value, 254);
+        if (address != null && !EMAIL.matcher(address).matches()) {
+            throw new InvalidInputException(field, "Not an email address: it needs a name, an @ and a domain");
+        }
+        return address;
     }
 }

@@ -1,0 +1,29 @@
+package dev.steward.dsr.ui;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
+import dev.steward.dsr.DsrPermissions;
+import dev.steward.platform.spi.ui.NavigationContribution;
+import dev.steward.platform.spi.ui.NavigationItem;
+import dev.steward.platform.spi.ui.ViewContribution;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/** The plugin's pages and menu entries. */
+@Configuration
+class DsrUi {
+
+    static final String GROUP = "Rights requests";
+
+    @Bean
+    ViewContribution dsrViews() {
+        return () -> List.of(RequestsView.class, RequestView.class);
+    }
+
+    @Bean
+    NavigationContribution dsrNavigation() {
+        return () -> List.of(
+                new NavigationItem("Requests", GROUP, VaadinIcon.USER_CHECK, RequestsView.class, DsrPermissions.READ, 10));
+    }
+}
