@@ -52,7 +52,9 @@ class IncidentChartWidgets {
             int[] closed = new int[WEEKS];
             weekly.closed().values().forEach(counts -> Arrays.setAll(closed, i -> closed[i] + counts[i]));
             options.line(CLOSED, boxed(closed));
-            return new ChartCard(new Chart(options).linkingTo(week -> "incidents"), "Show all incidents", "incidents");
+            List<String> labels = options.categories();
+            return new ChartCard(new Chart(options).linkingTo(week -> labels.contains(week)
+                    ? OpenedWeek.of(weekly.weeks().get(labels.indexOf(week))).list() : "incidents"), "Show all incidents", "incidents");
         });
     }
 
