@@ -18,12 +18,13 @@ class DsrUi {
 
     @Bean
     ViewContribution dsrViews() {
-        return () -> List.of(RequestsView.class, RequestView.class);
+        return () -> List.of(RequestsView.class, RequestView.class, VerificationRulesView.class);
     }
 
     @Bean
     NavigationContribution dsrNavigation() {
         return () -> List.of(
-                new NavigationItem("Requests", GROUP, VaadinIcon.USER_CHECK, RequestsView.class, DsrPermissions.READ, 10));
+                new NavigationItem("Requests", GROUP, VaadinIcon.USER_CHECK, RequestsView.class, DsrPermissions.READ, 10),
+                new NavigationItem("Verification rules", GROUP, VaadinIcon.KEY, VerificationRulesView.class, DsrPermissions.READ, 50));
     }
 }

@@ -20,6 +20,7 @@ import dev.steward.dsr.verification.DataPoint;
 import dev.steward.dsr.verification.DataPoints;
 import dev.steward.dsr.verification.PointKind;
 import dev.steward.dsr.verification.Proof;
+import dev.steward.dsr.verification.Refusals;
 import dev.steward.dsr.verification.VerificationState;
 import dev.steward.dsr.verification.Verifications;
 import dev.steward.platform.files.AttachmentService;
@@ -42,9 +43,11 @@ class VerificationTab implements RequestTab {
     private final DataPoints points;
     private final AttachmentService files;
     private final PermissionCatalog catalog;
+    private final Refusals refusals;
 
-    VerificationTab(Verifications verifications, DataPoints points, AttachmentService files, PermissionCatalog catalog) {
+    VerificationTab(Verifications verifications, DataPoints points, AttachmentService files, PermissionCatalog catalog, Refusals refusals) {
         this.verifications = verifications;
+        this.refusals = refusals;
         this.points = points;
         this.files = files;
         this.catalog = catalog;
@@ -81,6 +84,7 @@ class VerificationTab implements RequestTab {
         final Button verify = new Button("Verified");
         final Button fail = new Button("Cannot be verified");
         final Paragraph whoCan;
+        final RefusalSection refusal;
         private final RightsRequest request;
         private final Runnable changed;
 
@@ -135,7 +139,8 @@ class VerificationTab implements RequestTab {
             fail.addClickListener(e -> confirmFailure(state));
             HorizontalLayout decide = new HorizontalLayout(verify, fail);
             decide.setVisible(awaiting);
-            add(new H4("Decision"), decisionText(state), missing, decide, whoCan);
+            refusal = new RefusalSection(refusals, request, changed, who, !state.overLimit().isEmpty());
+            add(new H4("Decision"), decisionText(state), missing, decide, whoCan, refusal);
             showMissing(state, who, awaiting);
         }
 

@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import java.util.EnumSet;
 import java.util.UUID;
 
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static dev.steward.platform.db.generated.Tables.PERSON;
@@ -87,5 +89,44 @@ class VerificationTabUiTest extends KaribuTest {
         assertThat(panel.whoCan.isVisible()).isTrue();
         assertThat(panel.whoCan.getText()).isEqualTo("Only a privacy officer can verify requests");
         assertThat(panel.kind.getParent().orElseThrow().isVisible()).isFalse();
+    }
+
+    @Test
+    void an_officer_over_the_limit_or_facing_an_unfounded_request_refuses_it_with_a_reason() {
+        RightsRequest r = opened();
+        UI.getCurrent().navigate("requests/" + r.id());
+        VerificationTab.Panel panel = panel(r);
+        RefusalSection refusal = panel.refusal;
+        assertThat(refusal.ground.getItemEnabledProvider().test(dev.steward.dsr.verification.Ground.OVER_LIMIT)).isFalse();
+
+        setValue(refusal.ground, dev.steward.dsr.verification.Ground.MANIFESTLY_UNFOUNDED);
+        _click(refusal.deny);
+        ConfirmDialogKt._fireConfirm(_get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class));
+        assertThat(refusal.reason.isInvalid()).isTrue();
+
+        setValue(refusal.reason, "Asks about a product we never sold");
+        _click(refusal.deny);
+        ConfirmDialogKt._fireConfirm(_get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class));
+
+        RightsRequest denied = _get(RequestView.class).request;
+        assertThat(denied.outcome()).isEqualTo(dev.steward.dsr.requests.Outcome.DENIED);
+        assertThat(denied.outcomeReason()).isEqualTo("Manifestly unfounded: Asks about a product we never sold");
+    }
+
+    @Test
+    void the_rules_page_lists_each_law_and_type_with_its_citation_and_an_auditor_may_not_change_them() {
+        loginAs("audrey", Role.AUDITOR);
+        UI.getCurrent().navigate("requests/verification-rules");
+        VerificationRulesView view = _get(VerificationRulesView.class);
+
+        assertThat(view.grid.getGenericDataView().getItems().filter(rule -> rule.regime() == dev.steward.dsr.requests.Regime.CCPA
+                && rule.type() == RequestType.ACCESS_SPECIFIC).findFirst().orElseThrow())
+                .satisfies(rule -> {
+                    assertThat(rule.pointsRequired()).isEqualTo(3);
+                    assertThat(rule.declarationRequired()).isTrue();
+                    assertThat(rule.citation()).contains("11 CCR 7062(c)");
+                });
+        assertThat(view.whoCan.getText()).isEqualTo("Only a privacy officer can change the verification rules");
+        assertThat(view.whoCan.isVisible()).isTrue();
     }
 }

@@ -14,6 +14,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VerificationOutcomesTest extends VerificationTestBase {
 
+    private final java.util.List<RequestVerified> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> listener = event -> {
+        if (event instanceof org.springframework.context.PayloadApplicationEvent<?> p && p.getPayload() instanceof RequestVerified verified) {
+            heard.add(verified);
+        }
+    };
+
+    @org.junit.jupiter.api.BeforeEach
+    void listen() {
+        plugin().addApplicationListener(listener);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopListening() {
+        plugin().removeApplicationListener(listener);
+    }
+
+    private org.springframework.context.ConfigurableApplicationContext plugin() {
+        return (org.springframework.context.ConfigurableApplicationContext) registry.contextOf(dev.steward.dsr.DsrPermissions.PLUGIN_ID).orElseThrow();
+    }
+
     @Test
     void two_matched_points_verify_a_ccpa_request_for_categories_and_fulfilment_hears_of_it() {
         rosaInDirectory();
@@ -31,6 +52,7 @@ class VerificationOutcomesTest extends VerificationTestBase {
             assertThat(e.text()).startsWith("Verified under CCPA · Access: categories of data v").contains("2 of 2 data points matched");
         });
         assertThat(bean(Verifications.class).state(r.id(), null).decision().decision()).isEqualTo("VERIFIED");
+        assertThat(heard).contains(new RequestVerified(r.id()));
     }
 
     @Test
