@@ -92,12 +92,14 @@ public class VerificationRulesView extends VerticalLayout {
         dialog.add(form);
         Button save = new Button("Save as version " + (rule.version() + 1), e -> {
             try {
-                rules.change(new RuleForm(rule.regime(), rule.type(), points.getValue() == null ? -1 : points.getValue(), declaration.getValue(),
+                rules.change(new RuleForm(rule.regime(), rule.type(), rule.version(), points.getValue() == null ? -1 : points.getValue(), declaration.getValue(),
                         agentProof.getValue(), confirmation.getValue(), parent.getValue(), household.getValue(), onFailure.getValue(),
                         failureReason.getValue(), citation.getValue(), changeReason.getValue()));
                 dialog.close();
                 grid.setItems(rules.allCurrent());
                 Toasts.success("Saved; requests already decided keep the rule they were decided under");
+            } catch (dev.steward.platform.validation.ConcurrentChangeException stale) {
+                Toasts.error(stale.getMessage());
             } catch (InvalidInputException invalid) {
                 FieldErrors.show(Map.of("pointsRequired", points, "onFailure", onFailure, "failureReason", failureReason,
                         "citation", citation, "changeReason", changeReason), invalid).ifPresent(Toasts::error);

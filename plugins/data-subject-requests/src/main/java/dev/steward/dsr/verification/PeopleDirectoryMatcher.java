@@ -1,7 +1,9 @@
 package dev.steward.dsr.verification;
 
+import dev.steward.dsr.DsrPermissions;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -24,6 +26,7 @@ class PeopleDirectoryMatcher implements PointMatcher {
     }
 
     @Override
+    @PreAuthorize(DsrPermissions.MAY_CHANGE)
     public List<Match> match(PointKind kind, String value) {
         String given = value.strip().replaceAll("\\s+", " ");
         Condition condition = switch (kind) {

@@ -2,6 +2,7 @@ package dev.steward.dsr.verification;
 
 import dev.steward.dsr.requests.OnBehalf;
 import dev.steward.dsr.requests.Outcome;
+import dev.steward.dsr.requests.RequestType;
 import dev.steward.dsr.requests.RightsRequest;
 
 import java.util.EnumSet;
@@ -19,7 +20,11 @@ public record Requirement(List<VerificationRule> rules, int pointsRequired, Set<
     static final int DEFAULT_POINTS = 2;
 
     public static Requirement of(RightsRequest request, List<VerificationRule> rules) {
-        int points = rules.size() < request.types().size() ? DEFAULT_POINTS : 0;
+        return of(request.onBehalf(), request.types(), rules);
+    }
+
+    static Requirement of(OnBehalf by, Set<RequestType> types, List<VerificationRule> rules) {
+        int points = rules.size() < types.size() ? DEFAULT_POINTS : 0;
         boolean declaration = false;
         boolean agentProof = false;
         boolean confirmation = false;
@@ -37,7 +42,6 @@ public record Requirement(List<VerificationRule> rules, int pointsRequired, Set<
         if (declaration) {
             proofs.add(Proof.DECLARATION);
         }
-        OnBehalf by = request.onBehalf();
         if (by == OnBehalf.AGENT && agentProof) {
             proofs.add(Proof.AGENT_PROOF);
         }

@@ -5,6 +5,7 @@ import dev.steward.dsr.db.tables.records.VerificationRuleRecord;
 import dev.steward.dsr.requests.Regime;
 import dev.steward.dsr.requests.RequestType;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.validation.ConcurrentChangeException;
 import dev.steward.platform.validation.Inputs;
 import dev.steward.platform.validation.InvalidInputException;
 import org.jooq.DSLContext;
@@ -84,9 +85,13 @@ public class VerificationRules {
         String reason = Inputs.required("failureReason", form.failureReason(), "Write what the requester is told when verification fails", 1000);
         String citation = Inputs.required("citation", form.citation(), "Cite the law or the policy the rule follows", 500);
         String why = Inputs.required("changeReason", form.changeReason(), "Say why the rule changes", 1000);
-        int version = dsl.select(org.jooq.impl.DSL.max(VERIFICATION_RULE.VERSION)).from(VERIFICATION_RULE)
+        // the versions so far, locked: two administrators changing the same rule take turns instead of colliding
+        int version = dsl.select(VERIFICATION_RULE.VERSION).from(VERIFICATION_RULE)
                 .where(VERIFICATION_RULE.REGIME.eq(form.regime().name()), VERIFICATION_RULE.REQUEST_TYPE.eq(form.type().name()))
-                .fetchOptional(0, Integer.class).orElse(0);
+                .forUpdate().fetch(VERIFICATION_RULE.VERSION).stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (version != form.basedOnVersion()) {
+            throw new ConcurrentChangeException("Someone else changed this rule in the meantime (now version " + version + "); reload and try again");
+        }
         VerificationRuleRecord r = dsl.newRecord(VERIFICATION_RULE);
         r.setRegime(form.regime().name());
         r.setRequestType(form.type().name());

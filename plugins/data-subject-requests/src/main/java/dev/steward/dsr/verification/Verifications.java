@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.stream.Collectors;
 
 import static dev.steward.dsr.db.Tables.REQUEST;
+import static dev.steward.dsr.db.Tables.REQUEST_TYPE;
 import static dev.steward.dsr.db.Tables.VERIFICATION_DECISION;
 
 /**
@@ -32,11 +33,13 @@ public class Verifications {
     private final DSLContext dsl;
     private final RightsRequests requests;
     private final VerificationAssessor assessor;
+    private final VerificationRules rules;
     private final RequestTimeline timeline;
     private final ApplicationEventPublisher events;
 
-    Verifications(DSLContext dsl, RightsRequests requests, VerificationAssessor assessor, RequestTimeline timeline,
-                  ApplicationEventPublisher events) {
+    Verifications(DSLContext dsl, RightsRequests requests, VerificationAssessor assessor, VerificationRules rules,
+                  RequestTimeline timeline, ApplicationEventPublisher events) {
+        this.rules = rules;
         this.dsl = dsl;
         this.requests = requests;
         this.assessor = assessor;
@@ -99,22 +102,29 @@ public class Verifications {
         return requests.close(requestId, version, state.requirement().outcomeOnFailure(), state.requirement().failureReason());
     }
 
-    /** Requests whose rules need no verification (a CCPA opt-out of sale) go straight into progress. */
+    /**
+     * Requests whose rules need no verification (a CCPA opt-out of sale) go straight into progress. Runs in the
+     * transaction that opened the request, as whoever opened it (an intake channel too): it reads the request in SQL.
+     */
     @PreAuthorize(DsrPermissions.MAY_CHANGE)
     @Transactional
     public boolean verifyIfNotNeeded(long requestId) {
-        RightsRequest request = request(requestId);
-        VerificationState state = assessor.assess(request, null);
-        if (state.requirement().needed() || request.status() != RequestStatus.AWAITING_VERIFICATION) {
+        RequestRecord request = dsl.selectFrom(REQUEST).where(REQUEST.ID.eq(requestId)).fetchOptional()
+                .orElseThrow(() -> new InvalidInputException("request", "There is no request " + requestId));
+        java.util.Set<dev.steward.dsr.requests.RequestType> types = java.util.EnumSet.noneOf(dev.steward.dsr.requests.RequestType.class);
+        types.addAll(dsl.select(REQUEST_TYPE.TYPE).from(REQUEST_TYPE).where(REQUEST_TYPE.REQUEST_ID.eq(requestId)).fetch(REQUEST_TYPE.TYPE));
+        dev.steward.dsr.requests.Regime regime = dev.steward.dsr.requests.Regime.valueOf(request.getRegime());
+        Requirement requirement = Requirement.of(request.getOnBehalf(), types, rules.applying(regime, types));
+        if (types.isEmpty() || requirement.needed() || request.getStatus() != RequestStatus.AWAITING_VERIFICATION) {
             return false;
         }
-        RequestRecord r = lockedAwaiting(requestId, request.version());
+        RequestRecord r = lockedAwaiting(requestId, request.getVersion());
         r.setStatus(RequestStatus.IN_PROGRESS);
-        r.setVersion(request.version() + 1);
+        r.setVersion(request.getVersion() + 1);
         r.store();
-        decide(requestId, "VERIFIED", state.requirement(), null, "No verification needed");
+        decide(requestId, "VERIFIED", requirement, null, "No verification needed");
         timeline.record(requestId, RequestTimeline.Kind.VERIFICATION, "No verification needed under "
-                + state.requirement().ruleNames() + " (" + state.requirement().citations() + ")");
+                + requirement.ruleNames() + " (" + requirement.citations() + ")");
         events.publishEvent(new RequestVerified(requestId));
         return true;
     }

@@ -200,7 +200,46 @@ class VerificationOutcomesTest extends VerificationTestBase {
             assertThat(newest.pointsRequired()).isEqualTo(3);
             assertThat(newest.changeReason()).isEqualTo("Counsel asks for three points");
         });
-        rules.change(RuleForm.of(before, "Back to two"));
+        assertThatThrownBy(() -> rules.change(RuleForm.of(before, "On the old version")))
+                .isInstanceOf(dev.steward.platform.validation.ConcurrentChangeException.class);
+        assertThatThrownBy(() -> rules.change(new RuleForm(after.regime(), after.type(), after.version(), 2, false, true, true, true, true,
+                FailureAction.TREAT_AS_OPT_OUT, "x", "y", "z"))).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems().getFirst().field()).isEqualTo("onFailure"));
+        rules.change(RuleForm.of(after, "Back to two").withPoints(before.pointsRequired()));
+    }
+
+    @Test
+    void a_parent_needs_proof_of_parental_responsibility() {
+        rosaInDirectory();
+        loginAsOfficer();
+        var form = form("DE", RequestType.ACCESS_CATEGORIES);
+        RightsRequest r = bean(RightsRequests.class).open(new dev.steward.dsr.requests.RequestForm(form.channel(), null, form.receivedAt(), "DE",
+                form.types(), form.requester(), dev.steward.dsr.requests.OnBehalf.PARENT, "Maria Diaz", null, null));
+        bean(DataPoints.class).record(r.id(), PointKind.EMAIL, requester().email());
+        bean(DataPoints.class).record(r.id(), PointKind.NAME, requester().name());
+
+        assertThat(bean(Verifications.class).state(r.id(), null).missing()).containsExactly("proof of parental responsibility");
+        fileProof(r.id(), Proof.PARENT_PROOF);
+        assertThat(bean(Verifications.class).verify(r.id(), r.version(), null).status()).isEqualTo(RequestStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void a_point_matching_several_people_identifies_nobody_and_a_stale_verification_is_refused() {
+        rosaInDirectory();
+        dsl.insertInto(dev.steward.platform.db.generated.Tables.PERSON).set(dev.steward.platform.db.generated.Tables.PERSON.EMPLOYEE_ID, "E2-" + suffix)
+                .set(dev.steward.platform.db.generated.Tables.PERSON.FULL_NAME, requester().name()).execute();
+        RightsRequest r = open("DE", RequestType.ACCESS_CATEGORIES);
+
+        DataPoint name = bean(DataPoints.class).record(r.id(), PointKind.NAME, requester().name());
+        assertThat(name.matched()).isFalse();
+        assertThat(bean(RequestTimeline.class).of(r.id())).last().extracting(RequestTimeline.Entry::text)
+                .isEqualTo("Full name given: matches several people, not counted");
+
+        bean(DataPoints.class).record(r.id(), PointKind.EMAIL, requester().email());
+        bean(DataPoints.class).record(r.id(), PointKind.EMPLOYEE_ID, "E-" + suffix);
+        bean(RightsRequests.class).assign(r.id(), r.version(), "olivia");
+        assertThatThrownBy(() -> bean(Verifications.class).verify(r.id(), r.version(), null))
+                .isInstanceOf(dev.steward.platform.validation.ConcurrentChangeException.class);
     }
 
 }
