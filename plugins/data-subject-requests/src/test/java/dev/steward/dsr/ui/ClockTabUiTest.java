@@ -63,6 +63,7 @@ class ClockTabUiTest extends KaribuTest {
         RightsRequest r = open("US-CA", Instant.now().minus(Duration.ofDays(2)));
         UI.getCurrent().navigate("requests/" + r.id());
         RequestView view = _get(RequestView.class);
+        assertThat(view.dueBasis.getText()).startsWith("The law decides: 45 calendar days");
         view.tabs.setSelectedIndex(1);
         assertThat(view.tabs.getTabAt(1).getLabel()).isEqualTo("Clock");
         assertThat(spanText("clock-due")).startsWith("end of ").contains("Los Angeles time");
@@ -76,6 +77,7 @@ class ClockTabUiTest extends KaribuTest {
         _click(dialog.extend);
         assertThat(spanText("clock-basis")).startsWith("Extended by 45 calendar days under California CCPA/CPRA");
         assertThat(_find(Button.class, spec -> spec.withText("Extend…"))).as("one extension only").isEmpty();
+        assertThat(view.dueBasis.getText()).startsWith("Extended by 45 calendar days");
     }
 
     @Test
