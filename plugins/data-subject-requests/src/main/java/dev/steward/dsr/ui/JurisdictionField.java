@@ -37,6 +37,9 @@ class JurisdictionField extends CustomField<String> {
                 state.clear();
             }
         });
+        // the value follows each pick at once, not only the browser's change event (a server-side set counts too)
+        country.addValueChangeListener(e -> updateValue());
+        state.addValueChangeListener(e -> updateValue());
         FlexLayout both = new FlexLayout(country, state);
         both.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         both.getStyle().set("gap", "var(--lumo-space-m)");

@@ -62,11 +62,12 @@ public class PublicRequestView extends VerticalLayout implements BeforeEnterObse
     final Button confirm = new Button("Confirm request", e -> confirm());
     final Paragraph message = new Paragraph();
     private final FormLayout form = new FormLayout();
-    private final VerticalLayout codeStep = new VerticalLayout();
+    final VerticalLayout codeStep = new VerticalLayout();
     private final PublicIntake intake;
     /** The client's address, for the rate limit (behind a proxy, set server.forward-headers-strategy). */
     String clientAddress;
-    private String handle;
+    /** The page's handle to the submission waiting for its code (server-side only, never sent to the browser). */
+    String handle;
 
     public PublicRequestView(PublicIntake intake) {
         this.intake = intake;
@@ -101,6 +102,10 @@ public class PublicRequestView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        handle = null; // coming back to the page starts a new request
+        form.setVisible(true);
+        codeStep.setVisible(false);
+        message.setText("");
         try {
             intake.available();
         } catch (PluginDisabledException off) {
