@@ -85,7 +85,8 @@ public class PublicRequestView extends VerticalLayout implements BeforeEnterObse
         email.setHelperText("We send a code here to confirm the request, and our answer later.");
         types.setItems(RequestType.values());
         types.setItemLabelGenerator(PublicRequestView::plainly);
-        types.getStyle().set("flex-direction", "column");
+        types.addThemeVariants(com.vaadin.flow.component.checkbox.CheckboxGroupVariant.LUMO_VERTICAL);
+        onBehalf.addThemeVariants(com.vaadin.flow.component.radiobutton.RadioGroupVariant.LUMO_VERTICAL);
         details.setMaxLength(10_000);
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));

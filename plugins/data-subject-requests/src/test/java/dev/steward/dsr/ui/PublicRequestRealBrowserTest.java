@@ -38,8 +38,10 @@ class PublicRequestRealBrowserTest extends DsrTestBase {
             page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Country")).fill("Germany");
             page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Germany").setExact(true)).click();
             page.getByText("Delete the data you have about me").click();
+            browser.screenshot("public-request-page.png");
             browser.button("Send request").click();
             browser.waitForText("We wrote to the address you gave");
+            browser.screenshot("public-request-code.png");
             assertThat(browser.text()).doesNotContain(email).doesNotContain(suffix);
 
             page.getByLabel("Code from the email").fill(TestMailbox.latestCode(email));
