@@ -25,7 +25,7 @@ import jakarta.annotation.security.PermitAll;
  * The clock rules per regime (as the law writes them, with their citations and version history) and the company's
  * promised response times. Administrators write new versions, each with the reason for the change.
  */
-@Route("request-clocks")
+@Route("requests/clocks")
 @PageTitle("Request clocks · Steward")
 @PermitAll
 @RequiresPermission(DsrPermissions.READ)
