@@ -3,6 +3,7 @@ package dev.steward.platform.plugin;
 import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.spi.GettingStartedStep;
 import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.PersonalDataHolders;
 import dev.steward.platform.spi.PlatformEventListener;
 import dev.steward.platform.spi.ScheduledJob;
 import dev.steward.platform.spi.SearchProvider;
@@ -30,6 +31,8 @@ final class ContributionDescriber {
             case PlatformEventListener listener -> List.of("hears people directory and link events ("
                     + org.springframework.util.ClassUtils.getUserClass(listener).getSimpleName() + ")");
             case GettingStartedStep step -> List.of("getting started: " + step.title() + " (" + step.requiredPermission() + ")");
+            case PersonalDataHolders holders -> List.of("where personal data is held, for rights requests ("
+                    + org.springframework.util.ClassUtils.getUserClass(holders).getSimpleName() + ")");
             case PermissionSet set -> set.permissions().stream().map(p -> p.key() + " -> " + p.defaultRoles()).toList();
             default -> List.of(org.springframework.util.ClassUtils.getUserClass(contribution).getName());
         };

@@ -8,6 +8,7 @@ import dev.steward.platform.spi.EntityLinkProvider;
 import dev.steward.platform.spi.GettingStartedStep;
 import dev.steward.platform.spi.NotificationTemplate;
 import dev.steward.platform.spi.PermissionSet;
+import dev.steward.platform.spi.PersonalDataHolders;
 import dev.steward.platform.spi.PlatformEventListener;
 import dev.steward.platform.spi.SampleData;
 import dev.steward.platform.spi.ScheduledJob;
@@ -39,7 +40,8 @@ public final class ExtensionPoints {
             ApiDescription.class,
             PlatformEventListener.class,
             GettingStartedStep.class,
-            SampleData.class);
+            SampleData.class,
+            PersonalDataHolders.class);
 
     private ExtensionPoints() {
     }

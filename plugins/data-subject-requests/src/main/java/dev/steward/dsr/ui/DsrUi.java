@@ -18,12 +18,13 @@ class DsrUi {
 
     @Bean
     ViewContribution dsrViews() {
-        return () -> List.of(RequestsView.class, RequestView.class);
+        return () -> List.of(RequestsView.class, RequestView.class, MetricsView.class);
     }
 
     @Bean
     NavigationContribution dsrNavigation() {
         return () -> List.of(
-                new NavigationItem("Requests", GROUP, VaadinIcon.USER_CHECK, RequestsView.class, DsrPermissions.READ, 10));
+                new NavigationItem("Requests", GROUP, VaadinIcon.USER_CHECK, RequestsView.class, DsrPermissions.READ, 10),
+                new NavigationItem("Request metrics", GROUP, VaadinIcon.BAR_CHART, MetricsView.class, DsrPermissions.READ, 90));
     }
 }
