@@ -3,7 +3,7 @@ package dev.steward.dsr.fulfilment;
 import java.util.Set;
 
 /**
- * One place holding personal data, as the personal-data map names it.
+ * One place holding personal data, as the platform's personal-data map names it (its DataHolder, in fulfilment's terms).
  *
  * @param categories    catalogue DATA_CATEGORY codes; empty when not known (then it may hold anything)
  * @param ownerPersonId who answers for it inside the organisation (people directory), or null

@@ -2,6 +2,7 @@ package dev.steward.dsr.fulfilment;
 
 import dev.steward.dsr.requests.RequestType;
 import dev.steward.dsr.requests.RightsRequest;
+import dev.steward.platform.spi.PersonalDataHolders.SubjectRecord;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -54,8 +55,8 @@ class ResponseContent {
             return List.of();
         }
         List<ResponsePackage.Piece> pieces = new ArrayList<>();
-        for (HolderSource.HeldRecord r : holders.recordsAbout(request.requester().email(), request.requester().name())) {
-            r.fields().forEach((field, value) -> pieces.add(new ResponsePackage.Piece(r.holderName(), r.recordName(), field, value)));
+        for (SubjectRecord r : holders.recordsAbout(request.requester().email(), request.requester().name())) {
+            r.dataPoints().forEach((field, value) -> pieces.add(new ResponsePackage.Piece(r.holderName(), r.recordName(), field, value)));
         }
         return pieces;
     }

@@ -109,7 +109,7 @@ public class Responses {
 
     private Attachment store(long requestId, String name, byte[] bytes) {
         try {
-            return files.upload(DsrFiles.request(requestId), name, new ByteArrayInputStream(bytes));
+            return files.upload(TaskFiles.request(requestId), name, new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

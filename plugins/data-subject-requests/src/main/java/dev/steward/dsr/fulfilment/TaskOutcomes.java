@@ -89,7 +89,7 @@ public class TaskOutcomes {
 
     private Attachment store(TaskRecord t, dev.steward.platform.files.UploadedFile file) {
         try (InputStream in = file.open()) {
-            return files.upload(DsrFiles.task(t.getId()), file.fileName(), in);
+            return files.upload(TaskFiles.task(t.getId()), file.fileName(), in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,9 +18,11 @@ class DsrAttachmentAccess implements AttachmentAccess {
     static final String REQUEST_FILES = "request";
 
     private final DSLContext dsl;
+    private final java.util.List<RecordFiles> others;
 
-    DsrAttachmentAccess(DSLContext dsl) {
+    DsrAttachmentAccess(DSLContext dsl, java.util.List<RecordFiles> others) {
         this.dsl = dsl;
+        this.others = others;
     }
 
     @Override
@@ -30,11 +32,17 @@ class DsrAttachmentAccess implements AttachmentAccess {
 
     @Override
     public boolean mayRead(String entityType, String entityId) {
+        if (!REQUEST_FILES.equals(entityType)) {
+            return others.stream().anyMatch(o -> o.entityType().equals(entityType) && o.mayRead(entityId));
+        }
         return REQUEST_FILES.equals(entityType) && CurrentUser.hasPermission(DsrPermissions.READ) && exists(entityId, false);
     }
 
     @Override
     public boolean mayWrite(String entityType, String entityId) {
+        if (!REQUEST_FILES.equals(entityType)) {
+            return others.stream().anyMatch(o -> o.entityType().equals(entityType) && o.mayWrite(entityId));
+        }
         return REQUEST_FILES.equals(entityType) && CurrentUser.hasPermission(DsrPermissions.WORK) && exists(entityId, true);
     }
 

@@ -45,7 +45,7 @@ abstract class FulfilmentTestBase extends DsrTestBase {
         TestHolders.use(List.of(holders), Map.of());
     }
 
-    void holders(List<Holder> holders, Map<String, List<HolderSource.HeldRecord>> records) {
+    void holders(List<Holder> holders, Map<String, List<dev.steward.platform.spi.PersonalDataHolders.SubjectRecord>> records) {
         TestHolders.use(holders, records);
     }
 

@@ -1,5 +1,6 @@
 package dev.steward.dsr.fulfilment;
 
+import dev.steward.platform.spi.PersonalDataHolders;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -10,13 +11,14 @@ import java.util.Map;
  * sets the holders and records it needs; tests of one JVM run one after another.
  */
 @Component
-class TestHolders implements HolderSource {
+class TestHolders implements PersonalDataHolders {
 
-    private static volatile List<Holder> holders = List.of();
-    private static volatile Map<String, List<HeldRecord>> records = Map.of();
+    private static volatile List<DataHolder> holders = List.of();
+    private static volatile Map<String, List<SubjectRecord>> records = Map.of();
 
-    static void use(List<Holder> now, Map<String, List<HeldRecord>> recordsByEmail) {
-        holders = List.copyOf(now);
+    static void use(List<Holder> now, Map<String, List<SubjectRecord>> recordsByEmail) {
+        holders = now.stream().map(h -> new DataHolder(h.type(), h.id(), h.name(), HolderKind.valueOf(h.kind().name()), h.categories(),
+                h.ownerPersonId(), h.contactEmail(), h.viaId())).toList();
         records = Map.copyOf(recordsByEmail);
     }
 
@@ -25,12 +27,12 @@ class TestHolders implements HolderSource {
     }
 
     @Override
-    public List<Holder> holders() {
+    public List<DataHolder> holders() {
         return holders;
     }
 
     @Override
-    public List<HeldRecord> recordsAbout(String email, String name) {
-        return email == null ? List.of() : records.getOrDefault(email, List.of());
+    public List<SubjectRecord> recordsAbout(SubjectKeys keys) {
+        return keys.email() == null ? List.of() : records.getOrDefault(keys.email(), List.of());
     }
 }
