@@ -93,6 +93,9 @@ public class IncidentList {
         if (f.assignee() != null && !f.assignee().isBlank()) {
             c = c.and(INCIDENT.ASSIGNEE.eq(f.assignee().strip()));
         }
+        if (f.discovered() != null) {
+            c = c.and(INCIDENT.DISCOVERED_AT.ge(f.discovered().from())).and(INCIDENT.DISCOVERED_AT.lt(f.discovered().before()));
+        }
         if (f.notices() != null) {
             c = c.and(exists(selectOne().from(OBLIGATION)
                     .where(OBLIGATION.INCIDENT_ID.eq(INCIDENT.ID)).and(openNotice(f.notices(), java.time.Instant.now()))));

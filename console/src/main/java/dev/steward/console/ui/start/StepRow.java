@@ -9,9 +9,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import dev.steward.platform.onboarding.GettingStarted.Step;
-import dev.steward.platform.security.Role;
-
-import java.util.stream.Collectors;
+import dev.steward.platform.ui.WhoCan;
 
 /** One step of the checklist: done or not, what it is, and the way to do it (or who can). */
 class StepRow extends HorizontalLayout {
@@ -39,17 +37,23 @@ class StepRow extends HorizontalLayout {
         setWidthFull();
     }
 
-    private static Paragraph whoCan(Step step, boolean mayManageUsers) {
-        String roles = step.doneBy().isEmpty() ? "a role your installation has not granted"
-                : step.doneBy().stream().map(Role::label).collect(Collectors.joining(" or "));
-        Paragraph who = new Paragraph(new Span("Done by a user with the role " + roles + ". "));
-        who.addClassName("steward-step-who");
+    /** In {@link WhoCan}'s words, as every screen says who may take an action: "Only a privacy officer can import people." */
+    static Paragraph whoCan(Step step, boolean mayManageUsers) {
+        WhoCan who = new WhoCan(step.mayDo(), step.doneBy());
+        Paragraph note = new Paragraph(new Span(who.onlyCan(asAction(step.title())) + ". "));
+        note.addClassName("steward-step-who");
         if (mayManageUsers && !step.doneBy().isEmpty()) {
-            who.add(new Span("Give " + (step.doneBy().size() == 1 ? "that role" : "one of those roles")
+            note.add(new Span("Give " + (step.doneBy().size() == 1 ? "that role" : "one of those roles")
                             + " to someone, or to yourself, under "),
                     routerLink("admin/users", "Users"), new Span("."));
         }
-        return who;
+        return note;
+    }
+
+    /** "Import people" as the rest of a sentence ("import people"); an acronym ("LDAP …") keeps its capitals. */
+    static String asAction(String title) {
+        boolean acronym = title.length() > 1 && Character.isUpperCase(title.charAt(1));
+        return acronym ? title : Character.toLowerCase(title.charAt(0)) + title.substring(1);
     }
 
     private static Anchor routerLink(String route, String text) {

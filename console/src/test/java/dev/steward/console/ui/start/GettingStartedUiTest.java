@@ -70,7 +70,7 @@ class GettingStartedUiTest extends KaribuTest {
         StepRow sample = row("Tick the sample job once");
         assertThat(_find(sample, Anchor.class)).as("no way into a step the administrator may not do")
                 .extracting(Anchor::getHref).containsExactly("admin/users");
-        assertThat(_find(sample, Paragraph.class)).anyMatch(p -> p.getElement().getTextRecursively().contains("Done by a user with the role Privacy officer")
+        assertThat(_find(sample, Paragraph.class)).anyMatch(p -> p.getElement().getTextRecursively().contains("Only a privacy officer can tick the sample job once.")
                 && p.getElement().getTextRecursively().contains("Give that role to someone, or to yourself, under Users"));
 
         loginAs("root-and-officer", Role.ADMIN, Role.PRIVACY_OFFICER);
@@ -96,6 +96,17 @@ class GettingStartedUiTest extends KaribuTest {
         _click(_get(GettingStartedView.class).hide);
         UI.getCurrent().navigate(DashboardView.class);
         assertThat(_find(Anchor.class)).anyMatch(a -> "Continue setting up".equals(a.getText()));
+    }
+
+    @Test
+    void a_step_says_who_can_do_it_in_the_words_every_screen_uses_and_a_step_no_role_may_do_says_the_user_may_not() {
+        loginAs("root", Role.ADMIN);
+        var officers = new GettingStarted.Step("Import people", "", "people", false, false, List.of(Role.PRIVACY_OFFICER, Role.MANAGER));
+        assertThat(StepRow.whoCan(officers, false).getElement().getTextRecursively().strip())
+                .isEqualTo("Only a privacy officer or a manager can import people.");
+        var nobody = new GettingStarted.Step("Connect the LDAP directory", "", "x", false, false, List.of());
+        assertThat(StepRow.whoCan(nobody, true).getElement().getTextRecursively().strip()).isEqualTo("You may not connect the LDAP directory.");
+        assertThat(StepRow.asAction("LDAP sync")).isEqualTo("LDAP sync");
     }
 
     @Test

@@ -104,7 +104,7 @@ public class CampaignsView extends VerticalLayout {
         }).setKey("actions").setAutoWidth(true);
         schedules.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         schedules.setAllRowsVisible(true);
-        triggered.addClickListener(e -> new TriggeredReviewsDialog(triggeredReviews, canAdminister).open());
+        triggered.addClickListener(e -> new TriggeredReviewsDialog(triggeredReviews, mayRun).open());
         add(new HorizontalLayout(new H2("Access-review campaigns"), create, triggered), whoRuns, grid, schedulesTitle, schedules);
         grid.setHeight(null);
         grid.setWidthFull();

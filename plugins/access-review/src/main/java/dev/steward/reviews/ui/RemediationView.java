@@ -7,14 +7,17 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.security.PermissionCatalog;
 import dev.steward.platform.spi.RequiresPermission;
 import dev.steward.platform.ui.DisplayTime;
+import dev.steward.platform.ui.WhoCan;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.remediation.RemediationItem;
 import dev.steward.reviews.remediation.RemediationService;
@@ -39,10 +42,15 @@ public class RemediationView extends VerticalLayout {
     /** The last history opened, for tests. */
     com.vaadin.flow.component.dialog.Dialog historyDialog;
     private final RemediationService remediation;
+    /** Says who marks revocations and exports them, to a user who may only read them. */
+    final Paragraph whoMarks;
     private final boolean canAdminister = CurrentUser.hasPermission(ReviewPermissions.ADMIN);
 
-    public RemediationView(RemediationService remediation, SystemService systems) {
+    public RemediationView(RemediationService remediation, SystemService systems, PermissionCatalog permissions) {
         this.remediation = remediation;
+        WhoCan mayMark = WhoCan.permission(permissions, ReviewPermissions.ADMIN);
+        whoMarks = mayMark.note(mayMark.onlyCan("mark revocations done or failed and export a system's open items")
+                + "; you can read them and their history.");
         setSizeFull();
         system.setPlaceholder("Any system");
         system.setItems(systems.list());
@@ -68,7 +76,7 @@ public class RemediationView extends VerticalLayout {
         grid.setSizeFull();
         export.setText("Export open items of the system (CSV)");
         export.setVisible(false);
-        add(new H2("Remediation"), new HorizontalLayout(system, status, export), grid);
+        add(new H2("Remediation"), whoMarks, new HorizontalLayout(system, status, export), grid);
         refresh();
     }
 

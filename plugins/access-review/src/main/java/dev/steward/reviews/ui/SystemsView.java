@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -13,8 +14,10 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.steward.platform.security.CurrentUser;
+import dev.steward.platform.security.PermissionCatalog;
 import dev.steward.platform.spi.RequiresPermission;
 import dev.steward.platform.ui.Buttons;
+import dev.steward.platform.ui.WhoCan;
 import dev.steward.reviews.ReviewPermissions;
 import dev.steward.reviews.imports.AccessImport;
 import dev.steward.reviews.imports.Snapshots;
@@ -47,11 +50,16 @@ public class SystemsView extends VerticalLayout implements AfterNavigationObserv
     private final Entitlements entitlements;
     private final SodRules rules;
     private final Snapshots snapshots;
+    /** Says who adds systems and imports their access, to a user who may only read them. */
+    final Paragraph whoAdministers;
     private final boolean canAdminister = CurrentUser.hasPermission(ReviewPermissions.ADMIN);
     private Map<Long, String> owners = Map.of();
 
     public SystemsView(SystemService systems, AccessImport imports, LdapSourceService ldapSources, Entitlements entitlements,
-                       SodRules rules, Snapshots snapshots) {
+                       SodRules rules, Snapshots snapshots, PermissionCatalog permissions) {
+        WhoCan mayAdminister = WhoCan.permission(permissions, ReviewPermissions.ADMIN);
+        whoAdministers = mayAdminister.note(mayAdminister.onlyCan("add and edit systems and import their access (CSV or LDAP)")
+                + "; you can read their entitlements and history.");
         this.systems = systems;
         this.imports = imports;
         this.ldapSources = ldapSources;
@@ -68,10 +76,10 @@ public class SystemsView extends VerticalLayout implements AfterNavigationObserv
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         grid.setSizeFull();
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add.setVisible(canAdminister);
+        mayAdminister.apply(add, mayAdminister.onlyCan("add systems"));
         add.addClickListener(e -> new SystemDialog(systems, null, this::refresh).open());
         sodRules.addClickListener(e -> new SodRulesDialog(rules, entitlements, systems.list(), canAdminister).open());
-        add(new HorizontalLayout(new H2("Systems and imports"), add, sodRules), grid);
+        add(new HorizontalLayout(new H2("Systems and imports"), add, sodRules), whoAdministers, grid);
         refresh();
     }
 

@@ -18,6 +18,7 @@ import dev.steward.platform.ui.Binders;
 import dev.steward.platform.ui.DisplayTime;
 import dev.steward.platform.ui.FieldErrors;
 import dev.steward.platform.ui.Toasts;
+import dev.steward.platform.ui.WhoCan;
 import dev.steward.platform.validation.ConcurrentChangeException;
 import dev.steward.platform.validation.InvalidInputException;
 import dev.steward.reviews.triggers.Trigger;
@@ -42,13 +43,17 @@ class TriggeredReviewsDialog extends Dialog {
     final Select<String> owner = new Select<>();
     final Button save = new Button("Save settings");
     final Paragraph problem = new Paragraph();
+    /** Says who changes the settings, to a user who may only read them. */
+    final Paragraph whoChanges;
     final Grid<Trigger> triggers = new Grid<>();
     private final Binder<TriggerSettings> binder = Binders.binder(TriggerSettings.class);
     private final Map<String, HasValidation> fields = Map.of("dueDays", dueDays, "owner", owner);
     private final TriggeredReviews reviews;
 
-    TriggeredReviewsDialog(TriggeredReviews reviews, boolean canAdminister) {
+    TriggeredReviewsDialog(TriggeredReviews reviews, WhoCan mayChange) {
         this.reviews = reviews;
+        boolean canAdminister = mayChange.allowed();
+        whoChanges = mayChange.note(mayChange.onlyCan("change which events trigger reviews") + "; you can read the settings and triggers.");
         setHeaderTitle("Triggered reviews");
         setWidth("min(72rem, 96vw)");
         Paragraph what = new Paragraph("A change in the people directory or a new incident link launches a small campaign over exactly"
@@ -78,7 +83,7 @@ class TriggeredReviewsDialog extends Dialog {
         binder.readRecord(settings);
         // field by field: the Binder's own read-only switch would also reach the version's holder, which refuses it
         List.<com.vaadin.flow.component.HasValue<?, ?>>of(mover, leaver, incident, dueDays, owner).forEach(f -> f.setReadOnly(!canAdminister));
-        save.setVisible(canAdminister);
+        mayChange.apply(save, mayChange.onlyCan("change these settings"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
 
@@ -95,7 +100,7 @@ class TriggeredReviewsDialog extends Dialog {
         none.setVisible(recent.isEmpty());
         triggers.setVisible(!recent.isEmpty());
 
-        add(what, new FormLayout(mover, leaver, incident, dueDays, owner), problem, new H3("Latest triggers"), none, triggers);
+        add(what, whoChanges, new FormLayout(mover, leaver, incident, dueDays, owner), problem, new H3("Latest triggers"), none, triggers);
         getFooter().add(new Button("Close", e -> close()), save);
     }
 

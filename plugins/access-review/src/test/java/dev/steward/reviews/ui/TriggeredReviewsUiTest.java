@@ -120,7 +120,9 @@ class TriggeredReviewsUiTest extends KaribuTest {
         CampaignsView view = _get(CampaignsView.class);
         _click(view.triggered);
         TriggeredReviewsDialog dialog = _get(TriggeredReviewsDialog.class);
-        assertThat(dialog.save.isVisible()).isFalse();
+        assertThat(dialog.save.isEnabled()).isFalse();
+        assertThat(dialog.save.getTooltip().getText()).isEqualTo("Only a privacy officer or a security analyst can change these settings");
+        assertThat(dialog.whoChanges.isVisible()).isTrue();
         assertThat(dialog.dueDays.isReadOnly()).isTrue();
         assertThat(dialog.mover.isReadOnly()).isTrue();
     }

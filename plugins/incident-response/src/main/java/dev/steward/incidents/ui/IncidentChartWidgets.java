@@ -3,6 +3,7 @@ package dev.steward.incidents.ui;
 import com.vaadin.flow.component.Component;
 import dev.steward.incidents.IncidentCharts;
 import dev.steward.incidents.IncidentPermissions;
+import dev.steward.incidents.IncidentStats;
 import dev.steward.incidents.NoticeDue;
 import dev.steward.incidents.assessment.SeverityBand;
 import dev.steward.platform.spi.ui.DashboardWidget;
@@ -13,11 +14,13 @@ import dev.steward.platform.ui.DisplayTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The plugin's dashboard charts; each links to the incidents list. Opened bars are stacked by severity. */
@@ -34,6 +37,7 @@ class IncidentChartWidgets {
     static final String TO_NOTIFY = "To notify (median)";
     static final String DUE = "Notices due";
 
+    private static final Duration YEAR = Duration.ofDays(365);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
 
@@ -48,7 +52,9 @@ class IncidentChartWidgets {
             int[] closed = new int[WEEKS];
             weekly.closed().values().forEach(counts -> Arrays.setAll(closed, i -> closed[i] + counts[i]));
             options.line(CLOSED, boxed(closed));
-            return new ChartCard(new Chart(options).linkingTo(week -> "incidents"), "Show all incidents", "incidents");
+            List<String> labels = options.categories();
+            return new ChartCard(new Chart(options).linkingTo(week -> labels.contains(week)
+                    ? OpenedWeek.of(weekly.weeks().get(labels.indexOf(week))).list() : "incidents"), "Show all incidents", "incidents");
         });
     }
 
@@ -66,13 +72,24 @@ class IncidentChartWidgets {
     }
 
     @Bean
-    DashboardWidget timeToContainAndNotify(IncidentCharts charts) {
+    DashboardWidget timeToContainAndNotify(IncidentCharts charts, IncidentStats stats) {
         return widget("Time to contain and to notify, per month", 16, () -> {
             var medians = charts.monthlyMedians(MONTHS, DisplayTime.zone());
             ChartOptions options = ChartOptions.over(medians.months().stream().map(MONTH::format).toList()).valueAxis("hours")
                     .line(TO_CONTAIN, rounded(medians.containHours())).line(TO_NOTIFY, rounded(medians.notifyHours()));
-            return new ChartCard(new Chart(options).linkingTo(month -> "incidents"), "Show all incidents", "incidents");
+            return new ChartCard(new Chart(options).linkingTo(month -> "incidents"), "Show all incidents", "incidents")
+                    .saying(meanTimes(stats.meanTimeToContain(YEAR), stats.meanTimeToNotify(YEAR)));
         });
+    }
+
+    /** The twelve-month means the lines (monthly medians) do not show. */
+    static String meanTimes(Optional<Duration> toContain, Optional<Duration> toNotify) {
+        return "Mean over 12 months: to contain (from discovery) " + toContain.map(IncidentChartWidgets::duration).orElse("no data")
+                + "; to notify (from awareness) " + toNotify.map(IncidentChartWidgets::duration).orElse("no data");
+    }
+
+    static String duration(Duration d) {
+        return d.toDays() > 0 ? d.toDays() + " d " + d.toHoursPart() + " h" : d.toHours() + " h " + d.toMinutesPart() + " min";
     }
 
     private static List<Integer> boxed(int[] counts) {

@@ -16,7 +16,6 @@ import dev.steward.platform.ui.Ticker;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +25,6 @@ class IncidentWidgets {
 
     static final int DUE_SOON_SHOWN = 8;
     static final int OVERDUE_SHOWN = 5;
-    private static final Duration YEAR = Duration.ofDays(365);
 
     @Bean
     DashboardWidget openIncidentsBySeverity(IncidentStats stats) {
@@ -89,24 +87,10 @@ class IncidentWidgets {
         return "incidents?" + IncidentsView.NOTICES + "=" + window.parameter();
     }
 
-    @Bean
-    DashboardWidget meanTimes(IncidentStats stats) {
-        return widget("Mean time to contain and to notify (12 months)", 13, () -> {
-            VerticalLayout card = card();
-            card.add(new Span("To contain (from discovery): " + stats.meanTimeToContain(YEAR).map(IncidentWidgets::duration).orElse("no data")));
-            card.add(new Span("To notify (from awareness): " + stats.meanTimeToNotify(YEAR).map(IncidentWidgets::duration).orElse("no data")));
-            return card;
-        });
-    }
-
     /** A link to the incident whose countdown moves on while the dashboard is open. */
     static Anchor countdown(IncidentStats.DueObligation d) {
         return Ticker.text(new Anchor("incidents/" + d.incidentId(), ""),
                 now -> d.reference() + " · " + d.label() + " · " + DisplayTime.countdown(d.due(), now));
-    }
-
-    static String duration(Duration d) {
-        return d.toDays() > 0 ? d.toDays() + " d " + d.toHoursPart() + " h" : d.toHours() + " h " + d.toMinutesPart() + " min";
     }
 
     private static VerticalLayout card() {

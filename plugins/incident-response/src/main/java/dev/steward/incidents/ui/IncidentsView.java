@@ -56,6 +56,9 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
     final Checkbox openOnly = new Checkbox("Open only", true);
     final ComboBox<NoticeDue> notices = new ComboBox<>();
     final Grid<IncidentRow> grid = new Grid<>();
+    /** Shown while the list is narrowed to a week of the dashboard's chart; a click clears it. */
+    final Button openedFilter = new Button("", VaadinIcon.CLOSE_SMALL.create());
+    private OpenedWeek openedWeek;
     final Button log = new Button("Log incident", VaadinIcon.PLUS.create());
     private final IncidentList list;
     private final IncidentService incidents;
@@ -99,7 +102,13 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
         log.setVisible(CurrentUser.hasPermission(IncidentPermissions.WORK));
         log.addClickListener(e -> logDialog().open());
 
-        FlexLayout filters = new FlexLayout(search, phase, severity, type, notices, openOnly);
+        openedFilter.setIconAfterText(true);
+        openedFilter.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        openedFilter.setTooltipText("Show incidents opened in any week");
+        openedFilter.setVisible(false);
+        openedFilter.addClickListener(e -> openedIn(null));
+
+        FlexLayout filters = new FlexLayout(search, phase, severity, type, notices, openOnly, openedFilter);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(Alignment.BASELINE);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
@@ -129,7 +138,7 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
 
     void refresh() {
         IncidentFilter filter = new IncidentFilter(search.getValue(), phase.getValue(), severity.getValue(), type.getValue(),
-                null, openOnly.getValue(), notices.getValue());
+                null, openOnly.getValue(), notices.getValue(), openedWeek == null ? null : openedWeek.span(DisplayTime.zone()));
         grid.setItems(query -> {
             var order = query.getSortOrders().stream().findFirst();
             IncidentList.SortBy sort = order.map(o -> IncidentList.SortBy.valueOf(o.getSorted())).orElse(IncidentList.SortBy.DISCOVERED);
@@ -150,12 +159,24 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
+    /** Narrows the list to the incidents discovered in {@code week} (whatever their phase now), or widens it again. */
+    private void openedIn(OpenedWeek week) {
+        openedWeek = week;
+        openedFilter.setVisible(week != null);
+        openedFilter.setText(week == null ? "" : week.label());
+        if (week != null && openOnly.getValue()) {
+            openOnly.setValue(false); // refreshes
+        } else {
+            refresh();
+        }
+    }
+
     private LogIncidentDialog logDialog() {
         return new LogIncidentDialog(incidents, created -> getUI().ifPresent(ui -> ui.navigate("incidents/" + created.id())));
     }
 
     /**
-     * {@code incidents?q=...} and {@code incidents?notices=...} open the list filtered; {@code incidents?linked-to=type:id} also opens the form for a
+     * {@code incidents?q=...}, {@code incidents?notices=...} and {@code incidents?opened=YYYY-Www} open the list filtered; {@code incidents?linked-to=type:id} also opens the form for a
      * new incident linked to that record (from a vendor's page), or says why it cannot be.
      */
     @Override
@@ -164,6 +185,8 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
         parameters.getSingleParameter("q").ifPresent(search::setValue);
         parameters.getSingleParameter(NOTICES).ifPresent(value -> NoticeDue.ofParameter(value).ifPresentOrElse(notices::setValue,
                 () -> Toasts.error("Unknown notice filter \"" + value + "\": use overdue, due72h or due30d. Showing all open incidents.")));
+        parameters.getSingleParameter(OpenedWeek.PARAMETER).ifPresent(value -> OpenedWeek.parse(value).ifPresentOrElse(this::openedIn,
+                () -> Toasts.error("Unknown week \"" + value + "\": use a week such as 2026-W49. Showing incidents of every week.")));
         refresh();
         parameters.getSingleParameter(IncidentLinks.LINKED_TO).ifPresent(this::openLinked);
     }

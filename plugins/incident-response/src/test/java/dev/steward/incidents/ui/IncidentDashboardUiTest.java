@@ -14,6 +14,8 @@ import dev.steward.platform.plugin.ExtensionRegistry;
 import dev.steward.platform.security.Role;
 import dev.steward.platform.ui.ChartCard;
 import dev.steward.platform.ui.ChartOptions;
+import dev.steward.platform.ui.DisplayTime;
+import com.vaadin.flow.component.html.Span;
 import dev.steward.testkit.console.ConsoleTestApplication;
 import dev.steward.testkit.console.Dashboard;
 import dev.steward.testkit.console.KaribuTest;
@@ -23,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.time.temporal.ChronoUnit;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -63,9 +67,25 @@ class IncidentDashboardUiTest extends KaribuTest {
             assertThat(card.list().getHref()).isEqualTo(list);
             Dashboard.open();
             Dashboard.chart(title).orElseThrow().chart().clicked(card.chart().options().categories().getFirst());
-            assertThat(Dashboard.location()).as(title).isEqualTo(list);
+            String clicked = title.equals(PER_WEEK) ? OpenedWeek.of(LocalDate.now(DisplayTime.zone()).minusWeeks(IncidentChartWidgets.WEEKS - 1)).list()
+                    : list;
+            assertThat(Dashboard.location()).as(title).isEqualTo(clicked);
             Dashboard.open();
         }
+    }
+
+    @Test
+    void the_time_chart_says_the_twelve_month_means_and_no_second_card_repeats_them() {
+        loginAs("ivy", Role.SECURITY_ANALYST);
+        Dashboard.open();
+        ChartCard card = Dashboard.chart(TIMES).orElseThrow();
+        assertThat(card.getChildren().filter(Span.class::isInstance).findFirst().orElseThrow().getElement().getText())
+                .matches("Mean over 12 months: to contain \\(from discovery\\) .+; to notify \\(from awareness\\) .+");
+        assertThat(Dashboard.titles()).doesNotContain("Mean time to contain and to notify (12 months)");
+        assertThat(IncidentChartWidgets.meanTimes(Optional.of(Duration.ofHours(30)), Optional.of(Duration.ofMinutes(135))))
+                .isEqualTo("Mean over 12 months: to contain (from discovery) 1 d 6 h; to notify (from awareness) 2 h 15 min");
+        assertThat(IncidentChartWidgets.meanTimes(Optional.empty(), Optional.empty()))
+                .isEqualTo("Mean over 12 months: to contain (from discovery) no data; to notify (from awareness) no data");
     }
 
     @Test

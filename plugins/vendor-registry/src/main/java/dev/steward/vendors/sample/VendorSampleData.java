@@ -38,8 +38,8 @@ import static dev.steward.vendors.db.Tables.VENDOR;
 
 /**
  * The sample company's vendors, through the registry's own services: every status and every tier, processing with
- * the privacy catalogue's categories, purposes and legal bases, contracts ending next month (one notice period already
- * running) and a certificate about to lapse. Business owners are the sample managers.
+ * the privacy catalogue's categories, purposes and legal bases, contracts ending next month (one renewing unless
+ * notice is given within two weeks) and a certificate about to lapse. Every date counts from the day it is loaded. Business owners are the sample managers.
  */
 @Component
 class VendorSampleData implements SampleData {
@@ -84,7 +84,8 @@ class VendorSampleData implements SampleData {
                 AccessLevel.BROAD, "Runs the monthly payroll for every employee.");
         process(service(payroll, "Payroll processing"), Relationship.PROCESSOR, Set.of("employment", "payment", "identifiers"),
                 Set.of("employees"), new Purpose("payroll", "legal_obligation"), Volume.UNDER_1K, Set.of("NL"), null);
-        contract(payroll, ContractType.MSA, today.minusYears(2), today.plusDays(26), true, 60);
+        // notice by 12 days from today: a renewal decision due soon, never a notice date already missed without a warning
+        contract(payroll, ContractType.MSA, today.minusYears(2), today.plusDays(26), true, 14);
         contract(payroll, ContractType.DPA, today.minusYears(2), null, false, null);
         assess(payroll, 1, "Holds payroll and bank details of every employee; SOC 2 report reviewed, two findings open.",
                 List.of(new FindingForm("No customer-managed encryption keys", FindingForm.Severity.MEDIUM, finance, today.plusDays(45))));

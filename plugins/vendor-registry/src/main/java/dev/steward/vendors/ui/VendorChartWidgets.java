@@ -64,8 +64,15 @@ class VendorChartWidgets {
             }
             options.colors(List.of("#d7263d", "#f46036", "#f5b700", "#3fa34d", "#9aa5b1"));
             return new ChartCard(new Chart(options).linkingTo(VendorChartWidgets::tierList), "Show all vendors", "vendors")
-                    .saying("Bars: vendors per risk tier, coloured by the most sensitive personal data they process");
+                    .saying("Bars: vendors per risk tier, coloured by the most sensitive personal data they process. " + tierTotals(counts));
         });
+    }
+
+    /** "Tier 1: 3 · Tier 2: 0 · … · Not assessed: 2": the figures of the former text card, readable without pointing at a bar. */
+    static String tierTotals(VendorCharts.TierBySensitivity counts) {
+        return VendorCharts.TIERS.stream().map(t -> tierLabel(t) + ": "
+                        + VendorCharts.SENSITIVITIES.stream().mapToInt(level -> counts.count(t, level)).sum())
+                .collect(java.util.stream.Collectors.joining(" · "));
     }
 
     @Bean

@@ -14,23 +14,13 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.function.Supplier;
 
-/** Dashboard cards: vendors by tier, expiring soon, overdue reviews, transfer gaps, special-category data. */
+/** Dashboard cards: expiring soon, overdue reviews, transfer gaps, special-category data (vendors by tier: {@link VendorChartWidgets}). */
 @Configuration
 class VendorWidgets {
 
     static final int EXPIRY_DAYS = 60;
     static final int EXPIRIES_SHOWN = 6;
     static final String EXPIRING_LIST = "vendors?expiring=" + EXPIRY_DAYS;
-
-    @Bean
-    DashboardWidget vendorsByTier(VendorStats stats) {
-        return widget("Vendors by risk tier", 40, () -> {
-            VerticalLayout card = compact();
-            stats.byTier().forEach((tier, count) -> card.add(new Anchor(tier == 0 ? "vendors" : "vendors?tier=" + tier,
-                    (tier == 0 ? "Not assessed" : "Tier " + tier) + ": " + count)));
-            return card;
-        });
-    }
 
     @Bean
     DashboardWidget vendorExpiries(VendorStats stats, VendorList list) {

@@ -65,6 +65,15 @@ class VendorSampleDataTest extends VendorsTestBase {
     }
 
     @Test
+    void every_notice_date_is_still_ahead_and_one_is_within_the_next_two_weeks() {
+        LocalDate today = LocalDate.now();
+        List<LocalDate> noticeDates = vendors.stream().flatMap(v -> bean(Contracts.class).ofVendor(v.id()).stream())
+                .map(c -> c.term().noticeBy()).filter(java.util.Objects::nonNull).toList();
+        assertThat(noticeDates).isNotEmpty().allMatch(by -> !by.isBefore(today), "not before " + today);
+        assertThat(noticeDates).anyMatch(by -> by.isBefore(today.plusDays(15)));
+    }
+
+    @Test
     void processing_uses_entries_of_the_privacy_catalogue() {
         var catalogue = dsl.select(field(name("code"), String.class)).from(table(name("platform", "catalog_entry")))
                 .where(field(name("kind"), String.class).eq(CatalogKind.DATA_CATEGORY.name())).fetchSet(0, String.class);

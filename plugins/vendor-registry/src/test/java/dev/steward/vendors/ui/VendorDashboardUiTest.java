@@ -29,9 +29,19 @@ class VendorDashboardUiTest extends KaribuTest {
         assertThat(options.series()).extracting(ChartOptions.Series::name).containsExactly("Very high", "High", "Moderate", "Low",
                 "No personal data");
         assertThat(card.list().getHref()).isEqualTo("vendors");
+        assertThat(card.getChildren().filter(com.vaadin.flow.component.html.Span.class::isInstance).findFirst().orElseThrow()
+                .getElement().getText()).matches("Bars: vendors per risk tier, coloured by the most sensitive personal data they process\\."
+                + " Tier 1: \\d+ · Tier 2: \\d+ · Tier 3: \\d+ · Tier 4: \\d+ · Not assessed: \\d+");
 
         card.chart().clicked("Tier 2");
         assertThat(Dashboard.location()).isEqualTo("vendors?tier=2");
+    }
+
+    @Test
+    void the_tier_totals_live_in_the_chart_card_only_not_in_a_second_text_card() {
+        loginAs("ivy", Role.SECURITY_ANALYST);
+        Dashboard.open();
+        assertThat(Dashboard.titles()).contains(BY_TIER).doesNotContain("Vendors by risk tier");
     }
 
     @Test
