@@ -84,6 +84,13 @@ public class DeletionExceptions {
         timeline.record(r.getRequestId(), RequestTimeline.Kind.TASK, "Deletion exception for " + name(r.getCategory()) + " removed");
     }
 
+    /** The catalogue's data categories to choose from: code to name. */
+    @PreAuthorize(DsrPermissions.MAY_READ)
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> categories() {
+        return names.all();
+    }
+
     @PreAuthorize(DsrPermissions.MAY_READ)
     @Transactional(readOnly = true)
     public List<DeletionException> of(long requestId) {

@@ -26,7 +26,7 @@ class TaskRows {
     }
 
     List<Task> where(Condition condition) {
-        return dsl.select(TASK.fields()).select(REQUEST.REFERENCE).from(TASK).join(REQUEST).on(REQUEST.ID.eq(TASK.REQUEST_ID))
+        return dsl.select(TASK.fields()).select(REQUEST.REFERENCE, REQUEST.REQUESTER_NAME, REQUEST.REQUESTER_EMAIL).from(TASK).join(REQUEST).on(REQUEST.ID.eq(TASK.REQUEST_ID))
                 .where(condition).orderBy(TASK.DUE_AT.asc().nullsLast(), TASK.REQUEST_ID, TASK.HOLDER_KIND, TASK.HOLDER_NAME, TASK.ACTION)
                 .fetch(TaskRows::toTask);
     }
@@ -41,7 +41,10 @@ class TaskRows {
 
     private static Task toTask(Record r) {
         TaskRecord t = r.into(TASK);
-        return new Task(t.getId(), t.getRequestId(), r.get(REQUEST.REFERENCE), TaskAction.valueOf(t.getAction()), t.getHolderName(),
+        String name = r.get(REQUEST.REQUESTER_NAME);
+        String email = r.get(REQUEST.REQUESTER_EMAIL);
+        return new Task(t.getId(), t.getRequestId(), r.get(REQUEST.REFERENCE),
+                name == null ? null : name + (email == null ? "" : " <" + email + ">"), TaskAction.valueOf(t.getAction()), t.getHolderName(),
                 HolderKind.valueOf(t.getHolderKind()), t.getViaName(), t.getContactEmail(), categories(t.getCategories()), t.getAssignee(),
                 t.getDueAt(), TaskStatus.valueOf(t.getStatus()), t.getOutcome(), t.getEvidenceFileId(), t.getConfirmedOn(),
                 t.getConfirmationRef(), t.getCompletedBy(), t.getCompletedAt(), t.getVersion());
