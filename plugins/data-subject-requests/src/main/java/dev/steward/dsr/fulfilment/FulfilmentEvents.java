@@ -2,25 +2,35 @@ package dev.steward.dsr.fulfilment;
 
 import dev.steward.dsr.requests.RequestClosed;
 import dev.steward.dsr.requests.RequestTimeline;
+import dev.steward.dsr.verification.RequestVerified;
 import dev.steward.platform.security.CurrentUser;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Set;
 
 import static dev.steward.dsr.db.Tables.TASK;
 
-/** Fulfilment follows the request: a closed request's open tasks are set aside (in the closing transaction). */
+/** Fulfilment follows the request: verified, its tasks are made; closed, its open tasks are set aside (in the same transaction). */
 @Component
 class FulfilmentEvents {
 
     private final DSLContext dsl;
     private final RequestTimeline timeline;
+    private final TaskMaker maker;
 
-    FulfilmentEvents(DSLContext dsl, RequestTimeline timeline) {
+    FulfilmentEvents(DSLContext dsl, RequestTimeline timeline, TaskMaker maker) {
         this.dsl = dsl;
         this.timeline = timeline;
+        this.maker = maker;
+    }
+
+    /** A verified request's tasks are made at once, over every category of data held (in the verifying transaction). */
+    @EventListener
+    void verified(RequestVerified event) {
+        maker.make(event.requestId(), Set.of());
     }
 
     @EventListener

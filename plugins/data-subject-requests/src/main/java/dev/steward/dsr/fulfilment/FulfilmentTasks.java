@@ -3,10 +3,6 @@ package dev.steward.dsr.fulfilment;
 import dev.steward.dsr.DsrPermissions;
 import dev.steward.dsr.db.tables.records.TaskRecord;
 import dev.steward.dsr.requests.RequestTimeline;
-import dev.steward.dsr.requests.RightsRequest;
-import dev.steward.dsr.requests.RightsRequests;
-import dev.steward.platform.catalog.CatalogKind;
-import dev.steward.platform.catalog.PrivacyCatalog;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.validation.ConcurrentChangeException;
 import dev.steward.platform.validation.Inputs;
@@ -17,12 +13,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import static dev.steward.dsr.db.Tables.TASK;
 
@@ -34,29 +26,19 @@ import static dev.steward.dsr.db.Tables.TASK;
 @Service
 public class FulfilmentTasks {
 
-    /** Tasks are due this long before the request, so that the answer can be put together in time. */
-    static final Duration LEAD = Duration.ofDays(5);
-
     private final DSLContext dsl;
-    private final RightsRequests requests;
-    private final Holders holders;
-    private final PrivacyCatalog catalog;
+    private final TaskMaker maker;
     private final RequestTimeline timeline;
     private final TaskRows rows;
-    private final TaskAssignees assignees;
 
-    FulfilmentTasks(DSLContext dsl, RightsRequests requests, Holders holders, PrivacyCatalog catalog, RequestTimeline timeline,
-                    TaskRows rows, TaskAssignees assignees) {
+    FulfilmentTasks(DSLContext dsl, TaskMaker maker, RequestTimeline timeline, TaskRows rows) {
         this.dsl = dsl;
-        this.requests = requests;
-        this.holders = holders;
-        this.catalog = catalog;
+        this.maker = maker;
         this.timeline = timeline;
         this.rows = rows;
-        this.assignees = assignees;
     }
 
-    /** Starts fulfilment over every category of data held (called when the request is verified). */
+    /** Starts (or, after the personal-data map changed, completes) fulfilment over every category of data held; verification starts it by itself. */
     @PreAuthorize(DsrPermissions.MAY_WORK)
     @Transactional
     public List<Task> startFulfilment(long requestId) {
@@ -70,40 +52,7 @@ public class FulfilmentTasks {
     @PreAuthorize(DsrPermissions.MAY_WORK)
     @Transactional
     public List<Task> startFulfilment(long requestId, Set<String> categories) {
-        RightsRequest request = requests.find(requestId).orElseThrow(() -> new InvalidInputException("request", "There is no request " + requestId));
-        if (!request.open()) {
-            throw new InvalidInputException("request", "Request " + request.reference() + " is closed");
-        }
-        Set<String> involved = new TreeSet<>(categories == null ? Set.of() : categories);
-        for (String code : involved) {
-            if (code == null || !catalog.exists(CatalogKind.DATA_CATEGORY, code)) {
-                throw new InvalidInputException("categories", "There is no data category " + code + " in the catalogue");
-            }
-        }
-        Instant due = dueOf(request);
-        int made = 0;
-        for (TaskPlanner.Planned p : TaskPlanner.plan(request.types(), involved, holders.holders())) {
-            Set<String> held = p.holder().categories().isEmpty() || involved.isEmpty() ? p.holder().categories()
-                    : p.holder().categories().stream().filter(involved::contains).collect(Collectors.toSet());
-            made += dsl.insertInto(TASK)
-                    .set(TASK.REQUEST_ID, requestId)
-                    .set(TASK.ACTION, p.action().name())
-                    .set(TASK.HOLDER_TYPE, p.holder().type())
-                    .set(TASK.HOLDER_ID, p.holder().id())
-                    .set(TASK.HOLDER_NAME, clip(p.holder().name(), 300))
-                    .set(TASK.HOLDER_KIND, p.holder().kind().name())
-                    .set(TASK.VIA_ID, p.holder().viaId() == null ? "" : p.holder().viaId())
-                    .set(TASK.VIA_NAME, p.viaName() == null ? null : clip(p.viaName(), 300))
-                    .set(TASK.CONTACT_EMAIL, p.holder().contactEmail())
-                    .set(TASK.CATEGORIES, String.join(",", new TreeSet<>(held)))
-                    .set(TASK.ASSIGNEE, assignees.of(p.holder().ownerPersonId()).orElse(request.assignee()))
-                    .set(TASK.DUE_AT, due)
-                    .set(TASK.CREATED_AT, Instant.now())
-                    .onConflictDoNothing().execute();
-        }
-        timeline.record(requestId, RequestTimeline.Kind.TASK, made == 0 ? "Fulfilment started: no new tasks"
-                : "Fulfilment started: " + made + (made == 1 ? " task" : " tasks")
-                + (involved.isEmpty() ? " for every category of data held" : " for " + String.join(", ", involved)));
+        maker.make(requestId, categories);
         return rows.where(TASK.REQUEST_ID.eq(requestId));
     }
 
@@ -171,19 +120,5 @@ public class FulfilmentTasks {
 
     static String describe(TaskRecord t) {
         return TaskAction.valueOf(t.getAction()).label() + " · " + t.getHolderName();
-    }
-
-    private static Instant dueOf(RightsRequest request) {
-        if (request.dueAt() == null) {
-            return null;
-        }
-        Instant early = request.dueAt().minus(LEAD);
-        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
-        Instant soonest = tomorrow.isBefore(request.dueAt()) ? tomorrow : request.dueAt();
-        return early.isAfter(soonest) ? early : soonest;
-    }
-
-    private static String clip(String text, int max) {
-        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
     }
 }

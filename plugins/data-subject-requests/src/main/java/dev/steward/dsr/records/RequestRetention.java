@@ -20,8 +20,9 @@ import static dev.steward.dsr.db.Tables.REQUEST_EVENT;
 
 /**
  * The end of a request's retention: 24 months after it closed, the requester's personal data is removed everywhere
- * in the plugin (fields, notes, files, each {@link RequesterDataPurge}); the request's reference, types, law, dates,
- * outcome and timeline stay as the record that it was answered and that the purge happened.
+ * in the plugin (fields, the words people wrote on the timeline, files, each {@link RequesterDataPurge}); the request's
+ * reference, types, law, dates, outcome and the system's timeline stay as the record that it was answered and that the
+ * purge happened.
  */
 @Service
 public class RequestRetention {
@@ -33,7 +34,7 @@ public class RequestRetention {
     public static final Period KEEP = Period.ofMonths(24);
     /** Requests purged per transaction: a backlog after a long outage is worked off in several. */
     static final int BATCH = 1000;
-    static final String REMOVED_NOTE = "(note removed with the requester's personal data)";
+    static final String REMOVED_REMARK = "(removed with the requester's personal data)";
 
     private final DSLContext dsl;
     private final AttachmentService files;
@@ -67,10 +68,10 @@ public class RequestRetention {
         if (!attached.isEmpty()) {
             removed.add(attached.size() + " file(s)");
         }
-        int notes = dsl.update(REQUEST_EVENT).set(REQUEST_EVENT.TEXT, REMOVED_NOTE)
-                .where(REQUEST_EVENT.REQUEST_ID.eq(id).and(REQUEST_EVENT.KIND.eq(RequestTimeline.Kind.NOTE.name()))).execute();
-        if (notes > 0) {
-            removed.add(notes + " note(s)");
+        int remarks = dsl.update(REQUEST_EVENT).set(REQUEST_EVENT.REMARK, REMOVED_REMARK)
+                .where(REQUEST_EVENT.REQUEST_ID.eq(id).and(REQUEST_EVENT.REMARK.isNotNull())).execute();
+        if (remarks > 0) {
+            removed.add(remarks + " note(s) and reason(s) on the timeline");
         }
         for (RequesterDataPurge part : parts) {
             String what = part.purge(id);

@@ -6,16 +6,21 @@ import dev.steward.platform.spi.AttachmentAccess;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 import static dev.steward.dsr.db.Tables.REQUEST;
 
 /**
- * Files on requests (the original letter, a signed declaration, an agent's proof, the response): readers of requests
- * read them, the team adds them while the requester's data is kept; after the purge nothing is added.
+ * The one file policy of the plugin (the platform asks one per module). Files of a request — the original letter
+ * ({@code request}), verification proofs ({@code verification.*}), the response ({@code response.*}) — have the
+ * request's id as entity id: readers of requests read them, the team adds them while the requester's data is kept;
+ * after the purge nothing is added. Other record types (a task's evidence) are decided by their part ({@link RecordFiles}).
  */
 @Component
 class DsrAttachmentAccess implements AttachmentAccess {
 
     static final String REQUEST_FILES = "request";
+    private static final List<String> REQUEST_FILE_PREFIXES = List.of("verification.", "response.");
 
     private final DSLContext dsl;
     private final java.util.List<RecordFiles> others;
@@ -32,23 +37,27 @@ class DsrAttachmentAccess implements AttachmentAccess {
 
     @Override
     public boolean mayRead(String entityType, String entityId) {
-        if (!REQUEST_FILES.equals(entityType)) {
+        if (!ofRequest(entityType)) {
             return others.stream().anyMatch(o -> o.entityType().equals(entityType) && o.mayRead(entityId));
         }
-        return REQUEST_FILES.equals(entityType) && CurrentUser.hasPermission(DsrPermissions.READ) && exists(entityId, false);
+        return ofRequest(entityType) && CurrentUser.hasPermission(DsrPermissions.READ) && exists(entityId, false);
     }
 
     @Override
     public boolean mayWrite(String entityType, String entityId) {
-        if (!REQUEST_FILES.equals(entityType)) {
+        if (!ofRequest(entityType)) {
             return others.stream().anyMatch(o -> o.entityType().equals(entityType) && o.mayWrite(entityId));
         }
-        return REQUEST_FILES.equals(entityType) && CurrentUser.hasPermission(DsrPermissions.WORK) && exists(entityId, true);
+        return ofRequest(entityType) && CurrentUser.hasPermission(DsrPermissions.WORK) && exists(entityId, true);
     }
 
     @Override
     public String writePermission() {
         return DsrPermissions.WORK;
+    }
+
+    private static boolean ofRequest(String entityType) {
+        return REQUEST_FILES.equals(entityType) || REQUEST_FILE_PREFIXES.stream().anyMatch(entityType::startsWith);
     }
 
     private boolean exists(String entityId, boolean unpurgedOnly) {

@@ -37,7 +37,16 @@ public class RequestTimeline {
         }
     }
 
-    public record Entry(long id, Instant at, String actor, Kind kind, String text) {
+    /**
+     * @param text   what the system wrote ("Extended by 45 days")
+     * @param remark what a person wrote with it (a note, a reason), or null; removed by the retention purge
+     */
+    public record Entry(long id, Instant at, String actor, Kind kind, String text, String remark) {
+
+        /** The entry as one line: the system's words, then the person's. */
+        public String line() {
+            return remark == null ? text : text.isEmpty() ? remark : text + ": " + remark;
+        }
     }
 
     private final DSLContext dsl;
@@ -49,19 +58,33 @@ public class RequestTimeline {
     /** Records an entry by the current user (or "system" for jobs and the public page). */
     @PreAuthorize(DsrPermissions.MAY_CHANGE)
     public void record(long requestId, Kind kind, String text) {
+        record(requestId, kind, text, null);
+    }
+
+    /**
+     * Records an entry with a person's words ({@code remark}: a reason, a note), which may name the requester and so
+     * go with the retention purge while {@code text} stays.
+     */
+    @PreAuthorize(DsrPermissions.MAY_CHANGE)
+    public void record(long requestId, Kind kind, String text, String remark) {
         dsl.insertInto(REQUEST_EVENT)
                 .set(REQUEST_EVENT.REQUEST_ID, requestId)
                 .set(REQUEST_EVENT.AT, Instant.now())
                 .set(REQUEST_EVENT.ACTOR, CurrentUser.username().orElse("system"))
                 .set(REQUEST_EVENT.KIND, kind.name())
-                .set(REQUEST_EVENT.TEXT, text.length() > 2000 ? text.substring(0, 1999) + "…" : text)
+                .set(REQUEST_EVENT.TEXT, cut(text))
+                .set(REQUEST_EVENT.REMARK, remark == null ? null : cut(remark))
                 .execute();
+    }
+
+    private static String cut(String text) {
+        return text.length() > 2000 ? text.substring(0, 1999) + "…" : text;
     }
 
     @PreAuthorize(DsrPermissions.MAY_WORK)
     @Transactional
     public void addNote(long requestId, String text) {
-        record(requestId, Kind.NOTE, Inputs.required("note", text, "Write the note first", 2000));
+        record(requestId, Kind.NOTE, "", Inputs.required("note", text, "Write the note first", 2000));
     }
 
     @PreAuthorize(DsrPermissions.MAY_READ)
@@ -69,6 +92,6 @@ public class RequestTimeline {
     public List<Entry> of(long requestId) {
         return dsl.selectFrom(REQUEST_EVENT).where(REQUEST_EVENT.REQUEST_ID.eq(requestId))
                 .orderBy(REQUEST_EVENT.AT, REQUEST_EVENT.ID)
-                .fetch(r -> new Entry(r.getId(), r.getAt(), r.getActor(), Kind.valueOf(r.getKind()), r.getText()));
+                .fetch(r -> new Entry(r.getId(), r.getAt(), r.getActor(), Kind.valueOf(r.getKind()), r.getText(), r.getRemark()));
     }
 }

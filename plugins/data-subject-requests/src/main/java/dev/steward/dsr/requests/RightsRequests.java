@@ -120,7 +120,7 @@ public class RightsRequests {
         r.setClosedAt(Instant.now());
         r.setVersion(version + 1);
         r.store();
-        timeline.record(id, RequestTimeline.Kind.CLOSED, outcome.label() + (why == null ? "" : ": " + why));
+        timeline.record(id, RequestTimeline.Kind.CLOSED, outcome.label(), why);
         events.publishEvent(new RequestClosed(id, outcome));
         return reader.read(id).orElseThrow();
     }

@@ -18,13 +18,14 @@ class DsrUi {
 
     @Bean
     ViewContribution dsrViews() {
-        return () -> List.of(RequestsView.class, RequestView.class, MetricsView.class, MyTasksView.class);
+        return () -> List.of(RequestsView.class, RequestView.class, MetricsView.class, VerificationRulesView.class, MyTasksView.class);
     }
 
     @Bean
     NavigationContribution dsrNavigation() {
         return () -> List.of(
                 new NavigationItem("Requests", GROUP, VaadinIcon.USER_CHECK, RequestsView.class, DsrPermissions.READ, 10),
+                new NavigationItem("Verification rules", GROUP, VaadinIcon.KEY, VerificationRulesView.class, DsrPermissions.READ, 50),
                 new NavigationItem("Request metrics", GROUP, VaadinIcon.BAR_CHART, MetricsView.class, DsrPermissions.READ, 90),
                 new NavigationItem("My request tasks", GROUP, VaadinIcon.TASKS, MyTasksView.class, DsrPermissions.TASKS, 20));
     }

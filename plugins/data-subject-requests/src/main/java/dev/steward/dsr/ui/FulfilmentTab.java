@@ -95,9 +95,12 @@ class FulfilmentTab implements RequestTab {
                 tasks.startFulfilment(request.id());
                 changed.run();
             });
-            start.setVisible(request.open());
+            start.setText(all.isEmpty() ? "Start fulfilment" : "Add tasks for new holders");
+            start.setTooltipText("Makes the tasks from the personal-data map: our systems, processors and sub-processors");
+            start.setVisible(request.status() == dev.steward.dsr.requests.RequestStatus.IN_PROGRESS);
             work.apply(start, work.onlyCan("start the fulfilment"));
-            Paragraph intro = new Paragraph(all.isEmpty() ? "No tasks yet: they are made from the personal-data map when the request is verified."
+            Paragraph intro = new Paragraph(all.isEmpty() ? "No tasks yet: they are made from the personal-data map when the request is verified"
+                    + (request.status() == dev.steward.dsr.requests.RequestStatus.AWAITING_VERIFICATION ? " (it is not yet)." : ".")
                     : all.stream().filter(Task::open).count() + " of " + all.size() + " tasks open.");
 
             taskGrid.addColumn(Task::title).setHeader("Task").setFlexGrow(2).setTooltipGenerator(t -> t.action().description());

@@ -42,7 +42,7 @@ class TimelineTab implements RequestTab {
         Grid<RequestTimeline.Entry> grid = new Grid<>();
         grid.addColumn(e -> DisplayTime.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.kind().label()).setHeader("What").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(RequestTimeline.Entry::text).setHeader("Details").setFlexGrow(1).setTooltipGenerator(RequestTimeline.Entry::text);
+        grid.addColumn(RequestTimeline.Entry::line).setHeader("Details").setFlexGrow(1).setTooltipGenerator(RequestTimeline.Entry::line);
         grid.addColumn(RequestTimeline.Entry::actor).setHeader("By").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(timeline.of(request.id()));
         TextField note = new TextField();

@@ -31,7 +31,7 @@ class FulfilmentTasksTest extends FulfilmentTestBase {
         Holder lab = processor("Lab", null, "health");
         Holder labCloud = subProcessor("LabCloud", lab, "health");
         holders(crm, payroll, mailer, smtp, lab, labCloud);
-        RightsRequest request = open("US-CA", RequestType.DELETION);
+        RightsRequest request = verified("US-CA", RequestType.DELETION);
 
         var tasks = mine(bean(FulfilmentTasks.class).startFulfilment(request.id(), Set.of("contact", "identifiers")));
 
@@ -51,7 +51,7 @@ class FulfilmentTasksTest extends FulfilmentTestBase {
     @Test
     void each_request_type_gives_its_own_tasks_in_our_systems_and_only_deletion_reaches_processors() {
         holders(system("CRM", null, "contact"), processor("Mailer", null, "contact"));
-        RightsRequest access = open("DE", RequestType.ACCESS_SPECIFIC, RequestType.CORRECTION, RequestType.OBJECTION);
+        RightsRequest access = verified("DE", RequestType.ACCESS_SPECIFIC, RequestType.CORRECTION, RequestType.OBJECTION);
 
         var tasks = mine(bean(FulfilmentTasks.class).startFulfilment(access.id()));
 
@@ -60,10 +60,21 @@ class FulfilmentTasksTest extends FulfilmentTestBase {
     }
 
     @Test
+    void verification_makes_the_tasks_and_an_unverified_request_gets_none() {
+        holders(system("CRM", null, "contact"));
+        RightsRequest optOut = open("US-CA", RequestType.OPT_OUT_SALE); // needs no verification under the CCPA: verified as it opens
+
+        assertThat(mine(bean(FulfilmentTasks.class).tasksOf(optOut.id()))).extracting(Task::action).containsExactly(TaskAction.RESTRICT);
+        RightsRequest unverified = open("US-CA", RequestType.DELETION);
+        assertField(() -> bean(FulfilmentTasks.class).startFulfilment(unverified.id()), "request");
+        assertThat(bean(FulfilmentTasks.class).tasksOf(unverified.id())).isEmpty();
+    }
+
+    @Test
     void starting_again_adds_only_the_tasks_of_new_holders() {
         Holder crm = system("CRM", null, "contact");
         holders(crm);
-        RightsRequest request = open("US-CA", RequestType.DELETION);
+        RightsRequest request = verified("US-CA", RequestType.DELETION);
         FulfilmentTasks tasks = bean(FulfilmentTasks.class);
         tasks.startFulfilment(request.id());
         holders(crm, processor("Mailer", null, "contact"));
@@ -76,7 +87,7 @@ class FulfilmentTasksTest extends FulfilmentTestBase {
         long[] person = new long[1];
         String owner = ownerWithUser("sysowner", person);
         holders(system("CRM", person[0], "contact"), system("Billing", null, "contact"));
-        RightsRequest request = open("US-CA", RequestType.DELETION);
+        RightsRequest request = verified("US-CA", RequestType.DELETION);
         bean(RightsRequests.class).assign(request.id(), request.version(), "olivia");
         var tasks = mine(bean(FulfilmentTasks.class).startFulfilment(request.id()));
         Task crmTask = tasks.stream().filter(t -> t.holderName().startsWith("CRM")).findFirst().orElseThrow();
@@ -106,7 +117,7 @@ class FulfilmentTasksTest extends FulfilmentTestBase {
     @Test
     void a_processors_instruction_is_done_with_its_confirmation_date_and_reference() {
         holders(processor("Mailer", null, "contact"));
-        RightsRequest request = open("US-CA", RequestType.DELETION);
+        RightsRequest request = verified("US-CA", RequestType.DELETION);
         Task task = mine(bean(FulfilmentTasks.class).startFulfilment(request.id())).getFirst();
         TaskOutcomes outcomes = bean(TaskOutcomes.class);
 
@@ -125,7 +136,7 @@ class FulfilmentTasksTest extends FulfilmentTestBase {
     @Test
     void bad_input_on_tasks_is_refused_with_its_field_and_nothing_changes() {
         holders(system("CRM", null, "contact"));
-        RightsRequest request = open("US-CA", RequestType.DELETION);
+        RightsRequest request = verified("US-CA", RequestType.DELETION);
         FulfilmentTasks tasks = bean(FulfilmentTasks.class);
         assertField(() -> tasks.startFulfilment(request.id(), Set.of("no-such-category")), "categories");
         assertField(() -> tasks.startFulfilment(-1), "request");
@@ -146,7 +157,7 @@ class FulfilmentTasksTest extends FulfilmentTestBase {
     @Test
     void closing_a_request_sets_its_open_tasks_aside() {
         holders(system("CRM", null, "contact"));
-        RightsRequest request = open("US-CA", RequestType.DELETION);
+        RightsRequest request = verified("US-CA", RequestType.DELETION);
         Task task = mine(bean(FulfilmentTasks.class).startFulfilment(request.id())).getFirst();
 
         bean(RightsRequests.class).close(request.id(), request.version(), dev.steward.dsr.requests.Outcome.WITHDRAWN, "Withdrawn by phone");

@@ -1,6 +1,10 @@
 package dev.steward.dsr.fulfilment;
 
 import dev.steward.dsr.DsrTestBase;
+import dev.steward.dsr.requests.RequestStatus;
+import dev.steward.dsr.requests.RequestType;
+import dev.steward.dsr.requests.RightsRequest;
+import dev.steward.dsr.requests.RightsRequests;
 import dev.steward.platform.people.EmploymentStatus;
 import dev.steward.platform.people.PeopleDirectory;
 import dev.steward.platform.people.PersonForm;
@@ -13,6 +17,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import static dev.steward.dsr.db.Tables.REQUEST;
 
 /** Fulfilment tests: a personal-data map of the test's own holders, and owners who are console users. */
 abstract class FulfilmentTestBase extends DsrTestBase {
@@ -58,6 +64,14 @@ abstract class FulfilmentTestBase extends DsrTestBase {
         String username = name + "-" + suffix;
         users.create(username, name, email, EnumSet.of(Role.MANAGER));
         return username;
+    }
+
+    /** A request logged by the officer and taken as verified (verification is another part's, tested there). */
+    RightsRequest verified(String jurisdiction, RequestType first, RequestType... more) {
+        RightsRequest request = open(jurisdiction, first, more);
+        dsl.update(REQUEST).set(REQUEST.STATUS, RequestStatus.IN_PROGRESS).set(REQUEST.VERSION, REQUEST.VERSION.plus(1))
+                .where(REQUEST.ID.eq(request.id())).execute();
+        return bean(RightsRequests.class).find(request.id()).orElseThrow();
     }
 
     List<Task> mine(List<Task> tasks) {

@@ -17,6 +17,12 @@ public final class FulfilmentUiFixtures {
                         "privacy@mailer.example", null)), Map.of());
     }
 
+    /** Takes the request as verified (verification is another part's, tested there). */
+    public static void verified(org.jooq.DSLContext dsl, long requestId) {
+        dsl.update(dev.steward.dsr.db.Tables.REQUEST).set(dev.steward.dsr.db.Tables.REQUEST.STATUS, dev.steward.dsr.requests.RequestStatus.IN_PROGRESS)
+                .where(dev.steward.dsr.db.Tables.REQUEST.ID.eq(requestId)).execute();
+    }
+
     public static void clear() {
         TestHolders.clear();
     }

@@ -32,7 +32,7 @@ class ResponsesTest extends FulfilmentTestBase {
         Holder crm = system("CRM", null, "contact", "identifiers");
         Holder mailer = processor("Mailer", null, "contact");
         holders(List.of(crm, mailer), Map.of(requester().email(), List.of(record(crm, "Email", requester().email(), "Plan", "Gold"))));
-        RightsRequest request = open("US-CA", RequestType.ACCESS_SPECIFIC);
+        RightsRequest request = verified("US-CA", RequestType.ACCESS_SPECIFIC);
         List<Task> tasks = bean(FulfilmentTasks.class).startFulfilment(request.id());
         Responses responses = bean(Responses.class);
 
@@ -72,7 +72,7 @@ class ResponsesTest extends FulfilmentTestBase {
         Holder crm = system("CRM", null, "contact", "payment");
         Holder mailer = processor("Mailer", null, "contact");
         holders(crm, mailer);
-        RightsRequest request = open("US-CA", RequestType.DELETION);
+        RightsRequest request = verified("US-CA", RequestType.DELETION);
         List<Task> tasks = bean(FulfilmentTasks.class).startFulfilment(request.id());
         bean(DeletionExceptions.class).record(request.id(), "payment", ExceptionBasis.CCPA_D8, "Invoices are kept for 7 years for tax law");
         finishAll(tasks);
@@ -90,7 +90,7 @@ class ResponsesTest extends FulfilmentTestBase {
     void a_never_disclose_field_in_a_holders_record_stops_the_response_and_names_the_field() {
         Holder crm = system("CRM", null, "contact");
         holders(List.of(crm), Map.of(requester().email(), List.of(record(crm, "Email", requester().email(), "Security answer", "Rex"))));
-        RightsRequest request = open("US-CA", RequestType.PORTABILITY);
+        RightsRequest request = verified("US-CA", RequestType.PORTABILITY);
         finishAll(bean(FulfilmentTasks.class).startFulfilment(request.id()));
 
         assertThatThrownBy(() -> bean(Responses.class).prepare(request.id())).isInstanceOf(NeverDiscloseException.class)
@@ -101,7 +101,7 @@ class ResponsesTest extends FulfilmentTestBase {
     @Test
     void exceptions_are_recorded_per_category_with_a_basis_of_the_requests_law_and_bad_input_is_refused() {
         holders(system("CRM", null, "contact"));
-        RightsRequest gdpr = open("DE", RequestType.DELETION);
+        RightsRequest gdpr = verified("DE", RequestType.DELETION);
         DeletionExceptions exceptions = bean(DeletionExceptions.class);
 
         DeletionException kept = exceptions.record(gdpr.id(), "contact", ExceptionBasis.GDPR_E, "A court case about the order is pending");
@@ -114,7 +114,7 @@ class ResponsesTest extends FulfilmentTestBase {
         assertField(() -> exceptions.record(gdpr.id(), "usage", ExceptionBasis.CCPA_D1, "x"), "basis");
         assertField(() -> exceptions.record(gdpr.id(), "usage", null, "x"), "basis");
         assertField(() -> exceptions.record(gdpr.id(), "usage", ExceptionBasis.GDPR_A, " "), "reason");
-        RightsRequest access = open("DE", RequestType.ACCESS_CATEGORIES);
+        RightsRequest access = verified("DE", RequestType.ACCESS_CATEGORIES);
         assertField(() -> exceptions.record(access.id(), "usage", ExceptionBasis.GDPR_A, "x"), "request");
         exceptions.remove(kept.id());
         assertThat(exceptions.of(gdpr.id())).extracting(DeletionException::category).containsExactly("identifiers");

@@ -6,6 +6,8 @@ import dev.steward.dsr.requests.RequestTimeline;
 import dev.steward.dsr.requests.RequestType;
 import dev.steward.dsr.requests.RightsRequest;
 import dev.steward.dsr.requests.RightsRequests;
+import dev.steward.dsr.verification.DataPoints;
+import dev.steward.dsr.verification.PointKind;
 import dev.steward.platform.files.Attachment;
 import dev.steward.platform.files.AttachmentService;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import static dev.steward.dsr.db.Tables.REQUEST;
+import static dev.steward.dsr.db.Tables.VERIFICATION_POINT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestRetentionTest extends DsrTestBase {
@@ -39,11 +42,18 @@ class RequestRetentionTest extends DsrTestBase {
         assertThat(purged.reference()).isEqualTo(old.reference());
         assertThat(purged.outcome()).isEqualTo(Outcome.COMPLETED);
         assertThat(purged.types()).containsExactly(RequestType.DELETION);
-        assertThat(bean(RequestTimeline.class).of(old.id())).extracting(RequestTimeline.Entry::text)
-                .contains(RequestRetention.REMOVED_NOTE)
+        assertThat(bean(RequestTimeline.class).of(old.id())).extracting(RequestTimeline.Entry::line)
+                .contains(RequestRetention.REMOVED_REMARK, "Customer or account id confirmed by hand: " + RequestRetention.REMOVED_REMARK)
                 .noneMatch(text -> text.contains("Rosa") || text.contains(suffix))
-                .anyMatch(text -> text.contains("11 CCR 7101(a)") && text.contains("1 note(s)") && text.contains("1 file(s)"));
+                .anyMatch(text -> text.contains("11 CCR 7101(a)") && text.contains("2 note(s) and reason(s)") && text.contains("1 file(s)")
+                        && text.contains("1 verification data point(s)"));
         assertThat(files.list(new Attachment.Owner("dsr", "request", String.valueOf(old.id())), false)).isEmpty();
+        assertThat(dsl.selectFrom(VERIFICATION_POINT).where(VERIFICATION_POINT.REQUEST_ID.eq(old.id())).fetch())
+                .singleElement().satisfies(point -> {
+                    assertThat(point.getGivenValue()).isNull();
+                    assertThat(point.getHandReason()).doesNotContain("Rosa");
+                    assertThat(point.getKind()).isEqualTo("CUSTOMER_ID");
+                });
         assertThat(bean(RightsRequests.class).find(recent.id()).orElseThrow().purged()).isFalse();
     }
 
@@ -66,6 +76,7 @@ class RequestRetentionTest extends DsrTestBase {
     private RightsRequest closedAt(Instant closed) {
         RightsRequest r = open("US-CA", RequestType.DELETION);
         bean(RequestTimeline.class).addNote(r.id(), "Rosa called back from +1 555 0100");
+        bean(DataPoints.class).confirmByHand(r.id(), PointKind.CUSTOMER_ID, "C-" + suffix, "Rosa read it from her invoice");
         try {
             files.upload(new Attachment.Owner("dsr", "request", String.valueOf(r.id())), "letter.txt",
                     new java.io.ByteArrayInputStream("Dear Sir, delete my data. Rosa".getBytes(StandardCharsets.UTF_8)));

@@ -49,6 +49,7 @@ class FulfilmentTabUiTest extends KaribuTest {
         FulfilmentUiFixtures.systemAndProcessor(suffix);
         RightsRequest request = bean(RightsRequests.class).open(RequestForm.byEmail(
                 Requester.named("Rosa Diaz " + suffix, "rosa." + suffix + "@example.org"), "US-CA", EnumSet.of(RequestType.DELETION)));
+        FulfilmentUiFixtures.verified(bean(org.jooq.DSLContext.class), request.id());
         bean(FulfilmentTasks.class).startFulfilment(request.id());
         return request;
     }
