@@ -30,7 +30,7 @@ class FulfilmentEvents {
     /** A verified request's tasks are made at once, over every category of data held (in the verifying transaction). */
     @EventListener
     void verified(RequestVerified event) {
-        maker.make(event.requestId(), Set.of());
+        maker.make(event.requestId(), Set.of(), false);
     }
 
     @EventListener

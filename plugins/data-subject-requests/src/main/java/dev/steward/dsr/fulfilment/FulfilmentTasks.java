@@ -52,7 +52,7 @@ public class FulfilmentTasks {
     @PreAuthorize(DsrPermissions.MAY_WORK)
     @Transactional
     public List<Task> startFulfilment(long requestId, Set<String> categories) {
-        maker.make(requestId, categories);
+        maker.make(requestId, categories, true);
         return rows.where(TASK.REQUEST_ID.eq(requestId));
     }
 
@@ -91,12 +91,6 @@ public class FulfilmentTasks {
         t.store();
         timeline.record(t.getRequestId(), RequestTimeline.Kind.TASK, describe(t) + (to == null ? ": unassigned" : ": assigned to " + to));
         return rows.find(taskId).orElseThrow();
-    }
-
-    /** Whether the current user may complete or set aside this task: its assignee, or the privacy team. */
-    @PreAuthorize(DsrPermissions.MAY_DO_TASKS)
-    public boolean mayDo(Task task) {
-        return task.open() && (CurrentUser.hasPermission(DsrPermissions.WORK) || isMine(task.assignee()));
     }
 
     static boolean isMine(String assignee) {

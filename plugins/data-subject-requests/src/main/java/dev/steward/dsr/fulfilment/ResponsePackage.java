@@ -1,6 +1,7 @@
 package dev.steward.dsr.fulfilment;
 
 import dev.steward.platform.export.SafeCsv;
+import dev.steward.platform.validation.InvalidInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
@@ -68,14 +69,20 @@ final class ResponsePackage {
         return bytes.toByteArray();
     }
 
+    /** The refusal naming the field, where it is and what the policy calls it; nothing was built. */
+    static InvalidInputException refusal(String field, String where, String what) {
+        return new InvalidInputException("package", "Refused: \"" + field + "\" in " + where + " is " + what
+                + ": the policy says it is never disclosed in answer to a request. Leave it out of the export and prepare the response again.");
+    }
+
     static void refuseNeverDisclosed(List<CategoryFacts> categories, List<Piece> pieces) {
         for (Piece p : pieces) {
             if (p.category() != null && NeverDisclose.CATEGORIES.contains(p.category())) {
-                throw new NeverDiscloseException(p.field(), p.holder() + (p.record() == null ? "" : " (" + p.record() + ")"),
+                throw refusal(p.field(), p.holder() + (p.record() == null ? "" : " (" + p.record() + ")"),
                         "in the category " + p.category());
             }
             NeverDisclose.field(p.field()).ifPresent(what -> {
-                throw new NeverDiscloseException(p.field(), p.holder() + (p.record() == null ? "" : " (" + p.record() + ")"), what);
+                throw refusal(p.field(), p.holder() + (p.record() == null ? "" : " (" + p.record() + ")"), what);
             });
         }
     }

@@ -46,8 +46,11 @@ class TaskMaker {
         this.assignees = assignees;
     }
 
-    /** @param categories the catalogue categories the request involves (empty: all); tasks already made are kept as they are */
-    int make(long requestId, Set<String> categories) {
+    /**
+     * @param categories the catalogue categories the request involves (empty: all); tasks already made are kept as they are
+     * @param onRequest  asked by someone (then "no new tasks" is recorded too), not by an event
+     */
+    int make(long requestId, Set<String> categories, boolean onRequest) {
         RequestRecord request = dsl.selectFrom(REQUEST).where(REQUEST.ID.eq(requestId)).fetchOptional()
                 .orElseThrow(() -> new InvalidInputException("request", "There is no request " + requestId));
         if (request.getStatus() == RequestStatus.CLOSED) {
@@ -85,6 +88,9 @@ class TaskMaker {
                     .set(TASK.DUE_AT, due)
                     .set(TASK.CREATED_AT, Instant.now())
                     .onConflictDoNothing().execute();
+        }
+        if (made == 0 && !onRequest) {
+            return 0;
         }
         timeline.record(requestId, RequestTimeline.Kind.TASK, made == 0 ? "Fulfilment started: no new tasks"
                 : "Fulfilment started: " + made + (made == 1 ? " task" : " tasks")

@@ -99,8 +99,9 @@ class FulfilmentTab implements RequestTab {
             start.setTooltipText("Makes the tasks from the personal-data map: our systems, processors and sub-processors");
             start.setVisible(request.status() == dev.steward.dsr.requests.RequestStatus.IN_PROGRESS);
             work.apply(start, work.onlyCan("start the fulfilment"));
-            Paragraph intro = new Paragraph(all.isEmpty() ? "No tasks yet: they are made from the personal-data map when the request is verified"
-                    + (request.status() == dev.steward.dsr.requests.RequestStatus.AWAITING_VERIFICATION ? " (it is not yet)." : ".")
+            Paragraph intro = new Paragraph(all.isEmpty() ? request.status() == dev.steward.dsr.requests.RequestStatus.AWAITING_VERIFICATION
+                    ? "No tasks yet: they are made from the personal-data map when the request is verified."
+                    : "No tasks: the personal-data map names no system or processor that may hold this data."
                     : all.stream().filter(Task::open).count() + " of " + all.size() + " tasks open.");
 
             taskGrid.addColumn(Task::title).setHeader("Task").setFlexGrow(2).setTooltipGenerator(t -> t.action().description());
@@ -147,7 +148,7 @@ class FulfilmentTab implements RequestTab {
                     Toasts.success("The response is prepared and kept with the request's files");
                     changed.run();
                 } catch (InvalidInputException refused) {
-                    Toasts.error(refused.getMessage());
+                    Toasts.error(refused.problems().getFirst().message());
                 }
             });
             responseGrid.addColumn(r -> DisplayTime.format(r.preparedAt())).setHeader("Prepared").setAutoWidth(true);

@@ -1,5 +1,6 @@
 package dev.steward.dsr.fulfilment;
 
+import dev.steward.platform.validation.InvalidInputException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,8 @@ class ResponsePackageTest {
                 new ResponsePackage.Piece("CRM", "rosa@example.org", field, "secret value"));
 
         assertThatThrownBy(() -> ResponsePackage.build("DSR-1", CONTACT, pieces))
-                .isInstanceOfSatisfying(NeverDiscloseException.class, e -> {
-                    assertThat(e.fieldName()).isEqualTo(field);
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("package"));
                     assertThat(e.getMessage()).contains("\"" + field + "\" in CRM (rosa@example.org)").contains("never disclosed");
                 });
     }
@@ -35,7 +36,7 @@ class ResponsePackageTest {
     void a_piece_of_a_never_disclosed_category_is_refused_whatever_its_name() {
         var pieces = List.of(new ResponsePackage.Piece("Clinic", "rosa", "Notes", "allergic to penicillin", "health"));
 
-        assertThatThrownBy(() -> ResponsePackage.build("DSR-1", CONTACT, pieces)).isInstanceOf(NeverDiscloseException.class)
+        assertThatThrownBy(() -> ResponsePackage.build("DSR-1", CONTACT, pieces)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("\"Notes\" in Clinic (rosa) is in the category health");
     }
 

@@ -93,7 +93,7 @@ class ResponsesTest extends FulfilmentTestBase {
         RightsRequest request = verified("US-CA", RequestType.PORTABILITY);
         finishAll(bean(FulfilmentTasks.class).startFulfilment(request.id()));
 
-        assertThatThrownBy(() -> bean(Responses.class).prepare(request.id())).isInstanceOf(NeverDiscloseException.class)
+        assertThatThrownBy(() -> bean(Responses.class).prepare(request.id())).isInstanceOf(dev.steward.platform.validation.InvalidInputException.class)
                 .hasMessageContaining("\"Security answer\"");
         assertThat(bean(Responses.class).responses(request.id())).isEmpty();
     }
