@@ -87,6 +87,11 @@ public interface PersonalDataHolders {
      */
     record SubjectRecord(String holderType, String holderId, String holderName, String recordName, Map<String, String> dataPoints) {
 
+        /** Labels of data points every module names alike, so that a caller can read them (others are free text). */
+        public static final String EMAIL = "Email";
+        public static final String EMPLOYEE_ID = "Employee ID";
+        public static final String NAME = "Display name";
+
         public SubjectRecord {
             dataPoints = Collections.unmodifiableMap(new LinkedHashMap<>(dataPoints));
         }

@@ -61,9 +61,9 @@ class PersonalDataInSystems implements PersonalDataHolders {
 
     private static SubjectRecord account(Record r) {
         Map<String, String> points = new LinkedHashMap<>();
-        put(points, "Email", r.get("email", String.class));
-        put(points, "Employee ID", r.get("employee_id", String.class));
-        put(points, "Display name", r.get("display_name", String.class));
+        put(points, SubjectRecord.EMAIL, r.get("email", String.class));
+        put(points, SubjectRecord.EMPLOYEE_ID, r.get("employee_id", String.class));
+        put(points, SubjectRecord.NAME, r.get("display_name", String.class));
         OffsetDateTime lastLogin = r.get("last_login", OffsetDateTime.class);
         put(points, "Last login", lastLogin == null ? null : lastLogin.toInstant().toString());
         return new SubjectRecord(SystemLinks.TYPE, r.get("system_id", Long.class).toString(), r.get("system_name", String.class),

@@ -3,7 +3,8 @@ package dev.steward.dsr.records;
 /**
  * One part of the plugin that keeps the requester's personal data in its own tables (data points given for
  * verification, task outcomes, response packages) and removes it when the request's retention ends. Beans of the
- * plugin; called inside the purge's transaction.
+ * plugin, guarded like every service ({@code DsrPermissions.MAY_ADMIN}: the purge's own permission); called inside the
+ * purge's transaction.
  */
 public interface RequesterDataPurge {
 

@@ -1,5 +1,7 @@
 package dev.steward.dsr.sample;
 
+import dev.steward.dsr.clocks.ClockActions;
+import dev.steward.dsr.clocks.Promises;
 import dev.steward.dsr.requests.Channel;
 import dev.steward.dsr.requests.OnBehalf;
 import dev.steward.dsr.requests.Outcome;
@@ -9,6 +11,9 @@ import dev.steward.dsr.requests.RequestType;
 import dev.steward.dsr.requests.Requester;
 import dev.steward.dsr.requests.RightsRequest;
 import dev.steward.dsr.requests.RightsRequests;
+import dev.steward.dsr.verification.DataPoints;
+import dev.steward.dsr.verification.PointKind;
+import dev.steward.dsr.verification.Verifications;
 import dev.steward.platform.spi.SampleContext;
 import dev.steward.platform.spi.SampleData;
 import org.jooq.DSLContext;
@@ -32,11 +37,20 @@ class DsrSampleData implements SampleData {
     private final DSLContext dsl;
     private final RightsRequests requests;
     private final RequestTimeline timeline;
+    private final Promises promises;
+    private final DataPoints points;
+    private final Verifications verifications;
+    private final ClockActions clocks;
 
-    DsrSampleData(DSLContext dsl, RightsRequests requests, RequestTimeline timeline) {
+    DsrSampleData(DSLContext dsl, RightsRequests requests, RequestTimeline timeline, Promises promises, DataPoints points,
+                  Verifications verifications, ClockActions clocks) {
         this.dsl = dsl;
         this.requests = requests;
         this.timeline = timeline;
+        this.promises = promises;
+        this.points = points;
+        this.verifications = verifications;
+        this.clocks = clocks;
     }
 
     @Override
@@ -52,6 +66,9 @@ class DsrSampleData implements SampleData {
     @Override
     public Summary load(SampleContext company) {
         Instant now = company.now();
+        // the promise of the sample company's published policy: shorter than CCPA's 45 days, so it decides those due dates
+        promises.promise(null, 30, "Privacy policy, \"How can you review, update, or delete the data we collect from you?\": "
+                + "\"We will respond to your request within 30 days.\"", "Sample company's published privacy policy");
         String mailbox = "privacy@" + company.company().toLowerCase().replaceAll("[^a-z]", "") + ".example";
         List<RightsRequest> made = List.of(
                 request(now.minus(Duration.ofHours(5)), Channel.WEB, null, "US-CA", new Requester("Jordan Reyes", "jordan.reyes@example.com", null, null),
@@ -75,8 +92,17 @@ class DsrSampleData implements SampleData {
         closed(request(now.minus(Duration.ofDays(150)), Channel.EMAIL, mailbox, "US-CA", new Requester("Robin Park", "robin.park@example.com", null, null),
                 EnumSet.of(RequestType.ACCESS_CATEGORIES), null), Outcome.DENIED,
                 "Third request to know within 12 months (Civ. Code 1798.130(b)); the two earlier ones were answered in full");
-        timeline.record(made.get(1).id(), RequestTimeline.Kind.NOTE, "Asked the requester for her customer number to verify her identity.");
+        timeline.record(made.get(1).id(), RequestTimeline.Kind.NOTE, "", "Asked the requester for her customer number to verify her identity.");
+        verified(made.get(2), "Customer number from his last invoice, read out on a call back to the number on file");
+        clocks.acknowledge(made.get(3).id(), requests.find(made.get(3).id()).orElseThrow().version());
         return new Summary(made.size() + 4, made.size() + " open and 4 closed rights requests");
+    }
+
+    /** Two data points confirmed by the team (no sample customers are in the people directory), then verified. */
+    private void verified(RightsRequest request, String how) {
+        points.confirmByHand(request.id(), PointKind.NAME, request.requester().name(), how);
+        points.confirmByHand(request.id(), PointKind.POSTAL_ADDRESS, request.requester().address(), "Matches the billing address on file");
+        verifications.verify(request.id(), requests.find(request.id()).orElseThrow().version(), null);
     }
 
     private RightsRequest agentRequest(Instant received, String mailbox) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.steward.dsr.DsrPermissions;
+import dev.steward.dsr.clocks.Clocks;
 import dev.steward.dsr.requests.RightsRequest;
 import dev.steward.dsr.requests.RightsRequests;
 import dev.steward.platform.spi.RequiresPermission;
@@ -30,19 +31,24 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver {
     final H2 heading = new H2();
     final Span status = new Span();
     final Span due = new Span();
+    /** Why the due date is what it is (the law's or the company's promise), from the request's clock. */
+    final Span dueBasis = new Span();
     final TabSheet tabs = new TabSheet();
     private final RightsRequests requests;
     private final List<RequestTab> contributed;
+    private final Clocks clocks;
     RightsRequest request;
 
-    public RequestView(RightsRequests requests, List<RequestTab> contributed) {
+    public RequestView(RightsRequests requests, List<RequestTab> contributed, Clocks clocks) {
         this.requests = requests;
+        this.clocks = clocks;
         this.contributed = contributed.stream().sorted(Comparator.comparingInt(RequestTab::order)).toList();
         setSizeFull();
         tabs.setSizeFull();
         HorizontalLayout header = new HorizontalLayout(heading, status, due);
         header.setAlignItems(Alignment.BASELINE);
-        add(header, tabs);
+        dueBasis.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        add(header, dueBasis, tabs);
     }
 
     @Override
@@ -62,12 +68,24 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver {
         show();
     }
 
+    /** Opens the tab of that label (links and tests name tabs, not positions: plugins add tabs). */
+    void selectTab(String label) {
+        for (int i = 0; i < tabs.getTabCount(); i++) {
+            if (tabs.getTabAt(i).getLabel().equals(label)) {
+                tabs.setSelectedIndex(i);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("No tab " + label);
+    }
+
     private void show() {
         heading.setText(request.reference() + (request.purged() ? "" : " · " + request.requester().name()));
         status.setText(request.open() ? request.status().label() : request.outcome().label());
         due.setText(request.dueAt() == null ? "" : request.open()
                 ? "Due " + DisplayTime.due(request.dueAt()) + " (" + DisplayTime.countdown(request.dueAt(), Instant.now()) + ")"
                 : "Was due " + DisplayTime.due(request.dueAt()));
+        dueBasis.setText(clocks.of(request.id()).map(dev.steward.dsr.clocks.RequestClock::dueBasis).orElse(""));
         due.getStyle().set("color", request.overdue(Instant.now()) ? "var(--lumo-error-text-color)" : "var(--lumo-secondary-text-color)");
         int selected = Math.max(0, tabs.getSelectedIndex());
         while (tabs.getTabCount() > 0) {

@@ -1,10 +1,12 @@
 package dev.steward.dsr.verification;
 
+import dev.steward.dsr.DsrPermissions;
 import dev.steward.dsr.records.RequesterDataPurge;
 import dev.steward.platform.files.Attachment;
 import dev.steward.platform.files.AttachmentService;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ class VerificationPurge implements RequesterDataPurge {
     }
 
     @Override
+    @PreAuthorize(DsrPermissions.MAY_ADMIN)
     public String purge(long requestId) {
         List<String> removed = new ArrayList<>();
         int points = dsl.update(VERIFICATION_POINT)

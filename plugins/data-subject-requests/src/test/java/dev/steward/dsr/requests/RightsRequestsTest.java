@@ -24,8 +24,8 @@ class RightsRequestsTest extends DsrTestBase {
         assertThat(r.regime()).isEqualTo(Regime.CCPA);
         assertThat(r.status()).isEqualTo(RequestStatus.AWAITING_VERIFICATION);
         assertThat(r.types()).containsExactlyInAnyOrder(RequestType.DELETION, RequestType.ACCESS_CATEGORIES);
-        assertThat(bean(RequestTimeline.class).of(r.id())).singleElement().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo(RequestTimeline.Kind.RECEIVED);
+        // other parts (the clock, verification) add entries of their own kinds when a request opens
+        assertThat(bean(RequestTimeline.class).of(r.id())).filteredOn(e -> e.kind() == RequestTimeline.Kind.RECEIVED).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("olivia");
             assertThat(e.text()).contains("Access: categories of data, Deletion").contains("California CCPA/CPRA");
         });
@@ -103,7 +103,7 @@ class RightsRequestsTest extends DsrTestBase {
         assertThatThrownBy(() -> requests.close(r.id(), closed.version(), Outcome.COMPLETED, null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("is closed");
         assertThat(bean(RequestTimeline.class).of(r.id())).extracting(RequestTimeline.Entry::kind)
-                .containsExactly(RequestTimeline.Kind.RECEIVED, RequestTimeline.Kind.CLOSED);
+                .containsSubsequence(RequestTimeline.Kind.RECEIVED, RequestTimeline.Kind.CLOSED).endsWith(RequestTimeline.Kind.CLOSED);
     }
 
     @Test

@@ -37,11 +37,17 @@ class DsrSampleDataTest extends DsrTestBase {
 
     @Test
     void open_and_closed_requests_by_several_channels_laws_and_an_agent_appear() {
-        assertThat(requests).extracting(RightsRequest::status).contains(RequestStatus.AWAITING_VERIFICATION, RequestStatus.CLOSED);
+        assertThat(requests).extracting(RightsRequest::status).contains(RequestStatus.values());
         assertThat(requests).extracting(RightsRequest::channel).contains(Channel.WEB, Channel.EMAIL, Channel.POST, Channel.PHONE);
         assertThat(requests).extracting(r -> r.regime().name()).contains("CCPA", "GDPR", "UK_GDPR", "VCDPA");
         assertThat(requests).extracting(RightsRequest::onBehalf).contains(OnBehalf.AGENT);
         assertThat(requests).filteredOn(r -> !r.open()).extracting(RightsRequest::outcome).hasSize(4).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void the_policy_promise_of_30_days_decides_the_due_date_of_a_california_request() {
+        RightsRequest california = requests.stream().filter(r -> r.open() && r.jurisdiction().equals("US-CA")).findFirst().orElseThrow();
+        assertThat(java.time.Duration.between(california.receivedAt(), california.dueAt()).toDays()).isBetween(29L, 31L);
     }
 
     @Test

@@ -49,7 +49,7 @@ class VerificationTabUiTest extends KaribuTest {
 
     private VerificationTab.Panel panel(RightsRequest r) {
         RequestView view = _get(RequestView.class);
-        view.tabs.setSelectedIndex(1);
+        view.selectTab("Verification");
         return _get(VerificationTab.Panel.class);
     }
 
