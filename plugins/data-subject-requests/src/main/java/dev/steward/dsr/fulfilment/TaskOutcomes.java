@@ -62,8 +62,8 @@ public class TaskOutcomes {
         }
         finish(t, version, TaskStatus.DONE, outcome);
         timeline.record(t.getRequestId(), action.needsConfirmation() ? RequestTimeline.Kind.PROCESSOR : RequestTimeline.Kind.TASK,
-                FulfilmentTasks.describe(t) + ": done" + (t.getConfirmedOn() == null ? "" : ", confirmed " + t.getConfirmedOn()
-                        + (reference == null ? "" : " (" + reference + ")")) + (t.getEvidenceFileId() == null ? "" : ", with evidence"));
+                FulfilmentTasks.describe(t) + ": done" + (t.getConfirmedOn() == null ? "" : ", confirmed " + t.getConfirmedOn())
+                        + (t.getEvidenceFileId() == null ? "" : ", with evidence"), reference == null ? null : "reference " + reference);
         return rows.find(taskId).orElseThrow();
     }
 
@@ -74,7 +74,7 @@ public class TaskOutcomes {
         String why = Inputs.required("reason", reason, "Say why the task does not apply", 4000);
         TaskRecord t = tasks.locked(taskId, version, true);
         finish(t, version, TaskStatus.NOT_APPLICABLE, why);
-        timeline.record(t.getRequestId(), RequestTimeline.Kind.TASK, FulfilmentTasks.describe(t) + ": not applicable: " + why);
+        timeline.record(t.getRequestId(), RequestTimeline.Kind.TASK, FulfilmentTasks.describe(t) + ": not applicable", why);
         return rows.find(taskId).orElseThrow();
     }
 

@@ -129,7 +129,7 @@ class FulfilmentTasksTest extends FulfilmentTestBase {
         assertThat(done.confirmationRef()).isEqualTo("TICKET-77");
         assertThat(bean(RequestTimeline.class).of(request.id())).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo(RequestTimeline.Kind.PROCESSOR);
-            assertThat(e.text()).contains("Instruct to delete · Mailer " + suffix + ": done, confirmed").contains("TICKET-77");
+            assertThat(e.line()).contains("Instruct to delete · Mailer " + suffix + ": done, confirmed").contains("TICKET-77");
         });
     }
 
