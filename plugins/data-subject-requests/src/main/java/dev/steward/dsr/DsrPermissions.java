@@ -22,6 +22,11 @@ public final class DsrPermissions {
     public static final String MAY_DO_TASKS = "hasAnyAuthority('" + TASKS + "', '" + WORK + "')";
     /** Method security of the internal steps of any change to a request (timeline entries, recomputed clocks). */
     public static final String MAY_CHANGE = "hasAnyAuthority('" + WORK + "', '" + TASKS + "', '" + ADMIN + "')";
+    /**
+     * The public request page: anyone, signed in or not, may submit a request and confirm it with the mailed code
+     * (rate-limited; what they submit becomes a request only under the intake's own narrow authentication).
+     */
+    public static final String ANYONE = "permitAll()";
 
     private DsrPermissions() {
     }

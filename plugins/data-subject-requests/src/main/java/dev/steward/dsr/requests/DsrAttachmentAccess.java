@@ -19,7 +19,7 @@ import static dev.steward.dsr.db.Tables.REQUEST;
 @Component
 class DsrAttachmentAccess implements AttachmentAccess {
 
-    static final String REQUEST_FILES = "request";
+    static final String REQUEST_FILES = RequestFiles.ENTITY;
     private static final List<String> REQUEST_FILE_PREFIXES = List.of("verification.", "response.");
 
     private final DSLContext dsl;

@@ -18,8 +18,8 @@ class DsrUi {
 
     @Bean
     ViewContribution dsrViews() {
-        return () -> List.of(RequestsView.class, RequestView.class, MetricsView.class, VerificationRulesView.class, ClockRulesView.class,
-                MyTasksView.class);
+        return () -> List.of(RequestsView.class, RequestView.class, PublicRequestView.class, IntakeSettingsView.class, MetricsView.class,
+                VerificationRulesView.class, ClockRulesView.class, MyTasksView.class);
     }
 
     @Bean
@@ -28,6 +28,7 @@ class DsrUi {
                 new NavigationItem("Requests", GROUP, VaadinIcon.USER_CHECK, RequestsView.class, DsrPermissions.READ, 10),
                 new NavigationItem("Verification rules", GROUP, VaadinIcon.KEY, VerificationRulesView.class, DsrPermissions.READ, 50),
                 new NavigationItem("Clocks and promises", GROUP, VaadinIcon.CLOCK, ClockRulesView.class, DsrPermissions.READ, 80),
+                new NavigationItem("Request intake", GROUP, VaadinIcon.INBOX, IntakeSettingsView.class, DsrPermissions.ADMIN, 85),
                 new NavigationItem("Request metrics", GROUP, VaadinIcon.BAR_CHART, MetricsView.class, DsrPermissions.READ, 90),
                 new NavigationItem("My request tasks", GROUP, VaadinIcon.TASKS, MyTasksView.class, DsrPermissions.TASKS, 20));
     }

@@ -52,7 +52,7 @@ public class RequestsView extends VerticalLayout implements BeforeEnterObserver 
     final HorizontalLayout actions = new HorizontalLayout();
     private final RightsRequests requests;
 
-    public RequestsView(RightsRequests requests) {
+    public RequestsView(RightsRequests requests, LogRequestButton logRequest) {
         this.requests = requests;
         setSizeFull();
         text.setPlaceholder("Reference, name or email");
@@ -89,6 +89,7 @@ public class RequestsView extends VerticalLayout implements BeforeEnterObserver 
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(Alignment.BASELINE);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
+        actions.add(logRequest);
         HorizontalLayout header = new HorizontalLayout(new H2("Rights requests"), actions);
         header.setAlignItems(Alignment.BASELINE);
         add(header, filters, grid);
