@@ -110,7 +110,7 @@ class FulfilmentTab implements RequestTab {
             taskGrid.addColumn(t -> t.dueAt() == null ? "" : t.open() ? DisplayTime.countdown(t.dueAt(), now) : DisplayTime.date(t.dueAt()))
                     .setHeader("Due").setAutoWidth(true);
             taskGrid.addColumn(t -> t.outcome() == null ? "" : t.outcome()).setHeader("Outcome").setFlexGrow(2).setTooltipGenerator(Task::outcome);
-            taskGrid.addComponentColumn(t -> reportButton(t, changed)).setAutoWidth(true).setFlexGrow(0);
+            taskGrid.addComponentColumn(t -> actions(t, work, changed)).setAutoWidth(true).setFlexGrow(0);
             taskGrid.setItems(own);
             taskGrid.setAllRowsVisible(true);
 
@@ -119,7 +119,8 @@ class FulfilmentTab implements RequestTab {
             processorGrid.addColumn(t -> t.contactEmail() == null ? "" : t.contactEmail()).setHeader("Contact").setAutoWidth(true);
             processorGrid.addColumn(t -> t.confirmedOn() == null ? t.status().label() : "Confirmed " + t.confirmedOn()).setHeader("Confirmation").setAutoWidth(true);
             processorGrid.addColumn(t -> t.confirmationRef() == null ? "" : t.confirmationRef()).setHeader("Reference").setAutoWidth(true);
-            processorGrid.addComponentColumn(t -> reportButton(t, changed)).setAutoWidth(true).setFlexGrow(0);
+            processorGrid.addColumn(t -> t.assignee() == null ? "Nobody yet" : t.assignee()).setHeader("Assignee").setAutoWidth(true);
+            processorGrid.addComponentColumn(t -> actions(t, work, changed)).setAutoWidth(true).setFlexGrow(0);
             processorGrid.setItems(instructions);
             processorGrid.setAllRowsVisible(true);
 
@@ -127,6 +128,15 @@ class FulfilmentTab implements RequestTab {
             exceptionGrid.addColumn(DeletionException::categoryName).setHeader("Category kept").setAutoWidth(true);
             exceptionGrid.addColumn(e -> e.basis().citation()).setHeader("Legal basis").setAutoWidth(true).setTooltipGenerator(e -> e.basis().text());
             exceptionGrid.addColumn(DeletionException::reason).setHeader("Reason").setFlexGrow(2).setTooltipGenerator(DeletionException::reason);
+            exceptionGrid.addComponentColumn(e -> {
+                Button remove = Buttons.small("Remove", () -> {
+                    exceptions.remove(e.id());
+                    changed.run();
+                });
+                work.apply(remove, work.onlyCan("remove deletion exceptions"));
+                remove.setVisible(request.open());
+                return remove;
+            }).setAutoWidth(true).setFlexGrow(0);
             exceptionGrid.setItems(exceptions.of(request.id()));
             exceptionGrid.setAllRowsVisible(true);
             addException.addClickListener(e -> new ExceptionDialog(request, exceptions.categories(), exceptions, changed).open());
@@ -166,6 +176,13 @@ class FulfilmentTab implements RequestTab {
             }
             add(new HorizontalLayout(new H4("Response"), prepare), prepareNote, responseGrid,
                     new AttachmentsPanel(files, new dev.steward.platform.files.Attachment.Owner(DsrPermissions.PLUGIN_ID, "request", Long.toString(request.id()))));
+        }
+
+        private Component actions(Task t, WhoCan work, Runnable changed) {
+            Button assign = Buttons.small("Assign…", () -> new AssignDialog(t, tasks, changed).open());
+            assign.setVisible(t.open());
+            work.apply(assign, work.onlyCan("assign tasks"));
+            return new HorizontalLayout(assign, reportButton(t, changed));
         }
 
         private Component reportButton(Task t, Runnable changed) {

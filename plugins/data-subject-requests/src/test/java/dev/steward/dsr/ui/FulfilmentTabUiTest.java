@@ -89,6 +89,22 @@ class FulfilmentTabUiTest extends KaribuTest {
     }
 
     @Test
+    void a_task_reported_without_saying_what_was_done_is_refused_at_the_field_and_then_done() {
+        RightsRequest request = deletionWithTasks();
+        var task = bean(FulfilmentTasks.class).tasksOf(request.id()).stream().filter(t -> !t.action().needsConfirmation()).findFirst().orElseThrow();
+        TaskDialog dialog = new TaskDialog(task, bean(TaskOutcomes.class), 1_000_000, () -> { });
+        dialog.open();
+
+        dialog.done.click();
+        assertThat(dialog.outcome.isInvalid()).isTrue();
+        assertThat(dialog.outcome.getErrorMessage()).isEqualTo("Say what was done or found");
+        setValue(dialog.outcome, "Deleted the customer record");
+        dialog.done.click();
+
+        assertThat(bean(FulfilmentTasks.class).find(task.id()).status().label()).isEqualTo("Done");
+    }
+
+    @Test
     void an_auditor_reads_the_tab_and_is_told_who_can_act() {
         RightsRequest request = deletionWithTasks();
         loginAs("audrey", Role.AUDITOR);
