@@ -14,7 +14,7 @@ import static dev.steward.dsr.db.Tables.REQUEST;
  * The one file policy of the plugin (the platform asks one per module). Files of a request — the original letter
  * ({@code request}), verification proofs ({@code verification.*}), the response ({@code response.*}) — have the
  * request's id as entity id: readers of requests read them, the team adds them while the requester's data is kept;
- * after the purge nothing is added.
+ * after the purge nothing is added. Other record types (a task's evidence) are decided by their part ({@link RecordFiles}).
  */
 @Component
 class DsrAttachmentAccess implements AttachmentAccess {
@@ -23,9 +23,11 @@ class DsrAttachmentAccess implements AttachmentAccess {
     private static final List<String> REQUEST_FILE_PREFIXES = List.of("verification.", "response.");
 
     private final DSLContext dsl;
+    private final java.util.List<RecordFiles> others;
 
-    DsrAttachmentAccess(DSLContext dsl) {
+    DsrAttachmentAccess(DSLContext dsl, java.util.List<RecordFiles> others) {
         this.dsl = dsl;
+        this.others = others;
     }
 
     @Override
@@ -35,11 +37,17 @@ class DsrAttachmentAccess implements AttachmentAccess {
 
     @Override
     public boolean mayRead(String entityType, String entityId) {
+        if (!ofRequest(entityType)) {
+            return others.stream().anyMatch(o -> o.entityType().equals(entityType) && o.mayRead(entityId));
+        }
         return ofRequest(entityType) && CurrentUser.hasPermission(DsrPermissions.READ) && exists(entityId, false);
     }
 
     @Override
     public boolean mayWrite(String entityType, String entityId) {
+        if (!ofRequest(entityType)) {
+            return others.stream().anyMatch(o -> o.entityType().equals(entityType) && o.mayWrite(entityId));
+        }
         return ofRequest(entityType) && CurrentUser.hasPermission(DsrPermissions.WORK) && exists(entityId, true);
     }
 

@@ -19,7 +19,7 @@ class DsrUi {
     @Bean
     ViewContribution dsrViews() {
         return () -> List.of(RequestsView.class, RequestView.class, PublicRequestView.class, IntakeSettingsView.class, MetricsView.class,
-                VerificationRulesView.class, ClockRulesView.class);
+                VerificationRulesView.class, ClockRulesView.class, MyTasksView.class);
     }
 
     @Bean
@@ -29,6 +29,7 @@ class DsrUi {
                 new NavigationItem("Verification rules", GROUP, VaadinIcon.KEY, VerificationRulesView.class, DsrPermissions.READ, 50),
                 new NavigationItem("Clocks and promises", GROUP, VaadinIcon.CLOCK, ClockRulesView.class, DsrPermissions.READ, 80),
                 new NavigationItem("Request intake", GROUP, VaadinIcon.INBOX, IntakeSettingsView.class, DsrPermissions.ADMIN, 85),
-                new NavigationItem("Request metrics", GROUP, VaadinIcon.BAR_CHART, MetricsView.class, DsrPermissions.READ, 90));
+                new NavigationItem("Request metrics", GROUP, VaadinIcon.BAR_CHART, MetricsView.class, DsrPermissions.READ, 90),
+                new NavigationItem("My request tasks", GROUP, VaadinIcon.TASKS, MyTasksView.class, DsrPermissions.TASKS, 20));
     }
 }
