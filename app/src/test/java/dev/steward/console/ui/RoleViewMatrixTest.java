@@ -66,6 +66,7 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("Clocks and promises", "requests/clocks", Set.of(PRIVACY_OFFICER, AUDITOR)),
             new ViewRule("Request intake", "requests/intake", Set.of(PRIVACY_OFFICER)),
             new ViewRule("Request metrics", "requests/metrics", Set.of(PRIVACY_OFFICER, AUDITOR)),
+            new ViewRule("My request tasks", "requests/my-tasks", Set.of(PRIVACY_OFFICER, SECURITY_ANALYST, MANAGER)),
             new ViewRule(null, "privacy-request", Set.of(Role.values())),
             new ViewRule(null, "account/notifications", Set.of(Role.values())),
             new ViewRule(null, "account/settings", Set.of(Role.values())),

@@ -24,6 +24,6 @@ public class DsrPlugin {
                 Permission.of(DsrPermissions.ADMIN, "Set the clock and verification rules, the company's promised response times and the intake",
                         Role.PRIVACY_OFFICER),
                 Permission.of(DsrPermissions.TASKS, "Do the request tasks assigned to you in your systems and with your vendors",
-                        Role.MANAGER, Role.SECURITY_ANALYST));
+                        Role.MANAGER, Role.SECURITY_ANALYST, Role.PRIVACY_OFFICER));
     }
 }

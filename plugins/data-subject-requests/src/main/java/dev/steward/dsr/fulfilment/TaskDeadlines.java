@@ -68,7 +68,7 @@ class TaskDeadlines implements DeadlineSource {
                     return new Deadline("dsr:task:" + r.get(TASK.ID) + ":" + action.name().toLowerCase(), DsrPermissions.PLUGIN_ID,
                             action.label() + " · " + r.get(TASK.HOLDER_NAME) + " for " + r.get(REQUEST.REFERENCE), r.get(TASK.ASSIGNEE),
                             r.get(TASK.DUE_AT), action == TaskAction.DELETE || action.needsConfirmation() ? Severity.HIGH : Severity.MEDIUM,
-                            "request-tasks", state, status == TaskStatus.OPEN ? null : r.get(TASK.OUTCOME));
+                            "requests/my-tasks", state, status == TaskStatus.OPEN ? null : r.get(TASK.OUTCOME));
                 });
     }
 }

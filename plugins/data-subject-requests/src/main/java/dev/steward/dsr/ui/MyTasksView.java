@@ -21,7 +21,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 
 /** The request tasks assigned to the signed-in user (system owners, vendor managers): open ones first, soonest due first. */
-@Route("request-tasks")
+@Route("requests/my-tasks")
 @PageTitle("My request tasks · Steward")
 @PermitAll
 @RequiresPermission(DsrPermissions.TASKS)

@@ -33,7 +33,7 @@ class TaskDeadlinesTest extends FulfilmentTestBase {
             assertThat(d.title()).isEqualTo("Delete · CRM " + suffix + " for " + request.reference());
             assertThat(d.owner()).isEqualTo("sam-" + suffix);
             assertThat(d.state()).isEqualTo(DeadlineSource.State.OPEN);
-            assertThat(d.link()).isEqualTo("request-tasks");
+            assertThat(d.link()).isEqualTo("requests/my-tasks");
         });
         bean(TaskOutcomes.class).complete(task.id(), task.version() + 1, TaskCompletion.of("Deleted"));
         assertThat(source().deadlines(new DeadlineQuery(Set.of("sam-" + suffix), null, true))).isEmpty();

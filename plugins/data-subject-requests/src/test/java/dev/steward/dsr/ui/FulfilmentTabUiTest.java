@@ -123,7 +123,7 @@ class FulfilmentTabUiTest extends KaribuTest {
         bean(FulfilmentTasks.class).assign(task.id(), task.version(), "sam-" + suffix);
         loginAs("sam-" + suffix, Role.MANAGER);
 
-        UI.getCurrent().navigate("request-tasks");
+        UI.getCurrent().navigate("requests/my-tasks");
         MyTasksView view = _get(MyTasksView.class);
 
         assertThat(GridKt._size(view.grid)).isEqualTo(1);
