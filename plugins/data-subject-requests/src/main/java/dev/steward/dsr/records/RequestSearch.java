@@ -2,6 +2,7 @@ package dev.steward.dsr.records;
 
 import dev.steward.dsr.DsrPermissions;
 import dev.steward.dsr.requests.RequestStatus;
+import dev.steward.dsr.requests.RequestText;
 import dev.steward.platform.search.SearchSql;
 import dev.steward.platform.spi.SearchProvider;
 import org.jooq.DSLContext;
@@ -11,17 +12,12 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 import static dev.steward.dsr.db.Tables.REQUEST;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.inline;
 
 /** Global search over requests by reference, requester name or email (the trigram index {@code dsr.request_search_trgm}). */
 @Component
 class RequestSearch implements SearchProvider {
 
-    /** The expression of the trigram index. */
-    private static final Field<String> TEXT = field("({0} || ' ' || {1} || ' ' || {2})", String.class, REQUEST.REFERENCE,
-            coalesce(REQUEST.REQUESTER_NAME, inline("")), coalesce(REQUEST.REQUESTER_EMAIL, inline("")));
+    private static final Field<String> TEXT = RequestText.FIELD;
 
     private final DSLContext dsl;
 

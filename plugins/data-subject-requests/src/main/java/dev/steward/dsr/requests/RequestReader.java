@@ -3,6 +3,7 @@ package dev.steward.dsr.requests;
 import dev.steward.dsr.db.tables.records.RequestRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import dev.steward.platform.search.SearchSql;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -63,10 +64,7 @@ class RequestReader {
                     .where(REQUEST_TYPE.REQUEST_ID.eq(REQUEST.ID).and(REQUEST_TYPE.TYPE.eq(filter.type())))));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            String like = "%" + filter.text().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where = where.and(DSL.lower(REQUEST.REFERENCE).like(like, '\\')
-                    .or(DSL.lower(REQUEST.REQUESTER_NAME).like(like, '\\'))
-                    .or(DSL.lower(REQUEST.REQUESTER_EMAIL).like(like, '\\')));
+            where = where.and(SearchSql.matchesAllWords(filter.text(), RequestText.FIELD));
         }
         return where;
     }
