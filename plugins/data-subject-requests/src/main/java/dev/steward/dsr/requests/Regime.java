@@ -42,6 +42,11 @@ public enum Regime {
         return citation;
     }
 
+    /** The law's usual abbreviation ("CCPA", "UK GDPR"), for narrow columns; {@link #label()} says it in full. */
+    public String shortLabel() {
+        return this == POLICY ? "Policy" : name().replace('_', ' ');
+    }
+
     /** @param jurisdiction an ISO 3166-1 country ("DE") or, for the United States, a subdivision ("US-CA") */
     public static Regime of(String jurisdiction) {
         String code = normalise(jurisdiction).orElse("");

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.steward.dsr.DsrPermissions;
+import dev.steward.dsr.clocks.ClockText;
 import dev.steward.dsr.clocks.Clocks;
 import dev.steward.dsr.requests.RightsRequest;
 import dev.steward.dsr.requests.RightsRequests;
@@ -82,10 +83,13 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver {
     private void show() {
         heading.setText(request.reference() + (request.purged() ? "" : " · " + request.requester().name()));
         status.setText(request.open() ? request.status().label() : request.outcome().label());
+        var clock = clocks.of(request.id());
+        // a legal deadline ends a day in the rule's zone: said as that day there, not as an instant in the user's zone
+        String dueDay = clock.map(c -> ClockText.endOfDay(request.dueAt(), c.rule().zone())).orElseGet(() -> DisplayTime.due(request.dueAt()));
         due.setText(request.dueAt() == null ? "" : request.open()
-                ? "Due " + DisplayTime.due(request.dueAt()) + " (" + DisplayTime.countdown(request.dueAt(), Instant.now()) + ")"
-                : "Was due " + DisplayTime.due(request.dueAt()));
-        dueBasis.setText(clocks.of(request.id()).map(dev.steward.dsr.clocks.RequestClock::dueBasis).orElse(""));
+                ? "Due " + dueDay + " (" + DisplayTime.countdown(request.dueAt(), Instant.now()) + ")"
+                : "Was due " + dueDay);
+        dueBasis.setText(clock.map(dev.steward.dsr.clocks.RequestClock::dueBasis).orElse(""));
         due.getStyle().set("color", request.overdue(Instant.now()) ? "var(--lumo-error-text-color)" : "var(--lumo-secondary-text-color)");
         int selected = Math.max(0, tabs.getSelectedIndex());
         while (tabs.getTabCount() > 0) {

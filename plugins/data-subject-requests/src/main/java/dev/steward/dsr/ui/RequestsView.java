@@ -73,10 +73,11 @@ public class RequestsView extends VerticalLayout implements BeforeEnterObserver 
 
         Instant now = Instant.now();
         grid.addColumn(RightsRequest::reference).setHeader("Request").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.purged() ? "(personal data purged)" : r.requester().name()).setHeader("Requester").setFlexGrow(1);
+        grid.addColumn(r -> r.purged() ? "(personal data purged)" : r.requester().name()).setHeader("Requester").setWidth("11rem").setFlexGrow(1)
+                .setTooltipGenerator(r -> r.purged() ? "" : r.requester().name());
         grid.addColumn(r -> r.types().stream().sorted(Comparator.naturalOrder()).map(RequestType::label).collect(Collectors.joining(", ")))
-                .setHeader("Asks for").setFlexGrow(2).setTooltipGenerator(r -> r.types().stream().map(RequestType::description).collect(Collectors.joining("; ")));
-        grid.addColumn(r -> r.regime().label()).setHeader("Law").setAutoWidth(true);
+                .setHeader("Asks for").setWidth("12rem").setFlexGrow(2).setTooltipGenerator(r -> r.types().stream().map(RequestType::description).collect(Collectors.joining("; ")));
+        grid.addColumn(r -> r.regime().shortLabel()).setHeader("Law").setAutoWidth(true).setTooltipGenerator(r -> r.regime().label());
         grid.addColumn(r -> r.open() ? r.status().label() : r.outcome().label()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> DisplayTime.date(r.receivedAt())).setHeader("Received").setAutoWidth(true);
         grid.addColumn(r -> r.dueAt() == null ? "" : r.open() ? DisplayTime.countdown(r.dueAt(), now) : DisplayTime.date(r.dueAt()))

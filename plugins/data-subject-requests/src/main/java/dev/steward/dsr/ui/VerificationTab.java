@@ -103,11 +103,10 @@ class VerificationTab implements RequestTab {
             overLimit.getStyle().set("color", "var(--lumo-error-text-color)");
 
             grid.addColumn(p -> p.kind().label()).setHeader("Data point").setAutoWidth(true);
-            grid.addColumn(DataPoint::value).setHeader("Given").setFlexGrow(1);
+            grid.addColumn(DataPoint::value).setHeader("Given").setFlexGrow(1).setTooltipGenerator(DataPoint::value);
             grid.addColumn(p -> p.matched() ? "Yes" : "No").setHeader("Matched").setAutoWidth(true);
             grid.addColumn(p -> p.source() == null ? "" : p.source().label()).setHeader("Source").setAutoWidth(true);
-            grid.addColumn(p -> p.matchedAgainst() == null ? "" : p.matchedAgainst()
-                    + (p.handReason() == null ? "" : ": " + p.handReason())).setHeader("Against").setFlexGrow(1);
+            grid.addColumn(Panel::against).setHeader("Against").setFlexGrow(2).setTooltipGenerator(Panel::against);
             grid.addColumn(p -> p.recordedBy() + ", " + DisplayTime.format(p.recordedAt())).setHeader("Recorded").setAutoWidth(true);
             grid.setAllRowsVisible(true);
             grid.setItems(state.points());
@@ -146,6 +145,10 @@ class VerificationTab implements RequestTab {
 
         private dev.steward.platform.files.Attachment.Owner owner(Proof proof) {
             return proof.owner(request.id());
+        }
+
+        private static String against(DataPoint p) {
+            return p.matchedAgainst() == null ? "" : p.matchedAgainst() + (p.handReason() == null ? "" : ": " + p.handReason());
         }
 
         private void showMissing(VerificationState state, WhoCan who, boolean awaiting) {

@@ -17,6 +17,6 @@ public record VerificationRule(long id, Regime regime, RequestType type, int ver
 
     /** "CCPA · Deletion v2", for timelines. */
     public String name() {
-        return regime.name() + " · " + type.label() + " v" + version;
+        return regime.label() + " · " + type.label() + " v" + version;
     }
 }

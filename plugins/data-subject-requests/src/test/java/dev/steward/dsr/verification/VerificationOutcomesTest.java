@@ -49,7 +49,7 @@ class VerificationOutcomesTest extends VerificationTestBase {
         assertThat(verified.subjectPersonId()).isNotNull();
         assertThat(bean(RequestTimeline.class).of(r.id())).last().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(RequestTimeline.Kind.VERIFICATION);
-            assertThat(e.line()).startsWith("Verified under CCPA · Access: categories of data v").contains("2 of 2 data points matched");
+            assertThat(e.line()).startsWith("Verified under California CCPA/CPRA · Access: categories of data v").contains("2 of 2 data points matched");
         });
         assertThat(bean(Verifications.class).state(r.id(), null).decision().decision()).isEqualTo("VERIFIED");
         assertThat(heard).contains(new RequestVerified(r.id()));
