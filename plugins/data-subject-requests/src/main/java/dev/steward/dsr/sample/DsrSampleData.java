@@ -2,6 +2,7 @@ package dev.steward.dsr.sample;
 
 import dev.steward.dsr.clocks.ClockActions;
 import dev.steward.dsr.clocks.Promises;
+import dev.steward.dsr.intake.Mailboxes;
 import dev.steward.dsr.requests.Channel;
 import dev.steward.dsr.requests.OnBehalf;
 import dev.steward.dsr.requests.Outcome;
@@ -41,9 +42,11 @@ class DsrSampleData implements SampleData {
     private final DataPoints points;
     private final Verifications verifications;
     private final ClockActions clocks;
+    private final Mailboxes mailboxes;
 
     DsrSampleData(DSLContext dsl, RightsRequests requests, RequestTimeline timeline, Promises promises, DataPoints points,
-                  Verifications verifications, ClockActions clocks) {
+                  Verifications verifications, ClockActions clocks, Mailboxes mailboxes) {
+        this.mailboxes = mailboxes;
         this.dsl = dsl;
         this.requests = requests;
         this.timeline = timeline;
@@ -69,7 +72,11 @@ class DsrSampleData implements SampleData {
         // the promise of the sample company's published policy: shorter than CCPA's 45 days, so it decides those due dates
         promises.promise(null, 30, "Privacy policy, \"How can you review, update, or delete the data we collect from you?\": "
                 + "\"We will respond to your request within 30 days.\"", "Sample company's published privacy policy");
-        String mailbox = "privacy@" + company.company().toLowerCase().replaceAll("[^a-z]", "") + ".example";
+        String domain = company.company().toLowerCase().replaceAll("[^a-z]", "") + ".example";
+        String mailbox = "privacy@" + domain;
+        // two published addresses feed one queue, as a company with a US and an international policy has
+        mailboxes.add(mailbox, "Privacy policy, \"Contact us\"");
+        mailboxes.add("dpo@" + domain, "EU privacy notice, \"Your rights\"");
         List<RightsRequest> made = List.of(
                 request(now.minus(Duration.ofHours(5)), Channel.WEB, null, "US-CA", new Requester("Jordan Reyes", "jordan.reyes@example.com", null, null),
                         EnumSet.of(RequestType.DELETION, RequestType.OPT_OUT_SALE), "Please delete my account and stop selling my data."),

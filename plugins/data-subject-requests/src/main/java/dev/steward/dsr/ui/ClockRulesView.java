@@ -40,13 +40,13 @@ public class ClockRulesView extends VerticalLayout {
         this.rules = rules;
         this.admin = WhoCan.permission(permissions, DsrPermissions.ADMIN);
         this.promises = new PromisePanel(promises, admin);
-        grid.addColumn(r -> r.regime().label()).setHeader("Law").setAutoWidth(true);
+        grid.addColumn(r -> r.regime().label()).setHeader("Law").setWidth("12rem").setFlexGrow(1).setTooltipGenerator(r -> r.regime().label());
         grid.addColumn(ClockRule::answerText).setHeader("Answer within").setAutoWidth(true);
         grid.addColumn(ClockRule::extensionText).setHeader("Extension").setAutoWidth(true);
         grid.addColumn(ClockRule::ackText).setHeader("Acknowledge").setAutoWidth(true);
-        grid.addColumn(r -> r.pauseAllowed() ? "Waits for verification" : "Runs from receipt").setHeader("Verification").setAutoWidth(true);
-        grid.addColumn(r -> "v" + r.version()).setHeader("Version").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
+        grid.addColumn(r -> (r.pauseAllowed() ? "Waits for verification" : "Runs from receipt") + " · v" + r.version())
+                .setHeader("While verifying · version").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         grid.setAllRowsVisible(true);
         add(new H2("Request clocks"),

@@ -42,7 +42,8 @@ public class MetricsView extends VerticalLayout {
         int now = Year.now().getValue();
         year.setLabel("Calendar year");
         year.setItems(IntStream.rangeClosed(now - 5, now).boxed().sorted((a, b) -> b - a).toList());
-        year.setValue(now - 1);
+        // the year to publish is the last one; a console without requests then shows the year under way
+        year.setValue(metrics.of(now - 1).total().received() > 0 ? now - 1 : now);
         year.addValueChangeListener(e -> refresh());
         grid.addColumn(YearlyMetrics.Row::label).setHeader("Request").setFlexGrow(2);
         grid.addColumn(YearlyMetrics.Row::received).setHeader("Received").setAutoWidth(true);

@@ -47,19 +47,19 @@ public class VerificationRulesView extends VerticalLayout {
         setSizeFull();
         who = WhoCan.permission(catalog, DsrPermissions.ADMIN);
         whoCan = who.note(who.onlyCan("change the verification rules"));
-        grid.addColumn(r -> r.regime().label()).setHeader("Law").setAutoWidth(true).setSortable(true);
-        grid.addColumn(r -> r.type().label()).setHeader("Request").setAutoWidth(true);
+        grid.addColumn(r -> r.regime().shortLabel()).setHeader("Law").setAutoWidth(true).setSortable(true).setTooltipGenerator(r -> r.regime().label());
+        grid.addColumn(r -> r.type().label()).setHeader("Request").setWidth("11rem").setFlexGrow(1).setTooltipGenerator(r -> r.type().label());
         grid.addColumn(r -> r.needsVerification() ? r.pointsRequired() + " points" + (r.declarationRequired() ? " + signed declaration" : "")
                 : "None needed").setHeader("Needs").setAutoWidth(true);
         grid.addColumn(r -> r.onFailure().label()).setHeader("If not verified").setAutoWidth(true);
         grid.addColumn(VerificationRule::citation).setHeader("Citation").setFlexGrow(1).setTooltipGenerator(VerificationRule::citation);
-        grid.addColumn(r -> "v" + r.version() + " · " + r.changedBy() + ", " + DisplayTime.date(r.changedAt()))
-                .setHeader("Version").setAutoWidth(true).setTooltipGenerator(VerificationRule::changeReason);
+        grid.addColumn(r -> "v" + r.version()).setHeader("Version").setAutoWidth(true)
+                .setTooltipGenerator(r -> r.changedBy() + ", " + DisplayTime.date(r.changedAt()) + ": " + r.changeReason());
         grid.addComponentColumn(r -> {
             Button change = new Button("Change", e -> edit(r));
             who.apply(change, who.onlyCan("change the verification rules"));
             return change;
-        }).setAutoWidth(true);
+        }).setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
         grid.setItems(rules.allCurrent());
         add(new H2("Verification rules"), whoCan, grid);

@@ -51,6 +51,11 @@ class DsrSampleDataTest extends DsrTestBase {
     }
 
     @Test
+    void two_published_mailboxes_feed_the_queue() {
+        assertThat(bean(dev.steward.dsr.intake.Mailboxes.class).list()).hasSize(2);
+    }
+
+    @Test
     void closed_requests_were_answered_after_they_arrived() {
         assertThat(requests).filteredOn(r -> !r.open()).allMatch(r -> r.closedAt().isAfter(r.receivedAt()));
     }
