@@ -46,12 +46,20 @@ public interface PersonalDataHolders {
      * @param ownerPersonId  the person (people directory) answerable for it inside the organisation, or null
      * @param contactEmail   where an outside holder receives instructions (erasure, access), or null
      * @param viaId          for a {@link HolderKind#SUB_PROCESSOR}: the {@code id} of the holder it works for, else null
+     * @param purposes       catalogue {@code PURPOSE} codes the holder processes the data for; empty when not known
      */
     record DataHolder(String type, String id, String name, HolderKind kind, Set<String> dataCategories,
-                      Long ownerPersonId, String contactEmail, String viaId) {
+                      Long ownerPersonId, String contactEmail, String viaId, Set<String> purposes) {
 
         public DataHolder {
             dataCategories = Set.copyOf(dataCategories);
+            purposes = purposes == null ? Set.of() : Set.copyOf(purposes);
+        }
+
+        /** A holder whose purposes are not known. */
+        public DataHolder(String type, String id, String name, HolderKind kind, Set<String> dataCategories,
+                          Long ownerPersonId, String contactEmail, String viaId) {
+            this(type, id, name, kind, dataCategories, ownerPersonId, contactEmail, viaId, Set.of());
         }
 
         /** Whether it may hold data of any of these categories (an unknown set of its own may hold anything). */

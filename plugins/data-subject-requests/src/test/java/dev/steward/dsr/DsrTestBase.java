@@ -47,6 +47,21 @@ public abstract class DsrTestBase extends PluginServiceTestBase {
         return bean(RightsRequests.class).open(form(jurisdiction, first, more));
     }
 
+    /**
+     * Takes a response to the request as prepared and sent (a request is closed as complied with only then); the
+     * response itself is fulfilment's, tested there.
+     */
+    protected void responded(long requestId) {
+        dsl.insertInto(dev.steward.dsr.db.Tables.RESPONSE)
+                .set(dev.steward.dsr.db.Tables.RESPONSE.REQUEST_ID, requestId)
+                .set(dev.steward.dsr.db.Tables.RESPONSE.LETTER_FILE_ID, 0L)
+                .set(dev.steward.dsr.db.Tables.RESPONSE.PREPARED_BY, "olivia")
+                .set(dev.steward.dsr.db.Tables.RESPONSE.SENT_VIA, "EMAIL")
+                .set(dev.steward.dsr.db.Tables.RESPONSE.SENT_AT, java.time.Instant.now())
+                .set(dev.steward.dsr.db.Tables.RESPONSE.SENT_BY, "olivia")
+                .execute();
+    }
+
     protected static Set<RequestType> types(RequestType first, RequestType... more) {
         return EnumSet.of(first, more);
     }

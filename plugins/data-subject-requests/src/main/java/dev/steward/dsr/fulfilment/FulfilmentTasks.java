@@ -31,7 +31,10 @@ public class FulfilmentTasks {
     private final RequestTimeline timeline;
     private final TaskRows rows;
 
-    FulfilmentTasks(DSLContext dsl, TaskMaker maker, RequestTimeline timeline, TaskRows rows) {
+    private final TaskAssignees assignees;
+
+    FulfilmentTasks(DSLContext dsl, TaskMaker maker, RequestTimeline timeline, TaskRows rows, TaskAssignees assignees) {
+        this.assignees = assignees;
         this.dsl = dsl;
         this.maker = maker;
         this.timeline = timeline;
@@ -81,11 +84,22 @@ public class FulfilmentTasks {
         return task;
     }
 
+    /** The users a task may be given to: active, with a role holding dsr.tasks or dsr.work. */
+    @PreAuthorize(DsrPermissions.MAY_WORK)
+    @Transactional(readOnly = true)
+    public List<Assignee> assignableUsers() {
+        return assignees.assignable();
+    }
+
+    /** Gives the task to one of {@link #assignableUsers()}, or to nobody (null). */
     @PreAuthorize(DsrPermissions.MAY_WORK)
     @Transactional
     public Task assign(long taskId, int version, String username) {
-        TaskRecord t = locked(taskId, version, false);
         String to = Inputs.optional("assignee", username, 100);
+        TaskRecord t = locked(taskId, version, false);
+        if (to != null && !to.equals(t.getAssignee()) && !assignees.mayBeAssigned(to)) {
+            throw new InvalidInputException("assignee", "There is no active user " + to + " who may do request tasks");
+        }
         t.setAssignee(to);
         t.setVersion(version + 1);
         t.store();

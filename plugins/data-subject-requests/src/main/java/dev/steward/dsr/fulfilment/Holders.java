@@ -32,6 +32,6 @@ class Holders {
 
     private static Holder toHolder(DataHolder h) {
         return new Holder(h.type(), h.id(), h.name(), HolderKind.valueOf(h.kind().name()), h.dataCategories(), h.ownerPersonId(),
-                h.contactEmail(), h.viaId());
+                h.contactEmail(), h.viaId(), h.purposes());
     }
 }

@@ -15,7 +15,9 @@ import java.util.TreeSet;
 /**
  * What goes into the data package, from the registers: the categories held in our systems where the tasks found
  * data, the processors holding each (recipients), and, for a copy of the data, the records the holders keep about the
- * requester. The registers do not say purposes and retention per category yet: the package says so rather than guess.
+ * requester. The purposes of a category are those of the holders of it that name theirs (the vendor registry's
+ * processing purposes), by their catalogue labels. The registers do not say retention per category yet, nor purposes
+ * where no holder names them: the package says so rather than guess.
  */
 @Component
 class ResponseContent {
@@ -41,13 +43,22 @@ class ResponseContent {
                 t.categories().forEach(code -> sources.computeIfAbsent(code, c -> new TreeSet<>()).add(t.holderName()));
             }
         }
-        List<Holder> outside = holders.holders().stream().filter(h -> h.kind() != HolderKind.OWN_SYSTEM).toList();
+        List<Holder> all = holders.holders();
+        List<Holder> outside = all.stream().filter(h -> h.kind() != HolderKind.OWN_SYSTEM).toList();
         Map<String, String> named = names.all();
+        Map<String, String> purposeNames = names.purposes();
         List<ResponsePackage.CategoryFacts> facts = new ArrayList<>();
         sources.forEach((code, held) -> facts.add(new ResponsePackage.CategoryFacts(code, named.getOrDefault(code, code),
-                held.stream().map(s -> "Held in " + s).toList(), List.of(NOT_RECORDED),
+                held.stream().map(s -> "Held in " + s).toList(), purposes(code, all, purposeNames),
                 outside.stream().filter(h -> h.categories().contains(code)).map(Holder::name).distinct().sorted().toList(), NOT_RECORDED)));
         return facts;
+    }
+
+    /** The labels of the purposes named by the holders of the category; "not recorded" when none names any. */
+    static List<String> purposes(String category, List<Holder> all, Map<String, String> labels) {
+        List<String> purposes = all.stream().filter(h -> h.categories().contains(category)).flatMap(h -> h.purposes().stream())
+                .map(p -> labels.getOrDefault(p, p)).distinct().sorted().toList();
+        return purposes.isEmpty() ? List.of(NOT_RECORDED) : purposes;
     }
 
     List<ResponsePackage.Piece> pieces(RightsRequest request) {

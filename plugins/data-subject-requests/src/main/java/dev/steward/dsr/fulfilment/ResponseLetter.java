@@ -16,7 +16,8 @@ final class ResponseLetter {
     private ResponseLetter() {
     }
 
-    static String text(RightsRequest request, List<Task> tasks, List<DeletionException> exceptions, boolean withPackage) {
+    /** @param note the officer's own words to the requester, put before the closing lines; null or blank: none */
+    static String text(RightsRequest request, List<Task> tasks, List<DeletionException> exceptions, boolean withPackage, String note) {
         StringBuilder text = new StringBuilder();
         text.append("Dear ").append(request.requester().name()).append(",\n\n");
         text.append("On ").append(LocalDate.ofInstant(request.receivedAt(), ZoneOffset.UTC)).append(" you asked us for: ")
@@ -50,6 +51,9 @@ final class ResponseLetter {
                             + "identification number, financial account number, health information or medical identification number, "
                             + "account password, or security questions and answers in answer to a request.\n\n");
         }
+        if (note != null && !note.isBlank()) {
+            text.append(note.strip()).append("\n\n");
+        }
         text.append("If you are not satisfied with this answer, reply to this letter quoting ").append(request.reference())
                 .append("; you may also complain to the data protection authority where you live.\n\nYours sincerely,\n\nThe privacy team");
         return text.toString();
@@ -73,6 +77,10 @@ final class ResponseLetter {
             case RESTRICT -> "Restricted the processing of your data in " + where + ".";
             case INSTRUCT_DELETE -> "Instructed our service provider " + where + " to delete your data"
                     + (t.confirmedOn() == null ? "." : "; it confirmed the deletion on " + t.confirmedOn() + ".");
+            case INSTRUCT_CORRECT -> "Instructed our service provider " + where + " to correct your data"
+                    + (t.confirmedOn() == null ? "." : "; it confirmed the correction on " + t.confirmedOn() + ".");
+            case INSTRUCT_RESTRICT -> "Instructed our service provider " + where + " to restrict the processing of your data"
+                    + (t.confirmedOn() == null ? "." : "; it confirmed the restriction on " + t.confirmedOn() + ".");
         };
     }
 }

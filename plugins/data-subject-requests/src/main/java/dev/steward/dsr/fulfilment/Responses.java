@@ -1,6 +1,7 @@
 package dev.steward.dsr.fulfilment;
 
 import dev.steward.dsr.DsrPermissions;
+import dev.steward.dsr.db.tables.records.ResponseRecord;
 import dev.steward.dsr.requests.RequestTimeline;
 import dev.steward.dsr.requests.RequestType;
 import dev.steward.dsr.requests.RightsRequest;
@@ -10,6 +11,7 @@ import dev.steward.platform.files.AttachmentService;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.PermissionCatalog;
 import dev.steward.platform.ui.WhoCan;
+import dev.steward.platform.validation.Inputs;
 import dev.steward.platform.validation.InvalidInputException;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,8 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import static dev.steward.dsr.db.Tables.RESPONSE;
 
@@ -70,9 +77,27 @@ public class Responses {
     public record Readiness(boolean ready, String reason, WhoCan who) {
     }
 
+    /** The letter's text as it would be stored, with the officer's note (at most 4000 characters) in it. */
+    @PreAuthorize(DsrPermissions.MAY_WORK)
+    @Transactional(readOnly = true)
+    public String preview(long requestId, String note) {
+        String words = Inputs.optional("note", note, 4000);
+        RightsRequest request = request(requestId);
+        return ResponseLetter.text(request, tasks.tasksOf(requestId), exceptions.of(requestId),
+                request.types().stream().anyMatch(RequestType::discloses), words);
+    }
+
     @PreAuthorize(DsrPermissions.MAY_WORK)
     @Transactional
     public Response prepare(long requestId) {
+        return prepare(requestId, null);
+    }
+
+    /** Stores the letter (with the officer's note) and the data package for good; a later response does not replace it. */
+    @PreAuthorize(DsrPermissions.MAY_WORK)
+    @Transactional
+    public Response prepare(long requestId, String note) {
+        String words = Inputs.optional("note", note, 4000);
         Readiness ready = readiness(requestId);
         if (!ready.ready()) {
             throw new InvalidInputException("request", ready.reason());
@@ -81,7 +106,7 @@ public class Responses {
         List<Task> all = tasks.tasksOf(requestId);
         boolean withPackage = request.types().stream().anyMatch(RequestType::discloses);
         byte[] zip = withPackage ? content.dataPackage(request, all) : null;
-        byte[] letter = ResponseLetter.pdf(request, ResponseLetter.text(request, all, exceptions.of(requestId), withPackage));
+        byte[] letter = ResponseLetter.pdf(request, ResponseLetter.text(request, all, exceptions.of(requestId), withPackage, words));
         Attachment letterFile = store(requestId, request.reference() + "-response.pdf", letter);
         Attachment packageFile = zip == null ? null : store(requestId, request.reference() + "-your-data.zip", zip);
         long id = dsl.insertInto(RESPONSE)
@@ -90,6 +115,7 @@ public class Responses {
                 .set(RESPONSE.PACKAGE_FILE_ID, packageFile == null ? null : packageFile.id())
                 .set(RESPONSE.PREPARED_BY, CurrentUser.username().orElseThrow())
                 .set(RESPONSE.PREPARED_AT, Instant.now())
+                .set(RESPONSE.NOTE, words)
                 .returning(RESPONSE.ID).fetchOne().getId();
         timeline.record(requestId, RequestTimeline.Kind.RESPONSE, "Response prepared: " + letterFile.fileName() + " (SHA-256 " + letterFile.sha256() + ")"
                 + (packageFile == null ? "" : " and " + packageFile.fileName() + " (SHA-256 " + packageFile.sha256() + ")"));
@@ -100,7 +126,51 @@ public class Responses {
     @Transactional(readOnly = true)
     public List<Response> responses(long requestId) {
         return dsl.selectFrom(RESPONSE).where(RESPONSE.REQUEST_ID.eq(requestId)).orderBy(RESPONSE.PREPARED_AT.desc(), RESPONSE.ID.desc())
-                .fetch(r -> new Response(r.getId(), r.getRequestId(), r.getLetterFileId(), r.getPackageFileId(), r.getPreparedBy(), r.getPreparedAt()));
+                .fetch(Responses::toResponse);
+    }
+
+    /** Records when and how a prepared response was sent to the requester (once), with a RESPONSE entry in the timeline. */
+    @PreAuthorize(DsrPermissions.MAY_WORK)
+    @Transactional
+    public Response recordSent(long responseId, SendMethod via, Instant sentAt) {
+        Inputs.present("sentVia", via, "Say how the response was sent");
+        Inputs.present("sentAt", sentAt, "Say when the response was sent");
+        ResponseRecord r = dsl.selectFrom(RESPONSE).where(RESPONSE.ID.eq(responseId)).forUpdate().fetchOptional()
+                .orElseThrow(() -> new InvalidInputException("response", "There is no response " + responseId));
+        if (r.getSentAt() != null) {
+            throw new InvalidInputException("response", "This response was already recorded as sent");
+        }
+        if (sentAt.isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
+            throw new InvalidInputException("sentAt", "A response cannot be sent in the future");
+        }
+        if (sentAt.isBefore(r.getPreparedAt().truncatedTo(ChronoUnit.MINUTES))) {
+            throw new InvalidInputException("sentAt", "A response cannot be sent before it was prepared");
+        }
+        r.setSentVia(via.name());
+        r.setSentAt(sentAt);
+        r.setSentBy(CurrentUser.username().orElseThrow());
+        r.store();
+        timeline.record(r.getRequestId(), RequestTimeline.Kind.RESPONSE, "Response sent to the requester by " + via.label().toLowerCase(),
+                "sent " + SENT_AT.format(sentAt) + " UTC");
+        return toResponse(r);
+    }
+
+    /** Whether a response to the request was recorded as sent (a request is complied with only then). */
+    @PreAuthorize(DsrPermissions.MAY_READ)
+    @Transactional(readOnly = true)
+    public boolean sent(long requestId) {
+        return Responses.sentIn(dsl, requestId);
+    }
+
+    static boolean sentIn(DSLContext dsl, long requestId) {
+        return dsl.fetchExists(RESPONSE, RESPONSE.REQUEST_ID.eq(requestId).and(RESPONSE.SENT_AT.isNotNull()));
+    }
+
+    private static final DateTimeFormatter SENT_AT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static Response toResponse(ResponseRecord r) {
+        return new Response(r.getId(), r.getRequestId(), r.getLetterFileId(), r.getPackageFileId(), r.getPreparedBy(), r.getPreparedAt(),
+                r.getNote(), r.getSentVia() == null ? null : SendMethod.valueOf(r.getSentVia()), r.getSentAt(), r.getSentBy());
     }
 
     private RightsRequest request(long requestId) {

@@ -45,7 +45,7 @@ public class TaskOutcomes {
         TaskAction action = TaskAction.valueOf(t.getAction());
         String reference = Inputs.optional("confirmationRef", done.confirmationRef(), 200);
         if (action.needsConfirmation()) {
-            LocalDate on = Inputs.present("confirmedOn", done.confirmedOn(), "Give the date the processor confirmed the deletion");
+            LocalDate on = Inputs.present("confirmedOn", done.confirmedOn(), "Give the date the processor confirmed " + action.confirmedWhat());
             if (on.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
                 throw new InvalidInputException("confirmedOn", "The confirmation cannot be dated in the future");
             }

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Which tasks a request needs: in each of our systems that may hold the categories involved, what the request's types
- * ask; for a deletion, an instruction to every processor and sub-processor that holds any of those categories.
+ * ask; for a deletion, a correction or a restriction, an instruction to every processor and sub-processor that holds
+ * any of those categories (GDPR Art. 19 passes on all three, CCPA 1798.105(c) deletion).
  */
 final class TaskPlanner {
 
@@ -34,10 +35,10 @@ final class TaskPlanner {
                 if (holder.mayHold(involved)) {
                     own.forEach(action -> planned.add(new Planned(holder, action, null)));
                 }
-            } else if (types.contains(RequestType.DELETION) && holdsAny(holder, involved)) {
+            } else if (holdsAny(holder, involved)) {
                 Holder via = holder.viaId() == null ? null : byId.get(holder.viaId());
-                planned.add(new Planned(holder, TaskAction.INSTRUCT_DELETE,
-                        holder.kind() == HolderKind.SUB_PROCESSOR ? (via == null ? "processor " + holder.viaId() : via.name()) : null));
+                String viaName = holder.kind() == HolderKind.SUB_PROCESSOR ? (via == null ? "processor " + holder.viaId() : via.name()) : null;
+                instructions(types).forEach(action -> planned.add(new Planned(holder, action, viaName)));
             }
         }
         return planned;
@@ -46,6 +47,21 @@ final class TaskPlanner {
     /** A processor is instructed when it is known to hold a category involved, or when what it holds is not known. */
     private static boolean holdsAny(Holder holder, Set<String> involved) {
         return holder.mayHold(involved);
+    }
+
+    /** What processors are told to do: erasure, rectification and restriction are passed on (GDPR Art. 19). */
+    static Set<TaskAction> instructions(Set<RequestType> types) {
+        Set<TaskAction> actions = EnumSet.noneOf(TaskAction.class);
+        if (types.contains(RequestType.DELETION)) {
+            actions.add(TaskAction.INSTRUCT_DELETE);
+        }
+        if (types.contains(RequestType.CORRECTION)) {
+            actions.add(TaskAction.INSTRUCT_CORRECT);
+        }
+        if (types.contains(RequestType.RESTRICTION)) {
+            actions.add(TaskAction.INSTRUCT_RESTRICT);
+        }
+        return actions;
     }
 
     static Set<TaskAction> ownActions(Set<RequestType> types) {

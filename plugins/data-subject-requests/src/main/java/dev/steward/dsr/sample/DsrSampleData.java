@@ -2,6 +2,9 @@ package dev.steward.dsr.sample;
 
 import dev.steward.dsr.clocks.ClockActions;
 import dev.steward.dsr.clocks.Promises;
+import dev.steward.dsr.fulfilment.Response;
+import dev.steward.dsr.fulfilment.Responses;
+import dev.steward.dsr.fulfilment.SendMethod;
 import dev.steward.dsr.intake.Mailboxes;
 import dev.steward.dsr.requests.Channel;
 import dev.steward.dsr.requests.OnBehalf;
@@ -26,6 +29,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import static dev.steward.dsr.db.Tables.REQUEST;
+import static dev.steward.dsr.db.Tables.RESPONSE;
 
 /**
  * The sample company's rights requests, through the plugin's own services: customers and former employees in
@@ -43,10 +47,12 @@ class DsrSampleData implements SampleData {
     private final Verifications verifications;
     private final ClockActions clocks;
     private final Mailboxes mailboxes;
+    private final Responses responses;
 
     DsrSampleData(DSLContext dsl, RightsRequests requests, RequestTimeline timeline, Promises promises, DataPoints points,
-                  Verifications verifications, ClockActions clocks, Mailboxes mailboxes) {
+                  Verifications verifications, ClockActions clocks, Mailboxes mailboxes, Responses responses) {
         this.mailboxes = mailboxes;
+        this.responses = responses;
         this.dsl = dsl;
         this.requests = requests;
         this.timeline = timeline;
@@ -125,6 +131,13 @@ class DsrSampleData implements SampleData {
     }
 
     private void closed(RightsRequest request, Outcome outcome, String reason) {
+        if (outcome == Outcome.COMPLETED || outcome == Outcome.PARTIALLY_COMPLETED) {
+            Response response = responses.prepare(request.id());
+            responses.recordSent(response.id(), SendMethod.EMAIL, Instant.now());
+            Instant sent = request.receivedAt().plus(Duration.ofDays(30));
+            dsl.update(RESPONSE).set(RESPONSE.PREPARED_AT, sent.minus(Duration.ofHours(2))).set(RESPONSE.SENT_AT, sent)
+                    .where(RESPONSE.ID.eq(response.id())).execute();
+        }
         RightsRequest done = requests.close(request.id(), request.version(), outcome, reason);
         // answered some weeks after receipt, not at the moment the sample was loaded
         dsl.update(REQUEST).set(REQUEST.CLOSED_AT, done.receivedAt().plus(Duration.ofDays(outcome == Outcome.DENIED ? 9 : 31)))

@@ -15,19 +15,17 @@ import dev.steward.dsr.fulfilment.FulfilmentTasks;
 import dev.steward.dsr.fulfilment.Response;
 import dev.steward.dsr.fulfilment.Responses;
 import dev.steward.dsr.fulfilment.Task;
-import dev.steward.dsr.fulfilment.TaskAction;
 import dev.steward.dsr.fulfilment.TaskOutcomes;
 import dev.steward.dsr.requests.RequestType;
 import dev.steward.dsr.requests.RightsRequest;
+import dev.steward.dsr.requests.RightsRequests;
 import dev.steward.platform.files.AttachmentService;
 import dev.steward.platform.files.ui.AttachmentsPanel;
 import dev.steward.platform.security.CurrentUser;
 import dev.steward.platform.security.PermissionCatalog;
 import dev.steward.platform.ui.Buttons;
 import dev.steward.platform.ui.DisplayTime;
-import dev.steward.platform.ui.Toasts;
 import dev.steward.platform.ui.WhoCan;
-import dev.steward.platform.validation.InvalidInputException;
 
 import java.time.Instant;
 import java.util.List;
@@ -46,8 +44,11 @@ class FulfilmentTab implements RequestTab {
     private final AttachmentService files;
     private final PermissionCatalog permissions;
 
+    private final RightsRequests requests;
+
     FulfilmentTab(FulfilmentTasks tasks, TaskOutcomes outcomes, DeletionExceptions exceptions, Responses responses,
-                  AttachmentService files, PermissionCatalog permissions) {
+                  AttachmentService files, PermissionCatalog permissions, RightsRequests requests) {
+        this.requests = requests;
         this.tasks = tasks;
         this.outcomes = outcomes;
         this.exceptions = exceptions;
@@ -79,7 +80,8 @@ class FulfilmentTab implements RequestTab {
         final Grid<Task> processorGrid = new Grid<>();
         final Grid<DeletionException> exceptionGrid = new Grid<>();
         final Button addException = new Button("Record exception…");
-        final Button prepare = new Button("Prepare response");
+        final Button prepare = new Button("Prepare response…");
+        final Button closeDone = new Button("Close as complied with…");
         final Paragraph prepareNote;
         final Grid<Response> responseGrid = new Grid<>();
 
@@ -88,7 +90,7 @@ class FulfilmentTab implements RequestTab {
             WhoCan work = WhoCan.permission(permissions, DsrPermissions.WORK);
             List<Task> all = tasks.tasksOf(request.id());
             List<Task> own = all.stream().filter(t -> !t.action().needsConfirmation()).toList();
-            List<Task> instructions = all.stream().filter(t -> t.action() == TaskAction.INSTRUCT_DELETE).toList();
+            List<Task> instructions = all.stream().filter(t -> t.action().needsConfirmation()).toList();
             Instant now = Instant.now();
 
             start.addClickListener(e -> {
@@ -115,6 +117,7 @@ class FulfilmentTab implements RequestTab {
             taskGrid.setAllRowsVisible(true);
 
             processorGrid.addColumn(Task::holderName).setHeader("Processor").setFlexGrow(2);
+            processorGrid.addColumn(t -> t.action().label()).setHeader("Instruction").setAutoWidth(true).setTooltipGenerator(t -> t.action().description());
             processorGrid.addColumn(t -> t.holderKind().label() + (t.viaName() == null ? "" : " of " + t.viaName())).setHeader("Role").setFlexGrow(1);
             processorGrid.addColumn(t -> t.contactEmail() == null ? "" : t.contactEmail()).setHeader("Contact").setAutoWidth(true);
             processorGrid.addColumn(t -> t.confirmedOn() == null ? t.status().label() : "Confirmed " + t.confirmedOn()).setHeader("Confirmation").setAutoWidth(true);
@@ -152,29 +155,36 @@ class FulfilmentTab implements RequestTab {
             prepareNote = new Paragraph(readiness.ready() ? "" : readiness.reason());
             prepareNote.setVisible(!readiness.ready());
             prepareNote.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            prepare.addClickListener(e -> {
-                try {
-                    responses.prepare(request.id());
-                    Toasts.success("The response is prepared and kept with the request's files");
-                    changed.run();
-                } catch (InvalidInputException refused) {
-                    Toasts.error(refused.problems().getFirst().message());
-                }
-            });
+            prepare.addClickListener(e -> new ResponseDialog(request, responses, changed).open());
             responseGrid.addColumn(r -> DisplayTime.format(r.preparedAt())).setHeader("Prepared").setAutoWidth(true);
             responseGrid.addColumn(Response::preparedBy).setHeader("By").setAutoWidth(true);
             responseGrid.addColumn(r -> r.packageFileId() == null ? "Letter" : "Letter and data package").setHeader("Contents").setFlexGrow(1);
+            responseGrid.addColumn(r -> r.sent() ? r.sentVia().label() + ", " + DisplayTime.format(r.sentAt()) : "Not sent yet")
+                    .setHeader("Sent").setAutoWidth(true);
+            responseGrid.addComponentColumn(r -> {
+                Button sent = Buttons.small("Record sending…", () -> new SentDialog(r, responses, changed).open());
+                sent.setVisible(!r.sent());
+                work.apply(sent, work.onlyCan("record that a response was sent"));
+                return sent;
+            }).setAutoWidth(true).setFlexGrow(0);
             responseGrid.setItems(responses.responses(request.id()));
             responseGrid.setAllRowsVisible(true);
 
             add(new HorizontalLayout(intro, start), new H4("Tasks in our systems"), taskGrid);
             if (deletion || !instructions.isEmpty()) {
-                add(new H4("Processors and sub-processors told to delete"), processorGrid);
+                add(new H4("Instructions to processors and sub-processors"), processorGrid);
             }
             if (deletion) {
                 add(new HorizontalLayout(new H4("Deletion exceptions"), addException), exceptionGrid);
             }
-            add(new HorizontalLayout(new H4("Response"), prepare), prepareNote, responseGrid,
+            closeDone.setVisible(request.open());
+            closeDone.addClickListener(e -> new CloseDialog(request, requests, changed).open());
+            work.apply(closeDone, work.onlyCan("close a request"));
+            if (work.allowed() && !responses.sent(request.id())) {
+                closeDone.setEnabled(false);
+                closeDone.setTooltipText("Record the response as sent first: a request is complied with only once it was answered");
+            }
+            add(new HorizontalLayout(new H4("Response"), prepare, closeDone), prepareNote, responseGrid,
                     new AttachmentsPanel(files, new dev.steward.platform.files.Attachment.Owner(DsrPermissions.PLUGIN_ID, "request", Long.toString(request.id()))));
         }
 

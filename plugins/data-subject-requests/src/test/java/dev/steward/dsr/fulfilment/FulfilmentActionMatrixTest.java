@@ -38,6 +38,10 @@ class FulfilmentActionMatrixTest extends DsrTestBase {
             new Action<>("list data categories", READERS, t -> t.bean(DeletionExceptions.class).categories()),
             new Action<>("see whether the response can be prepared", READERS, t -> t.bean(Responses.class).readiness(-1)),
             new Action<>("prepare the response", WORKERS, t -> t.bean(Responses.class).prepare(-1)),
+            new Action<>("preview the response letter", WORKERS, t -> t.bean(Responses.class).preview(-1, "x")),
+            new Action<>("record a response as sent", WORKERS, t -> t.bean(Responses.class).recordSent(-1, SendMethod.EMAIL, java.time.Instant.now())),
+            new Action<>("see whether a response was sent", READERS, t -> t.bean(Responses.class).sent(-1)),
+            new Action<>("list who may be assigned tasks", WORKERS, t -> t.bean(FulfilmentTasks.class).assignableUsers()),
             new Action<>("list responses", READERS, t -> t.bean(Responses.class).responses(-1)));
 
     static Stream<Arguments> roleAndAction() {

@@ -32,6 +32,7 @@ class FulfilmentPurgeTest extends FulfilmentTestBase {
         }
         bean(TaskOutcomes.class).complete(mailer.id(), mailer.version(), TaskCompletion.confirmed("Told them", LocalDate.now(), "Rosa-" + suffix));
         bean(DeletionExceptions.class).record(request.id(), "payment", ExceptionBasis.CCPA_D8, "Rosa's invoices " + suffix);
+        bean(Responses.class).recordSent(bean(Responses.class).prepare(request.id()).id(), SendMethod.EMAIL, Instant.now());
         RightsRequest closed = bean(RightsRequests.class).close(request.id(), request.version(), Outcome.COMPLETED, null);
         Instant now = Instant.now();
         dsl.update(REQUEST).set(REQUEST.CLOSED_AT, now.atOffset(ZoneOffset.UTC).minusMonths(25).toInstant()).where(REQUEST.ID.eq(closed.id())).execute();

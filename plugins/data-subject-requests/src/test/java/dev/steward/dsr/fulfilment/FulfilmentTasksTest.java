@@ -49,14 +49,57 @@ class FulfilmentTasksTest extends FulfilmentTestBase {
     }
 
     @Test
-    void each_request_type_gives_its_own_tasks_in_our_systems_and_only_deletion_reaches_processors() {
+    void each_request_type_gives_its_own_tasks_in_our_systems_and_access_or_objection_do_not_reach_processors() {
         holders(system("CRM", null, "contact"), processor("Mailer", null, "contact"));
-        RightsRequest access = verified("DE", RequestType.ACCESS_SPECIFIC, RequestType.CORRECTION, RequestType.OBJECTION);
+        RightsRequest access = verified("DE", RequestType.ACCESS_SPECIFIC, RequestType.OBJECTION, RequestType.OPT_OUT_SALE);
 
         var tasks = mine(bean(FulfilmentTasks.class).startFulfilment(access.id()));
 
-        assertThat(tasks).extracting(Task::action).containsExactlyInAnyOrder(TaskAction.SEARCH, TaskAction.EXPORT, TaskAction.CORRECT, TaskAction.RESTRICT);
+        assertThat(tasks).extracting(Task::action).containsExactlyInAnyOrder(TaskAction.SEARCH, TaskAction.EXPORT, TaskAction.RESTRICT);
         assertThat(tasks).allSatisfy(t -> assertThat(t.holderKind()).isEqualTo(HolderKind.OWN_SYSTEM));
+    }
+
+    @Test
+    void a_correction_and_a_restriction_are_passed_on_to_the_processors_and_sub_processors_holding_the_categories() {
+        Holder mailer = processor("Mailer", null, "contact");
+        Holder smtp = subProcessor("SmtpRelay", mailer, "contact");
+        holders(system("CRM", null, "contact"), mailer, smtp, processor("Lab", null, "health"));
+        RightsRequest request = verified("DE", RequestType.CORRECTION, RequestType.RESTRICTION);
+
+        var tasks = mine(bean(FulfilmentTasks.class).startFulfilment(request.id(), Set.of("contact")));
+
+        assertThat(tasks).extracting(Task::action, Task::holderName, Task::viaName).containsExactlyInAnyOrder(
+                tuple(TaskAction.CORRECT, "CRM " + suffix, null),
+                tuple(TaskAction.RESTRICT, "CRM " + suffix, null),
+                tuple(TaskAction.INSTRUCT_CORRECT, "Mailer " + suffix, null),
+                tuple(TaskAction.INSTRUCT_RESTRICT, "Mailer " + suffix, null),
+                tuple(TaskAction.INSTRUCT_CORRECT, "SmtpRelay " + suffix, "Mailer " + suffix),
+                tuple(TaskAction.INSTRUCT_RESTRICT, "SmtpRelay " + suffix, "Mailer " + suffix));
+        assertThat(mine(bean(FulfilmentTasks.class).startFulfilment(request.id(), Set.of("contact")))).as("made once").hasSize(6);
+    }
+
+    @Test
+    void a_processors_correction_is_done_only_with_its_confirmation_and_the_letter_says_so() throws Exception {
+        holders(processor("Mailer", null, "contact"));
+        RightsRequest request = verified("DE", RequestType.CORRECTION);
+        Task task = mine(bean(FulfilmentTasks.class).startFulfilment(request.id())).getFirst();
+        assertThat(task.action()).isEqualTo(TaskAction.INSTRUCT_CORRECT);
+        TaskOutcomes outcomes = bean(TaskOutcomes.class);
+
+        assertThatThrownBy(() -> outcomes.complete(task.id(), 0, TaskCompletion.of("Instructed"))).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("confirmedOn");
+                    assertThat(p.message()).contains("the correction");
+                }));
+        outcomes.complete(task.id(), 0, TaskCompletion.confirmed("Instructed by email", LocalDate.now(), "C-9"));
+
+        assertThat(bean(RequestTimeline.class).of(request.id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(RequestTimeline.Kind.PROCESSOR);
+            assertThat(e.line()).contains("Instruct to correct · Mailer " + suffix + ": done, confirmed");
+        });
+        Response response = bean(Responses.class).prepare(request.id());
+        assertThat(ResponsesTest.pdfText(bean(AttachmentService.class).content(response.letterFileId())))
+                .contains("Instructed our service provider Mailer " + suffix + " to correct your data; it confirmed the correction on " + LocalDate.now());
     }
 
     @Test
@@ -152,6 +195,25 @@ class FulfilmentTasksTest extends FulfilmentTestBase {
 
         outcomes.notApplicable(task.id(), 0, "The requester has no account in the CRM");
         assertField(() -> outcomes.complete(task.id(), 1, TaskCompletion.of("Deleted")), "task");
+    }
+
+    @Test
+    void a_task_is_assigned_only_to_an_active_user_who_may_do_request_tasks_or_to_nobody() {
+        String manager = ownerWithUser("mia", new long[1]);
+        users.create("aud-" + suffix, "Auditor " + suffix, "aud-" + suffix + "@example.org", java.util.EnumSet.of(Role.AUDITOR));
+        holders(system("CRM", null, "contact"));
+        RightsRequest request = verified("US-CA", RequestType.DELETION);
+        FulfilmentTasks tasks = bean(FulfilmentTasks.class);
+        Task task = mine(tasks.startFulfilment(request.id())).getFirst();
+
+        assertThat(tasks.assignableUsers()).extracting(Assignee::username).contains(manager).doesNotContain("aud-" + suffix);
+        assertField(() -> tasks.assign(task.id(), task.version(), "nobody-" + suffix), "assignee");
+        assertField(() -> tasks.assign(task.id(), task.version(), "aud-" + suffix), "assignee");
+        assertThat(tasks.find(task.id()).assignee()).as("nothing changed").isEqualTo(task.assignee());
+
+        Task given = tasks.assign(task.id(), task.version(), manager);
+        assertThat(given.assignee()).isEqualTo(manager);
+        assertThat(tasks.assign(task.id(), given.version(), null).assignee()).isNull();
     }
 
     @Test

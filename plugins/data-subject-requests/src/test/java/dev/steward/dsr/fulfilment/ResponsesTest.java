@@ -1,8 +1,10 @@
 package dev.steward.dsr.fulfilment;
 
+import dev.steward.dsr.requests.Outcome;
 import dev.steward.dsr.requests.RequestTimeline;
 import dev.steward.dsr.requests.RequestType;
 import dev.steward.dsr.requests.RightsRequest;
+import dev.steward.dsr.requests.RightsRequests;
 import dev.steward.platform.files.AttachmentService;
 import dev.steward.platform.spi.PersonalDataHolders.SubjectRecord;
 import org.openpdf.text.pdf.PdfReader;
@@ -13,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +33,9 @@ class ResponsesTest extends FulfilmentTestBase {
     @Test
     void the_response_waits_for_open_tasks_then_stores_the_letter_and_the_data_package_with_a_response_entry() throws Exception {
         Holder crm = system("CRM", null, "contact", "identifiers");
-        Holder mailer = processor("Mailer", null, "contact");
+        Holder plain = processor("Mailer", null, "contact");
+        Holder mailer = new Holder(plain.type(), plain.id(), plain.name(), plain.kind(), plain.categories(), null, plain.contactEmail(), null,
+                Set.of("marketing", "service_delivery"));
         holders(List.of(crm, mailer), Map.of(requester().email(), List.of(record(crm, "Email", requester().email(), "Plan", "Gold"))));
         RightsRequest request = verified("US-CA", RequestType.ACCESS_SPECIFIC);
         List<Task> tasks = bean(FulfilmentTasks.class).startFulfilment(request.id());
@@ -46,12 +51,16 @@ class ResponsesTest extends FulfilmentTestBase {
         assertThat(zip).containsKeys("README.txt", "categories.csv", "categories.json", "data.csv", "data.json");
         String categoriesCsv = new String(zip.get("categories.csv"), StandardCharsets.UTF_8);
         assertThat(categoriesCsv.lines().toList()).hasSize(3).first().asString().endsWith("category,name,sources,purposes,recipients,retention");
-        assertThat(categoriesCsv).contains("contact,Contact details,Held in CRM " + suffix + "," + ResponseContent.NOT_RECORDED + ",Mailer " + suffix);
+        assertThat(categoriesCsv).as("purposes by their catalogue labels, from the holders of the category")
+                .contains("contact,Contact details,Held in CRM " + suffix + ",Marketing; Service delivery,Mailer " + suffix);
+        assertThat(categoriesCsv).contains("identifiers,").contains("Held in CRM " + suffix + "," + ResponseContent.NOT_RECORDED + ",,");
         JsonNode categories = JsonMapper.builder().build().readTree(zip.get("categories.json"));
         assertThat(categories.get("request").asString()).isEqualTo(request.reference());
         assertThat(categories.get("categories")).hasSize(2);
         assertThat(categories.get("categories").get(0).get("recipients").get(0).asString()).isEqualTo("Mailer " + suffix);
+        assertThat(categories.get("categories").get(0).get("purposes").get(1).asString()).isEqualTo("Service delivery");
         assertThat(categories.get("categories").get(1).get("recipients")).isEmpty();
+        assertThat(categories.get("categories").get(1).get("purposes").get(0).asString()).isEqualTo(ResponseContent.NOT_RECORDED);
         JsonNode data = JsonMapper.builder().build().readTree(zip.get("data.json")).get("data");
         assertThat(data).hasSize(2);
         assertThat(data.get(1).get("field").asString()).isEqualTo("Plan");
@@ -84,6 +93,44 @@ class ResponsesTest extends FulfilmentTestBase {
         assertThat(letter).contains("Deleted your data from CRM " + suffix)
                 .contains("Instructed our service provider Mailer " + suffix + " to delete your data; it confirmed the deletion on " + LocalDate.now())
                 .contains("Payment and financial data: Invoices are kept for 7 years for tax law (Cal. Civ. Code 1798.105(d)(8)");
+    }
+
+    @Test
+    void the_officers_note_is_previewed_and_stored_in_the_letter_and_the_request_is_complied_with_only_once_the_response_was_sent() throws Exception {
+        holders(system("CRM", null, "contact"));
+        RightsRequest request = verified("US-CA", RequestType.DELETION);
+        finishAll(bean(FulfilmentTasks.class).startFulfilment(request.id()));
+        Responses responses = bean(Responses.class);
+        String note = "We are sorry it took us three weeks to find your old account " + suffix + ".";
+
+        assertThat(responses.preview(request.id(), note)).contains("Dear " + requester().name()).contains(note + "\n\nIf you are not satisfied");
+        assertField(() -> responses.preview(request.id(), "x".repeat(4001)), "note");
+        Response response = responses.prepare(request.id(), note);
+        assertThat(response.note()).isEqualTo(note);
+        assertThat(pdfText(bean(AttachmentService.class).content(response.letterFileId()))).contains(note);
+
+        RightsRequests requests = bean(RightsRequests.class);
+        RightsRequest current = requests.find(request.id()).orElseThrow();
+        assertThatThrownBy(() -> requests.close(request.id(), current.version(), Outcome.COMPLETED, null))
+                .isInstanceOfSatisfying(dev.steward.platform.validation.InvalidInputException.class, e -> assertThat(e.problems().getFirst().message())
+                        .contains("cannot be closed as \"complied with in whole\" before a response was sent"));
+        assertThat(requests.find(request.id()).orElseThrow().open()).as("nothing closed").isTrue();
+
+        assertField(() -> responses.recordSent(response.id(), null, Instant.now()), "sentVia");
+        assertField(() -> responses.recordSent(response.id(), SendMethod.POST, null), "sentAt");
+        assertField(() -> responses.recordSent(response.id(), SendMethod.POST, Instant.now().plusSeconds(3600)), "sentAt");
+        assertField(() -> responses.recordSent(response.id(), SendMethod.POST, Instant.now().minusSeconds(86_400)), "sentAt");
+        assertThat(responses.sent(request.id())).isFalse();
+        Response sent = responses.recordSent(response.id(), SendMethod.POST, Instant.now());
+        assertThat(sent.sentVia()).isEqualTo(SendMethod.POST);
+        assertThat(sent.sentBy()).isEqualTo("olivia");
+        assertField(() -> responses.recordSent(response.id(), SendMethod.EMAIL, Instant.now()), "response");
+        assertThat(bean(RequestTimeline.class).of(request.id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(RequestTimeline.Kind.RESPONSE);
+            assertThat(e.text()).isEqualTo("Response sent to the requester by post");
+        });
+
+        assertThat(requests.close(request.id(), current.version(), Outcome.COMPLETED, null).outcome()).isEqualTo(Outcome.COMPLETED);
     }
 
     @Test

@@ -27,7 +27,9 @@ class TaskDeadlinesTest extends FulfilmentTestBase {
         dsl.update(REQUEST).set(REQUEST.DUE_AT, due).where(REQUEST.ID.eq(request.id())).execute();
         Task task = mine(bean(FulfilmentTasks.class).startFulfilment(request.id())).getFirst();
         assertThat(task.dueAt()).isEqualTo(due.minus(TaskMaker.LEAD));
-        bean(FulfilmentTasks.class).assign(task.id(), task.version(), "sam-" + suffix);
+        String sam = ownerWithUser("sam", new long[1]);
+        loginAsOfficer();
+        bean(FulfilmentTasks.class).assign(task.id(), task.version(), sam);
 
         assertThat(source().deadlines(new DeadlineQuery(Set.of("sam-" + suffix), null, true))).singleElement().satisfies(d -> {
             assertThat(d.title()).isEqualTo("Delete · CRM " + suffix + " for " + request.reference());

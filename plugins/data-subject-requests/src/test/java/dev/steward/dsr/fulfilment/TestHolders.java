@@ -18,7 +18,7 @@ class TestHolders implements PersonalDataHolders {
 
     static void use(List<Holder> now, Map<String, List<SubjectRecord>> recordsByEmail) {
         holders = now.stream().map(h -> new DataHolder(h.type(), h.id(), h.name(), HolderKind.valueOf(h.kind().name()), h.categories(),
-                h.ownerPersonId(), h.contactEmail(), h.viaId())).toList();
+                h.ownerPersonId(), h.contactEmail(), h.viaId(), h.purposes())).toList();
         records = Map.copyOf(recordsByEmail);
     }
 

@@ -77,6 +77,7 @@ class RequestMetricsTest extends DsrTestBase {
     private void request(int year, RequestType type, Outcome outcome, int days) {
         RightsRequest r = open("US-CA", type);
         if (outcome != null) {
+            responded(r.id());
             bean(RightsRequests.class).close(r.id(), r.version(), outcome, outcome == Outcome.COMPLETED ? null : "a reason");
         }
         Instant received = LocalDate.of(year, 3, 1).atStartOfDay(ZoneOffset.UTC).toInstant();

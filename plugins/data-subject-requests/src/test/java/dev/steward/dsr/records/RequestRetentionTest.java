@@ -83,6 +83,7 @@ class RequestRetentionTest extends DsrTestBase {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        responded(r.id());
         RightsRequest done = bean(RightsRequests.class).close(r.id(), r.version(), Outcome.COMPLETED, null);
         dsl.update(REQUEST).set(REQUEST.CLOSED_AT, closed).where(REQUEST.ID.eq(done.id())).execute();
         return done;

@@ -21,7 +21,8 @@ import java.util.Set;
  * top service, so its categories are those of that service's processing records.</li>
  * </ul>
  * The contact is the first privacy contact with an email (flagged, or whose role names privacy, a DPO or data
- * protection), else the first contact listed with an email. The business owner is the owner person.
+ * protection), else the first contact listed with an email. The business owner is the owner person. The purposes are
+ * those of the same processing records as the categories ({@code vendors.processing_purpose}).
  * <p>
  * On {@code VendorGenerator}'s registry (10k vendors, 500k processing records, 2k sub-processor links) each of the two
  * queries takes about 0.25 s: index lookups per vendor, and one walk down the chains from the links' top services.
@@ -37,10 +38,13 @@ class VendorPersonalData implements PersonalDataHolders {
              order by (c.privacy_contact or coalesce(c.role, '') ~* '(privacy|\\mdpo\\M|data protection)') desc, c.id limit 1)""";
 
     private static final String PROCESSORS = """
-            select v.id, v.legal_name, v.trading_name, v.owner_person_id, r.data_categories, %s contact_email
+            select v.id, v.legal_name, v.trading_name, v.owner_person_id, r.data_categories, %1$s contact_email,
+                   array(select distinct pp.purpose from vendors.vendor_service s join vendors.processing p on p.service_id = s.id
+                         join vendors.processing_purpose pp on pp.processing_id = p.id
+                         where s.vendor_id = v.id and p.relationship in %2$s) purposes
             from vendors.vendor v left join vendors.vendor_reach r on r.vendor_id = v.id
             where v.status <> 'PROSPECT' and exists (select 1 from vendors.vendor_service s join vendors.processing p on p.service_id = s.id
-                                                      where s.vendor_id = v.id and p.relationship in %s)
+                                                      where s.vendor_id = v.id and p.relationship in %2$s)
             order by v.legal_name, v.id""".formatted(CONTACT, HOLDING);
 
     private static final String SUB_PROCESSORS = """
@@ -62,11 +66,17 @@ class VendorPersonalData implements PersonalDataHolders {
                 select p.service_id top, code from vendors.processing p cross join unnest(p.data_categories) code
                 where p.service_id in (select top from links) and p.relationship in %2$s
             ),
+            top_purposes as (
+                select p.service_id top, pp.purpose from vendors.processing p join vendors.processing_purpose pp on pp.processing_id = p.id
+                where p.service_id in (select top from links) and p.relationship in %2$s
+            ),
             holders as (
-                select l.vendor_id, l.via_vendor, array_agg(distinct t.code) filter (where t.code is not null) data_categories
+                select l.vendor_id, l.via_vendor, array_agg(distinct t.code) filter (where t.code is not null) data_categories,
+                       (select array_agg(distinct tp.purpose) from top_purposes tp
+                        where tp.top in (select l2.top from links l2 where l2.vendor_id = l.vendor_id and l2.via_vendor = l.via_vendor)) purposes
                 from links l left join top_categories t on t.top = l.top group by l.vendor_id, l.via_vendor
             )
-            select v.id, v.legal_name, v.trading_name, v.owner_person_id, h.data_categories, h.via_vendor, %1$s contact_email
+            select v.id, v.legal_name, v.trading_name, v.owner_person_id, h.data_categories, h.via_vendor, %1$s contact_email, h.purposes
             from holders h join vendors.vendor v on v.id = h.vendor_id
             order by v.legal_name, v.id, h.via_vendor""".formatted(CONTACT, HOLDING);
 
@@ -87,8 +97,9 @@ class VendorPersonalData implements PersonalDataHolders {
         String legal = r.get("legal_name", String.class);
         String trading = r.get("trading_name", String.class);
         String[] categories = r.get("data_categories", String[].class);
+        String[] purposes = r.get("purposes", String[].class);
         return new DataHolder(VendorLinks.TYPE, r.get("id", Long.class).toString(), trading == null ? legal : trading + " (" + legal + ")",
                 kind, categories == null ? Set.of() : Set.of(categories), r.get("owner_person_id", Long.class),
-                r.get("contact_email", String.class), viaId);
+                r.get("contact_email", String.class), viaId, purposes == null ? Set.of() : Set.of(purposes));
     }
 }

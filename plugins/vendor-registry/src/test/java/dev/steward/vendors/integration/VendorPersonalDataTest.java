@@ -58,10 +58,10 @@ class VendorPersonalDataTest extends VendorsTestBase {
         ProvidedService crmCare = service(crm, "Care");
         ProvidedService mail = service(mailer, "Email delivery");
         ProvidedService hosting = service(cloud, "Hosting");
-        save(crmApp, Relationship.PROCESSOR, "contact", "payment");
-        save(crmCare, Relationship.JOINT_CONTROLLER, "health");
-        save(service(advisor, "Advice"), Relationship.INDEPENDENT_CONTROLLER, "contact");
-        save(service(prospect, "Trial"), Relationship.PROCESSOR, "contact");
+        save(crmApp, Relationship.PROCESSOR, List.of("service_delivery", "billing"), "contact", "payment");
+        save(crmCare, Relationship.JOINT_CONTROLLER, List.of("customer_support"), "health");
+        save(service(advisor, "Advice"), Relationship.INDEPENDENT_CONTROLLER, List.of("marketing"), "contact");
+        save(service(prospect, "Trial"), Relationship.PROCESSOR, List.of("service_delivery"), "contact");
         SubProcessors chains = bean(SubProcessors.class);
         chains.add(crmApp.id(), mail.id(), "notification emails");
         chains.add(mail.id(), hosting.id(), "hosting");
@@ -72,6 +72,14 @@ class VendorPersonalDataTest extends VendorsTestBase {
         assertThat(mine(HolderKind.PROCESSOR)).extracting(DataHolder::id, DataHolder::dataCategories, DataHolder::ownerPersonId,
                         DataHolder::contactEmail, DataHolder::viaId, DataHolder::type)
                 .containsExactly(tuple(id(crm), Set.of("contact", "payment", "health"), owner, "dpo@crm.example", null, "vendors.vendor"));
+    }
+
+    @Test
+    void a_processor_and_its_sub_processors_carry_the_purposes_of_the_processing_records_they_hold_data_for() {
+        assertThat(mine(HolderKind.PROCESSOR)).extracting(DataHolder::purposes)
+                .containsExactly(Set.of("service_delivery", "billing", "customer_support"));
+        assertThat(mine(HolderKind.SUB_PROCESSOR)).extracting(DataHolder::id, DataHolder::purposes).containsExactlyInAnyOrder(
+                tuple(id(mailer), Set.of("service_delivery", "billing")), tuple(id(cloud), Set.of("service_delivery", "billing")));
     }
 
     @Test
@@ -123,9 +131,9 @@ class VendorPersonalDataTest extends VendorsTestBase {
                 Criticality.MEDIUM, AccessLevel.NONE, null, contacts));
     }
 
-    private void save(ProvidedService service, Relationship relationship, String... categories) {
+    private void save(ProvidedService service, Relationship relationship, List<String> purposes, String... categories) {
         bean(ProcessingRegister.class).save(new ProcessingForm(null, 0, service.id(), relationship, Set.of(categories), Set.of("customers"),
-                List.of(new Purpose("service_delivery", "contract")), Volume.UNDER_100K, false, false, Set.of("DE"), Set.of(), null, null));
+                purposes.stream().map(p -> new Purpose(p, "contract")).toList(), Volume.UNDER_100K, false, false, Set.of("DE"), Set.of(), null, null));
     }
 
     private static String id(Vendor vendor) {
