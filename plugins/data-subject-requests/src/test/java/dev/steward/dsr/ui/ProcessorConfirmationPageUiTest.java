@@ -170,4 +170,19 @@ class ProcessorConfirmationPageUiTest extends ProcessorTestBase {
                 .isEqualTo(ProcessorConfirmations.Status.TOO_MANY);
         assertThat(confirmations.open(token, "10.8." + suffix).status()).isEqualTo(ProcessorConfirmations.Status.OPEN);
     }
+
+    @Test
+    void the_page_is_closed_while_the_plugin_is_disabled() {
+        Task task = instructionTask();
+        bean(ProcessorInstructions.class).send(task.id());
+        String link = latestLink(1);
+        registry.setEnabled(dev.steward.dsr.DsrPermissions.PLUGIN_ID, false, "test");
+        try {
+            ProcessorConfirmationView page = visit(link);
+            assertThat(page.message.getText()).isEqualTo(ProcessorConfirmationView.UNAVAILABLE);
+            assertThat(page.details.isVisible()).isFalse();
+        } finally {
+            registry.setEnabled(dev.steward.dsr.DsrPermissions.PLUGIN_ID, true, "test");
+        }
+    }
 }
