@@ -68,6 +68,7 @@ class RoleViewMatrixTest extends KaribuTest {
             new ViewRule("Request metrics", "requests/metrics", Set.of(PRIVACY_OFFICER, AUDITOR)),
             new ViewRule("My request tasks", "requests/my-tasks", Set.of(PRIVACY_OFFICER, SECURITY_ANALYST, MANAGER)),
             new ViewRule(null, "privacy-request", Set.of(Role.values())),
+            new ViewRule(null, "processor-confirmation/not-a-token", Set.of(Role.values())),
             new ViewRule(null, "account/notifications", Set.of(Role.values())),
             new ViewRule(null, "account/settings", Set.of(Role.values())),
             new ViewRule(null, "password", Set.of(Role.values())),

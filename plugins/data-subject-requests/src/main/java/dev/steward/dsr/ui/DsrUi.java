@@ -19,7 +19,7 @@ class DsrUi {
     @Bean
     ViewContribution dsrViews() {
         return () -> List.of(RequestsView.class, RequestView.class, PublicRequestView.class, IntakeSettingsView.class, MetricsView.class,
-                VerificationRulesView.class, ClockRulesView.class, MyTasksView.class);
+                VerificationRulesView.class, ClockRulesView.class, MyTasksView.class, ProcessorConfirmationView.class);
     }
 
     @Bean

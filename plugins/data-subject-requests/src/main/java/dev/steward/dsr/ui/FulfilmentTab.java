@@ -43,12 +43,13 @@ class FulfilmentTab implements RequestTab {
     private final Responses responses;
     private final AttachmentService files;
     private final PermissionCatalog permissions;
-
+    private final InstructionButton instruction;
     private final RightsRequests requests;
 
     FulfilmentTab(FulfilmentTasks tasks, TaskOutcomes outcomes, DeletionExceptions exceptions, Responses responses,
-                  AttachmentService files, PermissionCatalog permissions, RightsRequests requests) {
+                  AttachmentService files, PermissionCatalog permissions, RightsRequests requests, InstructionButton instruction) {
         this.requests = requests;
+        this.instruction = instruction;
         this.tasks = tasks;
         this.outcomes = outcomes;
         this.exceptions = exceptions;
@@ -192,7 +193,7 @@ class FulfilmentTab implements RequestTab {
             Button assign = Buttons.small("Assign…", () -> new AssignDialog(t, tasks, changed).open());
             assign.setVisible(t.open());
             work.apply(assign, work.onlyCan("assign tasks"));
-            return new HorizontalLayout(assign, reportButton(t, changed));
+            return new HorizontalLayout(instruction.create(t, changed), assign, reportButton(t, changed));
         }
 
         private Component reportButton(Task t, Runnable changed) {
