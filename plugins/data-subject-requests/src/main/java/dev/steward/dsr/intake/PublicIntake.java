@@ -2,6 +2,7 @@ package dev.steward.dsr.intake;
 
 import dev.steward.dsr.DsrPermissions;
 import dev.steward.dsr.requests.Channel;
+import dev.steward.dsr.requests.OutsideMail;
 import dev.steward.dsr.requests.RequestForm;
 import dev.steward.dsr.requests.Requester;
 import dev.steward.dsr.requests.RightsRequest;
@@ -47,10 +48,10 @@ public class PublicIntake {
 
     private final DSLContext dsl;
     private final IntakeThrottle throttle;
-    private final RequesterMail mail;
+    private final OutsideMail mail;
     private final RightsRequests requests;
 
-    PublicIntake(DSLContext dsl, IntakeThrottle throttle, RequesterMail mail, RightsRequests requests) {
+    PublicIntake(DSLContext dsl, IntakeThrottle throttle, OutsideMail mail, RightsRequests requests) {
         this.dsl = dsl;
         this.throttle = throttle;
         this.mail = mail;

@@ -3,6 +3,7 @@ package dev.steward.dsr.processors;
 import dev.steward.dsr.db.tables.records.ProcessorInstructionRecord;
 import dev.steward.dsr.db.tables.records.RequestRecord;
 import dev.steward.dsr.db.tables.records.TaskRecord;
+import dev.steward.dsr.requests.OutsideMail;
 import dev.steward.dsr.requests.Regime;
 import dev.steward.dsr.requests.RequestTimeline;
 import dev.steward.platform.security.CurrentUser;
@@ -37,11 +38,11 @@ class InstructionSender {
     static final String PAGE_ROUTE = "processor-confirmation/";
 
     private final DSLContext dsl;
-    private final ProcessorMail mail;
+    private final OutsideMail mail;
     private final RequestTimeline timeline;
     private final String baseUrl;
 
-    InstructionSender(DSLContext dsl, ProcessorMail mail, RequestTimeline timeline, @Value("${steward.base-url:http://localhost:8080}") String baseUrl) {
+    InstructionSender(DSLContext dsl, OutsideMail mail, RequestTimeline timeline, @Value("${steward.base-url:http://localhost:8080}") String baseUrl) {
         this.dsl = dsl;
         this.mail = mail;
         this.timeline = timeline;
